@@ -1,0 +1,227 @@
+//! Errors of every layer, classified as openCypher classifies them (type, phase, detail), and
+//! the one renderer that shows a user where the problem is.
+
+use crate::syntax::ast::Span;
+use std::fmt;
+
+/// The error type of the openCypher classification.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ErrorClass {
+    SyntaxError,
+    SemanticError,
+    TypeError,
+    ArgumentError,
+    EntityNotFound,
+    ConstraintVerificationFailed,
+    ProcedureError,
+}
+
+/// When the error is raised: while compiling the statement or while running it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Phase {
+    CompileTime,
+    Runtime,
+}
+
+/// The detail of the classification, named as the openCypher TCK names it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Detail {
+    // Syntax and semantics found before running.
+    UnexpectedSyntax,
+    InvalidNumberLiteral,
+    InvalidUnicodeLiteral,
+    IntegerOverflow,
+    FloatingPointOverflow,
+    UndefinedVariable,
+    VariableAlreadyBound,
+    VariableTypeConflict,
+    InvalidAggregation,
+    NestedAggregation,
+    AmbiguousAggregationExpression,
+    InvalidArgumentType,
+    InvalidParameterUse,
+    NonConstantExpression,
+    NegativeIntegerArgument,
+    NoSingleRelationshipType,
+    NoExpressionAlias,
+    ColumnNameConflict,
+    DifferentColumnsInUnion,
+    InvalidClauseComposition,
+    InvalidDelete,
+    CreatingVarLength,
+    RequiresDirectedRelationship,
+    UnknownFunction,
+    InvalidRelationshipPattern,
+    UnsupportedFeature,
+    // Found while running.
+    InvalidArgumentValue,
+    InvalidPropertyType,
+    MapElementAccessByNonString,
+    ListElementAccessByNonInteger,
+    NumberOutOfRange,
+    DeletedEntityAccess,
+    DeleteConnectedNode,
+    MergeReadOwnWrites,
+    ParameterMissing,
+    Overflow,
+    DivisionByZero,
+    InvalidRegex,
+    Interrupted,
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl fmt::Display for ErrorClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// An error in a statement: what kind, and where in the text.
+#[derive(Clone, PartialEq, Debug)]
+pub struct QueryError {
+    pub class: ErrorClass,
+    pub phase: Phase,
+    pub detail: Detail,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+impl QueryError {
+    pub fn new(class: ErrorClass, phase: Phase, detail: Detail, message: impl Into<String>) -> Self {
+        QueryError { class, phase, detail, message: message.into(), span: None }
+    }
+
+    /// A compile-time syntax error (the TCK's "SyntaxError at compile time").
+    pub fn syntax(detail: Detail, message: impl Into<String>, span: Span) -> Self {
+        QueryError::new(ErrorClass::SyntaxError, Phase::CompileTime, detail, message).at(span)
+    }
+
+    pub fn runtime(class: ErrorClass, detail: Detail, message: impl Into<String>) -> Self {
+        QueryError::new(class, Phase::Runtime, detail, message)
+    }
+
+    pub fn type_error(message: impl Into<String>) -> Self {
+        QueryError::runtime(ErrorClass::TypeError, Detail::InvalidArgumentType, message)
+    }
+
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Attaches a position if the error has none yet (inner positions are more precise).
+    pub fn or_at(mut self, span: Span) -> Self {
+        if self.span.is_none() {
+            self.span = Some(span);
+        }
+        self
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// Any error the library reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Query(#[from] QueryError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Damaged or unreadable data: a file that is not what it should be.
+    #[error("{0}")]
+    Data(String),
+}
+
+impl Error {
+    pub fn io(path: impl fmt::Display, source: std::io::Error) -> Self {
+        Error::Io { path: path.to_string(), source }
+    }
+}
+
+/// Line and column (both from 1, columns in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..floor_char_boundary(source, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Renders an error the way users see it:
+///
+/// ```text
+/// error: unknown function 'toLowr': did you mean toLower?
+///  --> 1:17
+///   |
+/// 1 | RETURN toLowr('A')
+///   |        ^^^^^^
+/// ```
+///
+/// `origin` names where the text came from (a file, statement number), if anywhere.
+pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String {
+    let mut out = format!("error: {} ({}.{})\n", error.message, error.class, error.detail);
+    let Some(span) = error.span else {
+        return out;
+    };
+    let (line, col) = line_col(source, span.start);
+    let text_line = source.lines().nth(line - 1).unwrap_or("");
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let location = match origin {
+        Some(origin) => format!("{origin}:{line}:{col}"),
+        None => format!("{line}:{col}"),
+    };
+    out.push_str(&format!("{pad}--> {location}\n{pad} |\n{line} | {text_line}\n"));
+    let line_chars = text_line.chars().count();
+    let width = if span.end > span.start {
+        let (end_line, end_col) = line_col(source, span.end);
+        if end_line == line { end_col.saturating_sub(col) } else { line_chars + 1 - col }
+    } else {
+        1
+    };
+    let width = width.max(1);
+    out.push_str(&format!("{pad} | {}{}\n", " ".repeat(col - 1), "^".repeat(width)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_sits_under_the_span() {
+        let src = "MATCH (n)\nRETURN m";
+        let err = QueryError::syntax(Detail::UndefinedVariable, "variable `m` not defined", Span::new(17, 18));
+        let text = render(&err, src, None);
+        assert!(text.contains("--> 2:8"), "{text}");
+        assert!(text.contains("2 | RETURN m\n  |        ^\n"), "{text}");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_col("é = x", 5), (1, 5));
+    }
+}

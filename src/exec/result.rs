@@ -1,0 +1,138 @@
+//! What a statement returns: named columns, rows of values, and the data of every node and
+//! relationship the rows mention, so that a result can be printed after the graph has moved on.
+
+use crate::graph::{GraphRead, Mutation};
+use crate::model::{Map, NodeId, RelId, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A node as it was when the statement finished (or when it deleted the node).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeData {
+    pub id: NodeId,
+    pub labels: Vec<Arc<str>>,
+    pub props: Map,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelData {
+    pub id: RelId,
+    pub ty: Arc<str>,
+    pub start: NodeId,
+    pub end: NodeId,
+    pub props: Map,
+}
+
+/// Counts of what a statement changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub nodes_created: usize,
+    pub nodes_deleted: usize,
+    pub relationships_created: usize,
+    pub relationships_deleted: usize,
+    pub properties_set: usize,
+    pub labels_added: usize,
+    pub labels_removed: usize,
+}
+
+impl WriteStats {
+    pub fn from_mutations(mutations: &[Mutation]) -> Self {
+        let mut s = WriteStats::default();
+        for m in mutations {
+            match m {
+                Mutation::CreateNode { props, .. } => {
+                    s.nodes_created += 1;
+                    s.properties_set += props.iter().filter(|(_, v)| !v.is_null()).count();
+                }
+                Mutation::CreateRel { props, .. } => {
+                    s.relationships_created += 1;
+                    s.properties_set += props.iter().filter(|(_, v)| !v.is_null()).count();
+                }
+                Mutation::DeleteNode { .. } => s.nodes_deleted += 1,
+                Mutation::DeleteRel { .. } => s.relationships_deleted += 1,
+                Mutation::SetNodeProperty { .. } | Mutation::SetRelProperty { .. } => {
+                    s.properties_set += 1;
+                }
+                Mutation::AddLabel { .. } => s.labels_added += 1,
+                Mutation::RemoveLabel { .. } => s.labels_removed += 1,
+            }
+        }
+        s
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == WriteStats::default()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    pub nodes: HashMap<NodeId, NodeData>,
+    pub rels: HashMap<RelId, RelData>,
+    pub stats: WriteStats,
+}
+
+impl QueryResult {
+    pub fn node(&self, id: NodeId) -> Option<&NodeData> {
+        self.nodes.get(&id)
+    }
+
+    pub fn rel(&self, id: RelId) -> Option<&RelData> {
+        self.rels.get(&id)
+    }
+
+    /// Whether the statement returns rows at all (a RETURN clause), as opposed to a write
+    /// that ends without one.
+    pub fn has_columns(&self) -> bool {
+        !self.columns.is_empty()
+    }
+}
+
+pub fn node_data(graph: &dyn GraphRead, id: NodeId) -> Option<NodeData> {
+    let rec = graph.node(id)?;
+    let names = graph.names();
+    Some(NodeData {
+        id,
+        labels: rec.labels.iter().map(|l| names.name(*l).clone()).collect(),
+        props: rec.props.iter().map(|(k, v)| (names.name(*k).clone(), v.clone())).collect(),
+    })
+}
+
+pub fn rel_data(graph: &dyn GraphRead, id: RelId) -> Option<RelData> {
+    let rec = graph.rel(id)?;
+    let names = graph.names();
+    Some(RelData {
+        id,
+        ty: names.name(rec.ty).clone(),
+        start: rec.start,
+        end: rec.end,
+        props: rec.props.iter().map(|(k, v)| (names.name(*k).clone(), v.clone())).collect(),
+    })
+}
+
+/// Node data from the undo record of a deletion.
+pub fn node_data_from_undo(m: &Mutation) -> Option<NodeData> {
+    match m {
+        Mutation::CreateNode { id, labels, props } => Some(NodeData {
+            id: *id,
+            labels: labels.clone(),
+            props: props.iter().cloned().collect(),
+        }),
+        _ => None,
+    }
+}
+
+pub fn rel_data_from_undo(m: &Mutation) -> Option<RelData> {
+    match m {
+        Mutation::CreateRel { id, ty, start, end, props } => Some(RelData {
+            id: *id,
+            ty: ty.clone(),
+            start: *start,
+            end: *end,
+            props: props.iter().cloned().collect(),
+        }),
+        _ => None,
+    }
+}

@@ -1,0 +1,433 @@
+//! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
+//! from our ids to its indexes and the label index.
+
+use super::records::entries_of_type;
+use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
+use super::{PropMap, Symbol};
+use crate::model::{NodeId, RelId, Value};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use smallvec::SmallVec;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+const NO_SLOT: u32 = u32::MAX;
+
+#[derive(Default, Clone)]
+pub struct MemoryGraph {
+    graph: StableDiGraph<NodeRecord, RelRecord, u32>,
+    /// `node_slots[id]` is the petgraph index of node `id`. Ids are dense and never reused,
+    /// so a vector gives O(1) lookups without hashing.
+    node_slots: Vec<u32>,
+    rel_slots: Vec<u32>,
+    names: Names,
+    by_label: HashMap<Symbol, BTreeSet<NodeId>>,
+    type_counts: HashMap<Symbol, usize>,
+}
+
+fn slot_of(slots: &[u32], id: u64) -> Option<u32> {
+    let slot = *slots.get(usize::try_from(id).ok()?)?;
+    (slot != NO_SLOT).then_some(slot)
+}
+
+fn set_slot(slots: &mut Vec<u32>, id: u64, slot: u32) {
+    let i = usize::try_from(id).unwrap_or(usize::MAX);
+    if slots.len() <= i {
+        slots.resize(i + 1, NO_SLOT);
+    }
+    slots[i] = slot;
+}
+
+impl MemoryGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The id the next created node gets: one past the highest ever allocated.
+    pub fn next_node_id(&self) -> NodeId {
+        NodeId(self.node_slots.len() as u64)
+    }
+
+    pub fn next_rel_id(&self) -> RelId {
+        RelId(self.rel_slots.len() as u64)
+    }
+
+    /// Reserves ids up to (excluding) the given ones, so that ids allocated and then rolled
+    /// back are never handed out again.
+    pub fn reserve_ids(&mut self, next_node: NodeId, next_rel: RelId) {
+        if let Ok(n) = usize::try_from(next_node.0) {
+            if self.node_slots.len() < n {
+                self.node_slots.resize(n, NO_SLOT);
+            }
+        }
+        if let Ok(n) = usize::try_from(next_rel.0) {
+            if self.rel_slots.len() < n {
+                self.rel_slots.resize(n, NO_SLOT);
+            }
+        }
+    }
+
+    pub fn names_mut(&mut self) -> &mut Names {
+        &mut self.names
+    }
+
+    /// Labels in use, with the number of nodes carrying each.
+    pub fn label_counts(&self) -> Vec<(Arc<str>, usize)> {
+        self.by_label
+            .iter()
+            .filter(|(_, nodes)| !nodes.is_empty())
+            .map(|(sym, nodes)| (self.names.name(*sym).clone(), nodes.len()))
+            .collect()
+    }
+
+    /// Relationship types in use, with their counts.
+    pub fn type_counts(&self) -> Vec<(Arc<str>, usize)> {
+        self.type_counts
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(sym, n)| (self.names.name(*sym).clone(), *n))
+            .collect()
+    }
+
+    fn node_index(&self, id: NodeId) -> Option<NodeIndex<u32>> {
+        slot_of(&self.node_slots, id.0).map(|s| NodeIndex::new(s as usize))
+    }
+
+    fn rel_index(&self, id: RelId) -> Option<EdgeIndex<u32>> {
+        slot_of(&self.rel_slots, id.0).map(|s| EdgeIndex::new(s as usize))
+    }
+
+    fn node_mut(&mut self, id: NodeId) -> Result<&mut NodeRecord, GraphError> {
+        let idx = self.node_index(id).ok_or(GraphError::NoSuchNode(id))?;
+        self.graph.node_weight_mut(idx).ok_or(GraphError::NoSuchNode(id))
+    }
+
+    fn rel_mut(&mut self, id: RelId) -> Result<&mut RelRecord, GraphError> {
+        let idx = self.rel_index(id).ok_or(GraphError::NoSuchRel(id))?;
+        self.graph.edge_weight_mut(idx).ok_or(GraphError::NoSuchRel(id))
+    }
+
+    fn intern_props(&mut self, props: &[(Arc<str>, Value)]) -> Result<PropMap, GraphError> {
+        let mut map = PropMap::with_capacity(props.len());
+        for (key, value) in props {
+            check_storable(value)?;
+            if value.is_null() {
+                continue;
+            }
+            let key = self.names.intern(key);
+            match map.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = value.clone(),
+                None => map.push((key, value.clone())),
+            }
+        }
+        Ok(map)
+    }
+
+    fn named_props(&self, props: &PropMap) -> Vec<(Arc<str>, Value)> {
+        props.iter().map(|(k, v)| (self.names.name(*k).clone(), v.clone())).collect()
+    }
+
+    /// Applies one change and returns the change that undoes it (none when nothing changed).
+    pub fn apply(&mut self, mutation: Mutation) -> Result<Option<Mutation>, GraphError> {
+        match mutation {
+            Mutation::CreateNode { id, labels, props } => self.create_node(id, &labels, &props),
+            Mutation::CreateRel { id, ty, start, end, props } => {
+                self.create_rel(id, &ty, start, end, &props)
+            }
+            Mutation::DeleteNode { id } => self.delete_node(id),
+            Mutation::DeleteRel { id } => self.delete_rel(id),
+            Mutation::SetNodeProperty { id, key, value } => {
+                check_storable(&value)?;
+                let sym = self.names.intern(&key);
+                let props = &mut self.node_mut(id)?.props;
+                let old = set_prop(props, sym, value);
+                Ok(Some(Mutation::SetNodeProperty { id, key, value: old }))
+            }
+            Mutation::SetRelProperty { id, key, value } => {
+                check_storable(&value)?;
+                let sym = self.names.intern(&key);
+                let props = &mut self.rel_mut(id)?.props;
+                let old = set_prop(props, sym, value);
+                Ok(Some(Mutation::SetRelProperty { id, key, value: old }))
+            }
+            Mutation::AddLabel { id, label } => {
+                let sym = self.names.intern(&label);
+                let node = self.node_mut(id)?;
+                if node.labels.contains(&sym) {
+                    return Ok(None);
+                }
+                node.labels.push(sym);
+                self.by_label.entry(sym).or_default().insert(id);
+                Ok(Some(Mutation::RemoveLabel { id, label }))
+            }
+            Mutation::RemoveLabel { id, label } => {
+                let Some(sym) = self.names.get(&label) else {
+                    self.node_mut(id)?;
+                    return Ok(None);
+                };
+                let node = self.node_mut(id)?;
+                let Some(pos) = node.labels.iter().position(|l| *l == sym) else {
+                    return Ok(None);
+                };
+                node.labels.remove(pos);
+                if let Some(set) = self.by_label.get_mut(&sym) {
+                    set.remove(&id);
+                }
+                Ok(Some(Mutation::AddLabel { id, label }))
+            }
+        }
+    }
+
+    fn create_node(
+        &mut self,
+        id: NodeId,
+        labels: &[Arc<str>],
+        props: &[(Arc<str>, Value)],
+    ) -> Result<Option<Mutation>, GraphError> {
+        if self.node_index(id).is_some() {
+            return Err(GraphError::NodeExists(id));
+        }
+        let props = self.intern_props(props)?;
+        let mut syms: SmallVec<[Symbol; 2]> = SmallVec::new();
+        for label in labels {
+            let sym = self.names.intern(label);
+            if !syms.contains(&sym) {
+                syms.push(sym);
+            }
+        }
+        for sym in &syms {
+            self.by_label.entry(*sym).or_default().insert(id);
+        }
+        let record =
+            NodeRecord { id, labels: syms, props, outgoing: Vec::new(), incoming: Vec::new() };
+        let idx = self.graph.add_node(record);
+        set_slot(&mut self.node_slots, id.0, idx.index() as u32);
+        Ok(Some(Mutation::DeleteNode { id }))
+    }
+
+    fn create_rel(
+        &mut self,
+        id: RelId,
+        ty: &str,
+        start: NodeId,
+        end: NodeId,
+        props: &[(Arc<str>, Value)],
+    ) -> Result<Option<Mutation>, GraphError> {
+        if self.rel_index(id).is_some() {
+            return Err(GraphError::RelExists(id));
+        }
+        let from = self.node_index(start).ok_or(GraphError::NoSuchNode(start))?;
+        let to = self.node_index(end).ok_or(GraphError::NoSuchNode(end))?;
+        let props = self.intern_props(props)?;
+        let ty = self.names.intern(ty);
+        insert_sorted(&mut self.node_mut(start)?.outgoing, AdjEntry { ty, rel: id, other: end });
+        insert_sorted(&mut self.node_mut(end)?.incoming, AdjEntry { ty, rel: id, other: start });
+        let idx = self.graph.add_edge(from, to, RelRecord { id, ty, start, end, props });
+        set_slot(&mut self.rel_slots, id.0, idx.index() as u32);
+        *self.type_counts.entry(ty).or_default() += 1;
+        Ok(Some(Mutation::DeleteRel { id }))
+    }
+
+    fn delete_node(&mut self, id: NodeId) -> Result<Option<Mutation>, GraphError> {
+        let idx = self.node_index(id).ok_or(GraphError::NoSuchNode(id))?;
+        let node = self.graph.node_weight(idx).ok_or(GraphError::NoSuchNode(id))?;
+        if node.degree() > 0 {
+            return Err(GraphError::NodeHasRelationships(id));
+        }
+        let undo = Mutation::CreateNode {
+            id,
+            labels: node.labels.iter().map(|l| self.names.name(*l).clone()).collect(),
+            props: self.named_props(&node.props),
+        };
+        for label in node.labels.clone() {
+            if let Some(set) = self.by_label.get_mut(&label) {
+                set.remove(&id);
+            }
+        }
+        self.graph.remove_node(idx);
+        set_slot(&mut self.node_slots, id.0, NO_SLOT);
+        Ok(Some(undo))
+    }
+
+    fn delete_rel(&mut self, id: RelId) -> Result<Option<Mutation>, GraphError> {
+        let idx = self.rel_index(id).ok_or(GraphError::NoSuchRel(id))?;
+        let rel = self.graph.remove_edge(idx).ok_or(GraphError::NoSuchRel(id))?;
+        set_slot(&mut self.rel_slots, id.0, NO_SLOT);
+        self.node_mut(rel.start)?.outgoing.retain(|e| e.rel != id);
+        self.node_mut(rel.end)?.incoming.retain(|e| e.rel != id);
+        if let Some(n) = self.type_counts.get_mut(&rel.ty) {
+            *n -= 1;
+        }
+        Ok(Some(Mutation::CreateRel {
+            id,
+            ty: self.names.name(rel.ty).clone(),
+            start: rel.start,
+            end: rel.end,
+            props: self.named_props(&rel.props),
+        }))
+    }
+}
+
+fn check_storable(value: &Value) -> Result<(), GraphError> {
+    if value.is_storable() { Ok(()) } else { Err(GraphError::UnstorableValue(value.value_type())) }
+}
+
+/// Sets or (for null) removes a property, returning the old value or null.
+fn set_prop(props: &mut PropMap, key: Symbol, value: Value) -> Value {
+    let pos = props.iter().position(|(k, _)| *k == key);
+    match (pos, value.is_null()) {
+        (Some(i), true) => props.remove(i).1,
+        (Some(i), false) => std::mem::replace(&mut props[i].1, value),
+        (None, true) => Value::Null,
+        (None, false) => {
+            props.push((key, value));
+            Value::Null
+        }
+    }
+}
+
+/// Keeps adjacency sorted by type; within a type, in creation order.
+fn insert_sorted(entries: &mut Vec<AdjEntry>, entry: AdjEntry) {
+    let pos = entries.partition_point(|e| e.ty <= entry.ty);
+    entries.insert(pos, entry);
+}
+
+impl GraphRead for MemoryGraph {
+    fn names(&self) -> &Names {
+        &self.names
+    }
+
+    fn node(&self, id: NodeId) -> Option<&NodeRecord> {
+        self.graph.node_weight(self.node_index(id)?)
+    }
+
+    fn rel(&self, id: RelId) -> Option<&RelRecord> {
+        self.graph.edge_weight(self.rel_index(id)?)
+    }
+
+    fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    fn rel_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    fn node_ids(&self) -> Box<dyn Iterator<Item = NodeId> + '_> {
+        Box::new(
+            self.node_slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s != NO_SLOT)
+                .map(|(i, _)| NodeId(i as u64)),
+        )
+    }
+
+    fn rel_ids(&self) -> Box<dyn Iterator<Item = RelId> + '_> {
+        Box::new(
+            self.rel_slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s != NO_SLOT)
+                .map(|(i, _)| RelId(i as u64)),
+        )
+    }
+
+    fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
+        match self.by_label.get(&label) {
+            Some(set) => Box::new(set.iter().copied()),
+            None => Box::new(std::iter::empty()),
+        }
+    }
+
+    fn label_count(&self, label: Symbol) -> usize {
+        self.by_label.get(&label).map_or(0, BTreeSet::len)
+    }
+
+    fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry] {
+        match self.node(node) {
+            Some(rec) => match dir {
+                Direction::Outgoing => &rec.outgoing,
+                Direction::Incoming => &rec.incoming,
+            },
+            None => &[],
+        }
+    }
+
+    fn lookup_by_property(&self, _label: Symbol, _key: Symbol, _value: &Value) -> Option<Vec<NodeId>> {
+        None
+    }
+}
+
+/// Relationships of `node` in `dir` whose type is one of `types` (all when empty).
+pub fn typed_adjacency<'g>(
+    graph: &'g dyn GraphRead,
+    node: NodeId,
+    dir: Direction,
+    ty: Symbol,
+) -> &'g [AdjEntry] {
+    entries_of_type(graph.adjacency(node, dir), ty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: u64, label: &str) -> Mutation {
+        Mutation::CreateNode {
+            id: NodeId(id),
+            labels: vec![Arc::from(label)],
+            props: vec![(Arc::from("name"), Value::str("x"))],
+        }
+    }
+
+    #[test]
+    fn create_and_undo_restore_the_graph() {
+        let mut g = MemoryGraph::new();
+        g.apply(node(0, "A")).unwrap();
+        g.apply(node(1, "B")).unwrap();
+        let rel = Mutation::CreateRel {
+            id: RelId(0),
+            ty: Arc::from("T"),
+            start: NodeId(0),
+            end: NodeId(1),
+            props: vec![],
+        };
+        let undo = g.apply(rel).unwrap().unwrap();
+        assert_eq!(g.rel_count(), 1);
+        assert_eq!(g.adjacency(NodeId(0), Direction::Outgoing).len(), 1);
+        assert!(matches!(
+            g.apply(Mutation::DeleteNode { id: NodeId(0) }),
+            Err(GraphError::NodeHasRelationships(_))
+        ));
+        g.apply(undo).unwrap();
+        assert_eq!(g.rel_count(), 0);
+        assert!(g.adjacency(NodeId(1), Direction::Incoming).is_empty());
+        let undo = g.apply(Mutation::DeleteNode { id: NodeId(0) }).unwrap().unwrap();
+        assert!(g.node(NodeId(0)).is_none());
+        g.apply(undo).unwrap();
+        let a = g.names().get("A").unwrap();
+        assert_eq!(g.nodes_with_label(a).collect::<Vec<_>>(), vec![NodeId(0)]);
+    }
+
+    #[test]
+    fn adjacency_is_grouped_by_type() {
+        let mut g = MemoryGraph::new();
+        for i in 0..4 {
+            g.apply(node(i, "N")).unwrap();
+        }
+        for (i, ty) in ["B", "A", "B"].iter().enumerate() {
+            g.apply(Mutation::CreateRel {
+                id: RelId(i as u64),
+                ty: Arc::from(*ty),
+                start: NodeId(0),
+                end: NodeId(i as u64 + 1),
+                props: vec![],
+            })
+            .unwrap();
+        }
+        let b = g.names().get("B").unwrap();
+        let rels: Vec<u64> =
+            typed_adjacency(&g, NodeId(0), Direction::Outgoing, b).iter().map(|e| e.rel.0).collect();
+        assert_eq!(rels, vec![0, 2]);
+    }
+}

@@ -1,0 +1,23 @@
+//! Graph storage: the property graph in memory, the one vocabulary of writes ([`Mutation`]),
+//! and transactions that can be rolled back.
+//!
+//! This module owns petgraph. Nothing outside it sees a petgraph index: entities are named by
+//! [`NodeId`](crate::model::NodeId) and [`RelId`](crate::model::RelId) everywhere else. It knows
+//! nothing of the query language or of files.
+//!
+//! **Invariant:** every change to a graph goes through [`MemoryGraph::apply`], whether it comes
+//! from a live statement, an undo, or the replay of the write-ahead log.
+
+mod memory;
+mod mutation;
+mod names;
+mod records;
+mod traits;
+mod transaction;
+
+pub use memory::{MemoryGraph, typed_adjacency};
+pub use mutation::{GraphError, Mutation};
+pub use names::{Names, Symbol};
+pub use records::{entries_of_type, AdjEntry, Direction, NodeRecord, PropMap, RelRecord};
+pub use traits::{GraphRead, GraphWrite};
+pub use transaction::Transaction;

@@ -1,0 +1,45 @@
+//! The single write vocabulary: live statements, undo and log replay all speak it.
+//!
+//! Mutations name things by string rather than by symbol so that a log record means the same
+//! in any process, whatever order names were interned in. The enum is serialised into the
+//! write-ahead log by variant index: only ever append variants, never reorder them.
+
+use crate::model::{NodeId, RelId, Value};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Mutation {
+    CreateNode { id: NodeId, labels: Vec<Arc<str>>, props: Vec<(Arc<str>, Value)> },
+    CreateRel {
+        id: RelId,
+        ty: Arc<str>,
+        start: NodeId,
+        end: NodeId,
+        props: Vec<(Arc<str>, Value)>,
+    },
+    /// Removes a node that has no relationships left.
+    DeleteNode { id: NodeId },
+    DeleteRel { id: RelId },
+    /// Sets a node property; `Value::Null` removes it.
+    SetNodeProperty { id: NodeId, key: Arc<str>, value: Value },
+    SetRelProperty { id: RelId, key: Arc<str>, value: Value },
+    AddLabel { id: NodeId, label: Arc<str> },
+    RemoveLabel { id: NodeId, label: Arc<str> },
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GraphError {
+    #[error("node {0} does not exist")]
+    NoSuchNode(NodeId),
+    #[error("relationship {0} does not exist")]
+    NoSuchRel(RelId),
+    #[error("node {0} already exists")]
+    NodeExists(NodeId),
+    #[error("relationship {0} already exists")]
+    RelExists(RelId),
+    #[error("cannot delete node {0} because it still has relationships; use DETACH DELETE")]
+    NodeHasRelationships(NodeId),
+    #[error("property values must be scalars or lists of scalars, not {0}")]
+    UnstorableValue(crate::model::ValueType),
+}

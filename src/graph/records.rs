@@ -1,0 +1,73 @@
+//! What the graph stores for each node and relationship.
+
+use super::Symbol;
+use crate::model::{NodeId, RelId, Value};
+use smallvec::SmallVec;
+
+/// A property map: few keys per entity, so a vector searched linearly beats a hash map.
+pub type PropMap = Vec<(Symbol, Value)>;
+
+/// Direction of travel from a node along its relationships.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Direction {
+    Outgoing,
+    Incoming,
+}
+
+/// One relationship as seen from one of its nodes. Each node keeps its entries sorted by
+/// type, so the relationships of one type are a contiguous slice.
+#[derive(Copy, Clone, Debug)]
+pub struct AdjEntry {
+    pub ty: Symbol,
+    pub rel: RelId,
+    pub other: NodeId,
+}
+
+#[derive(Clone, Debug)]
+pub struct NodeRecord {
+    pub id: NodeId,
+    pub labels: SmallVec<[Symbol; 2]>,
+    pub props: PropMap,
+    pub(super) outgoing: Vec<AdjEntry>,
+    pub(super) incoming: Vec<AdjEntry>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RelRecord {
+    pub id: RelId,
+    pub ty: Symbol,
+    pub start: NodeId,
+    pub end: NodeId,
+    pub props: PropMap,
+}
+
+pub(super) fn prop<'a>(props: &'a PropMap, key: Symbol) -> Option<&'a Value> {
+    props.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
+impl NodeRecord {
+    pub fn prop(&self, key: Symbol) -> Option<&Value> {
+        prop(&self.props, key)
+    }
+
+    pub fn has_label(&self, label: Symbol) -> bool {
+        self.labels.contains(&label)
+    }
+
+    pub fn degree(&self) -> usize {
+        self.outgoing.len() + self.incoming.len()
+    }
+}
+
+impl RelRecord {
+    pub fn prop(&self, key: Symbol) -> Option<&Value> {
+        prop(&self.props, key)
+    }
+}
+
+/// The slice of `entries` whose type is `ty`; entries are sorted by type.
+pub fn entries_of_type(entries: &[AdjEntry], ty: Symbol) -> &[AdjEntry] {
+    let start = entries.partition_point(|e| e.ty < ty);
+    let end = start + entries[start..].partition_point(|e| e.ty == ty);
+    &entries[start..end]
+}

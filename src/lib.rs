@@ -1,0 +1,15 @@
+//! kg: an embedded knowledge-graph store with a query language following openCypher.
+//!
+//! See `ARCHITECTURE.md` for the map of modules and the invariants between them.
+
+pub mod error;
+pub mod graph;
+pub mod model;
+pub mod syntax;
+pub mod db;
+pub mod exec;
+
+pub use db::{Database, Params};
+pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
+pub use exec::{NodeData, QueryResult, RelData};
+pub use model::{NodeId, PathValue, RelId, Value};

@@ -1,0 +1,15 @@
+//! The data model shared by every layer: values, identifiers and the property-map type.
+//!
+//! This module depends on nothing else in the crate. Everything above it (graph storage, the
+//! executor, printers, persistence) speaks in these types, so they stay small and cheap to clone:
+//! strings and collections sit behind `Arc` so copying a value into a row never allocates.
+
+mod ids;
+mod order;
+mod path;
+mod value;
+
+pub use ids::{NodeId, RelId};
+pub use order::{GroupKey, compare_for_order, compare_values, equals, group_key_eq};
+pub use path::PathValue;
+pub use value::{Map, Value, ValueType};

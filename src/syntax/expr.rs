@@ -1,0 +1,458 @@
+//! Expressions: operator precedence through a Pratt parser, then one builder per atom rule.
+
+use super::ast::*;
+use super::build::{build_pattern, build_pattern_element, build_single_query, ident, span_of};
+use super::parser::{Pair, Rule};
+use crate::error::{Detail, QueryError};
+use crate::model::Value;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use std::sync::LazyLock;
+
+type Result<T> = std::result::Result<T, QueryError>;
+
+/// Precedence from loosest to tightest, as in openCypher's expression grammar.
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    use Assoc::Left;
+    PrattParser::new()
+        .op(Op::infix(Rule::op_or, Left))
+        .op(Op::infix(Rule::op_xor, Left))
+        .op(Op::infix(Rule::op_and, Left))
+        .op(Op::prefix(Rule::op_not))
+        .op(Op::infix(Rule::op_eq, Left)
+            | Op::infix(Rule::op_ne, Left)
+            | Op::infix(Rule::op_lt, Left)
+            | Op::infix(Rule::op_gt, Left)
+            | Op::infix(Rule::op_le, Left)
+            | Op::infix(Rule::op_ge, Left))
+        .op(Op::infix(Rule::op_in, Left)
+            | Op::infix(Rule::op_starts_with, Left)
+            | Op::infix(Rule::op_ends_with, Left)
+            | Op::infix(Rule::op_contains, Left)
+            | Op::infix(Rule::op_regex, Left)
+            | Op::postfix(Rule::op_is_null)
+            | Op::postfix(Rule::op_is_not_null))
+        .op(Op::infix(Rule::op_add, Left) | Op::infix(Rule::op_sub, Left))
+        .op(Op::infix(Rule::op_mul, Left) | Op::infix(Rule::op_div, Left) | Op::infix(Rule::op_mod, Left))
+        .op(Op::infix(Rule::op_pow, Left))
+        .op(Op::prefix(Rule::op_neg) | Op::prefix(Rule::op_pos))
+        .op(Op::postfix(Rule::property_lookup)
+            | Op::postfix(Rule::index_or_slice)
+            | Op::postfix(Rule::label_check))
+});
+
+/// An expression and whether it is an unparenthesised comparison chain that a following
+/// comparison operator extends (`a < b < c`).
+type Built = Result<(Expr, bool)>;
+
+pub(super) fn build_expression(pair: Pair) -> Result<Expr> {
+    PRATT
+        .map_primary(|p| build_atom(p).map(|e| (e, false)))
+        .map_prefix(build_prefix)
+        .map_postfix(build_postfix)
+        .map_infix(build_infix)
+        .parse(pair.into_inner())
+        .map(|(e, _)| e)
+}
+
+fn build_prefix(op: Pair, rhs: Built) -> Built {
+    let (rhs, _) = rhs?;
+    let span = span_of(&op).join(rhs.span);
+    let op = match op.as_rule() {
+        Rule::op_not => UnaryOp::Not,
+        Rule::op_neg => UnaryOp::Neg,
+        _ => UnaryOp::Pos,
+    };
+    // `-9223372036854775808` is the one literal whose magnitude alone overflows.
+    if op == UnaryOp::Neg {
+        if let ExprKind::IntegerOverflow(text) = &rhs.kind {
+            if let Some(v) = parse_integer_text(&format!("-{text}")) {
+                return Ok((Expr::new(ExprKind::Literal(Value::Int(v)), span), false));
+            }
+        }
+    }
+    Ok((Expr::new(ExprKind::Unary(op, Box::new(rhs)), span), false))
+}
+
+fn build_postfix(lhs: Built, op: Pair) -> Built {
+    let (lhs, _) = lhs?;
+    let span = lhs.span.join(span_of(&op));
+    let kind = match op.as_rule() {
+        Rule::op_is_null => ExprKind::IsNull(Box::new(lhs), false),
+        Rule::op_is_not_null => ExprKind::IsNull(Box::new(lhs), true),
+        Rule::property_lookup => {
+            let key = ident(first(op)?);
+            ExprKind::Property(Box::new(lhs), key)
+        }
+        Rule::label_check => ExprKind::HasLabels(Box::new(lhs), build_labels(first(op)?)),
+        _ => {
+            let inner = first(op)?;
+            if inner.as_rule() == Rule::slice_range {
+                let mut from = None;
+                let mut to = None;
+                for part in inner.into_inner() {
+                    let e = Box::new(build_expression(first(part.clone())?)?);
+                    if part.as_rule() == Rule::slice_from {
+                        from = Some(e);
+                    } else {
+                        to = Some(e);
+                    }
+                }
+                ExprKind::Slice(Box::new(lhs), from, to)
+            } else {
+                ExprKind::Index(Box::new(lhs), Box::new(build_expression(inner)?))
+            }
+        }
+    };
+    Ok((Expr::new(kind, span), false))
+}
+
+fn build_infix(lhs: Built, op: Pair, rhs: Built) -> Built {
+    let (lhs, lhs_chain) = lhs?;
+    let (rhs, _) = rhs?;
+    let span = lhs.span.join(rhs.span);
+    let cmp = match op.as_rule() {
+        Rule::op_eq => Some(CmpOp::Eq),
+        Rule::op_ne => Some(CmpOp::Ne),
+        Rule::op_lt => Some(CmpOp::Lt),
+        Rule::op_gt => Some(CmpOp::Gt),
+        Rule::op_le => Some(CmpOp::Le),
+        Rule::op_ge => Some(CmpOp::Ge),
+        _ => None,
+    };
+    if let Some(cmp) = cmp {
+        return Ok(match lhs.kind {
+            ExprKind::Comparison(first, mut rest) if lhs_chain => {
+                rest.push((cmp, rhs));
+                (Expr::new(ExprKind::Comparison(first, rest), span), true)
+            }
+            _ => (Expr::new(ExprKind::Comparison(Box::new(lhs), vec![(cmp, rhs)]), span), true),
+        });
+    }
+    let op = match op.as_rule() {
+        Rule::op_or => BinaryOp::Or,
+        Rule::op_xor => BinaryOp::Xor,
+        Rule::op_and => BinaryOp::And,
+        Rule::op_add => BinaryOp::Add,
+        Rule::op_sub => BinaryOp::Sub,
+        Rule::op_mul => BinaryOp::Mul,
+        Rule::op_div => BinaryOp::Div,
+        Rule::op_mod => BinaryOp::Mod,
+        Rule::op_pow => BinaryOp::Pow,
+        Rule::op_starts_with => BinaryOp::StartsWith,
+        Rule::op_ends_with => BinaryOp::EndsWith,
+        Rule::op_contains => BinaryOp::Contains,
+        Rule::op_in => BinaryOp::In,
+        _ => BinaryOp::Regex,
+    };
+    Ok((Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span), false))
+}
+
+fn first(pair: Pair) -> Result<Pair> {
+    let span = span_of(&pair);
+    let rule = pair.as_rule();
+    pair.into_inner().next().ok_or_else(|| {
+        QueryError::syntax(Detail::UnexpectedSyntax, format!("empty {rule:?}"), span)
+    })
+}
+
+pub(super) fn build_labels(pair: Pair) -> Vec<Ident> {
+    pair.into_inner().map(ident).collect()
+}
+
+fn build_atom(pair: Pair) -> Result<Expr> {
+    let span = span_of(&pair);
+    let kind = match pair.as_rule() {
+        Rule::null_literal => ExprKind::Literal(Value::Null),
+        Rule::boolean_literal => {
+            let t = pair.as_str().eq_ignore_ascii_case("true");
+            ExprKind::Literal(Value::Bool(t))
+        }
+        Rule::integer_literal => match parse_integer_text(pair.as_str()) {
+            Some(v) => ExprKind::Literal(Value::Int(v)),
+            None => ExprKind::IntegerOverflow(pair.as_str().to_string()),
+        },
+        Rule::float_literal => {
+            let v: f64 = pair.as_str().parse().map_err(|_| {
+                QueryError::syntax(Detail::InvalidNumberLiteral, "invalid number", span)
+            })?;
+            if v.is_infinite() {
+                return Err(QueryError::syntax(
+                    Detail::FloatingPointOverflow,
+                    "floating point number is too large",
+                    span,
+                ));
+            }
+            ExprKind::Literal(Value::Float(v))
+        }
+        Rule::string_literal => {
+            let inner = first(pair)?;
+            ExprKind::Literal(Value::str(&unescape(inner.as_str(), span)?))
+        }
+        Rule::list_literal => {
+            ExprKind::List(pair.into_inner().map(build_expression).collect::<Result<_>>()?)
+        }
+        Rule::map_literal => ExprKind::Map(build_map_entries(pair)?),
+        Rule::parameter => ExprKind::Parameter(pair.as_str()[1..].trim_matches('`').into()),
+        Rule::variable => ExprKind::Variable(ident(pair).name),
+        Rule::parenthesized => return build_expression(first(pair)?),
+        Rule::count_star => ExprKind::CountStar,
+        Rule::case_expression => build_case(pair)?,
+        Rule::list_comprehension => {
+            let mut parts = pair.into_inner();
+            let var = ident(next(&mut parts, span)?);
+            let list = Box::new(build_expression(next(&mut parts, span)?)?);
+            let mut filter = None;
+            let mut map = None;
+            for part in parts {
+                let e = Box::new(build_expression(first(part.clone())?)?);
+                if part.as_rule() == Rule::where_clause {
+                    filter = Some(e);
+                } else {
+                    map = Some(e);
+                }
+            }
+            ExprKind::ListComprehension { var, list, filter, map }
+        }
+        Rule::pattern_comprehension => {
+            let mut path_var = None;
+            let mut pattern = None;
+            let mut filter = None;
+            let mut map = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::variable => path_var = Some(ident(part)),
+                    Rule::relationships_chain => pattern = Some(build_pattern_element(part)?),
+                    Rule::where_clause => filter = Some(Box::new(build_expression(first(part)?)?)),
+                    _ => map = Some(Box::new(build_expression(part)?)),
+                }
+            }
+            match (pattern, map) {
+                (Some(pattern), Some(map)) => {
+                    ExprKind::PatternComprehension { path_var, pattern: Box::new(pattern), filter, map }
+                }
+                _ => return Err(unexpected(span)),
+            }
+        }
+        Rule::quantifier => {
+            let mut parts = pair.into_inner();
+            let kind = match next(&mut parts, span)?.as_str().to_ascii_lowercase().as_str() {
+                "all" => QuantifierKind::All,
+                "any" => QuantifierKind::Any,
+                "none" => QuantifierKind::None,
+                _ => QuantifierKind::Single,
+            };
+            let var = ident(next(&mut parts, span)?);
+            let list = Box::new(build_expression(next(&mut parts, span)?)?);
+            let filter = match parts.next() {
+                Some(w) => Some(Box::new(build_expression(first(w)?)?)),
+                None => None,
+            };
+            ExprKind::Quantifier { kind, var, list, filter }
+        }
+        Rule::reduce_expression => {
+            let mut parts = pair.into_inner();
+            let acc = ident(next(&mut parts, span)?);
+            let init = Box::new(build_expression(next(&mut parts, span)?)?);
+            let var = ident(next(&mut parts, span)?);
+            let list = Box::new(build_expression(next(&mut parts, span)?)?);
+            let expr = Box::new(build_expression(next(&mut parts, span)?)?);
+            ExprKind::Reduce { acc, init, var, list, expr }
+        }
+        Rule::exists_subquery => {
+            let mut parts = pair.into_inner().peekable();
+            let body = match parts.peek().map(Pair::as_rule) {
+                Some(Rule::single_query) => {
+                    ExistsBody::Query(build_single_query(next(&mut parts, span)?)?)
+                }
+                _ => {
+                    let pattern = build_pattern(next(&mut parts, span)?)?;
+                    let filter = match parts.next() {
+                        Some(w) => Some(build_expression(first(w)?)?),
+                        None => None,
+                    };
+                    ExistsBody::Pattern { pattern, filter }
+                }
+            };
+            ExprKind::Exists(Box::new(body))
+        }
+        Rule::shortest_path_expression => {
+            let inner = first(pair)?;
+            let part = super::build::build_shortest(inner, None, span)?;
+            ExprKind::ShortestPath(Box::new(part))
+        }
+        Rule::pattern_predicate => {
+            ExprKind::PatternPredicate(Box::new(build_pattern_element(first(pair)?)?))
+        }
+        Rule::map_projection => {
+            let mut parts = pair.into_inner();
+            let var = ident(next(&mut parts, span)?);
+            let mut items = Vec::new();
+            for item in parts {
+                let item = first(item)?;
+                items.push(match item.as_rule() {
+                    Rule::projection_all_props => MapProjectionItem::AllProperties,
+                    Rule::projection_property => MapProjectionItem::Property(ident(first(item)?)),
+                    Rule::projection_literal => {
+                        let mut kv = item.into_inner();
+                        let key = ident(next(&mut kv, span)?);
+                        MapProjectionItem::Literal(key, build_expression(next(&mut kv, span)?)?)
+                    }
+                    _ => MapProjectionItem::Variable(ident(first(item)?)),
+                });
+            }
+            ExprKind::MapProjection { var, items }
+        }
+        Rule::function_call => {
+            let mut parts = pair.into_inner();
+            let name_pair = next(&mut parts, span)?;
+            let name = Ident {
+                name: name_pair.as_str().split_whitespace().collect::<String>().into(),
+                span: span_of(&name_pair),
+            };
+            let mut distinct = false;
+            let mut args = Vec::new();
+            for part in parts {
+                if part.as_rule() == Rule::kw_DISTINCT {
+                    distinct = true;
+                } else {
+                    args.push(build_expression(part)?);
+                }
+            }
+            ExprKind::FunctionCall { name, distinct, args }
+        }
+        Rule::expression => return build_expression(pair),
+        other => {
+            return Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                format!("unexpected {other:?} in an expression"),
+                span,
+            ));
+        }
+    };
+    Ok(Expr::new(kind, span))
+}
+
+pub(super) fn build_map_entries(pair: Pair) -> Result<Vec<(Ident, Expr)>> {
+    let mut entries = Vec::new();
+    for entry in pair.into_inner() {
+        let span = span_of(&entry);
+        let mut kv = entry.into_inner();
+        let key = ident(next(&mut kv, span)?);
+        entries.push((key, build_expression(next(&mut kv, span)?)?));
+    }
+    Ok(entries)
+}
+
+fn build_case(pair: Pair) -> Result<ExprKind> {
+    let mut operand = None;
+    let mut alternatives = Vec::new();
+    let mut default = None;
+    for part in pair.into_inner() {
+        let span = span_of(&part);
+        match part.as_rule() {
+            Rule::kw_CASE | Rule::kw_END => {}
+            Rule::expression => operand = Some(Box::new(build_expression(part)?)),
+            Rule::case_alternative => {
+                let mut wt = part.into_inner().filter(|p| p.as_rule() == Rule::expression);
+                let when = build_expression(next(&mut wt, span)?)?;
+                let then = build_expression(next(&mut wt, span)?)?;
+                alternatives.push((when, then));
+            }
+            Rule::case_else => {
+                let e = part.into_inner().find(|p| p.as_rule() == Rule::expression);
+                let e = e.ok_or_else(|| unexpected(span))?;
+                default = Some(Box::new(build_expression(e)?));
+            }
+            _ => {}
+        }
+    }
+    Ok(ExprKind::Case { operand, alternatives, default })
+}
+
+pub(super) fn next<'i>(it: &mut impl Iterator<Item = Pair<'i>>, span: Span) -> Result<Pair<'i>> {
+    it.next().ok_or_else(|| unexpected(span))
+}
+
+fn unexpected(span: Span) -> QueryError {
+    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete expression", span)
+}
+
+/// Parses decimal, `0x` hexadecimal and `0o` octal integers, with an optional leading `-`.
+fn parse_integer_text(text: &str) -> Option<i64> {
+    let (neg, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (radix, digits) = if let Some(h) = digits.strip_prefix("0x") {
+        (16, h)
+    } else if let Some(o) = digits.strip_prefix("0o") {
+        (8, o)
+    } else {
+        (10, digits)
+    };
+    let magnitude = i128::from_str_radix(digits, radix).ok()?;
+    i64::try_from(if neg { -magnitude } else { magnitude }).ok()
+}
+
+fn unescape(raw: &str, span: Span) -> Result<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('\\') => out.push('\\'),
+            Some('\'') => out.push('\''),
+            Some('"') => out.push('"'),
+            Some(u @ ('u' | 'U')) => {
+                let len = if u == 'u' { 4 } else { 8 };
+                let hex: String = chars.by_ref().take(len).collect();
+                let ch = (hex.len() == len && hex.chars().all(|c| c.is_ascii_hexdigit()))
+                    .then(|| u32::from_str_radix(&hex, 16).ok())
+                    .flatten()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| {
+                        QueryError::syntax(
+                            Detail::InvalidUnicodeLiteral,
+                            format!("invalid unicode escape \\{u}{hex}"),
+                            span,
+                        )
+                    })?;
+                out.push(ch);
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_in_every_radix() {
+        assert_eq!(parse_integer_text("0x1F"), Some(31));
+        assert_eq!(parse_integer_text("0o17"), Some(15));
+        assert_eq!(parse_integer_text("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_integer_text("9223372036854775808"), None);
+    }
+
+    #[test]
+    fn escapes() {
+        let s = Span::default();
+        assert_eq!(unescape(r"a\nb\u00e9\'", s).unwrap(), "a\nbé'");
+        assert_eq!(unescape(r"\u00zz", s).unwrap_err().detail, Detail::InvalidUnicodeLiteral);
+    }
+}

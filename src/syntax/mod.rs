@@ -1,0 +1,13 @@
+//! Text to syntax tree. The only module that names pest: pairs never leave it.
+//!
+//! `parse_script` turns a whole script into an [`ast::Script`]; every node carries the span of
+//! the text it came from, so later stages can point at the offending token.
+
+pub mod ast;
+mod build;
+mod expr;
+mod parser;
+mod suggest;
+
+pub use parser::{parse_script, split_statements};
+pub use suggest::{closest, KEYWORDS};

@@ -1,0 +1,194 @@
+//! The pest parser, its error conversion, and a lexical scanner that finds statement ends.
+
+use super::ast::{Script, Span};
+use super::build;
+use super::suggest::{KEYWORDS, closest};
+use crate::error::{Detail, QueryError};
+use pest::Parser as _;
+use pest::error::{ErrorVariant, InputLocation};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/cypher.pest"]
+pub(super) struct CypherParser;
+
+pub(super) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
+
+/// Parses a script of `;`-separated statements.
+pub fn parse_script(text: &str) -> Result<Script, QueryError> {
+    let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
+    let script = pairs.next().ok_or_else(|| {
+        QueryError::syntax(Detail::UnexpectedSyntax, "empty input", Span::new(0, 0))
+    })?;
+    build::build_script(script)
+}
+
+fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let word = word_at(text, pos);
+    let span = Span::new(pos, pos + word.len().max(1).min(text.len().saturating_sub(pos).max(1)));
+    let expected = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
+        ErrorVariant::CustomError { message } => message.clone(),
+    };
+    let found = if pos >= text.trim_end().len() {
+        "end of input".to_string()
+    } else if word.is_empty() {
+        format!("'{}'", text[pos..].chars().next().unwrap_or(' '))
+    } else {
+        format!("'{word}'")
+    };
+    let mut message = format!("unexpected {found}");
+    if !expected.is_empty() {
+        message.push_str(&format!(", expected {expected}"));
+    }
+    if let Some(keyword) = closest(word, KEYWORDS.iter().copied()) {
+        message.push_str(&format!(": did you mean {keyword}?"));
+    }
+    QueryError::syntax(Detail::UnexpectedSyntax, message, span)
+}
+
+fn word_at(text: &str, pos: usize) -> &str {
+    let rest = text.get(pos..).unwrap_or("");
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Turns the rules pest expected into words a user understands.
+fn describe_expected(rules: &[Rule]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for rule in rules {
+        let name = format!("{rule:?}");
+        let word = if let Some(kw) = name.strip_prefix("kw_") {
+            kw.to_string()
+        } else {
+            match rule {
+                Rule::EOI => "end of input".into(),
+                Rule::expression | Rule::atom => "an expression".into(),
+                Rule::variable => "a variable name".into(),
+                Rule::node_pattern => "a node pattern like (n)".into(),
+                Rule::label_name => "a label".into(),
+                Rule::rel_type_name => "a relationship type".into(),
+                Rule::property_key_name => "a property key".into(),
+                Rule::statement | Rule::query | Rule::single_query => "a clause".into(),
+                Rule::integer_literal => "an integer".into(),
+                Rule::projection_items | Rule::projection_item => "a projection".into(),
+                Rule::pattern | Rule::pattern_part | Rule::pattern_element => "a pattern".into(),
+                _ => name.replace('_', " "),
+            }
+        };
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    match words.len() {
+        0 => String::new(),
+        1 => words.remove(0),
+        _ => {
+            let last = words.pop().unwrap_or_default();
+            format!("{} or {last}", words.join(", "))
+        }
+    }
+}
+
+/// Where statements end in a text, found lexically (quotes, comments, backticks and brackets
+/// are respected). Used to run a script as it streams in and by the shell to know when input
+/// is complete.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StatementScan {
+    /// Byte ranges of complete statements, each without its `;`.
+    pub complete: Vec<(usize, usize)>,
+    /// Offset where the unfinished rest begins.
+    pub rest: usize,
+    /// Whether the rest is inside a string, comment or open bracket.
+    pub open: bool,
+}
+
+pub fn split_statements(text: &str) -> StatementScan {
+    #[derive(PartialEq)]
+    enum State {
+        Code,
+        Quote(char),
+        LineComment,
+        BlockComment,
+    }
+    let mut state = State::Code;
+    let mut depth: i32 = 0;
+    let mut complete = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match state {
+            State::Code => match c {
+                b'\'' | b'"' | b'`' => state = State::Quote(c as char),
+                b'/' if bytes.get(i + 1) == Some(&b'/') => state = State::LineComment,
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    state = State::BlockComment;
+                    i += 1;
+                }
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b';' if depth <= 0 => {
+                    complete.push((start, i));
+                    start = i + 1;
+                    depth = 0;
+                }
+                _ => {}
+            },
+            State::Quote(q) => {
+                if c == b'\\' && q != '`' {
+                    i += 1;
+                } else if c as char == q {
+                    state = State::Code;
+                }
+            }
+            State::LineComment => {
+                if c == b'\n' {
+                    state = State::Code;
+                }
+            }
+            State::BlockComment => {
+                if c == b'*' && bytes.get(i + 1) == Some(&b'/') {
+                    state = State::Code;
+                    i += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    let open = matches!(state, State::Quote(_) | State::BlockComment) || depth > 0;
+    StatementScan { complete, rest: start, open }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_semicolons_outside_strings_and_comments() {
+        let text = "RETURN ';' AS a; // x;\nRETURN 2; /* ; */ RETURN [1;";
+        let scan = split_statements(text);
+        assert_eq!(scan.complete.len(), 2);
+        assert_eq!(&text[scan.complete[0].0..scan.complete[0].1], "RETURN ';' AS a");
+        assert!(scan.open);
+    }
+
+    #[test]
+    fn misspelt_keyword_gets_a_suggestion() {
+        let err = parse_script("MACTH (n) RETURN n").unwrap_err();
+        assert_eq!(err.detail, Detail::UnexpectedSyntax);
+        assert!(err.message.contains("did you mean MATCH?"), "{}", err.message);
+        assert_eq!(err.span, Some(Span::new(0, 5)));
+    }
+
+    #[test]
+    fn rejects_incomplete_patterns() {
+        for bad in ["MATCH (n RETURN n", "MATCH (a)-[:T(b) RETURN a", "RETURN 1 +", "RETURN [1, 2"] {
+            assert!(parse_script(bad).is_err(), "{bad}");
+        }
+    }
+}
