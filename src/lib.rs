@@ -5,6 +5,7 @@
 pub mod error;
 pub mod graph;
 pub mod model;
+pub mod plan;
 pub mod syntax;
 pub mod db;
 pub mod exec;

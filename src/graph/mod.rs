@@ -20,4 +20,4 @@ pub use mutation::{GraphError, Mutation};
 pub use names::{Names, Symbol};
 pub use records::{entries_of_type, AdjEntry, Direction, NodeRecord, PropMap, RelRecord};
 pub use traits::{GraphRead, GraphWrite};
-pub use transaction::Transaction;
+pub use transaction::{Transaction, TxLog};

@@ -26,6 +26,14 @@ pub trait GraphRead {
         key: Symbol,
         value: &crate::model::Value,
     ) -> Option<Vec<NodeId>>;
+    /// Whether the node was deleted earlier in the running transaction (reading it is then
+    /// an error rather than a null).
+    fn is_deleted_node(&self, _id: NodeId) -> bool {
+        false
+    }
+    fn is_deleted_rel(&self, _id: RelId) -> bool {
+        false
+    }
 }
 
 /// Write access: allocation of ids and the single entry point for changes.

@@ -5,73 +5,76 @@ use super::{AdjEntry, Direction, GraphError, GraphRead, GraphWrite, MemoryGraph,
 use super::{Names, NodeRecord, RelRecord, Symbol};
 use crate::model::{NodeId, RelId, Value};
 
-pub struct Transaction<'g> {
-    graph: &'g mut MemoryGraph,
+/// The changes of a transaction: what was applied, in order, and how to undo each. Owned
+/// by the caller, so that an explicit transaction can span several statements.
+#[derive(Default, Debug)]
+pub struct TxLog {
     applied: Vec<Mutation>,
     undo: Vec<Mutation>,
-    start_ids: (NodeId, RelId),
 }
 
-impl<'g> Transaction<'g> {
-    pub fn new(graph: &'g mut MemoryGraph) -> Self {
-        let start_ids = (graph.next_node_id(), graph.next_rel_id());
-        Transaction { graph, applied: Vec::new(), undo: Vec::new(), start_ids }
-    }
-
-    /// Marks the current state as the one `rollback` returns to, e.g. at statement boundaries
-    /// inside an explicit transaction.
+impl TxLog {
+    /// A position to roll back to, e.g. the start of a statement inside a transaction.
     pub fn savepoint(&self) -> usize {
         self.undo.len()
     }
 
-    /// Undoes everything applied after `savepoint`.
-    pub fn rollback_to(&mut self, savepoint: usize) {
-        while self.undo.len() > savepoint {
-            if let Some(undo) = self.undo.pop() {
-                // Undo records were produced by the graph itself from its own state, so they
-                // always apply; an error here would mean the graph is already inconsistent.
-                let _ = self.graph.apply(undo);
-            }
-            self.applied.pop();
-        }
-    }
-
-    pub fn rollback(mut self) {
-        self.rollback_to(0);
-    }
-
-    /// The changes made, in order, ready to be logged.
     pub fn mutations(&self) -> &[Mutation] {
         &self.applied
-    }
-
-    pub fn into_mutations(self) -> Vec<Mutation> {
-        self.applied
     }
 
     pub fn is_empty(&self) -> bool {
         self.applied.is_empty()
     }
 
-    /// Ids handed out since the transaction began (even if rolled back, they stay used).
-    pub fn start_ids(&self) -> (NodeId, RelId) {
-        self.start_ids
+    /// Forgets the changes (after they were committed).
+    pub fn clear(&mut self) {
+        self.applied.clear();
+        self.undo.clear();
+    }
+}
+
+/// A transaction's view of the graph: reads see its own changes, writes are logged.
+pub struct Transaction<'g> {
+    graph: &'g mut MemoryGraph,
+    log: &'g mut TxLog,
+}
+
+impl<'g> Transaction<'g> {
+    pub fn new(graph: &'g mut MemoryGraph, log: &'g mut TxLog) -> Self {
+        Transaction { graph, log }
+    }
+
+    /// Undoes everything applied after `savepoint`.
+    pub fn rollback_to(&mut self, savepoint: usize) {
+        while self.log.undo.len() > savepoint {
+            if let Some(undo) = self.log.undo.pop() {
+                // Undo records were produced by the graph itself from its own state, so they
+                // always apply; an error here would mean the graph is already inconsistent.
+                let _ = self.graph.apply(undo);
+            }
+            self.log.applied.pop();
+        }
+    }
+
+    pub fn log(&self) -> &TxLog {
+        self.log
     }
 
     /// The last state of an entity deleted in this transaction, for results that return it.
     pub fn deleted_node(&self, id: NodeId) -> Option<&Mutation> {
-        self.undo.iter().rev().find(|m| matches!(m, Mutation::CreateNode { id: i, .. } if *i == id))
+        self.log.undo.iter().rev().find(|m| matches!(m, Mutation::CreateNode { id: i, .. } if *i == id))
     }
 
     pub fn deleted_rel(&self, id: RelId) -> Option<&Mutation> {
-        self.undo.iter().rev().find(|m| matches!(m, Mutation::CreateRel { id: i, .. } if *i == id))
+        self.log.undo.iter().rev().find(|m| matches!(m, Mutation::CreateRel { id: i, .. } if *i == id))
     }
 
-    pub fn was_deleted_node(&self, id: NodeId) -> bool {
+    fn was_deleted_node(&self, id: NodeId) -> bool {
         self.graph.node(id).is_none() && self.deleted_node(id).is_some()
     }
 
-    pub fn was_deleted_rel(&self, id: RelId) -> bool {
+    fn was_deleted_rel(&self, id: RelId) -> bool {
         self.graph.rel(id).is_none() && self.deleted_rel(id).is_some()
     }
 }
@@ -110,6 +113,12 @@ impl GraphRead for Transaction<'_> {
     fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<Vec<NodeId>> {
         self.graph.lookup_by_property(label, key, value)
     }
+    fn is_deleted_node(&self, id: NodeId) -> bool {
+        self.was_deleted_node(id)
+    }
+    fn is_deleted_rel(&self, id: RelId) -> bool {
+        self.was_deleted_rel(id)
+    }
 }
 
 impl GraphWrite for Transaction<'_> {
@@ -127,8 +136,8 @@ impl GraphWrite for Transaction<'_> {
 
     fn apply(&mut self, mutation: Mutation) -> Result<(), GraphError> {
         if let Some(undo) = self.graph.apply(mutation.clone())? {
-            self.undo.push(undo);
-            self.applied.push(mutation);
+            self.log.undo.push(undo);
+            self.log.applied.push(mutation);
         }
         Ok(())
     }

@@ -108,16 +108,29 @@ impl Value {
         }
     }
 
-    /// True for values that may be stored as a property: no entities, and lists only of
-    /// storable scalars.
+    /// True for values that may be stored as a property: null (which removes), scalars, and
+    /// lists whose elements are all scalars of one type (integers and floats count as one).
     pub fn is_storable(&self) -> bool {
+        fn scalar_kind(v: &Value) -> Option<u8> {
+            match v {
+                Value::Bool(_) => Some(0),
+                Value::Int(_) | Value::Float(_) => Some(1),
+                Value::String(_) => Some(2),
+                _ => None,
+            }
+        }
         match self {
             Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::String(_) => {
                 true
             }
-            Value::List(items) => items.iter().all(|v| {
-                matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::String(_))
-            }),
+            Value::List(items) => {
+                let mut kinds = items.iter().map(scalar_kind);
+                match kinds.next() {
+                    None => true,
+                    Some(None) => false,
+                    Some(first) => kinds.all(|k| k == first),
+                }
+            }
             _ => false,
         }
     }

@@ -5,9 +5,11 @@
 
 pub mod ast;
 mod build;
+mod display;
 mod expr;
 mod parser;
 mod suggest;
 
+pub use display::write_literal;
 pub use parser::{parse_script, split_statements};
 pub use suggest::{closest, KEYWORDS};

@@ -1,0 +1,233 @@
+//! Grouping and aggregate functions.
+
+use super::context::{Ctx, Result, Row, Rows};
+use super::eval::eval;
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::model::{GroupKey, Value, compare_for_order};
+use crate::plan::{AggKind, Aggregate, BoundExpr, Slot};
+use std::collections::{HashMap, HashSet};
+
+/// The running state of one aggregate in one group.
+enum State {
+    Count(i64),
+    Sum { int: i64, float: f64, is_float: bool, any: bool },
+    Avg { sum: f64, n: u64 },
+    Extreme(Option<Value>),
+    Collect(Vec<Value>),
+    Numbers(Vec<f64>),
+}
+
+struct Accumulator<'p> {
+    spec: &'p Aggregate,
+    state: State,
+    seen: Option<HashSet<GroupKey>>,
+    percentile: Option<f64>,
+}
+
+impl<'p> Accumulator<'p> {
+    fn new(spec: &'p Aggregate) -> Self {
+        let state = match spec.kind {
+            AggKind::Count | AggKind::CountStar => State::Count(0),
+            AggKind::Sum => State::Sum { int: 0, float: 0.0, is_float: false, any: false },
+            AggKind::Avg => State::Avg { sum: 0.0, n: 0 },
+            AggKind::Min | AggKind::Max => State::Extreme(None),
+            AggKind::Collect => State::Collect(Vec::new()),
+            AggKind::StDev | AggKind::StDevP | AggKind::PercentileCont | AggKind::PercentileDisc => {
+                State::Numbers(Vec::new())
+            }
+        };
+        Accumulator { spec, state, seen: spec.distinct.then(HashSet::new), percentile: None }
+    }
+
+    fn add(&mut self, row: &Row, ctx: &Ctx) -> Result<()> {
+        if self.spec.kind == AggKind::CountStar {
+            if let State::Count(n) = &mut self.state {
+                *n += 1;
+            }
+            return Ok(());
+        }
+        let value = match &self.spec.arg {
+            Some(arg) => eval(arg, row, ctx)?,
+            None => Value::Null,
+        };
+        if value.is_null() {
+            return Ok(());
+        }
+        if let Some(p) = &self.spec.param {
+            if self.percentile.is_none() {
+                self.percentile = Some(percentile_arg(&eval(p, row, ctx)?)?);
+            }
+        }
+        if let Some(seen) = &mut self.seen {
+            if !seen.insert(GroupKey(value.clone())) {
+                return Ok(());
+            }
+        }
+        let not_number = |v: &Value| {
+            QueryError::runtime(
+                ErrorClass::TypeError,
+                Detail::InvalidArgumentType,
+                format!("{:?} needs numbers, not {}", self.spec.kind, v.value_type()),
+            )
+            .at(self.spec.span)
+        };
+        match &mut self.state {
+            State::Count(n) => *n += 1,
+            State::Sum { int, float, is_float, any } => {
+                *any = true;
+                match value {
+                    Value::Int(i) if !*is_float => match int.checked_add(i) {
+                        Some(s) => *int = s,
+                        None => {
+                            return Err(QueryError::runtime(
+                                ErrorClass::ArgumentError,
+                                Detail::Overflow,
+                                "integer overflow in sum",
+                            ));
+                        }
+                    },
+                    Value::Int(i) => *float += i as f64,
+                    Value::Float(f) => {
+                        if !*is_float {
+                            *is_float = true;
+                            *float = *int as f64;
+                        }
+                        *float += f;
+                    }
+                    other => return Err(not_number(&other)),
+                }
+            }
+            State::Avg { sum, n } => {
+                *sum += value.as_f64().ok_or_else(|| not_number(&value))?;
+                *n += 1;
+            }
+            State::Extreme(current) => {
+                let replace = match current {
+                    None => true,
+                    Some(c) => {
+                        let ord = compare_for_order(&value, c);
+                        if self.spec.kind == AggKind::Min { ord.is_lt() } else { ord.is_gt() }
+                    }
+                };
+                if replace {
+                    *current = Some(value);
+                }
+            }
+            State::Collect(items) => items.push(value),
+            State::Numbers(xs) => xs.push(value.as_f64().ok_or_else(|| not_number(&value))?),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Value> {
+        Ok(match self.state {
+            State::Count(n) => Value::Int(n),
+            State::Sum { int, float, is_float, .. } => {
+                if is_float { Value::Float(float) } else { Value::Int(int) }
+            }
+            State::Avg { sum, n } => {
+                if n == 0 { Value::Null } else { Value::Float(sum / n as f64) }
+            }
+            State::Extreme(v) => v.unwrap_or(Value::Null),
+            State::Collect(items) => Value::list(items),
+            State::Numbers(mut xs) => match self.spec.kind {
+                AggKind::StDev | AggKind::StDevP => {
+                    let sample = self.spec.kind == AggKind::StDev;
+                    let n = xs.len() as f64;
+                    if xs.len() < if sample { 2 } else { 1 } {
+                        Value::Float(0.0)
+                    } else {
+                        let mean = xs.iter().sum::<f64>() / n;
+                        let ss: f64 = xs.iter().map(|x| (x - mean) * (x - mean)).sum();
+                        Value::Float((ss / if sample { n - 1.0 } else { n }).sqrt())
+                    }
+                }
+                _ => {
+                    if xs.is_empty() {
+                        return Ok(Value::Null);
+                    }
+                    xs.sort_by(f64::total_cmp);
+                    let p = self.percentile.unwrap_or(0.5);
+                    if self.spec.kind == AggKind::PercentileDisc {
+                        let idx = ((p * xs.len() as f64).ceil() as usize).saturating_sub(1);
+                        Value::Float(xs[idx.min(xs.len() - 1)])
+                    } else {
+                        let pos = p * (xs.len() - 1) as f64;
+                        let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+                        Value::Float(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo as f64))
+                    }
+                }
+            },
+        })
+    }
+}
+
+fn percentile_arg(v: &Value) -> Result<f64> {
+    match v.as_f64() {
+        Some(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::NumberOutOfRange,
+            "the percentile must be a number between 0.0 and 1.0",
+        )),
+    }
+}
+
+struct Group<'p> {
+    first: Row,
+    keys: Vec<Value>,
+    accs: Vec<Accumulator<'p>>,
+}
+
+/// Groups the input by `keys` and computes `aggregates` per group. Output rows hold the key
+/// and aggregate slots, plus the `keep` slots of each group's first row.
+pub fn aggregate(
+    rows: Rows,
+    keys: &[(Slot, BoundExpr)],
+    aggregates: &[(Slot, Aggregate)],
+    keep: &[Slot],
+    ctx: &Ctx,
+) -> Result<Vec<Row>> {
+    let mut index: HashMap<Vec<GroupKey>, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for row in rows {
+        let row = row?;
+        let key_values = keys.iter().map(|(_, e)| eval(e, &row, ctx)).collect::<Result<Vec<_>>>()?;
+        let group_key: Vec<GroupKey> = key_values.iter().cloned().map(GroupKey).collect();
+        let g = match index.get(&group_key) {
+            Some(g) => *g,
+            None => {
+                let accs = aggregates.iter().map(|(_, a)| Accumulator::new(a)).collect();
+                groups.push(Group { first: row.clone(), keys: key_values, accs });
+                index.insert(group_key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        for acc in &mut groups[g].accs {
+            acc.add(&row, ctx)?;
+        }
+    }
+    // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
+    if groups.is_empty() && keys.is_empty() {
+        let accs = aggregates.iter().map(|(_, a)| Accumulator::new(a)).collect();
+        groups.push(Group { first: Vec::new(), keys: Vec::new(), accs });
+    }
+    let width = ctx.width;
+    let mut out = Vec::with_capacity(groups.len());
+    for group in groups {
+        let mut row = vec![Value::Null; width];
+        for s in keep {
+            if let Some(v) = group.first.get(*s) {
+                row[*s] = v.clone();
+            }
+        }
+        for ((slot, _), v) in keys.iter().zip(group.keys) {
+            row[*slot] = v;
+        }
+        for ((slot, _), acc) in aggregates.iter().zip(group.accs) {
+            row[*slot] = acc.finish()?;
+        }
+        out.push(row);
+    }
+    Ok(out)
+}

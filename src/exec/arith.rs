@@ -1,0 +1,204 @@
+//! Arithmetic and the string and list operators, with openCypher's null and overflow rules.
+
+use super::context::Result;
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::model::{Value, equals};
+use crate::syntax::ast::BinaryOp;
+use std::sync::Arc;
+
+fn overflow(op: &str) -> QueryError {
+    QueryError::runtime(ErrorClass::ArgumentError, Detail::Overflow, format!("integer overflow in {op}"))
+}
+
+fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {
+    QueryError::type_error(format!(
+        "cannot apply {op} to {} and {}",
+        a.value_type(),
+        b.value_type()
+    ))
+}
+
+pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
+    match op {
+        BinaryOp::Add => add(a, b),
+        BinaryOp::Sub => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
+        BinaryOp::Mul => numeric(a, b, "*", i64::checked_mul, |x, y| x * y),
+        BinaryOp::Div => divide(a, b),
+        BinaryOp::Mod => modulo(a, b),
+        BinaryOp::Pow => match (a.as_f64(), b.as_f64()) {
+            _ if a.is_null() || b.is_null() => Ok(Value::Null),
+            (Some(x), Some(y)) => Ok(Value::Float(x.powf(y))),
+            _ => Err(type_error("^", a, b)),
+        },
+        BinaryOp::StartsWith | BinaryOp::EndsWith | BinaryOp::Contains => {
+            Ok(match (a, b) {
+                (Value::String(s), Value::String(t)) => Value::Bool(match op {
+                    BinaryOp::StartsWith => s.starts_with(&**t),
+                    BinaryOp::EndsWith => s.ends_with(&**t),
+                    _ => s.contains(&**t),
+                }),
+                _ => Value::Null,
+            })
+        }
+        BinaryOp::In => contains(b, a),
+        // Logical and regex operators are evaluated by the caller (short-circuit, cache).
+        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Regex => Ok(Value::Null),
+    }
+}
+
+fn add(a: &Value, b: &Value) -> Result<Value> {
+    Ok(match (a, b) {
+        (Value::Null, _) | (_, Value::Null) => Value::Null,
+        (Value::Int(x), Value::Int(y)) => Value::Int(x.checked_add(*y).ok_or_else(|| overflow("+"))?),
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+            Value::Float(a.as_f64().unwrap_or(0.0) + b.as_f64().unwrap_or(0.0))
+        }
+        (Value::String(x), Value::String(y)) => Value::String(Arc::from(format!("{x}{y}"))),
+        (Value::String(x), Value::Int(_) | Value::Float(_)) => {
+            Value::String(Arc::from(format!("{x}{}", number_text(b))))
+        }
+        (Value::Int(_) | Value::Float(_), Value::String(y)) => {
+            Value::String(Arc::from(format!("{}{y}", number_text(a))))
+        }
+        (Value::List(x), Value::List(y)) => {
+            let mut items = Vec::with_capacity(x.len() + y.len());
+            items.extend(x.iter().cloned());
+            items.extend(y.iter().cloned());
+            Value::list(items)
+        }
+        (Value::List(x), _) => {
+            let mut items = (**x).clone();
+            items.push(b.clone());
+            Value::list(items)
+        }
+        (_, Value::List(y)) => {
+            let mut items = Vec::with_capacity(y.len() + 1);
+            items.push(a.clone());
+            items.extend(y.iter().cloned());
+            Value::list(items)
+        }
+        _ => return Err(type_error("+", a, b)),
+    })
+}
+
+/// Numbers as text, the way toString writes them.
+pub fn number_text(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_text(*f),
+        _ => String::new(),
+    }
+}
+
+/// Floats always show a fractional part or exponent, so they never read as integers.
+pub fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+    } else if f == f.trunc() && f.abs() < 1e16 {
+        format!("{f:.1}")
+    } else {
+        let s = format!("{f}");
+        if s.contains('e') || s.contains('.') { s } else { format!("{s}.0") }
+    }
+}
+
+fn numeric(
+    a: &Value,
+    b: &Value,
+    op: &str,
+    int_op: fn(i64, i64) -> Option<i64>,
+    float_op: fn(f64, f64) -> f64,
+) -> Result<Value> {
+    Ok(match (a, b) {
+        (Value::Null, _) | (_, Value::Null) => Value::Null,
+        (Value::Int(x), Value::Int(y)) => Value::Int(int_op(*x, *y).ok_or_else(|| overflow(op))?),
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+            Value::Float(float_op(a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0)))
+        }
+        _ => return Err(type_error(op, a, b)),
+    })
+}
+
+fn divide(a: &Value, b: &Value) -> Result<Value> {
+    if let (Value::Int(_), Value::Int(0)) = (a, b) {
+        return Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::DivisionByZero,
+            "division by zero",
+        ));
+    }
+    numeric(a, b, "/", i64::checked_div, |x, y| x / y)
+}
+
+fn modulo(a: &Value, b: &Value) -> Result<Value> {
+    if let (Value::Int(_), Value::Int(0)) = (a, b) {
+        return Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::DivisionByZero,
+            "modulo by zero",
+        ));
+    }
+    numeric(a, b, "%", i64::checked_rem, |x, y| x % y)
+}
+
+/// `needle IN list` with three-valued logic.
+fn contains(list: &Value, needle: &Value) -> Result<Value> {
+    match list {
+        Value::Null => Ok(Value::Null),
+        Value::List(items) => {
+            let mut unknown = false;
+            for item in items.iter() {
+                match equals(needle, item) {
+                    Some(true) => return Ok(Value::Bool(true)),
+                    None => unknown = true,
+                    Some(false) => {}
+                }
+            }
+            Ok(if unknown { Value::Null } else { Value::Bool(false) })
+        }
+        other => Err(QueryError::type_error(format!(
+            "IN needs a list on its right, not {}",
+            other.value_type()
+        ))),
+    }
+}
+
+pub fn negate(v: &Value) -> Result<Value> {
+    match v {
+        Value::Null => Ok(Value::Null),
+        Value::Int(i) => Ok(Value::Int(i.checked_neg().ok_or_else(|| overflow("-"))?)),
+        Value::Float(f) => Ok(Value::Float(-f)),
+        other => Err(QueryError::type_error(format!("cannot negate {}", other.value_type()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_overflow_and_division_by_zero_are_errors() {
+        assert!(binary(BinaryOp::Add, &Value::Int(i64::MAX), &Value::Int(1)).is_err());
+        assert!(binary(BinaryOp::Div, &Value::Int(1), &Value::Int(0)).is_err());
+        assert!(binary(BinaryOp::Mod, &Value::Int(1), &Value::Int(0)).is_err());
+        assert!(negate(&Value::Int(i64::MIN)).is_err());
+        let f = binary(BinaryOp::Div, &Value::Float(1.0), &Value::Int(0)).unwrap();
+        assert_eq!(f, Value::Float(f64::INFINITY));
+    }
+
+    #[test]
+    fn in_uses_three_valued_logic() {
+        let list = Value::list(vec![Value::Int(1), Value::Null]);
+        assert_eq!(binary(BinaryOp::In, &Value::Int(1), &list).unwrap(), Value::Bool(true));
+        assert_eq!(binary(BinaryOp::In, &Value::Int(2), &list).unwrap(), Value::Null);
+    }
+
+    #[test]
+    fn floats_print_as_floats() {
+        assert_eq!(float_text(1.0), "1.0");
+        assert_eq!(float_text(0.1), "0.1");
+        assert_eq!(float_text(1e20), "100000000000000000000.0");
+    }
+}

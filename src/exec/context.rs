@@ -1,0 +1,69 @@
+//! What every operator and expression needs while running: the graph, the parameters, and a
+//! cache of compiled regular expressions.
+
+use crate::db::Params;
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::graph::GraphRead;
+use crate::model::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub type Row = Vec<Value>;
+pub type Result<T> = std::result::Result<T, QueryError>;
+pub type Rows<'a> = Box<dyn Iterator<Item = Result<Row>> + 'a>;
+
+/// Set from another thread (the shell's Ctrl-C handler) to stop the running statement.
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Asks the running statement to stop at its next check; it fails with `Interrupted` and,
+/// like any failed statement, changes nothing.
+pub fn request_interrupt() {
+    INTERRUPT.store(true, Ordering::SeqCst);
+}
+
+pub fn clear_interrupt() {
+    INTERRUPT.store(false, Ordering::SeqCst);
+}
+
+/// Long loops call this now and then.
+pub fn check_interrupt() -> Result<()> {
+    if INTERRUPT.load(Ordering::Relaxed) {
+        return Err(QueryError::runtime(
+            ErrorClass::SemanticError,
+            Detail::Interrupted,
+            "the statement was interrupted",
+        ));
+    }
+    Ok(())
+}
+
+pub struct Ctx<'a> {
+    pub graph: &'a dyn GraphRead,
+    pub params: &'a Params,
+    /// Number of slots in a row of the running query part.
+    pub width: usize,
+    regexes: RefCell<HashMap<String, regex::Regex>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(graph: &'a dyn GraphRead, params: &'a Params, width: usize) -> Self {
+        Ctx { graph, params, width, regexes: RefCell::new(HashMap::new()) }
+    }
+
+    /// Whether `text` matches `pattern` in full, compiling each pattern once per statement.
+    pub fn regex_match(&self, pattern: &str, text: &str) -> Result<bool> {
+        let mut cache = self.regexes.borrow_mut();
+        if !cache.contains_key(pattern) {
+            let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|e| {
+                QueryError::runtime(
+                    ErrorClass::ArgumentError,
+                    Detail::InvalidRegex,
+                    format!("invalid regular expression: {e}"),
+                )
+            })?;
+            cache.insert(pattern.to_string(), re);
+        }
+        Ok(cache.get(pattern).is_some_and(|re| re.is_match(text)))
+    }
+}

@@ -1,0 +1,361 @@
+//! Following relationships: one hop, variable length (trails: no relationship twice), and
+//! shortest paths (bidirectional breadth-first search).
+
+use super::context::{Ctx, Result, Row, Rows, check_interrupt};
+use super::eval::is_true;
+use super::operators::{node_matches, props_match_map};
+use crate::graph::{AdjEntry, Direction, GraphRead, Symbol, entries_of_type};
+use crate::model::{NodeId, PathValue, RelId, Value, equals};
+use crate::plan::{Expand, ShortestPath};
+use smallvec::SmallVec;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+/// The adjacency slices to walk from `node`: per direction and per type. For undirected
+/// walks the incoming side skips self-loops, which the outgoing side already yields.
+type Slices<'a> = SmallVec<[(&'a [AdjEntry], bool); 4]>;
+
+fn slices<'a>(graph: &'a dyn GraphRead, node: NodeId, dir: Option<Direction>, types: &[Symbol]) -> Slices<'a> {
+    let mut out = Slices::new();
+    let dirs: &[(Direction, bool)] = match dir {
+        Some(Direction::Outgoing) => &[(Direction::Outgoing, false)],
+        Some(Direction::Incoming) => &[(Direction::Incoming, false)],
+        None => &[(Direction::Outgoing, false), (Direction::Incoming, true)],
+    };
+    for (d, skip_loops) in dirs {
+        let all = graph.adjacency(node, *d);
+        if types.is_empty() {
+            out.push((all, *skip_loops));
+        } else {
+            for (i, t) in types.iter().enumerate() {
+                if types[..i].contains(t) {
+                    continue;
+                }
+                out.push((entries_of_type(all, *t), *skip_loops));
+            }
+        }
+    }
+    out
+}
+
+/// Neighbours of `node` as (relationship, other node) pairs.
+fn neighbours<'a>(
+    graph: &'a dyn GraphRead,
+    node: NodeId,
+    dir: Option<Direction>,
+    types: &[Symbol],
+) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
+    slices(graph, node, dir, types).into_iter().flat_map(move |(slice, skip_loops)| {
+        slice.iter().filter(move |e| !(skip_loops && e.other == node)).map(|e| (e.rel, e.other))
+    })
+}
+
+fn rel_used(row: &Row, slots: &[usize], rel: RelId) -> bool {
+    slots.iter().any(|s| match &row[*s] {
+        Value::Rel(r) => *r == rel,
+        Value::List(items) => items.iter().any(|v| matches!(v, Value::Rel(r) if *r == rel)),
+        _ => false,
+    })
+}
+
+fn rel_matches(e: &Expand, rel: RelId, row: &Row, ctx: &Ctx) -> Result<bool> {
+    if e.rel_props.is_empty() && e.rel_prop_map.is_none() {
+        return Ok(true);
+    }
+    let Some(record) = ctx.graph.rel(rel) else { return Ok(false) };
+    for (key, expr) in &e.rel_props {
+        let want = super::eval::eval(expr, row, ctx)?;
+        if equals(record.prop(*key).unwrap_or(&Value::Null), &want) != Some(true) {
+            return Ok(false);
+        }
+    }
+    if let Some(map) = &e.rel_prop_map {
+        return props_match_map(ctx.graph, &record.props, &super::eval::eval(map, row, ctx)?);
+    }
+    Ok(true)
+}
+
+fn end_matches(e: &Expand, node: NodeId, row: &Row, ctx: &Ctx) -> Result<bool> {
+    if e.to_bound && row[e.to] != Value::Node(node) {
+        return Ok(false);
+    }
+    if e.to_filter.is_empty() {
+        return Ok(true);
+    }
+    node_matches(ctx, node, &e.to_filter, row)
+}
+
+pub fn expand<'a>(e: &'a Expand, row: Row, ctx: &'a Ctx<'a>) -> Rows<'a> {
+    let Value::Node(from) = row[e.from] else { return Box::new(std::iter::empty()) };
+    if let Some((min, max)) = e.var_length {
+        return match var_length(e, &row, from, min, max, ctx) {
+            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
+            Err(err) => Box::new(std::iter::once(Err(err))),
+        };
+    }
+    Box::new(neighbours(ctx.graph, from, e.dir, &e.types).filter_map(move |(rel, other)| {
+        if rel_used(&row, &e.distinct_from, rel) {
+            return None;
+        }
+        let ok = rel_matches(e, rel, &row, ctx).and_then(|ok| {
+            if ok { end_matches(e, other, &row, ctx) } else { Ok(false) }
+        });
+        match ok {
+            Ok(true) => {
+                let mut out = row.clone();
+                out[e.rel] = Value::Rel(rel);
+                out[e.to] = Value::Node(other);
+                Some(Ok(out))
+            }
+            Ok(false) => None,
+            Err(err) => Some(Err(err)),
+        }
+    }))
+}
+
+/// Every trail from `from` with between `min` and `max` relationships that ends on a node
+/// the pattern accepts. Depth-first with an explicit stack, so long chains cannot overflow.
+fn var_length(e: &Expand, row: &Row, from: NodeId, min: u64, max: u64, ctx: &Ctx) -> Result<Vec<Row>> {
+    let mut out = Vec::new();
+    let emit = |rels: &[RelId], end: NodeId, out: &mut Vec<Row>| -> Result<()> {
+        if end_matches(e, end, row, ctx)? {
+            let mut r = row.clone();
+            r[e.rel] = Value::list(rels.iter().map(|id| Value::Rel(*id)).collect());
+            r[e.to] = Value::Node(end);
+            out.push(r);
+        }
+        Ok(())
+    };
+    if min == 0 {
+        emit(&[], from, &mut out)?;
+    }
+    if max == 0 {
+        return Ok(out);
+    }
+    let mut path: Vec<RelId> = Vec::new();
+    let mut stack: Vec<(Vec<(RelId, NodeId)>, usize)> =
+        vec![(neighbours(ctx.graph, from, e.dir, &e.types).collect(), 0)];
+    let mut steps = 0u32;
+    while let Some((candidates, next)) = stack.last_mut() {
+        steps = steps.wrapping_add(1);
+        if steps % 4096 == 0 {
+            check_interrupt()?;
+        }
+        let Some(&(rel, other)) = candidates.get(*next) else {
+            stack.pop();
+            path.pop();
+            continue;
+        };
+        *next += 1;
+        if path.contains(&rel) || rel_used(row, &e.distinct_from, rel) || !rel_matches(e, rel, row, ctx)? {
+            continue;
+        }
+        path.push(rel);
+        let depth = path.len() as u64;
+        if depth >= min {
+            emit(&path, other, &mut out)?;
+        }
+        if depth < max {
+            stack.push((neighbours(ctx.graph, other, e.dir, &e.types).collect(), 0));
+        } else {
+            path.pop();
+        }
+    }
+    Ok(out)
+}
+
+pub fn shortest_paths<'a>(sp: &'a ShortestPath, row: Row, ctx: &'a Ctx<'a>) -> Rows<'a> {
+    let (Value::Node(from), Value::Node(to)) = (&row[sp.from], &row[sp.to]) else {
+        return Box::new(std::iter::empty());
+    };
+    let found = if sp.all || sp.predicate.is_some() {
+        all_shortest(sp, *from, *to, &row, ctx)
+    } else {
+        bidirectional(ctx.graph, *from, *to, sp.dir, &sp.types, sp.min, sp.max).map(|p| p.into_iter().collect())
+    };
+    let paths = match found {
+        Ok(paths) => paths,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
+    };
+    let take = if sp.all { usize::MAX } else { 1 };
+    Box::new(paths.into_iter().take(take).map(move |path| {
+        let mut out = row.clone();
+        if let Some(rel) = sp.rel {
+            out[rel] = Value::list(path.rels.iter().map(|r| Value::Rel(*r)).collect());
+        }
+        out[sp.path] = Value::Path(Arc::new(path));
+        Ok(out)
+    }))
+}
+
+/// One shortest path by searching from both ends, always growing the smaller frontier.
+fn bidirectional(
+    graph: &dyn GraphRead,
+    from: NodeId,
+    to: NodeId,
+    dir: Option<Direction>,
+    types: &[Symbol],
+    min: u64,
+    max: u64,
+) -> Result<Option<PathValue>> {
+    if from == to {
+        return Ok((min == 0).then(|| PathValue::single(from)));
+    }
+    let reverse = dir.map(|d| match d {
+        Direction::Outgoing => Direction::Incoming,
+        Direction::Incoming => Direction::Outgoing,
+    });
+    // parent maps: node -> (relationship, node it was reached from)
+    let mut fwd: HashMap<NodeId, Option<(RelId, NodeId)>> = HashMap::from([(from, None)]);
+    let mut bwd: HashMap<NodeId, Option<(RelId, NodeId)>> = HashMap::from([(to, None)]);
+    let mut fwd_frontier = vec![from];
+    let mut bwd_frontier = vec![to];
+    let mut depth = 0u64;
+    while depth < max && !fwd_frontier.is_empty() && !bwd_frontier.is_empty() {
+        check_interrupt()?;
+        depth += 1;
+        let forward = fwd_frontier.len() <= bwd_frontier.len();
+        let (frontier, seen, other_seen, d) = if forward {
+            (&mut fwd_frontier, &mut fwd, &bwd, dir)
+        } else {
+            (&mut bwd_frontier, &mut bwd, &fwd, reverse)
+        };
+        let mut next = Vec::new();
+        let mut meet = None;
+        'outer: for &node in frontier.iter() {
+            for (rel, other) in neighbours(graph, node, d, types) {
+                if seen.contains_key(&other) {
+                    continue;
+                }
+                seen.insert(other, Some((rel, node)));
+                if other_seen.contains_key(&other) {
+                    meet = Some(other);
+                    break 'outer;
+                }
+                next.push(other);
+            }
+        }
+        if let Some(meet) = meet {
+            let path = join_path(&fwd, &bwd, meet, graph);
+            return Ok((path.len() as u64 >= min).then_some(path));
+        }
+        *frontier = next;
+    }
+    Ok(None)
+}
+
+fn join_path(
+    fwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
+    bwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
+    meet: NodeId,
+    _graph: &dyn GraphRead,
+) -> PathValue {
+    let mut nodes = vec![meet];
+    let mut rels = Vec::new();
+    let mut cur = meet;
+    while let Some(Some((rel, prev))) = fwd.get(&cur) {
+        rels.push(*rel);
+        nodes.push(*prev);
+        cur = *prev;
+    }
+    nodes.reverse();
+    rels.reverse();
+    cur = meet;
+    while let Some(Some((rel, next))) = bwd.get(&cur) {
+        rels.push(*rel);
+        nodes.push(*next);
+        cur = *next;
+    }
+    PathValue { nodes, rels }
+}
+
+/// Every shortest path (or, with a predicate, every shortest path that satisfies it), by
+/// breadth-first levels that keep all predecessors.
+fn all_shortest(sp: &ShortestPath, from: NodeId, to: NodeId, row: &Row, ctx: &Ctx) -> Result<Vec<PathValue>> {
+    if from == to {
+        return Ok(if sp.min == 0 { vec![PathValue::single(from)] } else { Vec::new() });
+    }
+    let mut paths: Vec<PathValue> = vec![PathValue::single(from)];
+    let mut depth = 0u64;
+    let mut level_of: HashMap<NodeId, u64> = HashMap::from([(from, 0)]);
+    while depth < sp.max && !paths.is_empty() {
+        check_interrupt()?;
+        depth += 1;
+        let mut next = Vec::new();
+        for path in &paths {
+            let end = path.end();
+            for (rel, other) in neighbours(ctx.graph, end, sp.dir, &sp.types) {
+                if path.rels.contains(&rel) {
+                    continue;
+                }
+                // Without a predicate, a node reached at an earlier level cannot lie on a
+                // shortest path again.
+                if sp.predicate.is_none() && level_of.get(&other).is_some_and(|l| *l < depth) {
+                    continue;
+                }
+                let mut p = path.clone();
+                p.rels.push(rel);
+                p.nodes.push(other);
+                next.push(p);
+            }
+        }
+        for p in &next {
+            level_of.entry(p.end()).or_insert(depth);
+        }
+        let mut hits = Vec::new();
+        for p in next.iter().filter(|p| p.end() == to && depth >= sp.min) {
+            if let Some(pred) = &sp.predicate {
+                let mut r = row.clone();
+                r[sp.path] = Value::Path(Arc::new(p.clone()));
+                if let Some(rel) = sp.rel {
+                    r[rel] = Value::list(p.rels.iter().map(|x| Value::Rel(*x)).collect());
+                }
+                if !is_true(pred, &r, ctx)? {
+                    continue;
+                }
+            }
+            hits.push(p.clone());
+        }
+        if !hits.is_empty() {
+            return Ok(hits);
+        }
+        paths = next.into_iter().filter(|p| p.end() != to).collect();
+    }
+    Ok(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{MemoryGraph, Mutation};
+
+    fn chain(n: u64) -> MemoryGraph {
+        let mut g = MemoryGraph::new();
+        for i in 0..n {
+            g.apply(Mutation::CreateNode { id: NodeId(i), labels: vec![], props: vec![] }).unwrap();
+        }
+        for i in 0..n - 1 {
+            g.apply(Mutation::CreateRel {
+                id: RelId(i),
+                ty: Arc::from("NEXT"),
+                start: NodeId(i),
+                end: NodeId(i + 1),
+                props: vec![],
+            })
+            .unwrap();
+        }
+        g
+    }
+
+    #[test]
+    fn bidirectional_search_finds_the_chain() {
+        let g = chain(10);
+        let p = bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 20).unwrap().unwrap();
+        assert_eq!(p.len(), 9);
+        assert_eq!(p.nodes.first(), Some(&NodeId(0)));
+        assert_eq!(p.nodes.last(), Some(&NodeId(9)));
+        assert!(bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 5).unwrap().is_none());
+        let back = bidirectional(&g, NodeId(9), NodeId(0), Some(Direction::Outgoing), &[], 1, 20);
+        assert!(back.unwrap().is_none());
+    }
+}

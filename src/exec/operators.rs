@@ -1,0 +1,254 @@
+//! Read operators as iterators. `open` turns a plan tree into a chain of them; rows stream
+//! through, except where an operator must see all its input (sort, aggregate, distinct keeps
+//! only its seen-set).
+
+use super::aggregate::aggregate;
+use super::context::{Ctx, Result, Row, Rows, check_interrupt};
+use super::eval::{eval, is_true};
+use super::expand::{expand, shortest_paths};
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::graph::GraphRead;
+use crate::model::{GroupKey, NodeId, Value, compare_for_order, equals};
+use crate::plan::{NodeFilter, Op};
+use std::collections::HashSet;
+
+/// Builds the iterator for `op`, whose `Input` leaf reads `input`.
+pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
+    match op {
+        Op::Input => input,
+        Op::NodeScan { input: inner, slot, label, filter } => {
+            let rows = open(inner, ctx, input);
+            let slot = *slot;
+            let label = *label;
+            Box::new(flat_map_rows(rows, move |row| {
+                let nodes: Box<dyn Iterator<Item = NodeId> + 'a> = match label {
+                    Some(l) => ctx.graph.nodes_with_label(l),
+                    None => ctx.graph.node_ids(),
+                };
+                let mut seen = 0u32;
+                Box::new(nodes.filter_map(move |id| {
+                    seen = seen.wrapping_add(1);
+                    if seen % 4096 == 0 {
+                        if let Err(e) = check_interrupt() {
+                            return Some(Err(e));
+                        }
+                    }
+                    match node_matches(ctx, id, filter, &row) {
+                        Ok(true) => {
+                            let mut out = row.clone();
+                            out[slot] = Value::Node(id);
+                            Some(Ok(out))
+                        }
+                        Ok(false) => None,
+                        Err(e) => Some(Err(e)),
+                    }
+                }))
+            }))
+        }
+        Op::CheckNode { input: inner, slot, filter } => {
+            let slot = *slot;
+            Box::new(open(inner, ctx, input).filter_map(move |row| {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(e) => return Some(Err(e)),
+                };
+                let Value::Node(id) = row[slot] else { return None };
+                match node_matches(ctx, id, filter, &row) {
+                    Ok(true) => Some(Ok(row)),
+                    Ok(false) => None,
+                    Err(e) => Some(Err(e)),
+                }
+            }))
+        }
+        Op::Expand(e) => {
+            let rows = open(&e.input, ctx, input);
+            Box::new(flat_map_rows(rows, move |row| expand(e, row, ctx)))
+        }
+        Op::ShortestPath(sp) => {
+            let rows = open(&sp.input, ctx, input);
+            Box::new(flat_map_rows(rows, move |row| shortest_paths(sp, row, ctx)))
+        }
+        Op::Filter { input: inner, predicate } => {
+            Box::new(open(inner, ctx, input).filter_map(move |row| match row {
+                Ok(r) => match is_true(predicate, &r, ctx) {
+                    Ok(true) => Some(Ok(r)),
+                    Ok(false) => None,
+                    Err(e) => Some(Err(e)),
+                },
+                Err(e) => Some(Err(e)),
+            }))
+        }
+        Op::Optional { input: outer, inner, nullable } => {
+            let rows = open(outer, ctx, input);
+            Box::new(flat_map_rows(rows, move |row| {
+                let matched: Vec<Result<Row>> =
+                    open(inner, ctx, Box::new(std::iter::once(Ok(row.clone())))).collect();
+                if matched.is_empty() {
+                    let mut out = row;
+                    for s in nullable {
+                        out[*s] = Value::Null;
+                    }
+                    Box::new(std::iter::once(Ok(out)))
+                } else {
+                    Box::new(matched.into_iter())
+                }
+            }))
+        }
+        Op::Unwind { input: inner, list, slot } => {
+            let rows = open(inner, ctx, input);
+            let slot = *slot;
+            Box::new(flat_map_rows(rows, move |row| {
+                let items = match eval(list, &row, ctx) {
+                    Ok(Value::List(items)) => items,
+                    Ok(Value::Null) => return Box::new(std::iter::empty()),
+                    Ok(other) => std::sync::Arc::new(vec![other]),
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
+                };
+                Box::new((0..items.len()).map(move |i| {
+                    let mut out = row.clone();
+                    out[slot] = items[i].clone();
+                    Ok(out)
+                }))
+            }))
+        }
+        Op::Project { input: inner, items } => Box::new(open(inner, ctx, input).map(move |row| {
+            let mut row = row?;
+            for (slot, e) in items {
+                row[*slot] = eval(e, &row, ctx)?;
+            }
+            Ok(row)
+        })),
+        Op::Aggregate { input: inner, keys, aggregates, keep } => {
+            match aggregate(open(inner, ctx, input), keys, aggregates, keep, ctx) {
+                Ok(rows) => Box::new(rows.into_iter().map(Ok)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
+        Op::Distinct { input: inner, slots } => {
+            let mut seen: HashSet<Vec<GroupKey>> = HashSet::new();
+            Box::new(open(inner, ctx, input).filter_map(move |row| match row {
+                Ok(r) => {
+                    let key: Vec<GroupKey> = slots.iter().map(|s| GroupKey(r[*s].clone())).collect();
+                    seen.insert(key).then_some(Ok(r))
+                }
+                Err(e) => Some(Err(e)),
+            }))
+        }
+        Op::Sort { input: inner, keys } => match sort(open(inner, ctx, input), keys, ctx) {
+            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+        Op::Skip { input: inner, count } => {
+            let rows = open(inner, ctx, input);
+            match row_count(count, ctx, "SKIP") {
+                Ok(n) => Box::new(rows.skip(n)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
+        Op::Limit { input: inner, count } => {
+            let rows = open(inner, ctx, input);
+            match row_count(count, ctx, "LIMIT") {
+                Ok(n) => Box::new(rows.take(n)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
+    }
+}
+
+/// For each input row, the rows `f` makes from it; input errors pass through.
+fn flat_map_rows<'a, F>(rows: Rows<'a>, mut f: F) -> impl Iterator<Item = Result<Row>> + 'a
+where
+    F: FnMut(Row) -> Rows<'a> + 'a,
+{
+    rows.flat_map(move |row| -> Rows<'a> {
+        match row {
+            Ok(r) => f(r),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    })
+}
+
+/// Whether node `id` has the labels and properties a pattern asks for.
+pub fn node_matches(ctx: &Ctx, id: NodeId, filter: &NodeFilter, row: &Row) -> Result<bool> {
+    let Some(node) = ctx.graph.node(id) else { return Ok(false) };
+    if !filter.labels.iter().all(|l| node.has_label(*l)) {
+        return Ok(false);
+    }
+    for (key, expr) in &filter.props {
+        let want = eval(expr, row, ctx)?;
+        let have = node.prop(*key).unwrap_or(&Value::Null);
+        if equals(have, &want) != Some(true) {
+            return Ok(false);
+        }
+    }
+    if let Some(map) = &filter.prop_map {
+        return props_match_map(ctx.graph, &node.props, &eval(map, row, ctx)?);
+    }
+    Ok(true)
+}
+
+/// Whether every entry of `want` (a map value) equals the stored property.
+pub fn props_match_map(
+    graph: &dyn GraphRead,
+    props: &crate::graph::PropMap,
+    want: &Value,
+) -> Result<bool> {
+    match want {
+        Value::Map(map) => Ok(map.iter().all(|(k, v)| {
+            let have = graph
+                .names()
+                .get(k)
+                .and_then(|sym| props.iter().find(|(key, _)| *key == sym))
+                .map_or(&Value::Null, |(_, v)| v);
+            equals(have, v) == Some(true)
+        })),
+        Value::Null => Ok(false),
+        other => Err(QueryError::type_error(format!(
+            "a pattern's properties must be a map, not {}",
+            other.value_type()
+        ))),
+    }
+}
+
+fn sort(rows: Rows, keys: &[(crate::plan::BoundExpr, bool)], ctx: &Ctx) -> Result<Vec<Row>> {
+    let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
+    for row in rows {
+        let row = row?;
+        let k = keys.iter().map(|(e, _)| eval(e, &row, ctx)).collect::<Result<Vec<_>>>()?;
+        keyed.push((k, row));
+    }
+    keyed.sort_by(|(a, _), (b, _)| {
+        for (i, (_, desc)) in keys.iter().enumerate() {
+            let ord = compare_for_order(&a[i], &b[i]);
+            let ord = if *desc { ord.reverse() } else { ord };
+            if ord != std::cmp::Ordering::Equal {
+                return ord;
+            }
+        }
+        std::cmp::Ordering::Equal
+    });
+    Ok(keyed.into_iter().map(|(_, r)| r).collect())
+}
+
+/// The value of SKIP or LIMIT: a non-negative integer.
+fn row_count(expr: &crate::plan::BoundExpr, ctx: &Ctx, what: &str) -> Result<usize> {
+    let empty = Vec::new();
+    match eval(expr, &empty, ctx)? {
+        Value::Int(i) if i >= 0 => Ok(usize::try_from(i).unwrap_or(usize::MAX)),
+        Value::Int(i) => Err(QueryError::runtime(
+            ErrorClass::SyntaxError,
+            Detail::NegativeIntegerArgument,
+            format!("{what} needs a non-negative integer, not {i}"),
+        )),
+        Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Err(QueryError::runtime(
+            ErrorClass::SyntaxError,
+            Detail::InvalidArgumentType,
+            format!("{what} needs an integer, not {f:?}"),
+        )),
+        other => Err(QueryError::runtime(
+            ErrorClass::SyntaxError,
+            Detail::InvalidArgumentType,
+            format!("{what} needs an integer, not {}", other.value_type()),
+        )),
+    }
+}

@@ -1,0 +1,402 @@
+//! Expressions: variables to slots, names to symbols, functions resolved, and the checks that
+//! openCypher makes before running (undefined variables, aggregates where none may be).
+
+use super::functions::{lookup_aggregate, lookup_function};
+use super::logical::*;
+use super::planner::{Planner, Result};
+use super::scope::{Scope, VarKind};
+use crate::error::{Detail, QueryError};
+use crate::model::Value;
+use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
+use crate::syntax::closest;
+use std::collections::HashMap;
+
+/// Aggregate calls already planned, keyed by the address of their syntax node, so that an
+/// expression that contains them reads their result slot.
+pub(super) type AggregateSlots = HashMap<*const Expr, Slot>;
+
+impl Planner<'_> {
+    /// Binds an expression in which aggregates are not allowed.
+    pub fn bind_expr(&mut self, expr: &Expr, scope: &Scope) -> Result<BoundExpr> {
+        self.bind_with(expr, scope, None)
+    }
+
+    pub fn bind_with(
+        &mut self,
+        expr: &Expr,
+        scope: &Scope,
+        aggs: Option<&AggregateSlots>,
+    ) -> Result<BoundExpr> {
+        if let Some(slot) = aggs.and_then(|a| a.get(&(expr as *const Expr))) {
+            return Ok(BoundExpr::Slot(*slot));
+        }
+        let span = expr.span;
+        let b = |p: &mut Self, e: &Expr| p.bind_with(e, scope, aggs).map(Box::new);
+        Ok(match &expr.kind {
+            ExprKind::Literal(v) => BoundExpr::Const(v.clone()),
+            ExprKind::IntegerOverflow(text) => {
+                return Err(QueryError::syntax(
+                    Detail::IntegerOverflow,
+                    format!("integer literal {text} is too large"),
+                    span,
+                ));
+            }
+            ExprKind::List(items) => BoundExpr::List(
+                items.iter().map(|e| self.bind_with(e, scope, aggs)).collect::<Result<_>>()?,
+            ),
+            ExprKind::Map(entries) => {
+                let mut out = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    out.push((k.name.clone(), self.bind_with(v, scope, aggs)?));
+                }
+                BoundExpr::Map(out)
+            }
+            ExprKind::Parameter(name) => BoundExpr::Param(name.clone()),
+            ExprKind::Variable(name) => BoundExpr::Slot(scope.require(name, span)?.slot),
+            ExprKind::Property(base, key) => {
+                let base = b(self, base)?;
+                BoundExpr::Property { base, key: self.sym(&key.name), span }
+            }
+            ExprKind::Index(base, index) => {
+                BoundExpr::Index { base: b(self, base)?, index: b(self, index)?, span }
+            }
+            ExprKind::Slice(base, from, to) => BoundExpr::Slice {
+                base: b(self, base)?,
+                from: from.as_deref().map(|e| b(self, e)).transpose()?,
+                to: to.as_deref().map(|e| b(self, e)).transpose()?,
+            },
+            ExprKind::HasLabels(base, labels) => {
+                let base = b(self, base)?;
+                let labels = labels.iter().map(|l| self.sym(&l.name)).collect();
+                BoundExpr::HasLabels { base, labels }
+            }
+            ExprKind::Unary(op, e) => {
+                let e = b(self, e)?;
+                match op {
+                    ast::UnaryOp::Not => BoundExpr::Not(e),
+                    ast::UnaryOp::Neg => BoundExpr::Neg(e, span),
+                    ast::UnaryOp::Pos => BoundExpr::Binary {
+                        op: ast::BinaryOp::Add,
+                        lhs: Box::new(BoundExpr::Const(Value::Int(0))),
+                        rhs: e,
+                        span,
+                    },
+                }
+            }
+            ExprKind::Binary(op, l, r) => {
+                BoundExpr::Binary { op: *op, lhs: b(self, l)?, rhs: b(self, r)?, span }
+            }
+            ExprKind::Comparison(first, rest) => {
+                let first = b(self, first)?;
+                let mut bound = Vec::with_capacity(rest.len());
+                for (op, e) in rest {
+                    bound.push((*op, self.bind_with(e, scope, aggs)?));
+                }
+                BoundExpr::Comparison { first, rest: bound }
+            }
+            ExprKind::IsNull(e, negated) => {
+                BoundExpr::IsNull { expr: b(self, e)?, negated: *negated }
+            }
+            ExprKind::Case { operand, alternatives, default } => {
+                let operand = operand.as_deref().map(|e| b(self, e)).transpose()?;
+                let mut alts = Vec::with_capacity(alternatives.len());
+                for (w, t) in alternatives {
+                    alts.push((self.bind_with(w, scope, aggs)?, self.bind_with(t, scope, aggs)?));
+                }
+                let default = default.as_deref().map(|e| b(self, e)).transpose()?;
+                BoundExpr::Case { operand, alternatives: alts, default }
+            }
+            ExprKind::CountStar => return Err(misplaced_aggregate(span)),
+            ExprKind::FunctionCall { name, distinct, args } => {
+                self.bind_call(name, *distinct, args, scope, aggs, span)?
+            }
+            ExprKind::ListComprehension { var, list, filter, map } => {
+                let list = b(self, list)?;
+                let mut inner = scope.clone();
+                let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let filter =
+                    filter.as_deref().map(|e| self.bind_with(e, &inner, aggs)).transpose()?;
+                let map = map.as_deref().map(|e| self.bind_with(e, &inner, aggs)).transpose()?;
+                BoundExpr::ListComprehension {
+                    slot,
+                    list,
+                    filter: filter.map(Box::new),
+                    map: map.map(Box::new),
+                }
+            }
+            ExprKind::Quantifier { kind, var, list, filter } => {
+                let list = b(self, list)?;
+                let mut inner = scope.clone();
+                let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let filter = match filter {
+                    Some(f) => self.bind_with(f, &inner, aggs)?,
+                    None => BoundExpr::Slot(slot),
+                };
+                BoundExpr::Quantifier { kind: *kind, slot, list, filter: Box::new(filter) }
+            }
+            ExprKind::Reduce { acc, init, var, list, expr } => {
+                let init = b(self, init)?;
+                let list = b(self, list)?;
+                let mut inner = scope.clone();
+                let acc = self.declare(&mut inner, acc, VarKind::Value).slot;
+                let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let expr = Box::new(self.bind_with(expr, &inner, aggs)?);
+                BoundExpr::Reduce { acc, init, slot, list, expr }
+            }
+            ExprKind::PatternPredicate(element) => {
+                let part = ast::PatternPart {
+                    var: None,
+                    shortest: None,
+                    element: (**element).clone(),
+                    span,
+                };
+                self.check_no_new_variables(&part, scope)?;
+                let mut inner = scope.clone();
+                let plan =
+                    self.plan_pattern(Op::Input, std::slice::from_ref(&part), None, &mut inner)?;
+                BoundExpr::Exists(Box::new(plan))
+            }
+            ExprKind::Exists(body) => {
+                let plan = match &**body {
+                    ExistsBody::Pattern { pattern, filter } => {
+                        let mut inner = scope.clone();
+                        self.plan_pattern(Op::Input, pattern, filter.as_ref(), &mut inner)?
+                    }
+                    ExistsBody::Query(query) => self.plan_subquery(query, scope)?,
+                };
+                BoundExpr::Exists(Box::new(plan))
+            }
+            ExprKind::PatternComprehension { path_var, pattern, filter, map } => {
+                let part = ast::PatternPart {
+                    var: path_var.clone(),
+                    shortest: None,
+                    element: (**pattern).clone(),
+                    span,
+                };
+                let mut inner = scope.clone();
+                let plan = self.plan_pattern(
+                    Op::Input,
+                    std::slice::from_ref(&part),
+                    filter.as_deref(),
+                    &mut inner,
+                )?;
+                let map = Box::new(self.bind_with(map, &inner, aggs)?);
+                BoundExpr::Collect { plan: Box::new(plan), map }
+            }
+            ExprKind::ShortestPath(part) => {
+                let mut inner = scope.clone();
+                let plan =
+                    self.plan_pattern(Op::Input, std::slice::from_ref(&**part), None, &mut inner)?;
+                let slot = self.shortest_path_slot(&plan).ok_or_else(|| {
+                    QueryError::syntax(Detail::UnexpectedSyntax, "invalid shortest path", span)
+                })?;
+                BoundExpr::FirstPath { plan: Box::new(plan), slot }
+            }
+            ExprKind::MapProjection { var, items } => {
+                let base = Box::new(BoundExpr::Slot(scope.require(&var.name, var.span)?.slot));
+                let mut entries = Vec::with_capacity(items.len());
+                for item in items {
+                    entries.push(match item {
+                        MapProjectionItem::AllProperties => MapProjectionEntry::AllProperties,
+                        MapProjectionItem::Property(k) => {
+                            MapProjectionEntry::Property(k.name.clone(), self.sym(&k.name))
+                        }
+                        MapProjectionItem::Literal(k, e) => MapProjectionEntry::Value(
+                            k.name.clone(),
+                            self.bind_with(e, scope, aggs)?,
+                        ),
+                        MapProjectionItem::Variable(v) => MapProjectionEntry::Value(
+                            v.name.clone(),
+                            BoundExpr::Slot(scope.require(&v.name, v.span)?.slot),
+                        ),
+                    });
+                }
+                BoundExpr::MapProjection { base, entries, span }
+            }
+        })
+    }
+
+    fn bind_call(
+        &mut self,
+        name: &ast::Ident,
+        distinct: bool,
+        args: &[Expr],
+        scope: &Scope,
+        aggs: Option<&AggregateSlots>,
+        span: Span,
+    ) -> Result<BoundExpr> {
+        if lookup_aggregate(&name.name).is_some() {
+            return Err(misplaced_aggregate(span));
+        }
+        let Some((function, min, max)) = lookup_function(&name.name) else {
+            let mut message = format!("unknown function '{}'", name.name);
+            if let Some(s) = closest(&name.name, super::FUNCTION_NAMES.iter().copied()) {
+                message.push_str(&format!(": did you mean {s}?"));
+            }
+            return Err(QueryError::syntax(Detail::UnknownFunction, message, name.span));
+        };
+        if args.len() < min || args.len() > max {
+            return Err(QueryError::syntax(
+                Detail::InvalidArgumentType,
+                format!("wrong number of arguments for {}: {}", name.name, args.len()),
+                span,
+            ));
+        }
+        let _ = distinct;
+        let args = args.iter().map(|a| self.bind_with(a, scope, aggs)).collect::<Result<_>>()?;
+        Ok(BoundExpr::Call { function, args, span })
+    }
+
+    /// Pattern predicates may only use variables bound outside them.
+    fn check_no_new_variables(&self, part: &ast::PatternPart, scope: &Scope) -> Result<()> {
+        let element = &part.element;
+        let nodes = std::iter::once(&element.start).chain(element.chain.iter().map(|(_, n)| n));
+        for node in nodes {
+            if let Some(v) = &node.var {
+                scope.require(&v.name, v.span)?;
+            }
+        }
+        for (rel, _) in &element.chain {
+            if let Some(v) = &rel.var {
+                scope.require(&v.name, v.span)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn plan_subquery(&mut self, query: &ast::SingleQuery, scope: &Scope) -> Result<Op> {
+        let (part, _, writes) = self.plan_single_query(query, scope.clone(), false)?;
+        if writes || part.stages.len() != 1 {
+            return Err(QueryError::syntax(
+                Detail::InvalidClauseComposition,
+                "an EXISTS subquery cannot change the graph",
+                query.span,
+            ));
+        }
+        match part.stages.into_iter().next() {
+            Some(Stage::Read(op)) => Ok(op),
+            _ => Err(QueryError::syntax(Detail::UnexpectedSyntax, "empty subquery", query.span)),
+        }
+    }
+
+    fn shortest_path_slot(&self, plan: &Op) -> Option<Slot> {
+        match plan {
+            Op::ShortestPath(sp) => Some(sp.path),
+            Op::Filter { input, .. } | Op::NodeScan { input, .. } | Op::CheckNode { input, .. } => {
+                self.shortest_path_slot(input)
+            }
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn misplaced_aggregate(span: Span) -> QueryError {
+    QueryError::syntax(
+        Detail::InvalidAggregation,
+        "aggregate functions are only allowed in RETURN and WITH",
+        span,
+    )
+}
+
+/// Whether an expression contains an aggregate call (not looking inside subqueries).
+pub(super) fn contains_aggregate(expr: &Expr) -> bool {
+    let mut found = false;
+    visit_aggregates(expr, &mut |_| found = true);
+    found
+}
+
+/// Calls `f` on every aggregate call in `expr`, outermost first, not descending into them.
+pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
+    match &expr.kind {
+        ExprKind::CountStar => f(expr),
+        ExprKind::FunctionCall { name, args, .. } => {
+            if lookup_aggregate(&name.name).is_some() {
+                f(expr);
+            } else {
+                args.iter().for_each(|a| visit_aggregates(a, f));
+            }
+        }
+        _ => for_each_child(expr, &mut |c| visit_aggregates(c, f)),
+    }
+}
+
+/// Calls `f` on each direct sub-expression (not inside patterns or subqueries).
+pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
+    match &expr.kind {
+        ExprKind::Literal(_)
+        | ExprKind::IntegerOverflow(_)
+        | ExprKind::Parameter(_)
+        | ExprKind::Variable(_)
+        | ExprKind::CountStar
+        | ExprKind::Exists(_)
+        | ExprKind::PatternPredicate(_)
+        | ExprKind::ShortestPath(_) => {}
+        ExprKind::List(items) => items.iter().for_each(f),
+        ExprKind::Map(entries) => entries.iter().for_each(|(_, v)| f(v)),
+        ExprKind::Property(b, _) | ExprKind::HasLabels(b, _) | ExprKind::Unary(_, b) => f(b),
+        ExprKind::IsNull(b, _) => f(b),
+        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
+            f(a);
+            f(b);
+        }
+        ExprKind::Slice(a, b, c) => {
+            f(a);
+            if let Some(b) = b {
+                f(b);
+            }
+            if let Some(c) = c {
+                f(c);
+            }
+        }
+        ExprKind::Comparison(first, rest) => {
+            f(first);
+            rest.iter().for_each(|(_, e)| f(e));
+        }
+        ExprKind::Case { operand, alternatives, default } => {
+            if let Some(o) = operand {
+                f(o);
+            }
+            for (w, t) in alternatives {
+                f(w);
+                f(t);
+            }
+            if let Some(d) = default {
+                f(d);
+            }
+        }
+        ExprKind::FunctionCall { args, .. } => args.iter().for_each(f),
+        ExprKind::ListComprehension { list, filter, map, .. } => {
+            f(list);
+            if let Some(w) = filter {
+                f(w);
+            }
+            if let Some(m) = map {
+                f(m);
+            }
+        }
+        ExprKind::PatternComprehension { filter, map, .. } => {
+            if let Some(w) = filter {
+                f(w);
+            }
+            f(map);
+        }
+        ExprKind::Quantifier { list, filter, .. } => {
+            f(list);
+            if let Some(w) = filter {
+                f(w);
+            }
+        }
+        ExprKind::Reduce { init, list, expr, .. } => {
+            f(init);
+            f(list);
+            f(expr);
+        }
+        ExprKind::MapProjection { items, .. } => {
+            for item in items {
+                if let MapProjectionItem::Literal(_, e) = item {
+                    f(e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! The logical plan: what the executor runs. Names are resolved to symbols and variables to
+//! row slots; nothing here refers to the syntax tree except spans for runtime errors.
+
+use crate::graph::{Direction, Symbol};
+use crate::model::Value;
+use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
+use std::sync::Arc;
+
+/// Index of a value in a row. Every variable of a query part has its own slot.
+pub type Slot = usize;
+
+/// A statement ready to run: stages joined by UNION, and the output columns.
+#[derive(Debug, Clone)]
+pub struct QueryPlan {
+    pub parts: Vec<PartPlan>,
+    /// `unions[i]` is true for UNION ALL between part i and i+1.
+    pub union_all: Vec<bool>,
+    pub columns: Vec<String>,
+    /// Whether the statement can change the graph (decides read-only fast paths).
+    pub writes: bool,
+}
+
+/// One single query: a sequence of stages over rows of `width` slots.
+#[derive(Debug, Clone)]
+pub struct PartPlan {
+    pub stages: Vec<Stage>,
+    pub width: usize,
+    /// Slots of the output columns, in column order.
+    pub outputs: Vec<Slot>,
+}
+
+/// Reads stream; writes are eager: a write stage takes every row its input produces before
+/// changing anything, so that no clause sees a half-done earlier clause.
+#[derive(Debug, Clone)]
+pub enum Stage {
+    Read(Op),
+    Write(WriteOp),
+}
+
+/// Read operators. Each consumes the rows of its `input` and produces rows.
+#[derive(Debug, Clone)]
+pub enum Op {
+    /// The rows handed to the stage (the outer row, for a subquery).
+    Input,
+    NodeScan {
+        input: Box<Op>,
+        slot: Slot,
+        label: Option<Symbol>,
+        filter: NodeFilter,
+    },
+    /// Checks that an already-bound node satisfies a pattern's labels and properties.
+    CheckNode {
+        input: Box<Op>,
+        slot: Slot,
+        filter: NodeFilter,
+    },
+    Expand(Box<Expand>),
+    ShortestPath(Box<ShortestPath>),
+    Filter {
+        input: Box<Op>,
+        predicate: BoundExpr,
+    },
+    /// For each input row, the rows of `inner` (run with that row as its input); when there
+    /// are none, the row itself with `nullable` slots set to null.
+    Optional {
+        input: Box<Op>,
+        inner: Box<Op>,
+        nullable: Vec<Slot>,
+    },
+    Unwind {
+        input: Box<Op>,
+        list: BoundExpr,
+        slot: Slot,
+    },
+    /// Sets slots of each row to computed values.
+    Project {
+        input: Box<Op>,
+        items: Vec<(Slot, BoundExpr)>,
+    },
+    /// One row per group: the key slots, the aggregate slots, and `keep` slots copied from
+    /// the group's first row (variables that are grouping keys, read by later expressions).
+    Aggregate {
+        input: Box<Op>,
+        keys: Vec<(Slot, BoundExpr)>,
+        aggregates: Vec<(Slot, Aggregate)>,
+        keep: Vec<Slot>,
+    },
+    Distinct {
+        input: Box<Op>,
+        slots: Vec<Slot>,
+    },
+    Sort {
+        input: Box<Op>,
+        keys: Vec<(BoundExpr, bool)>,
+    },
+    Skip {
+        input: Box<Op>,
+        count: BoundExpr,
+    },
+    Limit {
+        input: Box<Op>,
+        count: BoundExpr,
+    },
+}
+
+/// Labels and properties a node must have to match a node pattern.
+#[derive(Debug, Clone, Default)]
+pub struct NodeFilter {
+    pub labels: Vec<Symbol>,
+    pub props: Vec<(Symbol, BoundExpr)>,
+    /// Properties given as a parameter map: checked key by key at run time.
+    pub prop_map: Option<BoundExpr>,
+}
+
+impl NodeFilter {
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty() && self.props.is_empty() && self.prop_map.is_none()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Expand {
+    pub input: Op,
+    pub from: Slot,
+    /// Where the relationship (or, for variable length, the list of them) goes.
+    pub rel: Slot,
+    pub to: Slot,
+    /// Whether `to` is already bound, so the expansion only checks it.
+    pub to_bound: bool,
+    pub dir: Option<Direction>,
+    pub types: Vec<Symbol>,
+    pub rel_props: Vec<(Symbol, BoundExpr)>,
+    pub rel_prop_map: Option<BoundExpr>,
+    pub to_filter: NodeFilter,
+    pub var_length: Option<(u64, u64)>,
+    /// Relationship slots bound earlier in the same MATCH: a match never reuses one.
+    pub distinct_from: Vec<Slot>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ShortestPath {
+    pub input: Op,
+    pub from: Slot,
+    pub to: Slot,
+    pub path: Slot,
+    pub rel: Option<Slot>,
+    pub dir: Option<Direction>,
+    pub types: Vec<Symbol>,
+    pub min: u64,
+    pub max: u64,
+    pub all: bool,
+    /// Predicates over the path variable that every returned path must satisfy.
+    pub predicate: Option<BoundExpr>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggKind {
+    Count,
+    CountStar,
+    Sum,
+    Avg,
+    Min,
+    Max,
+    Collect,
+    StDev,
+    StDevP,
+    PercentileCont,
+    PercentileDisc,
+}
+
+#[derive(Debug, Clone)]
+pub struct Aggregate {
+    pub kind: AggKind,
+    pub distinct: bool,
+    pub arg: Option<BoundExpr>,
+    /// The percentile, for percentileCont/Disc.
+    pub param: Option<BoundExpr>,
+    pub span: Span,
+}
+
+/// Writes. Each runs over all rows of its input stage, in order.
+#[derive(Debug, Clone)]
+pub enum WriteOp {
+    Create(CreatePattern),
+    Merge(Box<Merge>),
+    Set(Vec<SetAction>),
+    Remove(Vec<RemoveAction>),
+    Delete { targets: Vec<BoundExpr>, detach: bool },
+    Foreach { list: BoundExpr, slot: Slot, stages: Vec<Stage> },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CreatePattern {
+    pub nodes: Vec<CreateNode>,
+    pub rels: Vec<CreateRel>,
+    /// Named paths to assemble after creation: (slot, alternating node/rel slots).
+    pub paths: Vec<(Slot, Vec<Slot>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreateNode {
+    pub slot: Slot,
+    pub labels: Vec<Arc<str>>,
+    pub props: Option<BoundExpr>,
+    /// The node is bound already (`CREATE (a)-[:T]->(b)` with `a` from MATCH).
+    pub bound: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreateRel {
+    pub slot: Slot,
+    pub ty: Arc<str>,
+    pub start: Slot,
+    pub end: Slot,
+    pub props: Option<BoundExpr>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Merge {
+    /// Finds existing matches, with the row as input.
+    pub matcher: Op,
+    pub create: CreatePattern,
+    pub on_create: Vec<SetAction>,
+    pub on_match: Vec<SetAction>,
+    pub width: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum SetAction {
+    Property {
+        target: BoundExpr,
+        key: Arc<str>,
+        value: BoundExpr,
+        span: Span,
+    },
+    /// `n = map` (replace) or `n += map` (merge).
+    Properties {
+        target: BoundExpr,
+        value: BoundExpr,
+        replace: bool,
+        span: Span,
+    },
+    Labels {
+        target: BoundExpr,
+        labels: Vec<Arc<str>>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum RemoveAction {
+    Property { target: BoundExpr, key: Arc<str> },
+    Labels { target: BoundExpr, labels: Vec<Arc<str>> },
+}
+
+/// Built-in scalar functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Id,
+    ElementId,
+    Labels,
+    Type,
+    Keys,
+    Properties,
+    StartNode,
+    EndNode,
+    Nodes,
+    Relationships,
+    Length,
+    Size,
+    Head,
+    Last,
+    Tail,
+    Range,
+    Reverse,
+    Coalesce,
+    ToInteger,
+    ToIntegerOrNull,
+    ToFloat,
+    ToFloatOrNull,
+    ToString,
+    ToStringOrNull,
+    ToBoolean,
+    ToBooleanOrNull,
+    ToLower,
+    ToUpper,
+    Trim,
+    LTrim,
+    RTrim,
+    Replace,
+    Substring,
+    Left,
+    Right,
+    Split,
+    Abs,
+    Ceil,
+    Floor,
+    Round,
+    Sign,
+    Sqrt,
+    Exp,
+    Log,
+    Log10,
+    E,
+    Pi,
+    Rand,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Atan2,
+    Degrees,
+    Radians,
+    Exists,
+    Timestamp,
+    IsEmpty,
+}
+
+#[derive(Debug, Clone)]
+pub enum MapProjectionEntry {
+    AllProperties,
+    Property(Arc<str>, Symbol),
+    Value(Arc<str>, BoundExpr),
+}
+
+/// One step of a path being assembled: a node slot, or a relationship slot (single or the
+/// list of a variable-length hop).
+#[derive(Debug, Clone, Copy)]
+pub enum PathStep {
+    Node(Slot),
+    Rel(Slot),
+    RelList(Slot),
+}
+
+/// An expression with variables resolved to slots and names to symbols.
+#[derive(Debug, Clone)]
+pub enum BoundExpr {
+    Const(Value),
+    Slot(Slot),
+    Param(Arc<str>),
+    Property {
+        base: Box<BoundExpr>,
+        key: Symbol,
+        span: Span,
+    },
+    Index {
+        base: Box<BoundExpr>,
+        index: Box<BoundExpr>,
+        span: Span,
+    },
+    Slice {
+        base: Box<BoundExpr>,
+        from: Option<Box<BoundExpr>>,
+        to: Option<Box<BoundExpr>>,
+    },
+    HasLabels {
+        base: Box<BoundExpr>,
+        labels: Vec<Symbol>,
+    },
+    Not(Box<BoundExpr>),
+    Neg(Box<BoundExpr>, Span),
+    Binary {
+        op: BinaryOp,
+        lhs: Box<BoundExpr>,
+        rhs: Box<BoundExpr>,
+        span: Span,
+    },
+    Comparison {
+        first: Box<BoundExpr>,
+        rest: Vec<(CmpOp, BoundExpr)>,
+    },
+    IsNull {
+        expr: Box<BoundExpr>,
+        negated: bool,
+    },
+    Case {
+        operand: Option<Box<BoundExpr>>,
+        alternatives: Vec<(BoundExpr, BoundExpr)>,
+        default: Option<Box<BoundExpr>>,
+    },
+    List(Vec<BoundExpr>),
+    Map(Vec<(Arc<str>, BoundExpr)>),
+    Call {
+        function: Function,
+        args: Vec<BoundExpr>,
+        span: Span,
+    },
+    ListComprehension {
+        slot: Slot,
+        list: Box<BoundExpr>,
+        filter: Option<Box<BoundExpr>>,
+        map: Option<Box<BoundExpr>>,
+    },
+    Quantifier {
+        kind: QuantifierKind,
+        slot: Slot,
+        list: Box<BoundExpr>,
+        filter: Box<BoundExpr>,
+    },
+    Reduce {
+        acc: Slot,
+        init: Box<BoundExpr>,
+        slot: Slot,
+        list: Box<BoundExpr>,
+        expr: Box<BoundExpr>,
+    },
+    /// True when the subplan, run with the current row as input, yields a row.
+    Exists(Box<Op>),
+    /// The values of `map` over every row of the subplan.
+    Collect {
+        plan: Box<Op>,
+        map: Box<BoundExpr>,
+    },
+    MapProjection {
+        base: Box<BoundExpr>,
+        entries: Vec<MapProjectionEntry>,
+        span: Span,
+    },
+    Path(Vec<PathStep>),
+    /// The first path found by a shortestPath subplan, or null.
+    FirstPath {
+        plan: Box<Op>,
+        slot: Slot,
+    },
+}

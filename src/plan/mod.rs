@@ -1,0 +1,21 @@
+//! Syntax tree to logical plan: variables are bound to slots, names to symbols, and every
+//! semantic rule openCypher checks before running (undefined variables, misplaced aggregates,
+//! clause order, ...) is checked here, with the span of the offending text.
+//!
+//! **Invariant:** the planner reads `syntax::ast` and the graph's names and statistics; it
+//! never executes anything, and the executor never sees the syntax tree.
+
+mod bind;
+mod explain;
+mod functions;
+pub mod logical;
+mod pattern;
+mod planner;
+mod projection;
+mod scope;
+mod update;
+
+pub use explain::explain;
+pub use functions::FUNCTION_NAMES;
+pub use logical::*;
+pub use planner::plan_query;

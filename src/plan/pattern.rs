@@ -1,0 +1,495 @@
+//! MATCH patterns: choosing where to start, expanding along relationships, and placing each
+//! WHERE condition right after the step that binds its last variable.
+
+use super::logical::*;
+use super::planner::{Planner, Result, already_bound};
+use super::scope::{Scope, VarKind};
+use crate::error::{Detail, QueryError};
+use crate::graph::Direction;
+use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, RelDirection, ShortestKind};
+use std::collections::HashSet;
+
+struct NodeStep {
+    slot: Slot,
+    filter: NodeFilter,
+}
+
+struct Hop {
+    slot: Slot,
+    /// A slot the hop's relationship must equal (the variable was bound by an earlier clause).
+    equals: Option<Slot>,
+    types: Vec<crate::graph::Symbol>,
+    direction: RelDirection,
+    props: Vec<(crate::graph::Symbol, BoundExpr)>,
+    prop_map: Option<BoundExpr>,
+    var_length: Option<(u64, u64)>,
+}
+
+struct Chain {
+    nodes: Vec<NodeStep>,
+    hops: Vec<Hop>,
+    path: Option<Slot>,
+    shortest: Option<ShortestKind>,
+}
+
+fn conjuncts(expr: &Expr, out: &mut Vec<Expr>) {
+    match &expr.kind {
+        ExprKind::Binary(BinaryOp::And, l, r) => {
+            conjuncts(l, out);
+            conjuncts(r, out);
+        }
+        _ => out.push(expr.clone()),
+    }
+}
+
+impl Planner<'_> {
+    pub fn plan_match(
+        &mut self,
+        input: Op,
+        pattern: &[ast::PatternPart],
+        filter: Option<&Expr>,
+        optional: bool,
+        scope: &mut Scope,
+    ) -> Result<Op> {
+        if !optional {
+            return self.plan_pattern(input, pattern, filter, scope);
+        }
+        let before: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
+        let inner = self.plan_pattern(Op::Input, pattern, filter, scope)?;
+        let nullable = scope.names().map(|(_, v)| v.slot).filter(|s| !before.contains(s)).collect();
+        Ok(Op::Optional { input: Box::new(input), inner: Box::new(inner), nullable })
+    }
+
+    /// Plans the matching of `pattern` on top of `input`, declaring its new variables in
+    /// `scope`, with `filter` applied as early as its variables allow.
+    pub fn plan_pattern(
+        &mut self,
+        input: Op,
+        pattern: &[ast::PatternPart],
+        filter: Option<&Expr>,
+        scope: &mut Scope,
+    ) -> Result<Op> {
+        let mut bound: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
+        let mut declared_rels: HashSet<std::sync::Arc<str>> = HashSet::new();
+        let mut chains = Vec::with_capacity(pattern.len());
+        for part in pattern {
+            chains.push(self.declare_chain(part, scope, &mut declared_rels)?);
+        }
+        let mut predicates = Vec::new();
+        if let Some(filter) = filter {
+            let mut parts = Vec::new();
+            conjuncts(filter, &mut parts);
+            for p in &parts {
+                if super::bind::contains_aggregate(p) {
+                    return Err(super::bind::misplaced_aggregate(p.span));
+                }
+                let bound_expr = self.bind_expr(p, scope)?;
+                predicates.push((slots_of(&bound_expr), bound_expr));
+            }
+        }
+        let mut op = input;
+        let mut rel_slots: Vec<Slot> = Vec::new();
+        let mut pending: Vec<usize> = (0..chains.len()).collect();
+        while !pending.is_empty() {
+            // Prefer a chain connected to what is already bound, to avoid cartesian products.
+            let pick = pending
+                .iter()
+                .position(|&i| chains[i].nodes.iter().any(|n| bound.contains(&n.slot)))
+                .unwrap_or(0);
+            let chain = &chains[pending.remove(pick)];
+            op = self.plan_chain(op, chain, &mut bound, &mut rel_slots, &mut predicates)?;
+        }
+        let remaining: Vec<BoundExpr> = predicates.into_iter().map(|(_, p)| p).collect();
+        Ok(filter_all(op, remaining))
+    }
+
+    fn declare_chain(
+        &mut self,
+        part: &ast::PatternPart,
+        scope: &mut Scope,
+        declared_rels: &mut HashSet<std::sync::Arc<str>>,
+    ) -> Result<Chain> {
+        let element = &part.element;
+        let mut nodes = Vec::with_capacity(element.chain.len() + 1);
+        let mut hops = Vec::with_capacity(element.chain.len());
+        nodes.push(self.declare_node(&element.start, scope)?);
+        for (rel, node) in &element.chain {
+            hops.push(self.declare_hop(rel, scope, declared_rels, part.shortest.is_some())?);
+            nodes.push(self.declare_node(node, scope)?);
+        }
+        let path = match &part.var {
+            Some(v) => {
+                if scope.get(&v.name).is_some() {
+                    return Err(already_bound(v));
+                }
+                Some(self.declare(scope, v, VarKind::Path).slot)
+            }
+            None => None,
+        };
+        if part.shortest.is_some() && hops.len() != 1 {
+            return Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                "shortestPath needs a pattern with exactly one relationship",
+                part.span,
+            ));
+        }
+        Ok(Chain { nodes, hops, path, shortest: part.shortest })
+    }
+
+    fn declare_node(&mut self, node: &ast::NodePattern, scope: &mut Scope) -> Result<NodeStep> {
+        let slot = match &node.var {
+            Some(v) => match scope.expect_kind(&v.name, VarKind::Node, v.span)? {
+                Some(var) => var.slot,
+                None => self.declare(scope, v, VarKind::Node).slot,
+            },
+            None => self.slot(),
+        };
+        let labels = node.labels.iter().map(|l| self.sym(&l.name)).collect();
+        let (props, prop_map) = self.bind_props(node.props.as_ref(), scope)?;
+        Ok(NodeStep { slot, filter: NodeFilter { labels, props, prop_map } })
+    }
+
+    fn declare_hop(
+        &mut self,
+        rel: &ast::RelPattern,
+        scope: &mut Scope,
+        declared_rels: &mut HashSet<std::sync::Arc<str>>,
+        shortest: bool,
+    ) -> Result<Hop> {
+        let var_length = rel.range.map(|(min, max)| {
+            let min = min.unwrap_or(1);
+            (min, max.unwrap_or(u64::MAX))
+        });
+        let kind = if var_length.is_some() && !shortest { VarKind::RelList } else { VarKind::Rel };
+        let (slot, equals) = match &rel.var {
+            Some(v) => {
+                if !declared_rels.insert(v.name.clone()) {
+                    return Err(already_bound(v));
+                }
+                match scope.expect_kind(&v.name, kind, v.span)? {
+                    Some(var) => (self.slot(), Some(var.slot)),
+                    None => (self.declare(scope, v, kind).slot, None),
+                }
+            }
+            None => (self.slot(), None),
+        };
+        let types = rel.types.iter().map(|t| self.sym(&t.name)).collect();
+        let (props, prop_map) = self.bind_props(rel.props.as_ref(), scope)?;
+        Ok(Hop { slot, equals, types, direction: rel.direction, props, prop_map, var_length })
+    }
+
+    /// A pattern's property map: literal entries become per-key checks; a parameter is
+    /// checked as a whole map at run time.
+    #[allow(clippy::type_complexity)]
+    fn bind_props(
+        &mut self,
+        props: Option<&Expr>,
+        scope: &Scope,
+    ) -> Result<(Vec<(crate::graph::Symbol, BoundExpr)>, Option<BoundExpr>)> {
+        match props.map(|p| &p.kind) {
+            None => Ok((Vec::new(), None)),
+            Some(ExprKind::Map(entries)) => {
+                let mut out = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    if super::bind::contains_aggregate(v) {
+                        return Err(super::bind::misplaced_aggregate(v.span));
+                    }
+                    let key = self.sym(&k.name);
+                    out.push((key, self.bind_expr(v, scope)?));
+                }
+                Ok((out, None))
+            }
+            Some(_) => {
+                let expr = props.map(|p| self.bind_expr(p, scope)).transpose()?;
+                Ok((Vec::new(), expr))
+            }
+        }
+    }
+
+    fn plan_chain(
+        &mut self,
+        input: Op,
+        chain: &Chain,
+        bound: &mut HashSet<Slot>,
+        rel_slots: &mut Vec<Slot>,
+        predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
+    ) -> Result<Op> {
+        let start = self.choose_start(chain, bound);
+        let first = &chain.nodes[start];
+        let mut op = if bound.contains(&first.slot) {
+            if first.filter.is_empty() {
+                input
+            } else {
+                Op::CheckNode {
+                    input: Box::new(input),
+                    slot: first.slot,
+                    filter: first.filter.clone(),
+                }
+            }
+        } else {
+            let label =
+                first.filter.labels.iter().copied().min_by_key(|l| self.graph.label_count(*l));
+            bound.insert(first.slot);
+            Op::NodeScan {
+                input: Box::new(input),
+                slot: first.slot,
+                label,
+                filter: first.filter.clone(),
+            }
+        };
+        op = attach_ready(op, bound, predicates);
+        if let Some(kind) = chain.shortest {
+            return self.plan_shortest(op, chain, kind, bound, predicates);
+        }
+        let rightward = (start..chain.hops.len()).map(|i| (i, i, i + 1, false));
+        let leftward = (0..start).rev().map(|i| (i, i + 1, i, true));
+        for (hop_index, from, to, reversed) in rightward.chain(leftward) {
+            let hop = &chain.hops[hop_index];
+            let to_node = &chain.nodes[to];
+            let dir = match (hop.direction, reversed) {
+                (RelDirection::Both, _) => None,
+                (RelDirection::Right, false) | (RelDirection::Left, true) => {
+                    Some(Direction::Outgoing)
+                }
+                _ => Some(Direction::Incoming),
+            };
+            let to_bound = bound.contains(&to_node.slot);
+            op = Op::Expand(Box::new(Expand {
+                input: op,
+                from: chain.nodes[from].slot,
+                rel: hop.slot,
+                to: to_node.slot,
+                to_bound,
+                dir,
+                types: hop.types.clone(),
+                rel_props: hop.props.clone(),
+                rel_prop_map: hop.prop_map.clone(),
+                to_filter: to_node.filter.clone(),
+                var_length: hop.var_length,
+                distinct_from: rel_slots.clone(),
+            }));
+            rel_slots.push(hop.slot);
+            bound.insert(to_node.slot);
+            bound.insert(hop.slot);
+            if let Some(other) = hop.equals {
+                op = Op::Filter {
+                    input: Box::new(op),
+                    predicate: BoundExpr::Comparison {
+                        first: Box::new(BoundExpr::Slot(hop.slot)),
+                        rest: vec![(ast::CmpOp::Eq, BoundExpr::Slot(other))],
+                    },
+                };
+            }
+            op = attach_ready(op, bound, predicates);
+        }
+        if let Some(path) = chain.path {
+            op = Op::Project {
+                input: Box::new(op),
+                items: vec![(path, BoundExpr::Path(path_steps(chain)))],
+            };
+            bound.insert(path);
+            op = attach_ready(op, bound, predicates);
+        }
+        Ok(op)
+    }
+
+    fn plan_shortest(
+        &mut self,
+        mut op: Op,
+        chain: &Chain,
+        kind: ShortestKind,
+        bound: &mut HashSet<Slot>,
+        predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
+    ) -> Result<Op> {
+        let (from, to) = (&chain.nodes[0], &chain.nodes[1]);
+        for node in [from, to] {
+            if !bound.contains(&node.slot) {
+                let label = node.filter.labels.first().copied();
+                op = Op::NodeScan {
+                    input: Box::new(op),
+                    slot: node.slot,
+                    label,
+                    filter: node.filter.clone(),
+                };
+                bound.insert(node.slot);
+                op = attach_ready(op, bound, predicates);
+            }
+        }
+        let hop = &chain.hops[0];
+        let path = match chain.path {
+            Some(p) => p,
+            None => self.slot(),
+        };
+        let (min, max) = hop.var_length.unwrap_or((1, 1));
+        let dir = match hop.direction {
+            RelDirection::Both => None,
+            RelDirection::Right => Some(Direction::Outgoing),
+            RelDirection::Left => Some(Direction::Incoming),
+        };
+        bound.insert(path);
+        bound.insert(hop.slot);
+        // Conditions on the path are checked on each candidate, so that the search returns
+        // the shortest path that satisfies them rather than filtering the shortest away.
+        let mut on_path = Vec::new();
+        predicates.retain(|(deps, p)| {
+            let ready = deps.as_ref().is_some_and(|d| d.iter().all(|s| bound.contains(s)));
+            if ready {
+                on_path.push(p.clone());
+            }
+            !ready
+        });
+        let predicate = on_path.into_iter().reduce(|a, b| BoundExpr::Binary {
+            op: BinaryOp::And,
+            lhs: Box::new(a),
+            rhs: Box::new(b),
+            span: ast::Span::default(),
+        });
+        Ok(Op::ShortestPath(Box::new(ShortestPath {
+            input: op,
+            from: from.slot,
+            to: to.slot,
+            path,
+            rel: Some(hop.slot),
+            dir,
+            types: hop.types.clone(),
+            min,
+            max,
+            all: kind == ShortestKind::All,
+            predicate,
+        })))
+    }
+
+    /// The node to start a chain from: one already bound, else the most selective.
+    fn choose_start(&self, chain: &Chain, bound: &HashSet<Slot>) -> usize {
+        if let Some(i) = chain.nodes.iter().position(|n| bound.contains(&n.slot)) {
+            return i;
+        }
+        if chain.shortest.is_some() {
+            return 0;
+        }
+        let cost = |n: &NodeStep| -> usize {
+            let label_count = n
+                .filter
+                .labels
+                .iter()
+                .map(|l| self.graph.label_count(*l))
+                .min()
+                .unwrap_or_else(|| self.graph.node_count());
+            if n.filter.props.is_empty() { label_count.saturating_mul(4) } else { label_count }
+        };
+        (0..chain.nodes.len()).min_by_key(|&i| cost(&chain.nodes[i])).unwrap_or(0)
+    }
+}
+
+fn path_steps(chain: &Chain) -> Vec<PathStep> {
+    let mut steps = vec![PathStep::Node(chain.nodes[0].slot)];
+    for (hop, node) in chain.hops.iter().zip(&chain.nodes[1..]) {
+        steps.push(if hop.var_length.is_some() {
+            PathStep::RelList(hop.slot)
+        } else {
+            PathStep::Rel(hop.slot)
+        });
+        steps.push(PathStep::Node(node.slot));
+    }
+    steps
+}
+
+/// Adds a filter for every predicate whose variables are all bound now.
+fn attach_ready(
+    op: Op,
+    bound: &HashSet<Slot>,
+    predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
+) -> Op {
+    let mut ready = Vec::new();
+    predicates.retain(|(deps, p)| {
+        let is_ready = deps.as_ref().is_some_and(|d| d.iter().all(|s| bound.contains(s)));
+        if is_ready {
+            ready.push(p.clone());
+        }
+        !is_ready
+    });
+    filter_all(op, ready)
+}
+
+fn filter_all(op: Op, predicates: Vec<BoundExpr>) -> Op {
+    predicates.into_iter().fold(op, |op, predicate| Op::Filter { input: Box::new(op), predicate })
+}
+
+/// The slots an expression reads, or `None` when it runs a subplan (whose needs are not
+/// tracked, so it is placed after the whole pattern).
+pub(super) fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
+    let mut out = Vec::new();
+    let mut local = Vec::new();
+    collect_slots(expr, &mut out, &mut local).then_some(out)
+}
+
+fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -> bool {
+    let mut go =
+        |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| collect_slots(e, out, local);
+    match expr {
+        BoundExpr::Const(_) | BoundExpr::Param(_) => true,
+        BoundExpr::Slot(s) => {
+            if !local.contains(s) {
+                out.push(*s);
+            }
+            true
+        }
+        BoundExpr::Property { base, .. }
+        | BoundExpr::HasLabels { base, .. }
+        | BoundExpr::MapProjection { base, .. } => {
+            let ok = go(base, out, local);
+            if let BoundExpr::MapProjection { entries, .. } = expr {
+                return ok
+                    && entries.iter().all(|e| match e {
+                        MapProjectionEntry::Value(_, v) => go(v, out, local),
+                        _ => true,
+                    });
+            }
+            ok
+        }
+        BoundExpr::Not(e) | BoundExpr::Neg(e, _) | BoundExpr::IsNull { expr: e, .. } => {
+            go(e, out, local)
+        }
+        BoundExpr::Index { base, index, .. } => go(base, out, local) && go(index, out, local),
+        BoundExpr::Binary { lhs, rhs, .. } => go(lhs, out, local) && go(rhs, out, local),
+        BoundExpr::Slice { base, from, to } => {
+            go(base, out, local)
+                && from.as_deref().is_none_or(|e| go(e, out, local))
+                && to.as_deref().is_none_or(|e| go(e, out, local))
+        }
+        BoundExpr::Comparison { first, rest } => {
+            go(first, out, local) && rest.iter().all(|(_, e)| go(e, out, local))
+        }
+        BoundExpr::Case { operand, alternatives, default } => {
+            operand.as_deref().is_none_or(|e| go(e, out, local))
+                && alternatives.iter().all(|(w, t)| go(w, out, local) && go(t, out, local))
+                && default.as_deref().is_none_or(|e| go(e, out, local))
+        }
+        BoundExpr::List(items) => items.iter().all(|e| go(e, out, local)),
+        BoundExpr::Map(entries) => entries.iter().all(|(_, e)| go(e, out, local)),
+        BoundExpr::Call { args, .. } => args.iter().all(|e| go(e, out, local)),
+        BoundExpr::ListComprehension { slot, list, filter, map } => {
+            local.push(*slot);
+            go(list, out, local)
+                && filter.as_deref().is_none_or(|e| go(e, out, local))
+                && map.as_deref().is_none_or(|e| go(e, out, local))
+        }
+        BoundExpr::Quantifier { slot, list, filter, .. } => {
+            local.push(*slot);
+            go(list, out, local) && go(filter, out, local)
+        }
+        BoundExpr::Reduce { acc, init, slot, list, expr } => {
+            local.push(*acc);
+            local.push(*slot);
+            go(init, out, local) && go(list, out, local) && go(expr, out, local)
+        }
+        BoundExpr::Path(steps) => {
+            for step in steps {
+                let (PathStep::Node(s) | PathStep::Rel(s) | PathStep::RelList(s)) = step;
+                out.push(*s);
+            }
+            true
+        }
+        BoundExpr::Exists(_) | BoundExpr::Collect { .. } | BoundExpr::FirstPath { .. } => false,
+    }
+}

@@ -1,0 +1,188 @@
+//! The clause-by-clause planner of a query part, and UNION.
+
+use super::logical::*;
+use super::scope::{Scope, Var, VarKind};
+use crate::error::{Detail, QueryError};
+use crate::graph::{GraphWrite, Symbol};
+use crate::syntax::ast::{self, ClauseKind, Span};
+
+pub(super) type Result<T> = std::result::Result<T, QueryError>;
+
+pub(super) struct Planner<'g> {
+    pub graph: &'g mut dyn GraphWrite,
+    pub next_slot: Slot,
+}
+
+/// Plans a whole statement (single queries joined by UNION).
+pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<QueryPlan> {
+    let mut parts = Vec::new();
+    let mut columns: Option<Vec<String>> = None;
+    let mut writes = false;
+    for (i, single) in query.parts.iter().enumerate() {
+        let mut planner = Planner { graph: &mut *graph, next_slot: 0 };
+        let (part, cols, part_writes) =
+            planner.plan_single_query(single, Scope::default(), true)?;
+        writes |= part_writes;
+        if let Some(prev) = &columns {
+            if *prev != cols {
+                let span = query.unions.get(i - 1).map_or(single.span, |u| u.span);
+                return Err(QueryError::syntax(
+                    Detail::DifferentColumnsInUnion,
+                    "all queries combined with UNION must return the same column names",
+                    span,
+                ));
+            }
+        }
+        columns = Some(cols);
+        parts.push(part);
+    }
+    let union_all: Vec<bool> = query.unions.iter().map(|u| u.all).collect();
+    if union_all.iter().any(|a| *a) && union_all.iter().any(|a| !*a) {
+        let span = query.unions.get(1).map_or(Span::default(), |u| u.span);
+        return Err(QueryError::syntax(
+            Detail::InvalidClauseComposition,
+            "UNION and UNION ALL cannot be mixed in one statement",
+            span,
+        ));
+    }
+    Ok(QueryPlan { parts, union_all, columns: columns.unwrap_or_default(), writes })
+}
+
+fn is_update(kind: &ClauseKind) -> bool {
+    matches!(
+        kind,
+        ClauseKind::Create { .. }
+            | ClauseKind::Merge { .. }
+            | ClauseKind::Set { .. }
+            | ClauseKind::Remove { .. }
+            | ClauseKind::Delete { .. }
+            | ClauseKind::Foreach { .. }
+    )
+}
+
+impl Planner<'_> {
+    pub fn slot(&mut self) -> Slot {
+        let s = self.next_slot;
+        self.next_slot += 1;
+        s
+    }
+
+    pub fn sym(&mut self, name: &str) -> Symbol {
+        self.graph.names_mut().intern(name)
+    }
+
+    /// Binds a fresh variable.
+    pub fn declare(&mut self, scope: &mut Scope, ident: &ast::Ident, kind: VarKind) -> Var {
+        let var = Var { slot: self.slot(), kind };
+        scope.bind(ident.name.clone(), var);
+        var
+    }
+
+    /// Plans one single query. `top_level` is false for subqueries (EXISTS), which need not
+    /// end with RETURN. Returns the plan, its column names and whether it writes.
+    pub fn plan_single_query(
+        &mut self,
+        query: &ast::SingleQuery,
+        mut scope: Scope,
+        top_level: bool,
+    ) -> Result<(PartPlan, Vec<String>, bool)> {
+        let mut stages = Vec::new();
+        let mut current = Op::Input;
+        let mut outputs = Vec::new();
+        let mut columns = Vec::new();
+        let mut writes = false;
+        let mut after_update = false;
+        let last = query.clauses.len().saturating_sub(1);
+        for (i, clause) in query.clauses.iter().enumerate() {
+            if columns.len() + outputs.len() > 0 {
+                return Err(composition("RETURN can only be the last clause", clause.span));
+            }
+            let update = is_update(&clause.kind);
+            if after_update
+                && matches!(clause.kind, ClauseKind::Match { .. } | ClauseKind::Unwind { .. })
+            {
+                return Err(composition(
+                    "a WITH clause is required between an updating clause and a reading clause",
+                    clause.span,
+                ));
+            }
+            if update {
+                writes = true;
+                after_update = true;
+                let read = std::mem::replace(&mut current, Op::Input);
+                if !matches!(read, Op::Input) || stages.is_empty() {
+                    stages.push(Stage::Read(read));
+                }
+                let write = self.plan_update(clause, &mut scope)?;
+                stages.push(Stage::Write(write));
+                continue;
+            }
+            match &clause.kind {
+                ClauseKind::Match { optional, pattern, filter } => {
+                    current =
+                        self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope)?;
+                }
+                ClauseKind::Unwind { list, var } => {
+                    let list = self.bind_expr(list, &scope)?;
+                    if scope.get(&var.name).is_some() {
+                        return Err(already_bound(var));
+                    }
+                    let slot = self.declare(&mut scope, var, VarKind::Value).slot;
+                    current = Op::Unwind { input: Box::new(current), list, slot };
+                }
+                ClauseKind::With { body, filter } => {
+                    after_update = false;
+                    let (op, new_scope, _) =
+                        self.plan_projection(current, body, filter.as_ref(), &scope, false)?;
+                    current = op;
+                    scope = new_scope;
+                }
+                ClauseKind::Return { body } => {
+                    let (op, new_scope, cols) =
+                        self.plan_projection(current, body, None, &scope, true)?;
+                    current = op;
+                    scope = new_scope;
+                    for (name, slot) in cols {
+                        columns.push(name);
+                        outputs.push(slot);
+                    }
+                }
+                ClauseKind::Call => {
+                    return Err(QueryError::syntax(
+                        Detail::UnsupportedFeature,
+                        "CALL (procedures and subqueries) is not supported",
+                        clause.span,
+                    ));
+                }
+                _ => unreachable_clause(clause.span)?,
+            }
+            if i == last && top_level && columns.is_empty() && !writes {
+                return Err(composition(
+                    "a query must end with RETURN or an updating clause",
+                    clause.span,
+                ));
+            }
+        }
+        if !matches!(current, Op::Input) || stages.is_empty() {
+            stages.push(Stage::Read(current));
+        }
+        let width = self.next_slot;
+        Ok((PartPlan { stages, width, outputs }, columns, writes))
+    }
+}
+
+fn unreachable_clause(span: Span) -> Result<()> {
+    Err(QueryError::syntax(Detail::UnexpectedSyntax, "unexpected clause", span))
+}
+
+pub(super) fn composition(message: &str, span: Span) -> QueryError {
+    QueryError::syntax(Detail::InvalidClauseComposition, message, span)
+}
+
+pub(super) fn already_bound(ident: &ast::Ident) -> QueryError {
+    QueryError::syntax(
+        Detail::VariableAlreadyBound,
+        format!("variable `{}` is already defined", ident.name),
+        ident.span,
+    )
+}

@@ -1,0 +1,315 @@
+//! Updating clauses: CREATE, MERGE, SET, REMOVE, DELETE and FOREACH.
+
+use super::logical::*;
+use super::planner::{Planner, Result, already_bound, composition};
+use super::scope::{Scope, VarKind};
+use crate::error::{Detail, QueryError};
+use crate::syntax::ast::{self, ClauseKind, Expr, ExprKind, RelDirection};
+
+impl Planner<'_> {
+    pub fn plan_update(&mut self, clause: &ast::Clause, scope: &mut Scope) -> Result<WriteOp> {
+        Ok(match &clause.kind {
+            ClauseKind::Create { pattern } => {
+                let before = scope.clone();
+                WriteOp::Create(self.plan_create(pattern, &before, scope, true)?)
+            }
+            ClauseKind::Merge { part, on_create, on_match } => {
+                let before = scope.clone();
+                if part.element.chain.is_empty() {
+                    if let Some(v) = &part.element.start.var {
+                        if before.get(&v.name).is_some() {
+                            return Err(already_bound(v));
+                        }
+                    }
+                }
+                let matcher =
+                    self.plan_pattern(Op::Input, std::slice::from_ref(part), None, scope)?;
+                let create = self.plan_create(std::slice::from_ref(part), &before, scope, false)?;
+                let on_create = self.plan_set_items(on_create, scope)?;
+                let on_match = self.plan_set_items(on_match, scope)?;
+                WriteOp::Merge(Box::new(Merge { matcher, create, on_create, on_match, width: 0 }))
+            }
+            ClauseKind::Set { items } => WriteOp::Set(self.plan_set_items(items, scope)?),
+            ClauseKind::Remove { items } => {
+                let mut actions = Vec::with_capacity(items.len());
+                for item in items {
+                    actions.push(match item {
+                        ast::RemoveItem::Labels { var, labels } => RemoveAction::Labels {
+                            target: BoundExpr::Slot(scope.require(&var.name, var.span)?.slot),
+                            labels: labels.iter().map(|l| l.name.clone()).collect(),
+                        },
+                        ast::RemoveItem::Property(expr) => {
+                            let (target, key) = self.property_target(expr, scope)?;
+                            RemoveAction::Property { target, key }
+                        }
+                    });
+                }
+                WriteOp::Remove(actions)
+            }
+            ClauseKind::Delete { detach, targets } => {
+                let mut bound = Vec::with_capacity(targets.len());
+                for t in targets {
+                    if !deletable(t) {
+                        return Err(QueryError::syntax(
+                            Detail::InvalidDelete,
+                            "DELETE takes nodes, relationships or paths, not other values",
+                            t.span,
+                        ));
+                    }
+                    bound.push(self.bind_expr(t, scope)?);
+                }
+                WriteOp::Delete { targets: bound, detach: *detach }
+            }
+            ClauseKind::Foreach { var, list, clauses } => {
+                let list = self.bind_expr(list, scope)?;
+                let mut inner = scope.clone();
+                let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let mut stages = Vec::with_capacity(clauses.len());
+                for c in clauses {
+                    if !matches!(
+                        c.kind,
+                        ClauseKind::Create { .. }
+                            | ClauseKind::Merge { .. }
+                            | ClauseKind::Set { .. }
+                            | ClauseKind::Remove { .. }
+                            | ClauseKind::Delete { .. }
+                            | ClauseKind::Foreach { .. }
+                    ) {
+                        return Err(composition(
+                            "FOREACH may only contain updating clauses",
+                            c.span,
+                        ));
+                    }
+                    stages.push(Stage::Write(self.plan_update(c, &mut inner)?));
+                }
+                WriteOp::Foreach { list, slot, stages }
+            }
+            _ => return Err(composition("not an updating clause", clause.span)),
+        })
+    }
+
+    /// The nodes and relationships a CREATE (or the create half of a MERGE) makes. Variables
+    /// in `before` already exist; the rest are declared in `scope` (MERGE's matcher has
+    /// declared them already).
+    fn plan_create(
+        &mut self,
+        pattern: &[ast::PatternPart],
+        before: &Scope,
+        scope: &mut Scope,
+        declare: bool,
+    ) -> Result<CreatePattern> {
+        let mut out = CreatePattern::default();
+        for part in pattern {
+            if part.shortest.is_some() {
+                return Err(composition("shortestPath cannot be created", part.span));
+            }
+            let element = &part.element;
+            let mut steps = Vec::new();
+            let start = self.create_node(
+                &element.start,
+                before,
+                scope,
+                declare,
+                element.chain.is_empty(),
+                &mut out,
+            )?;
+            steps.push(start);
+            let mut prev = start;
+            for (rel, node) in &element.chain {
+                let next = self.create_node(node, before, scope, declare, false, &mut out)?;
+                if rel.types.len() != 1 {
+                    return Err(QueryError::syntax(
+                        Detail::NoSingleRelationshipType,
+                        "a relationship must have exactly one type to be created",
+                        rel.span,
+                    ));
+                }
+                if rel.range.is_some() {
+                    return Err(QueryError::syntax(
+                        Detail::CreatingVarLength,
+                        "variable-length relationships cannot be created",
+                        rel.span,
+                    ));
+                }
+                let (start, end) = match rel.direction {
+                    RelDirection::Right => (prev, next),
+                    RelDirection::Left => (next, prev),
+                    RelDirection::Both => {
+                        return Err(QueryError::syntax(
+                            Detail::RequiresDirectedRelationship,
+                            "a relationship must have a direction to be created",
+                            rel.span,
+                        ));
+                    }
+                };
+                let slot = match &rel.var {
+                    Some(v) if before.get(&v.name).is_some() => return Err(already_bound(v)),
+                    Some(v) if declare => {
+                        if scope.get(&v.name).is_some() {
+                            return Err(already_bound(v));
+                        }
+                        self.declare(scope, v, VarKind::Rel).slot
+                    }
+                    Some(v) => scope.require(&v.name, v.span)?.slot,
+                    None => self.slot(),
+                };
+                let props = self.create_props(rel.props.as_ref(), before)?;
+                out.rels.push(CreateRel {
+                    slot,
+                    ty: rel.types[0].name.clone(),
+                    start,
+                    end,
+                    props,
+                    span: rel.span,
+                });
+                steps.push(slot);
+                steps.push(next);
+                prev = next;
+            }
+            if let Some(v) = &part.var {
+                let slot = if declare {
+                    if scope.get(&v.name).is_some() {
+                        return Err(already_bound(v));
+                    }
+                    self.declare(scope, v, VarKind::Path).slot
+                } else {
+                    scope.require(&v.name, v.span)?.slot
+                };
+                out.paths.push((slot, steps));
+            }
+        }
+        Ok(out)
+    }
+
+    fn create_node(
+        &mut self,
+        node: &ast::NodePattern,
+        before: &Scope,
+        scope: &mut Scope,
+        declare: bool,
+        alone: bool,
+        out: &mut CreatePattern,
+    ) -> Result<Slot> {
+        if let Some(v) = &node.var {
+            if let Some(var) = before.expect_kind(&v.name, VarKind::Node, v.span)? {
+                if alone || !node.labels.is_empty() || node.props.is_some() {
+                    return Err(already_bound(v));
+                }
+                return Ok(var.slot);
+            }
+            if let Some(var) = scope.get(&v.name) {
+                let created_here = out.nodes.iter().any(|n| n.slot == var.slot);
+                if declare && created_here {
+                    if !node.labels.is_empty() || node.props.is_some() {
+                        return Err(already_bound(v));
+                    }
+                    return Ok(var.slot);
+                }
+                if !declare {
+                    if !created_here {
+                        out.nodes.push(self.new_create_node(var.slot, node, before)?);
+                    }
+                    return Ok(var.slot);
+                }
+                return Err(already_bound(v));
+            }
+        }
+        let slot = match &node.var {
+            Some(v) => self.declare(scope, v, VarKind::Node).slot,
+            None => self.slot(),
+        };
+        out.nodes.push(self.new_create_node(slot, node, before)?);
+        Ok(slot)
+    }
+
+    fn new_create_node(
+        &mut self,
+        slot: Slot,
+        node: &ast::NodePattern,
+        before: &Scope,
+    ) -> Result<CreateNode> {
+        Ok(CreateNode {
+            slot,
+            labels: node.labels.iter().map(|l| l.name.clone()).collect(),
+            props: self.create_props(node.props.as_ref(), before)?,
+            bound: false,
+            span: node.span,
+        })
+    }
+
+    /// Property maps of created entities may only read variables bound before the clause.
+    fn create_props(&mut self, props: Option<&Expr>, before: &Scope) -> Result<Option<BoundExpr>> {
+        match props {
+            None => Ok(None),
+            Some(p) => {
+                if super::bind::contains_aggregate(p) {
+                    return Err(super::bind::misplaced_aggregate(p.span));
+                }
+                Ok(Some(self.bind_expr(p, before)?))
+            }
+        }
+    }
+
+    fn plan_set_items(&mut self, items: &[ast::SetItem], scope: &Scope) -> Result<Vec<SetAction>> {
+        let mut actions = Vec::with_capacity(items.len());
+        for item in items {
+            actions.push(match item {
+                ast::SetItem::Property { target, value } => {
+                    let (target_expr, key) = self.property_target(target, scope)?;
+                    let value = self.bind_checked(value, scope)?;
+                    SetAction::Property { target: target_expr, key, value, span: target.span }
+                }
+                ast::SetItem::Replace { var, value } | ast::SetItem::Merge { var, value } => {
+                    let target = BoundExpr::Slot(scope.require(&var.name, var.span)?.slot);
+                    let replace = matches!(item, ast::SetItem::Replace { .. });
+                    let value = self.bind_checked(value, scope)?;
+                    SetAction::Properties { target, value, replace, span: var.span }
+                }
+                ast::SetItem::Labels { var, labels } => SetAction::Labels {
+                    target: BoundExpr::Slot(scope.require(&var.name, var.span)?.slot),
+                    labels: labels.iter().map(|l| l.name.clone()).collect(),
+                },
+            });
+        }
+        Ok(actions)
+    }
+
+    fn bind_checked(&mut self, expr: &Expr, scope: &Scope) -> Result<BoundExpr> {
+        if super::bind::contains_aggregate(expr) {
+            return Err(super::bind::misplaced_aggregate(expr.span));
+        }
+        self.bind_expr(expr, scope)
+    }
+
+    /// `base.key` as the target of SET or REMOVE.
+    fn property_target(
+        &mut self,
+        expr: &Expr,
+        scope: &Scope,
+    ) -> Result<(BoundExpr, std::sync::Arc<str>)> {
+        match &expr.kind {
+            ExprKind::Property(base, key) => Ok((self.bind_expr(base, scope)?, key.name.clone())),
+            _ => Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                "expected a property such as n.name",
+                expr.span,
+            )),
+        }
+    }
+}
+
+/// DELETE targets must be able to yield entities: variables, property lookups into lists or
+/// maps, function calls and the like, not arithmetic or literals.
+fn deletable(expr: &Expr) -> bool {
+    !matches!(
+        expr.kind,
+        ExprKind::Literal(_)
+            | ExprKind::Binary(..)
+            | ExprKind::Comparison(..)
+            | ExprKind::Unary(..)
+            | ExprKind::IsNull(..)
+            | ExprKind::HasLabels(..)
+            | ExprKind::Map(_)
+            | ExprKind::CountStar
+    )
+}

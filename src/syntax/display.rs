@@ -1,0 +1,318 @@
+//! Prints expressions and patterns back as query text, in one canonical spelling. The planner
+//! uses it to recognise the same expression written twice (`RETURN n.x ... ORDER BY n.x`),
+//! and plan explanations use it to show predicates.
+
+use super::ast::*;
+use crate::model::Value;
+use std::fmt::{self, Display, Formatter, Write};
+
+fn name(f: &mut Formatter<'_>, n: &str) -> fmt::Result {
+    let plain = n.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && n.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if plain { f.write_str(n) } else { write!(f, "`{}`", n.replace('`', "``")) }
+}
+
+fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
+/// Literal values in the query language's syntax (entities never occur in literals).
+pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
+    match v {
+        Value::Null => out.write_str("null"),
+        Value::Bool(b) => write!(out, "{b}"),
+        Value::Int(i) => write!(out, "{i}"),
+        Value::Float(x) => write!(out, "{x:?}"),
+        Value::String(s) => {
+            out.write_char('\'')?;
+            for c in s.chars() {
+                match c {
+                    '\'' => out.write_str("\\'")?,
+                    '\\' => out.write_str("\\\\")?,
+                    '\n' => out.write_str("\\n")?,
+                    _ => out.write_char(c)?,
+                }
+            }
+            out.write_char('\'')
+        }
+        Value::List(items) => {
+            out.write_char('[')?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.write_str(", ")?;
+                }
+                write_literal(out, item)?;
+            }
+            out.write_char(']')
+        }
+        Value::Map(m) => {
+            out.write_char('{')?;
+            for (i, (k, item)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.write_str(", ")?;
+                }
+                write!(out, "{k}: ")?;
+                write_literal(out, item)?;
+            }
+            out.write_char('}')
+        }
+        Value::Node(id) => write!(out, "node({id})"),
+        Value::Rel(id) => write!(out, "relationship({id})"),
+        Value::Path(_) => out.write_str("path"),
+    }
+}
+
+impl Display for Expr {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ExprKind::Literal(v) => write_literal(f, v),
+            ExprKind::IntegerOverflow(t) => f.write_str(t),
+            ExprKind::List(items) => {
+                f.write_str("[")?;
+                list(f, items)?;
+                f.write_str("]")
+            }
+            ExprKind::Map(entries) => {
+                f.write_str("{")?;
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    name(f, &k.name)?;
+                    write!(f, ": {v}")?;
+                }
+                f.write_str("}")
+            }
+            ExprKind::Parameter(p) => write!(f, "${p}"),
+            ExprKind::Variable(v) => name(f, v),
+            ExprKind::Property(base, key) => {
+                write!(f, "{base}.")?;
+                name(f, &key.name)
+            }
+            ExprKind::Index(base, index) => write!(f, "{base}[{index}]"),
+            ExprKind::Slice(base, from, to) => {
+                write!(f, "{base}[")?;
+                if let Some(from) = from {
+                    write!(f, "{from}")?;
+                }
+                f.write_str("..")?;
+                if let Some(to) = to {
+                    write!(f, "{to}")?;
+                }
+                f.write_str("]")
+            }
+            ExprKind::HasLabels(base, labels) => {
+                write!(f, "{base}")?;
+                for l in labels {
+                    f.write_str(":")?;
+                    name(f, &l.name)?;
+                }
+                Ok(())
+            }
+            ExprKind::Unary(op, e) => match op {
+                UnaryOp::Not => write!(f, "NOT ({e})"),
+                UnaryOp::Neg => write!(f, "-({e})"),
+                UnaryOp::Pos => write!(f, "+({e})"),
+            },
+            ExprKind::Binary(op, l, r) => {
+                let op = match op {
+                    BinaryOp::Or => "OR",
+                    BinaryOp::Xor => "XOR",
+                    BinaryOp::And => "AND",
+                    BinaryOp::Add => "+",
+                    BinaryOp::Sub => "-",
+                    BinaryOp::Mul => "*",
+                    BinaryOp::Div => "/",
+                    BinaryOp::Mod => "%",
+                    BinaryOp::Pow => "^",
+                    BinaryOp::StartsWith => "STARTS WITH",
+                    BinaryOp::EndsWith => "ENDS WITH",
+                    BinaryOp::Contains => "CONTAINS",
+                    BinaryOp::In => "IN",
+                    BinaryOp::Regex => "=~",
+                };
+                write!(f, "({l} {op} {r})")
+            }
+            ExprKind::Comparison(first, rest) => {
+                write!(f, "({first}")?;
+                for (op, e) in rest {
+                    let op = match op {
+                        CmpOp::Eq => "=",
+                        CmpOp::Ne => "<>",
+                        CmpOp::Lt => "<",
+                        CmpOp::Gt => ">",
+                        CmpOp::Le => "<=",
+                        CmpOp::Ge => ">=",
+                    };
+                    write!(f, " {op} {e}")?;
+                }
+                f.write_str(")")
+            }
+            ExprKind::IsNull(e, negated) => {
+                write!(f, "({e} IS {}NULL)", if *negated { "NOT " } else { "" })
+            }
+            ExprKind::Case { operand, alternatives, default } => {
+                f.write_str("CASE")?;
+                if let Some(op) = operand {
+                    write!(f, " {op}")?;
+                }
+                for (w, t) in alternatives {
+                    write!(f, " WHEN {w} THEN {t}")?;
+                }
+                if let Some(d) = default {
+                    write!(f, " ELSE {d}")?;
+                }
+                f.write_str(" END")
+            }
+            ExprKind::CountStar => f.write_str("count(*)"),
+            ExprKind::FunctionCall { name: n, distinct, args } => {
+                write!(f, "{}(", n.name.to_lowercase())?;
+                if *distinct {
+                    f.write_str("DISTINCT ")?;
+                }
+                list(f, args)?;
+                f.write_str(")")
+            }
+            ExprKind::ListComprehension { var, list: l, filter, map } => {
+                write!(f, "[{} IN {l}", var.name)?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                if let Some(m) = map {
+                    write!(f, " | {m}")?;
+                }
+                f.write_str("]")
+            }
+            ExprKind::PatternComprehension { path_var, pattern, filter, map } => {
+                f.write_str("[")?;
+                if let Some(p) = path_var {
+                    write!(f, "{} = ", p.name)?;
+                }
+                write!(f, "{pattern}")?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                write!(f, " | {map}]")
+            }
+            ExprKind::Quantifier { kind, var, list: l, filter } => {
+                let k = match kind {
+                    QuantifierKind::All => "all",
+                    QuantifierKind::Any => "any",
+                    QuantifierKind::None => "none",
+                    QuantifierKind::Single => "single",
+                };
+                write!(f, "{k}({} IN {l}", var.name)?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                f.write_str(")")
+            }
+            ExprKind::Reduce { acc, init, var, list: l, expr } => {
+                write!(f, "reduce({} = {init}, {} IN {l} | {expr})", acc.name, var.name)
+            }
+            ExprKind::Exists(body) => match &**body {
+                ExistsBody::Pattern { pattern, filter } => {
+                    f.write_str("EXISTS { ")?;
+                    list(f, pattern)?;
+                    if let Some(w) = filter {
+                        write!(f, " WHERE {w}")?;
+                    }
+                    f.write_str(" }")
+                }
+                ExistsBody::Query(_) => f.write_str("EXISTS { ... }"),
+            },
+            ExprKind::PatternPredicate(p) => write!(f, "{p}"),
+            ExprKind::ShortestPath(p) => write!(f, "{p}"),
+            ExprKind::MapProjection { var, items } => {
+                write!(f, "{} {{", var.name)?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    match item {
+                        MapProjectionItem::AllProperties => f.write_str(".*")?,
+                        MapProjectionItem::Property(k) => write!(f, ".{}", k.name)?,
+                        MapProjectionItem::Literal(k, e) => write!(f, "{}: {e}", k.name)?,
+                        MapProjectionItem::Variable(v) => f.write_str(&v.name)?,
+                    }
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+impl Display for PatternPart {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if let Some(v) = &self.var {
+            write!(f, "{} = ", v.name)?;
+        }
+        match self.shortest {
+            Some(ShortestKind::Single) => write!(f, "shortestPath({})", self.element),
+            Some(ShortestKind::All) => write!(f, "allShortestPaths({})", self.element),
+            None => write!(f, "{}", self.element),
+        }
+    }
+}
+
+impl Display for PatternElement {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start)?;
+        for (rel, node) in &self.chain {
+            write!(f, "{rel}{node}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for NodePattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("(")?;
+        if let Some(v) = &self.var {
+            name(f, &v.name)?;
+        }
+        for l in &self.labels {
+            f.write_str(":")?;
+            name(f, &l.name)?;
+        }
+        if let Some(p) = &self.props {
+            write!(f, " {p}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl Display for RelPattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.direction == RelDirection::Left { "<-[" } else { "-[" })?;
+        if let Some(v) = &self.var {
+            name(f, &v.name)?;
+        }
+        for (i, t) in self.types.iter().enumerate() {
+            f.write_str(if i == 0 { ":" } else { "|" })?;
+            name(f, &t.name)?;
+        }
+        if let Some((min, max)) = self.range {
+            f.write_str("*")?;
+            if let Some(min) = min {
+                write!(f, "{min}")?;
+            }
+            if min != max || min.is_none() {
+                f.write_str("..")?;
+                if let Some(max) = max {
+                    write!(f, "{max}")?;
+                }
+            }
+        }
+        if let Some(p) = &self.props {
+            write!(f, " {p}")?;
+        }
+        f.write_str(if self.direction == RelDirection::Right { "]->" } else { "]-" })
+    }
+}
