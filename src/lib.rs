@@ -14,3 +14,5 @@ pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
 pub use exec::{NodeData, QueryResult, RelData};
 pub use model::{NodeId, PathValue, RelId, Value};
+pub mod format;
+pub mod schema;

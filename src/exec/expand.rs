@@ -8,7 +8,7 @@ use crate::graph::{AdjEntry, Direction, GraphRead, Symbol, entries_of_type};
 use crate::model::{NodeId, PathValue, RelId, Value, equals};
 use crate::plan::{Expand, ShortestPath};
 use smallvec::SmallVec;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The adjacency slices to walk from `node`: per direction and per type. For undirected

@@ -4,7 +4,7 @@ use super::arith::float_text;
 use super::context::{Ctx, Result};
 use super::eval::properties_of;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::{Value, ValueType};
+use crate::model::Value;
 use crate::plan::Function;
 use std::sync::Arc;
 
@@ -365,9 +365,4 @@ fn random_unit() -> f64 {
         s.set(x);
         (x >> 11) as f64 / (1u64 << 53) as f64
     })
-}
-
-/// The type name a value has, for messages.
-pub fn type_name(v: &Value) -> ValueType {
-    v.value_type()
 }

@@ -424,7 +424,7 @@ pub(super) fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
 }
 
 fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -> bool {
-    let mut go =
+    let go =
         |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| collect_slots(e, out, local);
     match expr {
         BoundExpr::Const(_) | BoundExpr::Param(_) => true,

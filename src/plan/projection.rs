@@ -9,15 +9,13 @@ use super::planner::{Planner, Result};
 use super::scope::{Scope, Var, VarKind};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
-use crate::syntax::ast::{self, Expr, ExprKind, Projection};
+use crate::syntax::ast::{Expr, ExprKind, Projection};
 use std::sync::Arc;
 
 /// One projected column.
 struct Item {
     name: Arc<str>,
     expr: Expr,
-    /// Whether it was written with `AS`, or as a bare variable (which names itself).
-    named: bool,
 }
 
 impl Planner<'_> {
@@ -171,7 +169,7 @@ impl Planner<'_> {
             names.sort();
             for name in names {
                 let expr = Expr::new(ExprKind::Variable(name.clone()), body.span);
-                items.push(Item { name: name.clone(), expr, named: true });
+                items.push(Item { name: name.clone(), expr });
             }
         }
         for item in &body.items {
@@ -196,7 +194,7 @@ impl Planner<'_> {
                     item.alias.as_ref().map_or(item.expr.span, |a| a.span),
                 ));
             }
-            items.push(Item { name, expr: item.expr.clone(), named });
+            items.push(Item { name, expr: item.expr.clone() });
         }
         Ok(items)
     }

@@ -72,7 +72,9 @@ fn describe_expected(rules: &[Rule]) -> String {
                 Rule::label_name => "a label".into(),
                 Rule::rel_type_name => "a relationship type".into(),
                 Rule::property_key_name => "a property key".into(),
-                Rule::statement | Rule::query | Rule::single_query => "a clause".into(),
+                Rule::script | Rule::statement | Rule::query | Rule::single_query => {
+                    "a clause such as MATCH, RETURN or CREATE".into()
+                }
                 Rule::integer_literal => "an integer".into(),
                 Rule::projection_items | Rule::projection_item => "a projection".into(),
                 Rule::pattern | Rule::pattern_part | Rule::pattern_element => "a pattern".into(),

@@ -1,0 +1,109 @@
+//! The command line: argument parsing, scripts, and the interactive shell. It only calls the
+//! library; everything it prints comes from `kg::format`.
+
+mod args;
+mod params;
+mod script;
+mod shell;
+
+use args::{Cli, Command};
+use clap::Parser;
+use kg::{Database, Error, Params};
+use std::process::ExitCode;
+
+/// Exit statuses, as documented in `kg --help`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Success = 0,
+    QueryError = 1,
+    Usage = 2,
+    DataError = 3,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// A failure before any statement ran: bad arguments, unreadable files.
+pub struct Fatal {
+    pub status: Status,
+    pub message: String,
+}
+
+impl Fatal {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Fatal { status: Status::Usage, message: message.into() }
+    }
+    pub fn data(message: impl Into<String>) -> Self {
+        Fatal { status: Status::DataError, message: message.into() }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(status) => status.into(),
+        Err(fatal) => {
+            eprintln!("kg: {}", fatal.message);
+            fatal.status.into()
+        }
+    }
+}
+
+/// The graph a command works on, and how to describe it.
+pub struct Session {
+    pub db: Database,
+    pub params: Params,
+    /// For banners and notes: where the graph came from.
+    pub origin: String,
+    /// Whether writes outlive the process.
+    pub persistent: bool,
+}
+
+fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
+    let params = params::collect(&global.params, global.params_file.as_deref())?;
+    let (db, origin) = match &global.data {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
+            let mut db = Database::in_memory();
+            db.run(&text, &Params::new()).map_err(|e| load_error(&e, &text, &path.display().to_string()))?;
+            (db, format!("data file {}", path.display()))
+        }
+        None => {
+            let db = Database::default_graph()
+                .map_err(|e| load_error(&e, kg::db::DEFAULT_GRAPH, "embedded graph"))?;
+            (db, "the embedded article graph".to_string())
+        }
+    };
+    Ok(Session { db, params, origin, persistent: false })
+}
+
+fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
+    match e {
+        Error::Query(q) => Fatal::data(format!("cannot load {origin}:\n{}", kg::error::render(q, text, Some(origin)))),
+        other => Fatal::data(format!("cannot load {origin}: {other}")),
+    }
+}
+
+fn run(cli: Cli) -> Result<Status, Fatal> {
+    let mut session = open(&cli.global)?;
+    match cli.command.unwrap_or(Command::Shell) {
+        Command::Shell => shell::run(&mut session),
+        Command::Query { statements, output } => {
+            Ok(script::run_text(&mut session, &statements, "query", &output))
+        }
+        Command::Run { file, output } => script::run_file(&mut session, &file, &output),
+        Command::Schema { format } => {
+            let schema = kg::schema::describe(session.db.graph());
+            let mut out = std::io::stdout().lock();
+            for result in schema.as_results() {
+                kg::format::write_result(&mut out, &result, format.output(), kg::format::Layout::default())
+                    .map_err(|e| Fatal::data(format!("cannot write output: {e}")))?;
+            }
+            Ok(Status::Success)
+        }
+    }
+}

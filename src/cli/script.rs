@@ -1,0 +1,176 @@
+//! Running statements from the command line or a file, one at a time, as each becomes
+//! complete: so `kg run -` streams, and an error names the statement and its position.
+
+use super::args::OutputArgs;
+use super::{Fatal, Session, Status};
+use kg::format::{Layout, OutputFormat, write_result};
+use kg::syntax::split_statements;
+use kg::{Error, QueryResult};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+/// Runs statements and reports on them; shared by `query`, `run` and the shell's `:source`.
+pub struct Runner<'s> {
+    pub session: &'s mut Session,
+    pub format: OutputFormat,
+    pub keep_going: bool,
+    pub layout: Layout,
+    /// Statements run so far (for "statement N" in messages).
+    pub count: usize,
+    pub failures: usize,
+    noted_memory: bool,
+}
+
+impl<'s> Runner<'s> {
+    pub fn new(session: &'s mut Session, format: OutputFormat, keep_going: bool) -> Self {
+        Runner { session, format, keep_going, layout: Layout::default(), count: 0, failures: 0, noted_memory: false }
+    }
+
+    /// Runs the statements of `text` that are complete, from byte `from` on. Returns where the
+    /// unfinished rest starts, or `None` if a statement failed and we must stop.
+    pub fn run_complete(&mut self, text: &str, from: usize, origin: &str) -> Option<usize> {
+        let scan = split_statements(&text[from..]);
+        for (start, end) in scan.complete {
+            if !self.run_one(text, from + start, from + end, origin) {
+                return None;
+            }
+        }
+        Some(from + scan.rest)
+    }
+
+    /// Runs the statement at `text[start..end]`; false if it failed and we should stop.
+    pub fn run_one(&mut self, text: &str, start: usize, end: usize, origin: &str) -> bool {
+        let statement = &text[start..end];
+        if is_blank(statement) {
+            return true;
+        }
+        self.count += 1;
+        let outcome = self.session.db.run(statement, &self.session.params);
+        match outcome {
+            Ok(results) => {
+                for r in &results {
+                    self.show(r);
+                }
+                true
+            }
+            Err(e) => {
+                self.failures += 1;
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "{}", describe_error(&e, text, start, origin, self.count));
+                self.keep_going
+            }
+        }
+    }
+
+    fn show(&mut self, result: &QueryResult) {
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = write_result(&mut out, result, self.format, self.layout).and_then(|()| out.flush()) {
+            // A closed pipe (`kg query ... | head`) is not an error worth a message.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("kg: cannot write output: {e}");
+            }
+        }
+        if !result.stats.is_empty() {
+            if self.format == OutputFormat::Table {
+                eprintln!("{}", describe_stats(&result.stats));
+            }
+            if !self.session.persistent && !self.noted_memory {
+                self.noted_memory = true;
+                eprintln!("note: this graph is in memory; changes are lost when kg exits (use --db DIR to keep them)");
+            }
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        if self.failures > 0 { Status::QueryError } else { Status::Success }
+    }
+}
+
+fn is_blank(statement: &str) -> bool {
+    let scan = kg::syntax::parse_script(statement);
+    matches!(scan, Ok(s) if s.statements.is_empty())
+}
+
+/// "statement 3 failed" plus the caret display, positioned in the whole text.
+pub fn describe_error(e: &Error, text: &str, offset: usize, origin: &str, number: usize) -> String {
+    match e {
+        Error::Query(q) => {
+            let mut q = q.clone();
+            if let Some(span) = &mut q.span {
+                span.start += offset;
+                span.end += offset;
+            } else {
+                q.span = Some(kg::syntax::ast::Span::new(offset, offset));
+            }
+            format!("statement {number} failed:\n{}", kg::error::render(&q, text, Some(origin)))
+        }
+        other => format!("statement {number} failed: {other}\n"),
+    }
+}
+
+pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
+    let parts = [
+        (s.nodes_created, "node", "created"),
+        (s.nodes_deleted, "node", "deleted"),
+        (s.relationships_created, "relationship", "created"),
+        (s.relationships_deleted, "relationship", "deleted"),
+        (s.properties_set, "property", "set"),
+        (s.labels_added, "label", "added"),
+        (s.labels_removed, "label", "removed"),
+    ];
+    let text: Vec<String> = parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, noun, verb)| {
+            let noun = match (*n, *noun) {
+                (1, noun) => noun.to_string(),
+                (_, "property") => "properties".to_string(),
+                (_, noun) => format!("{noun}s"),
+            };
+            format!("{verb} {n} {noun}")
+        })
+        .collect();
+    let mut line = text.join(", ");
+    if let Some(first) = line.get(..1) {
+        line = first.to_uppercase() + &line[1..];
+    }
+    line
+}
+
+pub fn run_text(session: &mut Session, text: &str, origin: &str, output: &OutputArgs) -> Status {
+    let mut runner = Runner::new(session, output.format.output(), output.keep_going);
+    if let Some(rest) = runner.run_complete(text, 0, origin) {
+        runner.run_one(text, rest, text.len(), origin);
+    }
+    runner.status()
+}
+
+pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Result<Status, Fatal> {
+    if file.as_os_str() == "-" {
+        return run_stream(session, std::io::stdin().lock(), "stdin", output);
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Fatal::data(format!("cannot read {}: {e}", file.display())))?;
+    Ok(run_text(session, &text, &file.display().to_string(), output))
+}
+
+/// Reads line by line and runs each statement as soon as its `;` arrives.
+fn run_stream(session: &mut Session, mut input: impl BufRead, origin: &str, output: &OutputArgs) -> Result<Status, Fatal> {
+    let mut runner = Runner::new(session, output.format.output(), output.keep_going);
+    let mut text = String::new();
+    let mut rest = 0;
+    loop {
+        let mut line = String::new();
+        let n = input.read_line(&mut line).map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        text.push_str(&line);
+        match runner.run_complete(&text, rest, origin) {
+            Some(r) => rest = r,
+            None => return Ok(runner.status()),
+        }
+    }
+    runner.run_one(&text, rest, text.len(), origin);
+    Ok(runner.status())
+}

@@ -1,0 +1,77 @@
+//! Helpers shared by the data-driven tests: markdown tables of expected values, compared
+//! with results rendered in the query language's value syntax.
+
+#![allow(dead_code)]
+
+use kg::format::value_text;
+use kg::QueryResult;
+
+/// A table as written in a test file: header and rows of cell texts.
+#[derive(Debug, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    // Cells are split on `|` except where escaped as `\|`.
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'|') {
+            cur.push('|');
+            chars.next();
+        } else if c == '|' {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur.trim().to_string());
+    out
+}
+
+/// Parses `| a | b |` lines (the `| --- |` separator is skipped).
+pub fn parse_table<'a>(lines: impl IntoIterator<Item = &'a str>) -> Table {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        if !line.starts_with('|') {
+            continue;
+        }
+        let c = cells(line);
+        if c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| ch == '-' || ch == ':')) {
+            continue;
+        }
+        rows.push(c);
+    }
+    let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+    Table { header, rows }
+}
+
+/// The result rendered as cell texts.
+pub fn render(result: &QueryResult) -> Table {
+    Table {
+        header: result.columns.clone(),
+        rows: result.rows.iter().map(|r| r.iter().map(|v| value_text(v, result)).collect()).collect(),
+    }
+}
+
+/// Compares in order, or as bags when `ordered` is false. Returns a readable difference.
+pub fn compare(expected: &Table, actual: &Table, ordered: bool) -> Result<(), String> {
+    if expected.header != actual.header {
+        return Err(format!("columns differ: expected {:?}, got {:?}", expected.header, actual.header));
+    }
+    let (mut e, mut a) = (expected.rows.clone(), actual.rows.clone());
+    if !ordered {
+        e.sort();
+        a.sort();
+    }
+    if e != a {
+        return Err(format!("rows differ:\nexpected {:#?}\ngot {:#?}", expected.rows, actual.rows));
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! Every question in graph-data/SCHEMA.md is run against the embedded article graph and its
+//! answer checked against the table written under it.
+
+mod common;
+
+use kg::{Database, Params};
+
+struct Question {
+    title: String,
+    query: String,
+    expected: common::Table,
+}
+
+fn questions() -> Vec<Question> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/SCHEMA.md"))
+        .expect("graph-data/SCHEMA.md is readable");
+    let section = text.split("## Questions").nth(1).expect("SCHEMA.md has a Questions section");
+    section
+        .split("\n### ")
+        .skip(1)
+        .map(|block| {
+            let title = block.lines().next().unwrap_or_default().to_string();
+            let query = block
+                .split("```cypher")
+                .nth(1)
+                .and_then(|rest| rest.split("```").next())
+                .unwrap_or_else(|| panic!("{title}: no cypher block"))
+                .trim()
+                .to_string();
+            let after = block.rsplit("```").next().unwrap_or_default();
+            let expected = common::parse_table(after.lines());
+            Question { title, query, expected }
+        })
+        .collect()
+}
+
+#[test]
+fn schema_lists_at_least_fifteen_questions() {
+    let qs = questions();
+    assert!(qs.len() >= 15, "only {} questions", qs.len());
+    for q in &qs {
+        assert!(!q.expected.header.is_empty(), "{}: no expected table", q.title);
+    }
+}
+
+#[test]
+fn every_question_gets_its_documented_answer() {
+    let mut db = Database::default_graph().expect("the embedded graph loads");
+    let mut failures = Vec::new();
+    for q in questions() {
+        let ordered = q.query.to_uppercase().contains("ORDER BY");
+        match db.run(&q.query, &Params::new()) {
+            Ok(mut results) => {
+                let result = results.pop().expect("one result");
+                if let Err(diff) = common::compare(&q.expected, &common::render(&result), ordered) {
+                    failures.push(format!("{}: {diff}", q.title));
+                }
+            }
+            Err(e) => failures.push(format!("{}: error {e}", q.title)),
+        }
+    }
+    assert!(failures.is_empty(), "{} questions failed:\n{}", failures.len(), failures.join("\n\n"));
+}
