@@ -38,12 +38,22 @@ impl Default for Database {
 impl Database {
     /// An empty graph held in memory.
     pub fn in_memory() -> Self {
-        Database { graph: MemoryGraph::new(), log: TxLog::default(), explicit: false, sink: None }
+        Database {
+            graph: MemoryGraph::new(),
+            log: TxLog::default(),
+            explicit: false,
+            sink: None,
+        }
     }
 
     /// A database over an existing graph (loaded from a store), committing through `sink`.
     pub fn with_graph(graph: MemoryGraph, sink: Option<Box<dyn CommitSink>>) -> Self {
-        Database { graph, log: TxLog::default(), explicit: false, sink }
+        Database {
+            graph,
+            log: TxLog::default(),
+            explicit: false,
+            sink,
+        }
     }
 
     /// The graph of the seed article, held in memory.
@@ -83,7 +93,8 @@ impl Database {
     fn run_query(&mut self, query: &ast::Query, params: &Params) -> Result<QueryResult, Error> {
         let savepoint = self.log.savepoint();
         let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-        let outcome = plan::plan_query(query, &mut tx).and_then(|plan| exec::execute(&plan, &mut tx, params));
+        let outcome =
+            plan::plan_query(query, &mut tx).and_then(|plan| exec::execute(&plan, &mut tx, params));
         let mut result = match outcome {
             Ok(r) => r,
             Err(e) => {
@@ -189,5 +200,10 @@ impl Database {
 }
 
 fn tx_error(message: &str) -> QueryError {
-    QueryError::new(ErrorClass::SemanticError, crate::error::Phase::Runtime, Detail::InvalidClauseComposition, message)
+    QueryError::new(
+        ErrorClass::SemanticError,
+        crate::error::Phase::Runtime,
+        Detail::InvalidClauseComposition,
+        message,
+    )
 }

@@ -92,8 +92,19 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    pub fn new(class: ErrorClass, phase: Phase, detail: Detail, message: impl Into<String>) -> Self {
-        QueryError { class, phase, detail, message: message.into(), span: None }
+    pub fn new(
+        class: ErrorClass,
+        phase: Phase,
+        detail: Detail,
+        message: impl Into<String>,
+    ) -> Self {
+        QueryError {
+            class,
+            phase,
+            detail,
+            message: message.into(),
+            span: None,
+        }
     }
 
     /// A compile-time syntax error (the TCK's "SyntaxError at compile time").
@@ -149,7 +160,10 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl fmt::Display, source: std::io::Error) -> Self {
-        Error::Io { path: path.to_string(), source }
+        Error::Io {
+            path: path.to_string(),
+            source,
+        }
     }
 }
 
@@ -182,7 +196,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 ///
 /// `origin` names where the text came from (a file, statement number), if anywhere.
 pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String {
-    let mut out = format!("error: {} ({}.{})\n", error.message, error.class, error.detail);
+    let mut out = format!(
+        "error: {} ({}.{})\n",
+        error.message, error.class, error.detail
+    );
     let Some(span) = error.span else {
         return out;
     };
@@ -194,16 +211,26 @@ pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String 
         Some(origin) => format!("{origin}:{line}:{col}"),
         None => format!("{line}:{col}"),
     };
-    out.push_str(&format!("{pad}--> {location}\n{pad} |\n{line} | {text_line}\n"));
+    out.push_str(&format!(
+        "{pad}--> {location}\n{pad} |\n{line} | {text_line}\n"
+    ));
     let line_chars = text_line.chars().count();
     let width = if span.end > span.start {
         let (end_line, end_col) = line_col(source, span.end);
-        if end_line == line { end_col.saturating_sub(col) } else { line_chars + 1 - col }
+        if end_line == line {
+            end_col.saturating_sub(col)
+        } else {
+            line_chars + 1 - col
+        }
     } else {
         1
     };
     let width = width.max(1);
-    out.push_str(&format!("{pad} | {}{}\n", " ".repeat(col - 1), "^".repeat(width)));
+    out.push_str(&format!(
+        "{pad} | {}{}\n",
+        " ".repeat(col - 1),
+        "^".repeat(width)
+    ));
     out
 }
 
@@ -214,7 +241,11 @@ mod tests {
     #[test]
     fn caret_sits_under_the_span() {
         let src = "MATCH (n)\nRETURN m";
-        let err = QueryError::syntax(Detail::UndefinedVariable, "variable `m` not defined", Span::new(17, 18));
+        let err = QueryError::syntax(
+            Detail::UndefinedVariable,
+            "variable `m` not defined",
+            Span::new(17, 18),
+        );
         let text = render(&err, src, None);
         assert!(text.contains("--> 2:8"), "{text}");
         assert!(text.contains("2 | RETURN m\n  |        ^\n"), "{text}");

@@ -2,13 +2,13 @@
 //!
 //! See `ARCHITECTURE.md` for the map of modules and the invariants between them.
 
+pub mod db;
 pub mod error;
+pub mod exec;
 pub mod graph;
 pub mod model;
 pub mod plan;
 pub mod syntax;
-pub mod db;
-pub mod exec;
 
 pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};

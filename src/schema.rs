@@ -21,9 +21,18 @@ fn label_set(graph: &dyn GraphRead, id: crate::model::NodeId) -> String {
     let names = graph.names();
     let labels: Vec<String> = graph
         .node(id)
-        .map(|n| n.labels.iter().map(|l| format!(":{}", names.name(*l))).collect())
+        .map(|n| {
+            n.labels
+                .iter()
+                .map(|l| format!(":{}", names.name(*l)))
+                .collect()
+        })
         .unwrap_or_default();
-    if labels.is_empty() { "()".into() } else { labels.join("") }
+    if labels.is_empty() {
+        "()".into()
+    } else {
+        labels.join("")
+    }
 }
 
 pub fn describe(graph: &dyn GraphRead) -> Schema {
@@ -42,15 +51,24 @@ pub fn describe(graph: &dyn GraphRead) -> Schema {
     let mut types: BTreeMap<(Arc<str>, String, String), usize> = BTreeMap::new();
     for id in graph.rel_ids() {
         let Some(rel) = graph.rel(id) else { continue };
-        let key = (names.name(rel.ty).clone(), label_set(graph, rel.start), label_set(graph, rel.end));
+        let key = (
+            names.name(rel.ty).clone(),
+            label_set(graph, rel.start),
+            label_set(graph, rel.end),
+        );
         *types.entry(key).or_default() += 1;
         for (k, _) in &rel.props {
-            *keys.entry((names.name(*k).clone(), "relationship")).or_default() += 1;
+            *keys
+                .entry((names.name(*k).clone(), "relationship"))
+                .or_default() += 1;
         }
     }
     Schema {
         labels: labels.into_iter().collect(),
-        types: types.into_iter().map(|((t, s, e), n)| (t, s, e, n)).collect(),
+        types: types
+            .into_iter()
+            .map(|((t, s, e), n)| (t, s, e, n))
+            .collect(),
         keys: keys.into_iter().map(|((k, on), n)| (k, on, n)).collect(),
     }
 }
@@ -68,13 +86,23 @@ impl Schema {
         [
             result(
                 &["label", "nodes"],
-                self.labels.iter().map(|(l, n)| vec![Value::String(l.clone()), count(*n)]).collect(),
+                self.labels
+                    .iter()
+                    .map(|(l, n)| vec![Value::String(l.clone()), count(*n)])
+                    .collect(),
             ),
             result(
                 &["type", "from", "to", "relationships"],
                 self.types
                     .iter()
-                    .map(|(t, s, e, n)| vec![Value::String(t.clone()), Value::str(s), Value::str(e), count(*n)])
+                    .map(|(t, s, e, n)| {
+                        vec![
+                            Value::String(t.clone()),
+                            Value::str(s),
+                            Value::str(e),
+                            count(*n),
+                        ]
+                    })
                     .collect(),
             ),
             result(

@@ -12,9 +12,13 @@ struct Question {
 }
 
 fn questions() -> Vec<Question> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/SCHEMA.md"))
-        .expect("graph-data/SCHEMA.md is readable");
-    let section = text.split("## Questions").nth(1).expect("SCHEMA.md has a Questions section");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/SCHEMA.md"))
+            .expect("graph-data/SCHEMA.md is readable");
+    let section = text
+        .split("## Questions")
+        .nth(1)
+        .expect("SCHEMA.md has a Questions section");
     section
         .split("\n### ")
         .skip(1)
@@ -29,7 +33,11 @@ fn questions() -> Vec<Question> {
                 .to_string();
             let after = block.rsplit("```").next().unwrap_or_default();
             let expected = common::parse_table(after.lines());
-            Question { title, query, expected }
+            Question {
+                title,
+                query,
+                expected,
+            }
         })
         .collect()
 }
@@ -39,7 +47,11 @@ fn schema_lists_at_least_fifteen_questions() {
     let qs = questions();
     assert!(qs.len() >= 15, "only {} questions", qs.len());
     for q in &qs {
-        assert!(!q.expected.header.is_empty(), "{}: no expected table", q.title);
+        assert!(
+            !q.expected.header.is_empty(),
+            "{}: no expected table",
+            q.title
+        );
     }
 }
 
@@ -59,5 +71,10 @@ fn every_question_gets_its_documented_answer() {
             Err(e) => failures.push(format!("{}: error {e}", q.title)),
         }
     }
-    assert!(failures.is_empty(), "{} questions failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} questions failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -3,7 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-const ABOUT: &str = "kg: an embedded knowledge-graph store, queried in kg's query language, following openCypher";
+const ABOUT: &str =
+    "kg: an embedded knowledge-graph store, queried in kg's query language, following openCypher";
 
 const EXAMPLES: &str = "\
 Examples:

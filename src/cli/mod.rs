@@ -34,10 +34,16 @@ pub struct Fatal {
 
 impl Fatal {
     pub fn usage(message: impl Into<String>) -> Self {
-        Fatal { status: Status::Usage, message: message.into() }
+        Fatal {
+            status: Status::Usage,
+            message: message.into(),
+        }
     }
     pub fn data(message: impl Into<String>) -> Self {
-        Fatal { status: Status::DataError, message: message.into() }
+        Fatal {
+            status: Status::DataError,
+            message: message.into(),
+        }
     }
 }
 
@@ -69,7 +75,8 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
             let mut db = Database::in_memory();
-            db.run(&text, &Params::new()).map_err(|e| load_error(&e, &text, &path.display().to_string()))?;
+            db.run(&text, &Params::new())
+                .map_err(|e| load_error(&e, &text, &path.display().to_string()))?;
             (db, format!("data file {}", path.display()))
         }
         None => {
@@ -78,12 +85,20 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
             (db, "the embedded article graph".to_string())
         }
     };
-    Ok(Session { db, params, origin, persistent: false })
+    Ok(Session {
+        db,
+        params,
+        origin,
+        persistent: false,
+    })
 }
 
 fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
     match e {
-        Error::Query(q) => Fatal::data(format!("cannot load {origin}:\n{}", kg::error::render(q, text, Some(origin)))),
+        Error::Query(q) => Fatal::data(format!(
+            "cannot load {origin}:\n{}",
+            kg::error::render(q, text, Some(origin))
+        )),
         other => Fatal::data(format!("cannot load {origin}: {other}")),
     }
 }
@@ -92,16 +107,24 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
     let mut session = open(&cli.global)?;
     match cli.command.unwrap_or(Command::Shell) {
         Command::Shell => shell::run(&mut session),
-        Command::Query { statements, output } => {
-            Ok(script::run_text(&mut session, &statements, "query", &output))
-        }
+        Command::Query { statements, output } => Ok(script::run_text(
+            &mut session,
+            &statements,
+            "query",
+            &output,
+        )),
         Command::Run { file, output } => script::run_file(&mut session, &file, &output),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             let mut out = std::io::stdout().lock();
             for result in schema.as_results() {
-                kg::format::write_result(&mut out, &result, format.output(), kg::format::Layout::default())
-                    .map_err(|e| Fatal::data(format!("cannot write output: {e}")))?;
+                kg::format::write_result(
+                    &mut out,
+                    &result,
+                    format.output(),
+                    kg::format::Layout::default(),
+                )
+                .map_err(|e| Fatal::data(format!("cannot write output: {e}")))?;
             }
             Ok(Status::Success)
         }

@@ -13,7 +13,10 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
         let json: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| Fatal::data(format!("{}: not valid JSON: {e}", path.display())))?;
         let serde_json::Value::Object(map) = json else {
-            return Err(Fatal::data(format!("{}: parameters must be a JSON object", path.display())));
+            return Err(Fatal::data(format!(
+                "{}: parameters must be a JSON object",
+                path.display()
+            )));
         };
         for (k, v) in map {
             params.insert(k, from_json(&v));
@@ -23,7 +26,10 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
         let (name, value) = pair
             .split_once('=')
             .ok_or_else(|| Fatal::usage(format!("--param {pair}: expected NAME=VALUE")))?;
-        params.insert(name.trim().trim_start_matches('$').to_string(), literal(value)?);
+        params.insert(
+            name.trim().trim_start_matches('$').to_string(),
+            literal(value)?,
+        );
     }
     Ok(params)
 }
@@ -33,7 +39,9 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
 pub fn literal(text: &str) -> Result<Value, Fatal> {
     let query = format!("RETURN {text} AS value");
     let fail = |why: String| Fatal::usage(format!("parameter value {text}: {why}"));
-    let mut results = Database::in_memory().run(&query, &Params::new()).map_err(|e| fail(e.to_string()))?;
+    let mut results = Database::in_memory()
+        .run(&query, &Params::new())
+        .map_err(|e| fail(e.to_string()))?;
     results
         .pop()
         .and_then(|mut r| r.rows.pop())
@@ -51,8 +59,10 @@ pub fn from_json(v: &serde_json::Value) -> Value {
         },
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => Value::list(items.iter().map(from_json).collect()),
-        serde_json::Value::Object(map) => {
-            Value::map(map.iter().map(|(k, v)| (Arc::from(k.as_str()), from_json(v))).collect())
-        }
+        serde_json::Value::Object(map) => Value::map(
+            map.iter()
+                .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
+                .collect(),
+        ),
     }
 }

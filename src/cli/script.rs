@@ -23,7 +23,15 @@ pub struct Runner<'s> {
 
 impl<'s> Runner<'s> {
     pub fn new(session: &'s mut Session, format: OutputFormat, keep_going: bool) -> Self {
-        Runner { session, format, keep_going, layout: Layout::default(), count: 0, failures: 0, noted_memory: false }
+        Runner {
+            session,
+            format,
+            keep_going,
+            layout: Layout::default(),
+            count: 0,
+            failures: 0,
+            noted_memory: false,
+        }
     }
 
     /// Runs the statements of `text` that are complete, from byte `from` on. Returns where the
@@ -56,7 +64,11 @@ impl<'s> Runner<'s> {
             Err(e) => {
                 self.failures += 1;
                 let mut err = std::io::stderr().lock();
-                let _ = write!(err, "{}", describe_error(&e, text, start, origin, self.count));
+                let _ = write!(
+                    err,
+                    "{}",
+                    describe_error(&e, text, start, origin, self.count)
+                );
                 self.keep_going
             }
         }
@@ -64,7 +76,9 @@ impl<'s> Runner<'s> {
 
     fn show(&mut self, result: &QueryResult) {
         let mut out = std::io::stdout().lock();
-        if let Err(e) = write_result(&mut out, result, self.format, self.layout).and_then(|()| out.flush()) {
+        if let Err(e) =
+            write_result(&mut out, result, self.format, self.layout).and_then(|()| out.flush())
+        {
             // A closed pipe (`kg query ... | head`) is not an error worth a message.
             if e.kind() != std::io::ErrorKind::BrokenPipe {
                 eprintln!("kg: cannot write output: {e}");
@@ -76,13 +90,19 @@ impl<'s> Runner<'s> {
             }
             if !self.session.persistent && !self.noted_memory {
                 self.noted_memory = true;
-                eprintln!("note: this graph is in memory; changes are lost when kg exits (use --db DIR to keep them)");
+                eprintln!(
+                    "note: this graph is in memory; changes are lost when kg exits (use --db DIR to keep them)"
+                );
             }
         }
     }
 
     pub fn status(&self) -> Status {
-        if self.failures > 0 { Status::QueryError } else { Status::Success }
+        if self.failures > 0 {
+            Status::QueryError
+        } else {
+            Status::Success
+        }
     }
 }
 
@@ -102,7 +122,10 @@ pub fn describe_error(e: &Error, text: &str, offset: usize, origin: &str, number
             } else {
                 q.span = Some(kg::syntax::ast::Span::new(offset, offset));
             }
-            format!("statement {number} failed:\n{}", kg::error::render(&q, text, Some(origin)))
+            format!(
+                "statement {number} failed:\n{}",
+                kg::error::render(&q, text, Some(origin))
+            )
         }
         other => format!("statement {number} failed: {other}\n"),
     }
@@ -151,17 +174,29 @@ pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Resu
     }
     let text = std::fs::read_to_string(file)
         .map_err(|e| Fatal::data(format!("cannot read {}: {e}", file.display())))?;
-    Ok(run_text(session, &text, &file.display().to_string(), output))
+    Ok(run_text(
+        session,
+        &text,
+        &file.display().to_string(),
+        output,
+    ))
 }
 
 /// Reads line by line and runs each statement as soon as its `;` arrives.
-fn run_stream(session: &mut Session, mut input: impl BufRead, origin: &str, output: &OutputArgs) -> Result<Status, Fatal> {
+fn run_stream(
+    session: &mut Session,
+    mut input: impl BufRead,
+    origin: &str,
+    output: &OutputArgs,
+) -> Result<Status, Fatal> {
     let mut runner = Runner::new(session, output.format.output(), output.keep_going);
     let mut text = String::new();
     let mut rest = 0;
     loop {
         let mut line = String::new();
-        let n = input.read_line(&mut line).map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
+        let n = input
+            .read_line(&mut line)
+            .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
         if n == 0 {
             break;
         }

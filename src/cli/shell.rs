@@ -7,13 +7,18 @@ use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
 
 pub fn run(session: &mut Session) -> Result<Status, Fatal> {
-    let mut editor = DefaultEditor::new().map_err(|e| Fatal::data(format!("cannot start the shell: {e}")))?;
+    let mut editor =
+        DefaultEditor::new().map_err(|e| Fatal::data(format!("cannot start the shell: {e}")))?;
     println!(
         "kg shell on {} ({} nodes, {} relationships){}. Statements end with ';'. :help for help, :quit to leave.",
         session.origin,
         session.db.node_count(),
         session.db.rel_count(),
-        if session.persistent { "" } else { "; in memory: changes are lost on exit" },
+        if session.persistent {
+            ""
+        } else {
+            "; in memory: changes are lost on exit"
+        },
     );
     let mut runner = Runner::new(session, OutputFormat::Table, true);
     let mut buffer = String::new();
@@ -25,7 +30,9 @@ pub fn run(session: &mut Session) -> Result<Status, Fatal> {
                     let _ = editor.add_history_entry(line.as_str());
                     match line.trim() {
                         ":quit" | ":exit" | ":q" => break,
-                        ":help" => println!("Type statements ending with ';'. Commands: :help, :quit"),
+                        ":help" => {
+                            println!("Type statements ending with ';'. Commands: :help, :quit")
+                        }
                         other => println!("unknown command {other}; try :help"),
                     }
                     continue;
@@ -33,7 +40,9 @@ pub fn run(session: &mut Session) -> Result<Status, Fatal> {
                 buffer.push_str(&line);
                 buffer.push('\n');
                 let scan = kg::syntax::split_statements(&buffer);
-                let complete = !scan.complete.is_empty() && !scan.open && buffer[scan.rest..].trim().is_empty();
+                let complete = !scan.complete.is_empty()
+                    && !scan.open
+                    && buffer[scan.rest..].trim().is_empty();
                 if complete || (line.trim().is_empty() && !scan.open && !buffer.trim().is_empty()) {
                     let _ = editor.add_history_entry(buffer.trim_end());
                     let text = std::mem::take(&mut buffer);

@@ -10,8 +10,16 @@ use std::collections::{HashMap, HashSet};
 /// The running state of one aggregate in one group.
 enum State {
     Count(i64),
-    Sum { int: i64, float: f64, is_float: bool, any: bool },
-    Avg { sum: f64, n: u64 },
+    Sum {
+        int: i64,
+        float: f64,
+        is_float: bool,
+        any: bool,
+    },
+    Avg {
+        sum: f64,
+        n: u64,
+    },
     Extreme(Option<Value>),
     Collect(Vec<Value>),
     Numbers(Vec<f64>),
@@ -28,15 +36,26 @@ impl<'p> Accumulator<'p> {
     fn new(spec: &'p Aggregate) -> Self {
         let state = match spec.kind {
             AggKind::Count | AggKind::CountStar => State::Count(0),
-            AggKind::Sum => State::Sum { int: 0, float: 0.0, is_float: false, any: false },
+            AggKind::Sum => State::Sum {
+                int: 0,
+                float: 0.0,
+                is_float: false,
+                any: false,
+            },
             AggKind::Avg => State::Avg { sum: 0.0, n: 0 },
             AggKind::Min | AggKind::Max => State::Extreme(None),
             AggKind::Collect => State::Collect(Vec::new()),
-            AggKind::StDev | AggKind::StDevP | AggKind::PercentileCont | AggKind::PercentileDisc => {
-                State::Numbers(Vec::new())
-            }
+            AggKind::StDev
+            | AggKind::StDevP
+            | AggKind::PercentileCont
+            | AggKind::PercentileDisc => State::Numbers(Vec::new()),
         };
-        Accumulator { spec, state, seen: spec.distinct.then(HashSet::new), percentile: None }
+        Accumulator {
+            spec,
+            state,
+            seen: spec.distinct.then(HashSet::new),
+            percentile: None,
+        }
     }
 
     fn add(&mut self, row: &Row, ctx: &Ctx) -> Result<()> {
@@ -73,7 +92,12 @@ impl<'p> Accumulator<'p> {
         };
         match &mut self.state {
             State::Count(n) => *n += 1,
-            State::Sum { int, float, is_float, any } => {
+            State::Sum {
+                int,
+                float,
+                is_float,
+                any,
+            } => {
                 *any = true;
                 match value {
                     Value::Int(i) if !*is_float => match int.checked_add(i) {
@@ -106,7 +130,11 @@ impl<'p> Accumulator<'p> {
                     None => true,
                     Some(c) => {
                         let ord = compare_for_order(&value, c);
-                        if self.spec.kind == AggKind::Min { ord.is_lt() } else { ord.is_gt() }
+                        if self.spec.kind == AggKind::Min {
+                            ord.is_lt()
+                        } else {
+                            ord.is_gt()
+                        }
                     }
                 };
                 if replace {
@@ -122,11 +150,24 @@ impl<'p> Accumulator<'p> {
     fn finish(self) -> Result<Value> {
         Ok(match self.state {
             State::Count(n) => Value::Int(n),
-            State::Sum { int, float, is_float, .. } => {
-                if is_float { Value::Float(float) } else { Value::Int(int) }
+            State::Sum {
+                int,
+                float,
+                is_float,
+                ..
+            } => {
+                if is_float {
+                    Value::Float(float)
+                } else {
+                    Value::Int(int)
+                }
             }
             State::Avg { sum, n } => {
-                if n == 0 { Value::Null } else { Value::Float(sum / n as f64) }
+                if n == 0 {
+                    Value::Null
+                } else {
+                    Value::Float(sum / n as f64)
+                }
             }
             State::Extreme(v) => v.unwrap_or(Value::Null),
             State::Collect(items) => Value::list(items),
@@ -174,31 +215,38 @@ fn percentile_arg(v: &Value) -> Result<f64> {
 }
 
 struct Group<'p> {
-    first: Row,
     keys: Vec<Value>,
     accs: Vec<Accumulator<'p>>,
 }
 
 /// Groups the input by `keys` and computes `aggregates` per group. Output rows hold the key
-/// and aggregate slots, plus the `keep` slots of each group's first row.
+/// and aggregate slots.
 pub fn aggregate(
     rows: Rows,
     keys: &[(Slot, BoundExpr)],
     aggregates: &[(Slot, Aggregate)],
-    keep: &[Slot],
     ctx: &Ctx,
 ) -> Result<Vec<Row>> {
     let mut index: HashMap<Vec<GroupKey>, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     for row in rows {
         let row = row?;
-        let key_values = keys.iter().map(|(_, e)| eval(e, &row, ctx)).collect::<Result<Vec<_>>>()?;
+        let key_values = keys
+            .iter()
+            .map(|(_, e)| eval(e, &row, ctx))
+            .collect::<Result<Vec<_>>>()?;
         let group_key: Vec<GroupKey> = key_values.iter().cloned().map(GroupKey).collect();
         let g = match index.get(&group_key) {
             Some(g) => *g,
             None => {
-                let accs = aggregates.iter().map(|(_, a)| Accumulator::new(a)).collect();
-                groups.push(Group { first: row.clone(), keys: key_values, accs });
+                let accs = aggregates
+                    .iter()
+                    .map(|(_, a)| Accumulator::new(a))
+                    .collect();
+                groups.push(Group {
+                    keys: key_values,
+                    accs,
+                });
                 index.insert(group_key, groups.len() - 1);
                 groups.len() - 1
             }
@@ -209,18 +257,19 @@ pub fn aggregate(
     }
     // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
     if groups.is_empty() && keys.is_empty() {
-        let accs = aggregates.iter().map(|(_, a)| Accumulator::new(a)).collect();
-        groups.push(Group { first: Vec::new(), keys: Vec::new(), accs });
+        let accs = aggregates
+            .iter()
+            .map(|(_, a)| Accumulator::new(a))
+            .collect();
+        groups.push(Group {
+            keys: Vec::new(),
+            accs,
+        });
     }
     let width = ctx.width;
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut row = vec![Value::Null; width];
-        for s in keep {
-            if let Some(v) = group.first.get(*s) {
-                row[*s] = v.clone();
-            }
-        }
         for ((slot, _), v) in keys.iter().zip(group.keys) {
             row[*slot] = v;
         }

@@ -7,7 +7,11 @@ use crate::syntax::ast::BinaryOp;
 use std::sync::Arc;
 
 fn overflow(op: &str) -> QueryError {
-    QueryError::runtime(ErrorClass::ArgumentError, Detail::Overflow, format!("integer overflow in {op}"))
+    QueryError::runtime(
+        ErrorClass::ArgumentError,
+        Detail::Overflow,
+        format!("integer overflow in {op}"),
+    )
 }
 
 fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {
@@ -30,16 +34,14 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
             (Some(x), Some(y)) => Ok(Value::Float(x.powf(y))),
             _ => Err(type_error("^", a, b)),
         },
-        BinaryOp::StartsWith | BinaryOp::EndsWith | BinaryOp::Contains => {
-            Ok(match (a, b) {
-                (Value::String(s), Value::String(t)) => Value::Bool(match op {
-                    BinaryOp::StartsWith => s.starts_with(&**t),
-                    BinaryOp::EndsWith => s.ends_with(&**t),
-                    _ => s.contains(&**t),
-                }),
-                _ => Value::Null,
-            })
-        }
+        BinaryOp::StartsWith | BinaryOp::EndsWith | BinaryOp::Contains => Ok(match (a, b) {
+            (Value::String(s), Value::String(t)) => Value::Bool(match op {
+                BinaryOp::StartsWith => s.starts_with(&**t),
+                BinaryOp::EndsWith => s.ends_with(&**t),
+                _ => s.contains(&**t),
+            }),
+            _ => Value::Null,
+        }),
         BinaryOp::In => contains(b, a),
         // Logical and regex operators are evaluated by the caller (short-circuit, cache).
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Regex => Ok(Value::Null),
@@ -49,7 +51,9 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
 fn add(a: &Value, b: &Value) -> Result<Value> {
     Ok(match (a, b) {
         (Value::Null, _) | (_, Value::Null) => Value::Null,
-        (Value::Int(x), Value::Int(y)) => Value::Int(x.checked_add(*y).ok_or_else(|| overflow("+"))?),
+        (Value::Int(x), Value::Int(y)) => {
+            Value::Int(x.checked_add(*y).ok_or_else(|| overflow("+"))?)
+        }
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
             Value::Float(a.as_f64().unwrap_or(0.0) + b.as_f64().unwrap_or(0.0))
         }
@@ -95,12 +99,20 @@ pub fn float_text(f: f64) -> String {
     if f.is_nan() {
         "NaN".into()
     } else if f.is_infinite() {
-        if f > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+        if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
     } else if f == f.trunc() && f.abs() < 1e16 {
         format!("{f:.1}")
     } else {
         let s = format!("{f}");
-        if s.contains('e') || s.contains('.') { s } else { format!("{s}.0") }
+        if s.contains('e') || s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
     }
 }
 
@@ -114,9 +126,9 @@ fn numeric(
     Ok(match (a, b) {
         (Value::Null, _) | (_, Value::Null) => Value::Null,
         (Value::Int(x), Value::Int(y)) => Value::Int(int_op(*x, *y).ok_or_else(|| overflow(op))?),
-        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-            Value::Float(float_op(a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0)))
-        }
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Value::Float(
+            float_op(a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0)),
+        ),
         _ => return Err(type_error(op, a, b)),
     })
 }
@@ -156,7 +168,11 @@ fn contains(list: &Value, needle: &Value) -> Result<Value> {
                     Some(false) => {}
                 }
             }
-            Ok(if unknown { Value::Null } else { Value::Bool(false) })
+            Ok(if unknown {
+                Value::Null
+            } else {
+                Value::Bool(false)
+            })
         }
         other => Err(QueryError::type_error(format!(
             "IN needs a list on its right, not {}",
@@ -170,7 +186,10 @@ pub fn negate(v: &Value) -> Result<Value> {
         Value::Null => Ok(Value::Null),
         Value::Int(i) => Ok(Value::Int(i.checked_neg().ok_or_else(|| overflow("-"))?)),
         Value::Float(f) => Ok(Value::Float(-f)),
-        other => Err(QueryError::type_error(format!("cannot negate {}", other.value_type()))),
+        other => Err(QueryError::type_error(format!(
+            "cannot negate {}",
+            other.value_type()
+        ))),
     }
 }
 
@@ -191,8 +210,14 @@ mod tests {
     #[test]
     fn in_uses_three_valued_logic() {
         let list = Value::list(vec![Value::Int(1), Value::Null]);
-        assert_eq!(binary(BinaryOp::In, &Value::Int(1), &list).unwrap(), Value::Bool(true));
-        assert_eq!(binary(BinaryOp::In, &Value::Int(2), &list).unwrap(), Value::Null);
+        assert_eq!(
+            binary(BinaryOp::In, &Value::Int(1), &list).unwrap(),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            binary(BinaryOp::In, &Value::Int(2), &list).unwrap(),
+            Value::Null
+        );
     }
 
     #[test]

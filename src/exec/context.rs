@@ -48,7 +48,12 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(graph: &'a dyn GraphRead, params: &'a Params, width: usize) -> Self {
-        Ctx { graph, params, width, regexes: RefCell::new(HashMap::new()) }
+        Ctx {
+            graph,
+            params,
+            width,
+            regexes: RefCell::new(HashMap::new()),
+        }
     }
 
     /// Whether `text` matches `pattern` in full, compiling each pattern once per statement.

@@ -41,7 +41,9 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             Value::Null => Ok(Value::Null),
             Value::Node(id) => {
                 let node = ctx.graph.node(id);
-                Ok(Value::Bool(node.is_some_and(|n| labels.iter().all(|l| n.has_label(*l)))))
+                Ok(Value::Bool(
+                    node.is_some_and(|n| labels.iter().all(|l| n.has_label(*l))),
+                ))
             }
             other => Err(QueryError::type_error(format!(
                 "label predicates need a node, not {}",
@@ -70,8 +72,14 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             }
             Ok(result.into())
         }
-        BoundExpr::IsNull { expr, negated } => Ok(Value::Bool(eval(expr, row, ctx)?.is_null() != *negated)),
-        BoundExpr::Case { operand, alternatives, default } => {
+        BoundExpr::IsNull { expr, negated } => {
+            Ok(Value::Bool(eval(expr, row, ctx)?.is_null() != *negated))
+        }
+        BoundExpr::Case {
+            operand,
+            alternatives,
+            default,
+        } => {
             let operand = operand.as_deref().map(|e| eval(e, row, ctx)).transpose()?;
             for (when, then) in alternatives {
                 let w = eval(when, row, ctx)?;
@@ -83,11 +91,16 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                     return eval(then, row, ctx);
                 }
             }
-            default.as_deref().map_or(Ok(Value::Null), |d| eval(d, row, ctx))
+            default
+                .as_deref()
+                .map_or(Ok(Value::Null), |d| eval(d, row, ctx))
         }
-        BoundExpr::List(items) => {
-            Ok(Value::list(items.iter().map(|e| eval(e, row, ctx)).collect::<Result<_>>()?))
-        }
+        BoundExpr::List(items) => Ok(Value::list(
+            items
+                .iter()
+                .map(|e| eval(e, row, ctx))
+                .collect::<Result<_>>()?,
+        )),
         BoundExpr::Map(entries) => {
             let mut map = Map::new();
             for (k, e) in entries {
@@ -95,11 +108,23 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             }
             Ok(Value::map(map))
         }
-        BoundExpr::Call { function, args, span } => {
-            let values = args.iter().map(|a| eval(a, row, ctx)).collect::<Result<Vec<_>>>()?;
+        BoundExpr::Call {
+            function,
+            args,
+            span,
+        } => {
+            let values = args
+                .iter()
+                .map(|a| eval(a, row, ctx))
+                .collect::<Result<Vec<_>>>()?;
             functions::call(*function, &values, ctx).map_err(|e| e.or_at(*span))
         }
-        BoundExpr::ListComprehension { slot, list, filter, map } => {
+        BoundExpr::ListComprehension {
+            slot,
+            list,
+            filter,
+            map,
+        } => {
             let Some(items) = list_arg(&eval(list, row, ctx)?, "a list comprehension")? else {
                 return Ok(Value::Null);
             };
@@ -119,13 +144,24 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             }
             Ok(Value::list(out))
         }
-        BoundExpr::Quantifier { kind, slot, list, filter } => {
+        BoundExpr::Quantifier {
+            kind,
+            slot,
+            list,
+            filter,
+        } => {
             let Some(items) = list_arg(&eval(list, row, ctx)?, "a quantifier")? else {
                 return Ok(Value::Null);
             };
             quantify(*kind, &items, *slot, filter, row, ctx)
         }
-        BoundExpr::Reduce { acc, init, slot, list, expr } => {
+        BoundExpr::Reduce {
+            acc,
+            init,
+            slot,
+            list,
+            expr,
+        } => {
             let init = eval(init, row, ctx)?;
             let Some(items) = list_arg(&eval(list, row, ctx)?, "reduce")? else {
                 return Ok(Value::Null);
@@ -160,7 +196,11 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                 None => Ok(Value::Null),
             }
         }
-        BoundExpr::MapProjection { base, entries, span } => {
+        BoundExpr::MapProjection {
+            base,
+            entries,
+            span,
+        } => {
             let base = eval(base, row, ctx)?;
             map_projection(&base, entries, row, ctx).map_err(|e| e.or_at(*span))
         }
@@ -309,13 +349,25 @@ fn quantify(
     let undecided = nulls > 0;
     Ok(match kind {
         QuantifierKind::All | QuantifierKind::None => {
-            if undecided { Value::Null } else { Value::Bool(true) }
+            if undecided {
+                Value::Null
+            } else {
+                Value::Bool(true)
+            }
         }
         QuantifierKind::Any => {
-            if undecided { Value::Null } else { Value::Bool(false) }
+            if undecided {
+                Value::Null
+            } else {
+                Value::Bool(false)
+            }
         }
         QuantifierKind::Single => {
-            if undecided { Value::Null } else { Value::Bool(trues == 1) }
+            if undecided {
+                Value::Null
+            } else {
+                Value::Bool(trues == 1)
+            }
         }
     })
 }
@@ -342,7 +394,10 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
             None if ctx.graph.is_deleted_rel(*id) => Err(deleted("relationship")),
             None => Ok(Value::Null),
         },
-        Value::Map(map) => Ok(map.get(&**ctx.graph.names().name(key)).cloned().unwrap_or(Value::Null)),
+        Value::Map(map) => Ok(map
+            .get(&**ctx.graph.names().name(key))
+            .cloned()
+            .unwrap_or(Value::Null)),
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",
             ctx.graph.names().name(key),
@@ -357,7 +412,11 @@ fn index_value(base: &Value, index: &Value, ctx: &Ctx) -> Result<Value> {
         (Value::List(items), Value::Int(i)) => {
             let len = items.len() as i64;
             let i = if *i < 0 { len + i } else { *i };
-            Ok(if (0..len).contains(&i) { items[i as usize].clone() } else { Value::Null })
+            Ok(if (0..len).contains(&i) {
+                items[i as usize].clone()
+            } else {
+                Value::Null
+            })
         }
         (Value::List(_), other) => Err(QueryError::runtime(
             ErrorClass::TypeError,
@@ -386,7 +445,10 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
         Value::Null => return Ok(Value::Null),
         Value::List(items) => items,
         other => {
-            return Err(QueryError::type_error(format!("cannot slice {}", other.value_type())));
+            return Err(QueryError::type_error(format!(
+                "cannot slice {}",
+                other.value_type()
+            )));
         }
     };
     let len = items.len() as i64;
@@ -426,7 +488,12 @@ fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
         Value::Map(m) => return Ok(Some((**m).clone())),
         _ => return Ok(None),
     };
-    Ok(Some(props.iter().map(|(k, v)| (names.name(*k).clone(), v.clone())).collect()))
+    Ok(Some(
+        props
+            .iter()
+            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+            .collect(),
+    ))
 }
 
 /// All properties of a node, relationship or map, as a map.
@@ -434,7 +501,12 @@ pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     entity_props(base, ctx)
 }
 
-fn map_projection(base: &Value, entries: &[MapProjectionEntry], row: &Row, ctx: &Ctx) -> Result<Value> {
+fn map_projection(
+    base: &Value,
+    entries: &[MapProjectionEntry],
+    row: &Row,
+    ctx: &Ctx,
+) -> Result<Value> {
     if base.is_null() {
         return Ok(Value::Null);
     }
@@ -481,11 +553,21 @@ fn build_path(steps: &[PathStep], row: &Row, ctx: &Ctx) -> Result<Value> {
             PathStep::RelList(s) => match &row[*s] {
                 Value::List(items) => {
                     for item in items.iter() {
-                        let Value::Rel(id) = item else { return Ok(Value::Null) };
-                        let Some(&current) = nodes.last() else { return Ok(Value::Null) };
-                        let Some(rel) = ctx.graph.rel(*id) else { return Ok(Value::Null) };
+                        let Value::Rel(id) = item else {
+                            return Ok(Value::Null);
+                        };
+                        let Some(&current) = nodes.last() else {
+                            return Ok(Value::Null);
+                        };
+                        let Some(rel) = ctx.graph.rel(*id) else {
+                            return Ok(Value::Null);
+                        };
                         rels.push(*id);
-                        nodes.push(if rel.start == current { rel.end } else { rel.start });
+                        nodes.push(if rel.start == current {
+                            rel.end
+                        } else {
+                            rel.start
+                        });
                     }
                 }
                 _ => return Ok(Value::Null),

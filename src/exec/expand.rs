@@ -3,7 +3,7 @@
 
 use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::is_true;
-use super::operators::{node_matches, props_match_map};
+use super::operators::node_matches;
 use crate::graph::{AdjEntry, Direction, GraphRead, Symbol, entries_of_type};
 use crate::model::{NodeId, PathValue, RelId, Value, equals};
 use crate::plan::{Expand, ShortestPath};
@@ -15,7 +15,12 @@ use std::sync::Arc;
 /// walks the incoming side skips self-loops, which the outgoing side already yields.
 type Slices<'a> = SmallVec<[(&'a [AdjEntry], bool); 4]>;
 
-fn slices<'a>(graph: &'a dyn GraphRead, node: NodeId, dir: Option<Direction>, types: &[Symbol]) -> Slices<'a> {
+fn slices<'a>(
+    graph: &'a dyn GraphRead,
+    node: NodeId,
+    dir: Option<Direction>,
+    types: &[Symbol],
+) -> Slices<'a> {
     let mut out = Slices::new();
     let dirs: &[(Direction, bool)] = match dir {
         Some(Direction::Outgoing) => &[(Direction::Outgoing, false)],
@@ -45,32 +50,38 @@ fn neighbours<'a>(
     dir: Option<Direction>,
     types: &[Symbol],
 ) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
-    slices(graph, node, dir, types).into_iter().flat_map(move |(slice, skip_loops)| {
-        slice.iter().filter(move |e| !(skip_loops && e.other == node)).map(|e| (e.rel, e.other))
-    })
+    slices(graph, node, dir, types)
+        .into_iter()
+        .flat_map(move |(slice, skip_loops)| {
+            slice
+                .iter()
+                .filter(move |e| !(skip_loops && e.other == node))
+                .map(|e| (e.rel, e.other))
+        })
 }
 
 fn rel_used(row: &Row, slots: &[usize], rel: RelId) -> bool {
     slots.iter().any(|s| match &row[*s] {
         Value::Rel(r) => *r == rel,
-        Value::List(items) => items.iter().any(|v| matches!(v, Value::Rel(r) if *r == rel)),
+        Value::List(items) => items
+            .iter()
+            .any(|v| matches!(v, Value::Rel(r) if *r == rel)),
         _ => false,
     })
 }
 
 fn rel_matches(e: &Expand, rel: RelId, row: &Row, ctx: &Ctx) -> Result<bool> {
-    if e.rel_props.is_empty() && e.rel_prop_map.is_none() {
+    if e.rel_props.is_empty() {
         return Ok(true);
     }
-    let Some(record) = ctx.graph.rel(rel) else { return Ok(false) };
+    let Some(record) = ctx.graph.rel(rel) else {
+        return Ok(false);
+    };
     for (key, expr) in &e.rel_props {
         let want = super::eval::eval(expr, row, ctx)?;
         if equals(record.prop(*key).unwrap_or(&Value::Null), &want) != Some(true) {
             return Ok(false);
         }
-    }
-    if let Some(map) = &e.rel_prop_map {
-        return props_match_map(ctx.graph, &record.props, &super::eval::eval(map, row, ctx)?);
     }
     Ok(true)
 }
@@ -86,36 +97,51 @@ fn end_matches(e: &Expand, node: NodeId, row: &Row, ctx: &Ctx) -> Result<bool> {
 }
 
 pub fn expand<'a>(e: &'a Expand, row: Row, ctx: &'a Ctx<'a>) -> Rows<'a> {
-    let Value::Node(from) = row[e.from] else { return Box::new(std::iter::empty()) };
+    let Value::Node(from) = row[e.from] else {
+        return Box::new(std::iter::empty());
+    };
     if let Some((min, max)) = e.var_length {
         return match var_length(e, &row, from, min, max, ctx) {
             Ok(rows) => Box::new(rows.into_iter().map(Ok)),
             Err(err) => Box::new(std::iter::once(Err(err))),
         };
     }
-    Box::new(neighbours(ctx.graph, from, e.dir, &e.types).filter_map(move |(rel, other)| {
-        if rel_used(&row, &e.distinct_from, rel) {
-            return None;
-        }
-        let ok = rel_matches(e, rel, &row, ctx).and_then(|ok| {
-            if ok { end_matches(e, other, &row, ctx) } else { Ok(false) }
-        });
-        match ok {
-            Ok(true) => {
-                let mut out = row.clone();
-                out[e.rel] = Value::Rel(rel);
-                out[e.to] = Value::Node(other);
-                Some(Ok(out))
+    Box::new(
+        neighbours(ctx.graph, from, e.dir, &e.types).filter_map(move |(rel, other)| {
+            if rel_used(&row, &e.distinct_from, rel) {
+                return None;
             }
-            Ok(false) => None,
-            Err(err) => Some(Err(err)),
-        }
-    }))
+            let ok = rel_matches(e, rel, &row, ctx).and_then(|ok| {
+                if ok {
+                    end_matches(e, other, &row, ctx)
+                } else {
+                    Ok(false)
+                }
+            });
+            match ok {
+                Ok(true) => {
+                    let mut out = row.clone();
+                    out[e.rel] = Value::Rel(rel);
+                    out[e.to] = Value::Node(other);
+                    Some(Ok(out))
+                }
+                Ok(false) => None,
+                Err(err) => Some(Err(err)),
+            }
+        }),
+    )
 }
 
 /// Every trail from `from` with between `min` and `max` relationships that ends on a node
 /// the pattern accepts. Depth-first with an explicit stack, so long chains cannot overflow.
-fn var_length(e: &Expand, row: &Row, from: NodeId, min: u64, max: u64, ctx: &Ctx) -> Result<Vec<Row>> {
+fn var_length(
+    e: &Expand,
+    row: &Row,
+    from: NodeId,
+    min: u64,
+    max: u64,
+    ctx: &Ctx,
+) -> Result<Vec<Row>> {
     let mut out = Vec::new();
     let emit = |rels: &[RelId], end: NodeId, out: &mut Vec<Row>| -> Result<()> {
         if end_matches(e, end, row, ctx)? {
@@ -147,7 +173,10 @@ fn var_length(e: &Expand, row: &Row, from: NodeId, min: u64, max: u64, ctx: &Ctx
             continue;
         };
         *next += 1;
-        if path.contains(&rel) || rel_used(row, &e.distinct_from, rel) || !rel_matches(e, rel, row, ctx)? {
+        if path.contains(&rel)
+            || rel_used(row, &e.distinct_from, rel)
+            || !rel_matches(e, rel, row, ctx)?
+        {
             continue;
         }
         path.push(rel);
@@ -171,7 +200,8 @@ pub fn shortest_paths<'a>(sp: &'a ShortestPath, row: Row, ctx: &'a Ctx<'a>) -> R
     let found = if sp.all || sp.predicate.is_some() {
         all_shortest(sp, *from, *to, &row, ctx)
     } else {
-        bidirectional(ctx.graph, *from, *to, sp.dir, &sp.types, sp.min, sp.max).map(|p| p.into_iter().collect())
+        bidirectional(ctx.graph, *from, *to, sp.dir, &sp.types, sp.min, sp.max)
+            .map(|p| p.into_iter().collect())
     };
     let paths = match found {
         Ok(paths) => paths,
@@ -271,9 +301,19 @@ fn join_path(
 
 /// Every shortest path (or, with a predicate, every shortest path that satisfies it), by
 /// breadth-first levels that keep all predecessors.
-fn all_shortest(sp: &ShortestPath, from: NodeId, to: NodeId, row: &Row, ctx: &Ctx) -> Result<Vec<PathValue>> {
+fn all_shortest(
+    sp: &ShortestPath,
+    from: NodeId,
+    to: NodeId,
+    row: &Row,
+    ctx: &Ctx,
+) -> Result<Vec<PathValue>> {
     if from == to {
-        return Ok(if sp.min == 0 { vec![PathValue::single(from)] } else { Vec::new() });
+        return Ok(if sp.min == 0 {
+            vec![PathValue::single(from)]
+        } else {
+            Vec::new()
+        });
     }
     let mut paths: Vec<PathValue> = vec![PathValue::single(from)];
     let mut depth = 0u64;
@@ -332,7 +372,12 @@ mod tests {
     fn chain(n: u64) -> MemoryGraph {
         let mut g = MemoryGraph::new();
         for i in 0..n {
-            g.apply(Mutation::CreateNode { id: NodeId(i), labels: vec![], props: vec![] }).unwrap();
+            g.apply(Mutation::CreateNode {
+                id: NodeId(i),
+                labels: vec![],
+                props: vec![],
+            })
+            .unwrap();
         }
         for i in 0..n - 1 {
             g.apply(Mutation::CreateRel {
@@ -350,12 +395,26 @@ mod tests {
     #[test]
     fn bidirectional_search_finds_the_chain() {
         let g = chain(10);
-        let p = bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 20).unwrap().unwrap();
+        let p = bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 20)
+            .unwrap()
+            .unwrap();
         assert_eq!(p.len(), 9);
         assert_eq!(p.nodes.first(), Some(&NodeId(0)));
         assert_eq!(p.nodes.last(), Some(&NodeId(9)));
-        assert!(bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 5).unwrap().is_none());
-        let back = bidirectional(&g, NodeId(9), NodeId(0), Some(Direction::Outgoing), &[], 1, 20);
+        assert!(
+            bidirectional(&g, NodeId(0), NodeId(9), None, &[], 1, 5)
+                .unwrap()
+                .is_none()
+        );
+        let back = bidirectional(
+            &g,
+            NodeId(9),
+            NodeId(0),
+            Some(Direction::Outgoing),
+            &[],
+            1,
+            20,
+        );
         assert!(back.unwrap().is_none());
     }
 }

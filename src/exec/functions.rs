@@ -31,7 +31,10 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
     use Function as F;
     let arg = args.first().unwrap_or(&Value::Null);
     // Almost every function returns null for a null argument.
-    let null_passes = !matches!(function, F::Coalesce | F::E | F::Pi | F::Rand | F::Timestamp | F::Exists);
+    let null_passes = !matches!(
+        function,
+        F::Coalesce | F::E | F::Pi | F::Rand | F::Timestamp | F::Exists
+    );
     if null_passes && args.iter().take(1).any(Value::is_null) {
         return Ok(Value::Null);
     }
@@ -48,9 +51,19 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             other => return Err(bad_arg(function, other)),
         },
         F::Labels => match arg {
+            Value::Node(id) if ctx.graph.is_deleted_node(*id) => {
+                return Err(QueryError::runtime(
+                    ErrorClass::EntityNotFound,
+                    Detail::DeletedEntityAccess,
+                    "the node was deleted earlier in this statement",
+                ));
+            }
             Value::Node(id) => {
                 let labels = ctx.graph.node(*id).map(|n| {
-                    n.labels.iter().map(|l| Value::String(names.name(*l).clone())).collect()
+                    n.labels
+                        .iter()
+                        .map(|l| Value::String(names.name(*l).clone()))
+                        .collect()
                 });
                 Value::list(labels.unwrap_or_default())
             }
@@ -59,7 +72,10 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         F::Type => match arg {
             Value::Rel(id) => match ctx.graph.rel(*id) {
                 Some(r) => Value::String(names.name(r.ty).clone()),
-                None => Value::Null,
+                None => ctx
+                    .graph
+                    .deleted_rel_type(*id)
+                    .map_or(Value::Null, Value::String),
             },
             other => return Err(bad_arg(function, other)),
         },
@@ -73,7 +89,11 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         },
         F::StartNode | F::EndNode => match arg {
             Value::Rel(id) => match ctx.graph.rel(*id) {
-                Some(r) => Value::Node(if function == F::StartNode { r.start } else { r.end }),
+                Some(r) => Value::Node(if function == F::StartNode {
+                    r.start
+                } else {
+                    r.end
+                }),
                 None => Value::Null,
             },
             other => return Err(bad_arg(function, other)),
@@ -105,7 +125,11 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         },
         F::Head | F::Last => match arg {
             Value::List(l) => {
-                let item = if function == F::Head { l.first() } else { l.last() };
+                let item = if function == F::Head {
+                    l.first()
+                } else {
+                    l.last()
+                };
                 item.cloned().unwrap_or(Value::Null)
             }
             other => return Err(bad_arg(function, other)),
@@ -120,7 +144,11 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             Value::String(s) => Value::String(Arc::from(s.chars().rev().collect::<String>())),
             other => return Err(bad_arg(function, other)),
         },
-        F::Coalesce => args.iter().find(|v| !v.is_null()).cloned().unwrap_or(Value::Null),
+        F::Coalesce => args
+            .iter()
+            .find(|v| !v.is_null())
+            .cloned()
+            .unwrap_or(Value::Null),
         F::ToInteger | F::ToIntegerOrNull => match to_integer(arg) {
             Some(v) => v,
             None if function == F::ToIntegerOrNull => Value::Null,
@@ -142,7 +170,9 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             None => return Err(bad_arg(function, arg)),
         },
         F::ToLower | F::ToUpper | F::Trim | F::LTrim | F::RTrim => {
-            let Value::String(s) = arg else { return Err(bad_arg(function, arg)) };
+            let Value::String(s) = arg else {
+                return Err(bad_arg(function, arg));
+            };
             let out = match function {
                 F::ToLower => s.to_lowercase(),
                 F::ToUpper => s.to_uppercase(),
@@ -161,7 +191,9 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         },
         F::Substring => substring(arg, &args[1], args.get(2))?,
         F::Left | F::Right => {
-            let Value::String(s) = arg else { return Err(bad_arg(function, arg)) };
+            let Value::String(s) = arg else {
+                return Err(bad_arg(function, arg));
+            };
             if args[1].is_null() {
                 return Ok(Value::Null);
             }
@@ -199,11 +231,21 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         F::Round => {
             let x = number(function, arg)?;
             // Half away from zero would round -2.5 to -3; openCypher rounds half up.
-            Value::Float(if x.fract().abs() == 0.5 { (x + 0.5).floor() } else { x.round() })
+            Value::Float(if x.fract().abs() == 0.5 {
+                (x + 0.5).floor()
+            } else {
+                x.round()
+            })
         }
         F::Sign => match arg {
             Value::Int(i) => Value::Int(i.signum()),
-            Value::Float(f) => Value::Int(if *f > 0.0 { 1 } else if *f < 0.0 { -1 } else { 0 }),
+            Value::Float(f) => Value::Int(if *f > 0.0 {
+                1
+            } else if *f < 0.0 {
+                -1
+            } else {
+                0
+            }),
             other => return Err(bad_arg(function, other)),
         },
         F::Sqrt => Value::Float(number(function, arg)?.sqrt()),
@@ -242,7 +284,13 @@ fn range(args: &[Value]) -> Result<Value> {
         match a {
             Value::Int(i) => ints.push(*i),
             Value::Null => return Ok(Value::Null),
-            other => return Err(bad_arg(Function::Range, other)),
+            other => {
+                return Err(QueryError::runtime(
+                    ErrorClass::ArgumentError,
+                    Detail::InvalidArgumentType,
+                    format!("range() takes integers, not {}", other.value_type()),
+                ));
+            }
         }
     }
     let (start, end) = (ints[0], ints[1]);
@@ -270,7 +318,9 @@ fn range(args: &[Value]) -> Result<Value> {
 }
 
 fn substring(s: &Value, start: &Value, len: Option<&Value>) -> Result<Value> {
-    let Value::String(s) = s else { return Err(bad_arg(Function::Substring, s)) };
+    let Value::String(s) = s else {
+        return Err(bad_arg(Function::Substring, s));
+    };
     if start.is_null() || len.is_some_and(Value::is_null) {
         return Ok(Value::Null);
     }
@@ -296,7 +346,8 @@ pub fn to_integer(v: &Value) -> Option<Value> {
         Value::Int(_) => Some(v.clone()),
         Value::Float(f) => {
             let t = f.trunc();
-            (t.is_finite() && t >= i64::MIN as f64 && t < i64::MAX as f64).then_some(Value::Int(t as i64))
+            (t.is_finite() && t >= i64::MIN as f64 && t < i64::MAX as f64)
+                .then_some(Value::Int(t as i64))
         }
         Value::String(s) => {
             let s = s.trim();

@@ -39,18 +39,27 @@ pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Resul
     }
     if plan.parts.len() > 1 && !plan.union_all.iter().all(|all| *all) {
         let mut seen = HashSet::new();
-        rows.retain(|row: &Vec<Value>| seen.insert(row.iter().cloned().map(GroupKey).collect::<Vec<_>>()));
+        rows.retain(|row: &Vec<Value>| {
+            seen.insert(row.iter().cloned().map(GroupKey).collect::<Vec<_>>())
+        });
     }
-    let mut result = QueryResult { columns: plan.columns.clone(), rows, ..QueryResult::default() };
+    let mut result = QueryResult {
+        columns: plan.columns.clone(),
+        rows,
+        ..QueryResult::default()
+    };
     collect_entities(&mut result, tx);
     Ok(result)
 }
 
 fn run_part(part: &PartPlan, tx: &mut Transaction, params: &Params) -> Result<Vec<Vec<Value>>> {
     let start = vec![vec![Value::Null; part.width]];
-    let Some((last, rest)) = part.stages.split_last() else { return Ok(Vec::new()) };
+    let Some((last, rest)) = part.stages.split_last() else {
+        return Ok(Vec::new());
+    };
     let rows = run_stages(rest, start, tx, params, part.width)?;
-    let project = |row: Row| -> Vec<Value> { part.outputs.iter().map(|s| row[*s].clone()).collect() };
+    let project =
+        |row: Row| -> Vec<Value> { part.outputs.iter().map(|s| row[*s].clone()).collect() };
     let has_output = !part.outputs.is_empty();
     match last {
         Stage::Read(op) => {
@@ -65,8 +74,17 @@ fn run_part(part: &PartPlan, tx: &mut Transaction, params: &Params) -> Result<Ve
             Ok(out)
         }
         Stage::Write(w) => {
-            let rows = write::Writer { tx, params, width: part.width }.run(w, rows)?;
-            Ok(if has_output { rows.into_iter().map(project).collect() } else { Vec::new() })
+            let rows = write::Writer {
+                tx,
+                params,
+                width: part.width,
+            }
+            .run(w, rows)?;
+            Ok(if has_output {
+                rows.into_iter().map(project).collect()
+            } else {
+                Vec::new()
+            })
         }
     }
 }
@@ -83,7 +101,8 @@ fn run_stages(
         rows = match stage {
             Stage::Read(op) => {
                 let ctx = Ctx::new(&*tx, params, width);
-                operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok))).collect::<Result<_>>()?
+                operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok)))
+                    .collect::<Result<_>>()?
             }
             Stage::Write(w) => write::Writer { tx, params, width }.run(w, rows)?,
         };
@@ -109,8 +128,8 @@ fn collect_entities(result: &mut QueryResult, tx: &Transaction) {
         }
     }
     for id in rels {
-        let data =
-            result::rel_data(tx, id).or_else(|| tx.deleted_rel(id).and_then(result::rel_data_from_undo));
+        let data = result::rel_data(tx, id)
+            .or_else(|| tx.deleted_rel(id).and_then(result::rel_data_from_undo));
         if let Some(data) = data {
             result.rels.insert(id, data);
         }
@@ -137,9 +156,15 @@ fn mentioned(v: &Value, nodes: &mut HashSet<NodeId>, rels: &mut HashSet<RelId>) 
 
 /// The graph as a whole, for callers that only read (schema listings, exports).
 pub fn graph_nodes(graph: &dyn GraphRead) -> Vec<NodeData> {
-    graph.node_ids().filter_map(|id| result::node_data(graph, id)).collect()
+    graph
+        .node_ids()
+        .filter_map(|id| result::node_data(graph, id))
+        .collect()
 }
 
 pub fn graph_rels(graph: &dyn GraphRead) -> Vec<RelData> {
-    graph.rel_ids().filter_map(|id| result::rel_data(graph, id)).collect()
+    graph
+        .rel_ids()
+        .filter_map(|id| result::rel_data(graph, id))
+        .collect()
 }

@@ -7,7 +7,6 @@ use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::{eval, is_true};
 use super::expand::{expand, shortest_paths};
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::graph::GraphRead;
 use crate::model::{GroupKey, NodeId, Value, compare_for_order, equals};
 use crate::plan::{NodeFilter, Op};
 use std::collections::HashSet;
@@ -16,7 +15,12 @@ use std::collections::HashSet;
 pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
     match op {
         Op::Input => input,
-        Op::NodeScan { input: inner, slot, label, filter } => {
+        Op::NodeScan {
+            input: inner,
+            slot,
+            label,
+            filter,
+        } => {
             let rows = open(inner, ctx, input);
             let slot = *slot;
             let label = *label;
@@ -45,14 +49,20 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 }))
             }))
         }
-        Op::CheckNode { input: inner, slot, filter } => {
+        Op::CheckNode {
+            input: inner,
+            slot,
+            filter,
+        } => {
             let slot = *slot;
             Box::new(open(inner, ctx, input).filter_map(move |row| {
                 let row = match row {
                     Ok(r) => r,
                     Err(e) => return Some(Err(e)),
                 };
-                let Value::Node(id) = row[slot] else { return None };
+                let Value::Node(id) = row[slot] else {
+                    return None;
+                };
                 match node_matches(ctx, id, filter, &row) {
                     Ok(true) => Some(Ok(row)),
                     Ok(false) => None,
@@ -68,17 +78,22 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             let rows = open(&sp.input, ctx, input);
             Box::new(flat_map_rows(rows, move |row| shortest_paths(sp, row, ctx)))
         }
-        Op::Filter { input: inner, predicate } => {
-            Box::new(open(inner, ctx, input).filter_map(move |row| match row {
-                Ok(r) => match is_true(predicate, &r, ctx) {
-                    Ok(true) => Some(Ok(r)),
-                    Ok(false) => None,
-                    Err(e) => Some(Err(e)),
-                },
+        Op::Filter {
+            input: inner,
+            predicate,
+        } => Box::new(open(inner, ctx, input).filter_map(move |row| match row {
+            Ok(r) => match is_true(predicate, &r, ctx) {
+                Ok(true) => Some(Ok(r)),
+                Ok(false) => None,
                 Err(e) => Some(Err(e)),
-            }))
-        }
-        Op::Optional { input: outer, inner, nullable } => {
+            },
+            Err(e) => Some(Err(e)),
+        })),
+        Op::Optional {
+            input: outer,
+            inner,
+            nullable,
+        } => {
             let rows = open(outer, ctx, input);
             Box::new(flat_map_rows(rows, move |row| {
                 let matched: Vec<Result<Row>> =
@@ -94,7 +109,11 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 }
             }))
         }
-        Op::Unwind { input: inner, list, slot } => {
+        Op::Unwind {
+            input: inner,
+            list,
+            slot,
+        } => {
             let rows = open(inner, ctx, input);
             let slot = *slot;
             Box::new(flat_map_rows(rows, move |row| {
@@ -111,24 +130,33 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 }))
             }))
         }
-        Op::Project { input: inner, items } => Box::new(open(inner, ctx, input).map(move |row| {
+        Op::Project {
+            input: inner,
+            items,
+        } => Box::new(open(inner, ctx, input).map(move |row| {
             let mut row = row?;
             for (slot, e) in items {
                 row[*slot] = eval(e, &row, ctx)?;
             }
             Ok(row)
         })),
-        Op::Aggregate { input: inner, keys, aggregates, keep } => {
-            match aggregate(open(inner, ctx, input), keys, aggregates, keep, ctx) {
-                Ok(rows) => Box::new(rows.into_iter().map(Ok)),
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            }
-        }
-        Op::Distinct { input: inner, slots } => {
+        Op::Aggregate {
+            input: inner,
+            keys,
+            aggregates,
+        } => match aggregate(open(inner, ctx, input), keys, aggregates, ctx) {
+            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+        Op::Distinct {
+            input: inner,
+            slots,
+        } => {
             let mut seen: HashSet<Vec<GroupKey>> = HashSet::new();
             Box::new(open(inner, ctx, input).filter_map(move |row| match row {
                 Ok(r) => {
-                    let key: Vec<GroupKey> = slots.iter().map(|s| GroupKey(r[*s].clone())).collect();
+                    let key: Vec<GroupKey> =
+                        slots.iter().map(|s| GroupKey(r[*s].clone())).collect();
                     seen.insert(key).then_some(Ok(r))
                 }
                 Err(e) => Some(Err(e)),
@@ -138,14 +166,20 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             Ok(rows) => Box::new(rows.into_iter().map(Ok)),
             Err(e) => Box::new(std::iter::once(Err(e))),
         },
-        Op::Skip { input: inner, count } => {
+        Op::Skip {
+            input: inner,
+            count,
+        } => {
             let rows = open(inner, ctx, input);
             match row_count(count, ctx, "SKIP") {
                 Ok(n) => Box::new(rows.skip(n)),
                 Err(e) => Box::new(std::iter::once(Err(e))),
             }
         }
-        Op::Limit { input: inner, count } => {
+        Op::Limit {
+            input: inner,
+            count,
+        } => {
             let rows = open(inner, ctx, input);
             match row_count(count, ctx, "LIMIT") {
                 Ok(n) => Box::new(rows.take(n)),
@@ -170,7 +204,9 @@ where
 
 /// Whether node `id` has the labels and properties a pattern asks for.
 pub fn node_matches(ctx: &Ctx, id: NodeId, filter: &NodeFilter, row: &Row) -> Result<bool> {
-    let Some(node) = ctx.graph.node(id) else { return Ok(false) };
+    let Some(node) = ctx.graph.node(id) else {
+        return Ok(false);
+    };
     if !filter.labels.iter().all(|l| node.has_label(*l)) {
         return Ok(false);
     }
@@ -181,40 +217,17 @@ pub fn node_matches(ctx: &Ctx, id: NodeId, filter: &NodeFilter, row: &Row) -> Re
             return Ok(false);
         }
     }
-    if let Some(map) = &filter.prop_map {
-        return props_match_map(ctx.graph, &node.props, &eval(map, row, ctx)?);
-    }
     Ok(true)
-}
-
-/// Whether every entry of `want` (a map value) equals the stored property.
-pub fn props_match_map(
-    graph: &dyn GraphRead,
-    props: &crate::graph::PropMap,
-    want: &Value,
-) -> Result<bool> {
-    match want {
-        Value::Map(map) => Ok(map.iter().all(|(k, v)| {
-            let have = graph
-                .names()
-                .get(k)
-                .and_then(|sym| props.iter().find(|(key, _)| *key == sym))
-                .map_or(&Value::Null, |(_, v)| v);
-            equals(have, v) == Some(true)
-        })),
-        Value::Null => Ok(false),
-        other => Err(QueryError::type_error(format!(
-            "a pattern's properties must be a map, not {}",
-            other.value_type()
-        ))),
-    }
 }
 
 fn sort(rows: Rows, keys: &[(crate::plan::BoundExpr, bool)], ctx: &Ctx) -> Result<Vec<Row>> {
     let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
     for row in rows {
         let row = row?;
-        let k = keys.iter().map(|(e, _)| eval(e, &row, ctx)).collect::<Result<Vec<_>>>()?;
+        let k = keys
+            .iter()
+            .map(|(e, _)| eval(e, &row, ctx))
+            .collect::<Result<Vec<_>>>()?;
         keyed.push((k, row));
     }
     keyed.sort_by(|(a, _), (b, _)| {

@@ -96,7 +96,11 @@ pub fn node_data(graph: &dyn GraphRead, id: NodeId) -> Option<NodeData> {
     Some(NodeData {
         id,
         labels: rec.labels.iter().map(|l| names.name(*l).clone()).collect(),
-        props: rec.props.iter().map(|(k, v)| (names.name(*k).clone(), v.clone())).collect(),
+        props: rec
+            .props
+            .iter()
+            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+            .collect(),
     })
 }
 
@@ -108,7 +112,11 @@ pub fn rel_data(graph: &dyn GraphRead, id: RelId) -> Option<RelData> {
         ty: names.name(rec.ty).clone(),
         start: rec.start,
         end: rec.end,
-        props: rec.props.iter().map(|(k, v)| (names.name(*k).clone(), v.clone())).collect(),
+        props: rec
+            .props
+            .iter()
+            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+            .collect(),
     })
 }
 
@@ -126,7 +134,13 @@ pub fn node_data_from_undo(m: &Mutation) -> Option<NodeData> {
 
 pub fn rel_data_from_undo(m: &Mutation) -> Option<RelData> {
     match m {
-        Mutation::CreateRel { id, ty, start, end, props } => Some(RelData {
+        Mutation::CreateRel {
+            id,
+            ty,
+            start,
+            end,
+            props,
+        } => Some(RelData {
             id: *id,
             ty: ty.clone(),
             start: *start,

@@ -25,14 +25,20 @@ pub fn graph_error(e: GraphError) -> QueryError {
         GraphError::NodeHasRelationships(id) => QueryError::runtime(
             ErrorClass::ConstraintVerificationFailed,
             Detail::DeleteConnectedNode,
-            format!("cannot delete node {id} because it still has relationships; use DETACH DELETE"),
+            format!(
+                "cannot delete node {id} because it still has relationships; use DETACH DELETE"
+            ),
         ),
         GraphError::UnstorableValue(t) => QueryError::runtime(
             ErrorClass::TypeError,
             Detail::InvalidPropertyType,
             format!("a property cannot hold a {t}"),
         ),
-        other => QueryError::runtime(ErrorClass::EntityNotFound, Detail::DeletedEntityAccess, other.to_string()),
+        other => QueryError::runtime(
+            ErrorClass::EntityNotFound,
+            Detail::DeletedEntityAccess,
+            other.to_string(),
+        ),
     }
 }
 
@@ -107,8 +113,16 @@ impl Writer<'_, '_> {
 
     /// Properties for a new entity from a map value; null entries are left out (or, for
     /// MERGE, refused: a null can never be matched afterwards).
-    fn props(&self, expr: Option<&crate::plan::BoundExpr>, row: &Row, merging: bool, span: Span) -> Result<Vec<(Arc<str>, Value)>> {
-        let Some(expr) = expr else { return Ok(Vec::new()) };
+    fn props(
+        &self,
+        expr: Option<&crate::plan::BoundExpr>,
+        row: &Row,
+        merging: bool,
+        span: Span,
+    ) -> Result<Vec<(Arc<str>, Value)>> {
+        let Some(expr) = expr else {
+            return Ok(Vec::new());
+        };
         match self.eval(expr, row)? {
             Value::Map(map) => {
                 let mut out = Vec::with_capacity(map.len());
@@ -125,14 +139,20 @@ impl Writer<'_, '_> {
                         continue;
                     }
                     if !v.is_storable() {
-                        return Err(graph_error(GraphError::UnstorableValue(v.value_type())).at(span));
+                        return Err(
+                            graph_error(GraphError::UnstorableValue(v.value_type())).at(span)
+                        );
                     }
                     out.push((k.clone(), v.clone()));
                 }
                 Ok(out)
             }
             Value::Null => Ok(Vec::new()),
-            other => Err(QueryError::type_error(format!("properties must be a map, not {}", other.value_type())).at(span)),
+            other => Err(QueryError::type_error(format!(
+                "properties must be a map, not {}",
+                other.value_type()
+            ))
+            .at(span)),
         }
     }
 
@@ -140,7 +160,11 @@ impl Writer<'_, '_> {
         for node in &pattern.nodes {
             let props = self.props(node.props.as_ref(), row, merging, node.span)?;
             let id = self.tx.allocate_node_id();
-            self.apply(Mutation::CreateNode { id, labels: node.labels.clone(), props })?;
+            self.apply(Mutation::CreateNode {
+                id,
+                labels: node.labels.clone(),
+                props,
+            })?;
             row[node.slot] = Value::Node(id);
         }
         for rel in &pattern.rels {
@@ -155,11 +179,20 @@ impl Writer<'_, '_> {
             };
             let (start, end) = (*start, *end);
             let id = self.tx.allocate_rel_id();
-            self.apply(Mutation::CreateRel { id, ty: rel.ty.clone(), start, end, props })?;
+            self.apply(Mutation::CreateRel {
+                id,
+                ty: rel.ty.clone(),
+                start,
+                end,
+                props,
+            })?;
             row[rel.slot] = Value::Rel(id);
         }
         for (slot, steps) in &pattern.paths {
-            let mut path = PathValue { nodes: Vec::new(), rels: Vec::new() };
+            let mut path = PathValue {
+                nodes: Vec::new(),
+                rels: Vec::new(),
+            };
             for (i, s) in steps.iter().enumerate() {
                 match (&row[*s], i % 2) {
                     (Value::Node(n), 0) => path.nodes.push(*n),
@@ -175,7 +208,12 @@ impl Writer<'_, '_> {
     fn merge(&mut self, merge: &Merge, row: Row, out: &mut Vec<Row>) -> Result<()> {
         let matches: Vec<Row> = {
             let ctx = Ctx::new(&*self.tx, self.params, self.width);
-            open(&merge.matcher, &ctx, Box::new(std::iter::once(Ok(row.clone())))).collect::<Result<_>>()?
+            open(
+                &merge.matcher,
+                &ctx,
+                Box::new(std::iter::once(Ok(row.clone()))),
+            )
+            .collect::<Result<_>>()?
         };
         if matches.is_empty() {
             let mut created = row;
@@ -197,15 +235,27 @@ impl Writer<'_, '_> {
 
     fn set(&mut self, action: &SetAction, row: &Row) -> Result<()> {
         match action {
-            SetAction::Property { target, key, value, span } => {
+            SetAction::Property {
+                target,
+                key,
+                value,
+                span,
+            } => {
                 let target = self.eval(target, row)?;
                 let value = self.eval(value, row)?;
                 if !value.is_storable() {
-                    return Err(graph_error(GraphError::UnstorableValue(value.value_type())).at(*span));
+                    return Err(
+                        graph_error(GraphError::UnstorableValue(value.value_type())).at(*span)
+                    );
                 }
                 self.set_property(&target, key.clone(), value, *span)
             }
-            SetAction::Properties { target, value, replace, span } => {
+            SetAction::Properties {
+                target,
+                value,
+                replace,
+                span,
+            } => {
                 let target = self.eval(target, row)?;
                 if target.is_null() {
                     return Ok(());
@@ -235,7 +285,9 @@ impl Writer<'_, '_> {
                 }
                 for (k, v) in new {
                     if !v.is_storable() {
-                        return Err(graph_error(GraphError::UnstorableValue(v.value_type())).at(*span));
+                        return Err(
+                            graph_error(GraphError::UnstorableValue(v.value_type())).at(*span)
+                        );
                     }
                     self.set_property(&target, k, v, *span)?;
                 }
@@ -245,11 +297,17 @@ impl Writer<'_, '_> {
                 Value::Null => Ok(()),
                 Value::Node(id) => {
                     for label in labels {
-                        self.apply(Mutation::AddLabel { id, label: label.clone() })?;
+                        self.apply(Mutation::AddLabel {
+                            id,
+                            label: label.clone(),
+                        })?;
                     }
                     Ok(())
                 }
-                other => Err(QueryError::type_error(format!("labels can only be set on nodes, not {}", other.value_type()))),
+                other => Err(QueryError::type_error(format!(
+                    "labels can only be set on nodes, not {}",
+                    other.value_type()
+                ))),
             },
         }
     }
@@ -261,23 +319,39 @@ impl Writer<'_, '_> {
             Value::Rel(id) => self.tx.rel(*id).map(|r| &r.props),
             _ => None,
         };
-        props.map(|p| p.iter().map(|(k, _)| names.name(*k).clone()).collect()).unwrap_or_default()
+        props
+            .map(|p| p.iter().map(|(k, _)| names.name(*k).clone()).collect())
+            .unwrap_or_default()
     }
 
-    fn set_property(&mut self, target: &Value, key: Arc<str>, value: Value, span: Span) -> Result<()> {
+    fn set_property(
+        &mut self,
+        target: &Value,
+        key: Arc<str>,
+        value: Value,
+        span: Span,
+    ) -> Result<()> {
         match target {
             Value::Null => Ok(()),
             Value::Node(id) => {
                 if self.tx.node(*id).is_none() {
                     return Ok(());
                 }
-                self.apply(Mutation::SetNodeProperty { id: *id, key, value })
+                self.apply(Mutation::SetNodeProperty {
+                    id: *id,
+                    key,
+                    value,
+                })
             }
             Value::Rel(id) => {
                 if self.tx.rel(*id).is_none() {
                     return Ok(());
                 }
-                self.apply(Mutation::SetRelProperty { id: *id, key, value })
+                self.apply(Mutation::SetRelProperty {
+                    id: *id,
+                    key,
+                    value,
+                })
             }
             other => Err(QueryError::type_error(format!(
                 "properties can only be set on nodes and relationships, not {}",
@@ -297,16 +371,27 @@ impl Writer<'_, '_> {
                 Value::Null => Ok(()),
                 Value::Node(id) => {
                     for label in labels {
-                        self.apply(Mutation::RemoveLabel { id, label: label.clone() })?;
+                        self.apply(Mutation::RemoveLabel {
+                            id,
+                            label: label.clone(),
+                        })?;
                     }
                     Ok(())
                 }
-                other => Err(QueryError::type_error(format!("labels can only be removed from nodes, not {}", other.value_type()))),
+                other => Err(QueryError::type_error(format!(
+                    "labels can only be removed from nodes, not {}",
+                    other.value_type()
+                ))),
             },
         }
     }
 
-    fn delete(&mut self, targets: &[crate::plan::BoundExpr], detach: bool, rows: &[Row]) -> Result<()> {
+    fn delete(
+        &mut self,
+        targets: &[crate::plan::BoundExpr],
+        detach: bool,
+        rows: &[Row],
+    ) -> Result<()> {
         let mut nodes: Vec<NodeId> = Vec::new();
         let mut rels: Vec<RelId> = Vec::new();
         for row in rows {

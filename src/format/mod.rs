@@ -47,11 +47,18 @@ pub struct Layout {
 }
 
 /// Writes one statement's result. Statements without RETURN print nothing.
-pub fn write_result(out: &mut dyn Write, result: &QueryResult, format: OutputFormat, layout: Layout) -> io::Result<()> {
+pub fn write_result(
+    out: &mut dyn Write,
+    result: &QueryResult,
+    format: OutputFormat,
+    layout: Layout,
+) -> io::Result<()> {
     if !result.has_columns() {
         return Ok(());
     }
-    let shown = layout.max_rows.map_or(result.rows.len(), |m| m.min(result.rows.len()));
+    let shown = layout
+        .max_rows
+        .map_or(result.rows.len(), |m| m.min(result.rows.len()));
     let rows = &result.rows[..shown];
     match format {
         OutputFormat::Table => write_table(out, result, rows, layout.width)?,
@@ -68,7 +75,10 @@ pub fn write_result(out: &mut dyn Write, result: &QueryResult, format: OutputFor
         OutputFormat::Csv => write_csv(out, result, rows)?,
         OutputFormat::Markdown => write_markdown(out, result, rows)?,
     }
-    if matches!(format, OutputFormat::Table | OutputFormat::Vertical | OutputFormat::Markdown) {
+    if matches!(
+        format,
+        OutputFormat::Table | OutputFormat::Vertical | OutputFormat::Markdown
+    ) {
         let n = result.rows.len();
         let noun = if n == 1 { "row" } else { "rows" };
         if shown < n {
@@ -82,7 +92,12 @@ pub fn write_result(out: &mut dyn Write, result: &QueryResult, format: OutputFor
 
 fn row_json(result: &QueryResult, row: &[Value]) -> serde_json::Value {
     serde_json::Value::Object(
-        result.columns.iter().zip(row).map(|(c, v)| (c.clone(), to_json(v, result))).collect(),
+        result
+            .columns
+            .iter()
+            .zip(row)
+            .map(|(c, v)| (c.clone(), to_json(v, result)))
+            .collect(),
     )
 }
 
@@ -97,14 +112,21 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 fn cell_texts(result: &QueryResult, rows: &[Vec<Value>]) -> Vec<Vec<String>> {
-    rows.iter().map(|r| r.iter().map(|v| value_text(v, result)).collect()).collect()
+    rows.iter()
+        .map(|r| r.iter().map(|v| value_text(v, result)).collect())
+        .collect()
 }
 
 /// ASCII borders with `+` at every joint and no lines between rows (comfy-table's preset
 /// format: borders, header line, then joints).
 const TABLE_STYLE: &str = "||--+-++|    ++++++";
 
-fn write_table(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>], width: Option<usize>) -> io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    result: &QueryResult,
+    rows: &[Vec<Value>],
+    width: Option<usize>,
+) -> io::Result<()> {
     let mut cells = cell_texts(result, rows);
     let mut headers = result.columns.clone();
     if let Some(width) = width {
@@ -113,7 +135,11 @@ fn write_table(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>], w
         let budget = width.saturating_sub(3 * cols + 1).max(cols * 4);
         let widest: Vec<usize> = (0..cols)
             .map(|c| {
-                let body = cells.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+                let body = cells
+                    .iter()
+                    .map(|r| r[c].chars().count())
+                    .max()
+                    .unwrap_or(0);
                 body.max(headers[c].chars().count())
             })
             .collect();
@@ -141,7 +167,14 @@ fn write_table(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>], w
 fn fit_columns(widest: &[usize], budget: usize) -> Vec<usize> {
     let mut limits = widest.to_vec();
     while limits.iter().sum::<usize>() > budget {
-        let Some((i, w)) = limits.iter().enumerate().max_by_key(|(_, w)| **w).map(|(i, w)| (i, *w)) else { break };
+        let Some((i, w)) = limits
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, w)| **w)
+            .map(|(i, w)| (i, *w))
+        else {
+            break;
+        };
         if w <= 4 {
             break;
         }
@@ -150,10 +183,23 @@ fn fit_columns(widest: &[usize], budget: usize) -> Vec<usize> {
     limits
 }
 
-fn write_vertical(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>]) -> io::Result<()> {
-    let label_width = result.columns.iter().map(|c| c.chars().count()).max().unwrap_or(0);
+fn write_vertical(
+    out: &mut dyn Write,
+    result: &QueryResult,
+    rows: &[Vec<Value>],
+) -> io::Result<()> {
+    let label_width = result
+        .columns
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
     for (i, row) in rows.iter().enumerate() {
-        writeln!(out, "*************************** {}. row ***************************", i + 1)?;
+        writeln!(
+            out,
+            "*************************** {}. row ***************************",
+            i + 1
+        )?;
         for (c, v) in result.columns.iter().zip(row) {
             writeln!(out, "{c:>label_width$}: {}", value_text(v, result))?;
         }
@@ -178,12 +224,32 @@ fn write_csv(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>]) -> 
     w.flush()
 }
 
-fn write_markdown(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>]) -> io::Result<()> {
+fn write_markdown(
+    out: &mut dyn Write,
+    result: &QueryResult,
+    rows: &[Vec<Value>],
+) -> io::Result<()> {
     let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    writeln!(out, "| {} |", result.columns.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "))?;
+    writeln!(
+        out,
+        "| {} |",
+        result
+            .columns
+            .iter()
+            .map(|c| escape(c))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    )?;
     writeln!(out, "|{}", " --- |".repeat(result.columns.len()))?;
     for row in cell_texts(result, rows) {
-        writeln!(out, "| {} |", row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "))?;
+        writeln!(
+            out,
+            "| {} |",
+            row.iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )?;
     }
     Ok(())
 }

@@ -22,7 +22,10 @@ impl Entities for QueryResult {
 }
 
 fn write_key(out: &mut String, key: &str) {
-    let plain = key.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    let plain = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_alphanumeric() || c == '_');
     if plain {
         out.push_str(key);
@@ -154,7 +157,11 @@ fn float_json(f: f64) -> serde_json::Value {
 }
 
 fn map_json(map: &Map, entities: &dyn Entities) -> serde_json::Value {
-    serde_json::Value::Object(map.iter().map(|(k, v)| (k.to_string(), to_json(v, entities))).collect())
+    serde_json::Value::Object(
+        map.iter()
+            .map(|(k, v)| (k.to_string(), to_json(v, entities)))
+            .collect(),
+    )
 }
 
 pub fn node_json(n: &NodeData) -> serde_json::Value {
@@ -184,7 +191,9 @@ pub fn to_json(v: &Value, entities: &dyn Entities) -> serde_json::Value {
         Value::Int(i) => json!(i),
         Value::Float(f) => float_json(*f),
         Value::String(s) => json!(&**s),
-        Value::List(items) => serde_json::Value::Array(items.iter().map(|i| to_json(i, entities)).collect()),
+        Value::List(items) => {
+            serde_json::Value::Array(items.iter().map(|i| to_json(i, entities)).collect())
+        }
         Value::Map(map) => map_json(map, entities),
         Value::Node(id) => entities.node(*id).map_or(json!({"id": id.0}), node_json),
         Value::Rel(id) => entities.rel(*id).map_or(json!({"id": id.0}), rel_json),
@@ -201,7 +210,12 @@ mod tests {
 
     #[test]
     fn scalars_print_in_query_syntax() {
-        let v = Value::list(vec![Value::str("it's"), Value::Float(2.0), Value::Int(3), Value::Null]);
+        let v = Value::list(vec![
+            Value::str("it's"),
+            Value::Float(2.0),
+            Value::Int(3),
+            Value::Null,
+        ]);
         assert_eq!(value_text(&v, &NoEntities), "['it\\'s', 2.0, 3, null]");
     }
 }

@@ -98,12 +98,16 @@ impl MemoryGraph {
 
     fn node_mut(&mut self, id: NodeId) -> Result<&mut NodeRecord, GraphError> {
         let idx = self.node_index(id).ok_or(GraphError::NoSuchNode(id))?;
-        self.graph.node_weight_mut(idx).ok_or(GraphError::NoSuchNode(id))
+        self.graph
+            .node_weight_mut(idx)
+            .ok_or(GraphError::NoSuchNode(id))
     }
 
     fn rel_mut(&mut self, id: RelId) -> Result<&mut RelRecord, GraphError> {
         let idx = self.rel_index(id).ok_or(GraphError::NoSuchRel(id))?;
-        self.graph.edge_weight_mut(idx).ok_or(GraphError::NoSuchRel(id))
+        self.graph
+            .edge_weight_mut(idx)
+            .ok_or(GraphError::NoSuchRel(id))
     }
 
     fn intern_props(&mut self, props: &[(Arc<str>, Value)]) -> Result<PropMap, GraphError> {
@@ -123,16 +127,23 @@ impl MemoryGraph {
     }
 
     fn named_props(&self, props: &PropMap) -> Vec<(Arc<str>, Value)> {
-        props.iter().map(|(k, v)| (self.names.name(*k).clone(), v.clone())).collect()
+        props
+            .iter()
+            .map(|(k, v)| (self.names.name(*k).clone(), v.clone()))
+            .collect()
     }
 
     /// Applies one change and returns the change that undoes it (none when nothing changed).
     pub fn apply(&mut self, mutation: Mutation) -> Result<Option<Mutation>, GraphError> {
         match mutation {
             Mutation::CreateNode { id, labels, props } => self.create_node(id, &labels, &props),
-            Mutation::CreateRel { id, ty, start, end, props } => {
-                self.create_rel(id, &ty, start, end, &props)
-            }
+            Mutation::CreateRel {
+                id,
+                ty,
+                start,
+                end,
+                props,
+            } => self.create_rel(id, &ty, start, end, &props),
             Mutation::DeleteNode { id } => self.delete_node(id),
             Mutation::DeleteRel { id } => self.delete_rel(id),
             Mutation::SetNodeProperty { id, key, value } => {
@@ -140,14 +151,22 @@ impl MemoryGraph {
                 let sym = self.names.intern(&key);
                 let props = &mut self.node_mut(id)?.props;
                 let old = set_prop(props, sym, value);
-                Ok(Some(Mutation::SetNodeProperty { id, key, value: old }))
+                Ok(Some(Mutation::SetNodeProperty {
+                    id,
+                    key,
+                    value: old,
+                }))
             }
             Mutation::SetRelProperty { id, key, value } => {
                 check_storable(&value)?;
                 let sym = self.names.intern(&key);
                 let props = &mut self.rel_mut(id)?.props;
                 let old = set_prop(props, sym, value);
-                Ok(Some(Mutation::SetRelProperty { id, key, value: old }))
+                Ok(Some(Mutation::SetRelProperty {
+                    id,
+                    key,
+                    value: old,
+                }))
             }
             Mutation::AddLabel { id, label } => {
                 let sym = self.names.intern(&label);
@@ -197,8 +216,13 @@ impl MemoryGraph {
         for sym in &syms {
             self.by_label.entry(*sym).or_default().insert(id);
         }
-        let record =
-            NodeRecord { id, labels: syms, props, outgoing: Vec::new(), incoming: Vec::new() };
+        let record = NodeRecord {
+            id,
+            labels: syms,
+            props,
+            outgoing: Vec::new(),
+            incoming: Vec::new(),
+        };
         let idx = self.graph.add_node(record);
         set_slot(&mut self.node_slots, id.0, idx.index() as u32);
         Ok(Some(Mutation::DeleteNode { id }))
@@ -215,13 +239,39 @@ impl MemoryGraph {
         if self.rel_index(id).is_some() {
             return Err(GraphError::RelExists(id));
         }
-        let from = self.node_index(start).ok_or(GraphError::NoSuchNode(start))?;
+        let from = self
+            .node_index(start)
+            .ok_or(GraphError::NoSuchNode(start))?;
         let to = self.node_index(end).ok_or(GraphError::NoSuchNode(end))?;
         let props = self.intern_props(props)?;
         let ty = self.names.intern(ty);
-        insert_sorted(&mut self.node_mut(start)?.outgoing, AdjEntry { ty, rel: id, other: end });
-        insert_sorted(&mut self.node_mut(end)?.incoming, AdjEntry { ty, rel: id, other: start });
-        let idx = self.graph.add_edge(from, to, RelRecord { id, ty, start, end, props });
+        insert_sorted(
+            &mut self.node_mut(start)?.outgoing,
+            AdjEntry {
+                ty,
+                rel: id,
+                other: end,
+            },
+        );
+        insert_sorted(
+            &mut self.node_mut(end)?.incoming,
+            AdjEntry {
+                ty,
+                rel: id,
+                other: start,
+            },
+        );
+        let idx = self.graph.add_edge(
+            from,
+            to,
+            RelRecord {
+                id,
+                ty,
+                start,
+                end,
+                props,
+            },
+        );
         set_slot(&mut self.rel_slots, id.0, idx.index() as u32);
         *self.type_counts.entry(ty).or_default() += 1;
         Ok(Some(Mutation::DeleteRel { id }))
@@ -229,13 +279,20 @@ impl MemoryGraph {
 
     fn delete_node(&mut self, id: NodeId) -> Result<Option<Mutation>, GraphError> {
         let idx = self.node_index(id).ok_or(GraphError::NoSuchNode(id))?;
-        let node = self.graph.node_weight(idx).ok_or(GraphError::NoSuchNode(id))?;
+        let node = self
+            .graph
+            .node_weight(idx)
+            .ok_or(GraphError::NoSuchNode(id))?;
         if node.degree() > 0 {
             return Err(GraphError::NodeHasRelationships(id));
         }
         let undo = Mutation::CreateNode {
             id,
-            labels: node.labels.iter().map(|l| self.names.name(*l).clone()).collect(),
+            labels: node
+                .labels
+                .iter()
+                .map(|l| self.names.name(*l).clone())
+                .collect(),
             props: self.named_props(&node.props),
         };
         for label in node.labels.clone() {
@@ -250,7 +307,10 @@ impl MemoryGraph {
 
     fn delete_rel(&mut self, id: RelId) -> Result<Option<Mutation>, GraphError> {
         let idx = self.rel_index(id).ok_or(GraphError::NoSuchRel(id))?;
-        let rel = self.graph.remove_edge(idx).ok_or(GraphError::NoSuchRel(id))?;
+        let rel = self
+            .graph
+            .remove_edge(idx)
+            .ok_or(GraphError::NoSuchRel(id))?;
         set_slot(&mut self.rel_slots, id.0, NO_SLOT);
         self.node_mut(rel.start)?.outgoing.retain(|e| e.rel != id);
         self.node_mut(rel.end)?.incoming.retain(|e| e.rel != id);
@@ -268,7 +328,11 @@ impl MemoryGraph {
 }
 
 fn check_storable(value: &Value) -> Result<(), GraphError> {
-    if value.is_storable() { Ok(()) } else { Err(GraphError::UnstorableValue(value.value_type())) }
+    if value.is_storable() {
+        Ok(())
+    } else {
+        Err(GraphError::UnstorableValue(value.value_type()))
+    }
 }
 
 /// Sets or (for null) removes a property, returning the old value or null.
@@ -353,7 +417,12 @@ impl GraphRead for MemoryGraph {
         }
     }
 
-    fn lookup_by_property(&self, _label: Symbol, _key: Symbol, _value: &Value) -> Option<Vec<NodeId>> {
+    fn lookup_by_property(
+        &self,
+        _label: Symbol,
+        _key: Symbol,
+        _value: &Value,
+    ) -> Option<Vec<NodeId>> {
         None
     }
 }
@@ -402,7 +471,10 @@ mod tests {
         g.apply(undo).unwrap();
         assert_eq!(g.rel_count(), 0);
         assert!(g.adjacency(NodeId(1), Direction::Incoming).is_empty());
-        let undo = g.apply(Mutation::DeleteNode { id: NodeId(0) }).unwrap().unwrap();
+        let undo = g
+            .apply(Mutation::DeleteNode { id: NodeId(0) })
+            .unwrap()
+            .unwrap();
         assert!(g.node(NodeId(0)).is_none());
         g.apply(undo).unwrap();
         let a = g.names().get("A").unwrap();
@@ -426,8 +498,10 @@ mod tests {
             .unwrap();
         }
         let b = g.names().get("B").unwrap();
-        let rels: Vec<u64> =
-            typed_adjacency(&g, NodeId(0), Direction::Outgoing, b).iter().map(|e| e.rel.0).collect();
+        let rels: Vec<u64> = typed_adjacency(&g, NodeId(0), Direction::Outgoing, b)
+            .iter()
+            .map(|e| e.rel.0)
+            .collect();
         assert_eq!(rels, vec![0, 2]);
     }
 }

@@ -18,6 +18,6 @@ mod transaction;
 pub use memory::{MemoryGraph, typed_adjacency};
 pub use mutation::{GraphError, Mutation};
 pub use names::{Names, Symbol};
-pub use records::{entries_of_type, AdjEntry, Direction, NodeRecord, PropMap, RelRecord};
+pub use records::{AdjEntry, Direction, NodeRecord, PropMap, RelRecord, entries_of_type};
 pub use traits::{GraphRead, GraphWrite};
 pub use transaction::{Transaction, TxLog};

@@ -10,7 +10,11 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Mutation {
-    CreateNode { id: NodeId, labels: Vec<Arc<str>>, props: Vec<(Arc<str>, Value)> },
+    CreateNode {
+        id: NodeId,
+        labels: Vec<Arc<str>>,
+        props: Vec<(Arc<str>, Value)>,
+    },
     CreateRel {
         id: RelId,
         ty: Arc<str>,
@@ -19,13 +23,31 @@ pub enum Mutation {
         props: Vec<(Arc<str>, Value)>,
     },
     /// Removes a node that has no relationships left.
-    DeleteNode { id: NodeId },
-    DeleteRel { id: RelId },
+    DeleteNode {
+        id: NodeId,
+    },
+    DeleteRel {
+        id: RelId,
+    },
     /// Sets a node property; `Value::Null` removes it.
-    SetNodeProperty { id: NodeId, key: Arc<str>, value: Value },
-    SetRelProperty { id: RelId, key: Arc<str>, value: Value },
-    AddLabel { id: NodeId, label: Arc<str> },
-    RemoveLabel { id: NodeId, label: Arc<str> },
+    SetNodeProperty {
+        id: NodeId,
+        key: Arc<str>,
+        value: Value,
+    },
+    SetRelProperty {
+        id: RelId,
+        key: Arc<str>,
+        value: Value,
+    },
+    AddLabel {
+        id: NodeId,
+        label: Arc<str>,
+    },
+    RemoveLabel {
+        id: NodeId,
+        label: Arc<str>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

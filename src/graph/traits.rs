@@ -34,6 +34,11 @@ pub trait GraphRead {
     fn is_deleted_rel(&self, _id: RelId) -> bool {
         false
     }
+    /// The type of a relationship deleted in the running transaction: a relationship's type
+    /// stays readable after DELETE, unlike its properties.
+    fn deleted_rel_type(&self, _id: RelId) -> Option<std::sync::Arc<str>> {
+        None
+    }
 }
 
 /// Write access: allocation of ids and the single entry point for changes.

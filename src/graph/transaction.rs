@@ -63,11 +63,19 @@ impl<'g> Transaction<'g> {
 
     /// The last state of an entity deleted in this transaction, for results that return it.
     pub fn deleted_node(&self, id: NodeId) -> Option<&Mutation> {
-        self.log.undo.iter().rev().find(|m| matches!(m, Mutation::CreateNode { id: i, .. } if *i == id))
+        self.log
+            .undo
+            .iter()
+            .rev()
+            .find(|m| matches!(m, Mutation::CreateNode { id: i, .. } if *i == id))
     }
 
     pub fn deleted_rel(&self, id: RelId) -> Option<&Mutation> {
-        self.log.undo.iter().rev().find(|m| matches!(m, Mutation::CreateRel { id: i, .. } if *i == id))
+        self.log
+            .undo
+            .iter()
+            .rev()
+            .find(|m| matches!(m, Mutation::CreateRel { id: i, .. } if *i == id))
     }
 
     fn was_deleted_node(&self, id: NodeId) -> bool {
@@ -119,18 +127,26 @@ impl GraphRead for Transaction<'_> {
     fn is_deleted_rel(&self, id: RelId) -> bool {
         self.was_deleted_rel(id)
     }
+    fn deleted_rel_type(&self, id: RelId) -> Option<std::sync::Arc<str>> {
+        match self.deleted_rel(id)? {
+            Mutation::CreateRel { ty, .. } => Some(ty.clone()),
+            _ => None,
+        }
+    }
 }
 
 impl GraphWrite for Transaction<'_> {
     fn allocate_node_id(&mut self) -> NodeId {
         let id = self.graph.next_node_id();
-        self.graph.reserve_ids(NodeId(id.0 + 1), self.graph.next_rel_id());
+        self.graph
+            .reserve_ids(NodeId(id.0 + 1), self.graph.next_rel_id());
         id
     }
 
     fn allocate_rel_id(&mut self) -> RelId {
         let id = self.graph.next_rel_id();
-        self.graph.reserve_ids(self.graph.next_node_id(), RelId(id.0 + 1));
+        self.graph
+            .reserve_ids(self.graph.next_node_id(), RelId(id.0 + 1));
         id
     }
 

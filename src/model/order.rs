@@ -144,9 +144,7 @@ pub fn compare_for_order(a: &Value, b: &Value) -> Ordering {
         }
         (Value::Node(x), Value::Node(y)) => x.cmp(y),
         (Value::Rel(x), Value::Rel(y)) => x.cmp(y),
-        (Value::Path(x), Value::Path(y)) => {
-            x.nodes.cmp(&y.nodes).then_with(|| x.rels.cmp(&y.rels))
-        }
+        (Value::Path(x), Value::Path(y)) => x.nodes.cmp(&y.nodes).then_with(|| x.rels.cmp(&y.rels)),
         _ => Ordering::Equal,
     }
 }
@@ -161,7 +159,9 @@ pub fn group_key_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Map(x), Value::Map(y)) => {
             x.len() == y.len()
-                && x.iter().zip(y.iter()).all(|((ka, va), (kb, vb))| ka == kb && group_key_eq(va, vb))
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((ka, va), (kb, vb))| ka == kb && group_key_eq(va, vb))
         }
         _ => equals(a, b) == Some(true),
     }
@@ -237,7 +237,10 @@ mod tests {
     fn integers_and_floats_compare_exactly() {
         assert_eq!(equals(&Value::Int(1), &Value::Float(1.0)), Some(true));
         let big = i64::MAX;
-        assert_eq!(equals(&Value::Int(big), &Value::Float(big as f64)), Some(false));
+        assert_eq!(
+            equals(&Value::Int(big), &Value::Float(big as f64)),
+            Some(false)
+        );
         assert!(group_key_eq(&Value::Int(1), &Value::Float(1.0)));
     }
 

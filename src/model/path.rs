@@ -15,7 +15,10 @@ pub struct PathValue {
 
 impl PathValue {
     pub fn single(node: NodeId) -> Self {
-        PathValue { nodes: vec![node], rels: Vec::new() }
+        PathValue {
+            nodes: vec![node],
+            rels: Vec::new(),
+        }
     }
 
     /// Number of relationships in the path.

@@ -5,15 +5,36 @@ use super::functions::{lookup_aggregate, lookup_function};
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, VarKind};
+use super::types::{StaticType, element_type, kind_of_type, static_type};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
 use crate::syntax::closest;
 use std::collections::HashMap;
 
-/// Aggregate calls already planned, keyed by the address of their syntax node, so that an
-/// expression that contains them reads their result slot.
-pub(super) type AggregateSlots = HashMap<*const Expr, Slot>;
+/// Sub-expressions already computed into a slot, read instead of evaluated: aggregate calls
+/// (by the address of their syntax node) and grouping keys (by their text), for expressions
+/// evaluated after aggregation.
+#[derive(Default)]
+pub(super) struct Substitutions {
+    pub aggregates: HashMap<*const Expr, Slot>,
+    pub keys: Vec<(String, Slot)>,
+}
+
+impl Substitutions {
+    fn lookup(&self, expr: &Expr) -> Option<Slot> {
+        if let Some(slot) = self.aggregates.get(&(expr as *const Expr)) {
+            return Some(*slot);
+        }
+        if self.keys.is_empty()
+            || matches!(expr.kind, ExprKind::Literal(_) | ExprKind::Parameter(_))
+        {
+            return None;
+        }
+        let text = expr.to_string();
+        self.keys.iter().find(|(k, _)| *k == text).map(|(_, s)| *s)
+    }
+}
 
 impl Planner<'_> {
     /// Binds an expression in which aggregates are not allowed.
@@ -25,10 +46,10 @@ impl Planner<'_> {
         &mut self,
         expr: &Expr,
         scope: &Scope,
-        aggs: Option<&AggregateSlots>,
+        aggs: Option<&Substitutions>,
     ) -> Result<BoundExpr> {
-        if let Some(slot) = aggs.and_then(|a| a.get(&(expr as *const Expr))) {
-            return Ok(BoundExpr::Slot(*slot));
+        if let Some(slot) = aggs.and_then(|a| a.lookup(expr)) {
+            return Ok(BoundExpr::Slot(slot));
         }
         let span = expr.span;
         let b = |p: &mut Self, e: &Expr| p.bind_with(e, scope, aggs).map(Box::new);
@@ -42,7 +63,10 @@ impl Planner<'_> {
                 ));
             }
             ExprKind::List(items) => BoundExpr::List(
-                items.iter().map(|e| self.bind_with(e, scope, aggs)).collect::<Result<_>>()?,
+                items
+                    .iter()
+                    .map(|e| self.bind_with(e, scope, aggs))
+                    .collect::<Result<_>>()?,
             ),
             ExprKind::Map(entries) => {
                 let mut out = Vec::with_capacity(entries.len());
@@ -54,12 +78,28 @@ impl Planner<'_> {
             ExprKind::Parameter(name) => BoundExpr::Param(name.clone()),
             ExprKind::Variable(name) => BoundExpr::Slot(scope.require(name, span)?.slot),
             ExprKind::Property(base, key) => {
+                let t = static_type(base, scope);
+                if !t.could_be(&[StaticType::Map, StaticType::Node, StaticType::Rel]) {
+                    return Err(QueryError::new(
+                        crate::error::ErrorClass::TypeError,
+                        crate::error::Phase::CompileTime,
+                        Detail::InvalidArgumentType,
+                        format!("cannot read a property of {}", t.name()),
+                    )
+                    .at(base.span));
+                }
                 let base = b(self, base)?;
-                BoundExpr::Property { base, key: self.sym(&key.name), span }
+                BoundExpr::Property {
+                    base,
+                    key: self.sym(&key.name),
+                    span,
+                }
             }
-            ExprKind::Index(base, index) => {
-                BoundExpr::Index { base: b(self, base)?, index: b(self, index)?, span }
-            }
+            ExprKind::Index(base, index) => BoundExpr::Index {
+                base: b(self, base)?,
+                index: b(self, index)?,
+                span,
+            },
             ExprKind::Slice(base, from, to) => BoundExpr::Slice {
                 base: b(self, base)?,
                 from: from.as_deref().map(|e| b(self, e)).transpose()?,
@@ -71,6 +111,11 @@ impl Planner<'_> {
                 BoundExpr::HasLabels { base, labels }
             }
             ExprKind::Unary(op, e) => {
+                if *op == ast::UnaryOp::Not {
+                    expect_type(e, scope, &[StaticType::Bool], "NOT")?;
+                } else {
+                    expect_type(e, scope, &[StaticType::Int, StaticType::Float], "a sign")?;
+                }
                 let e = b(self, e)?;
                 match op {
                     ast::UnaryOp::Not => BoundExpr::Not(e),
@@ -84,7 +129,13 @@ impl Planner<'_> {
                 }
             }
             ExprKind::Binary(op, l, r) => {
-                BoundExpr::Binary { op: *op, lhs: b(self, l)?, rhs: b(self, r)?, span }
+                check_operands(*op, l, r, scope)?;
+                BoundExpr::Binary {
+                    op: *op,
+                    lhs: b(self, l)?,
+                    rhs: b(self, r)?,
+                    span,
+                }
             }
             ExprKind::Comparison(first, rest) => {
                 let first = b(self, first)?;
@@ -94,29 +145,53 @@ impl Planner<'_> {
                 }
                 BoundExpr::Comparison { first, rest: bound }
             }
-            ExprKind::IsNull(e, negated) => {
-                BoundExpr::IsNull { expr: b(self, e)?, negated: *negated }
-            }
-            ExprKind::Case { operand, alternatives, default } => {
+            ExprKind::IsNull(e, negated) => BoundExpr::IsNull {
+                expr: b(self, e)?,
+                negated: *negated,
+            },
+            ExprKind::Case {
+                operand,
+                alternatives,
+                default,
+            } => {
                 let operand = operand.as_deref().map(|e| b(self, e)).transpose()?;
                 let mut alts = Vec::with_capacity(alternatives.len());
                 for (w, t) in alternatives {
-                    alts.push((self.bind_with(w, scope, aggs)?, self.bind_with(t, scope, aggs)?));
+                    alts.push((
+                        self.bind_with(w, scope, aggs)?,
+                        self.bind_with(t, scope, aggs)?,
+                    ));
                 }
                 let default = default.as_deref().map(|e| b(self, e)).transpose()?;
-                BoundExpr::Case { operand, alternatives: alts, default }
+                BoundExpr::Case {
+                    operand,
+                    alternatives: alts,
+                    default,
+                }
             }
             ExprKind::CountStar => return Err(misplaced_aggregate(span)),
-            ExprKind::FunctionCall { name, distinct, args } => {
-                self.bind_call(name, *distinct, args, scope, aggs, span)?
-            }
-            ExprKind::ListComprehension { var, list, filter, map } => {
+            ExprKind::FunctionCall {
+                name,
+                distinct,
+                args,
+            } => self.bind_call(name, *distinct, args, scope, aggs, span)?,
+            ExprKind::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
-                let filter =
-                    filter.as_deref().map(|e| self.bind_with(e, &inner, aggs)).transpose()?;
-                let map = map.as_deref().map(|e| self.bind_with(e, &inner, aggs)).transpose()?;
+                let filter = filter
+                    .as_deref()
+                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .transpose()?;
+                let map = map
+                    .as_deref()
+                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .transpose()?;
                 BoundExpr::ListComprehension {
                     slot,
                     list,
@@ -124,24 +199,47 @@ impl Planner<'_> {
                     map: map.map(Box::new),
                 }
             }
-            ExprKind::Quantifier { kind, var, list, filter } => {
+            ExprKind::Quantifier {
+                kind,
+                var,
+                list,
+                filter,
+            } => {
+                let var_kind = kind_of_type(element_type(list, scope));
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
-                let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let slot = self.declare(&mut inner, var, var_kind).slot;
                 let filter = match filter {
                     Some(f) => self.bind_with(f, &inner, aggs)?,
                     None => BoundExpr::Slot(slot),
                 };
-                BoundExpr::Quantifier { kind: *kind, slot, list, filter: Box::new(filter) }
+                BoundExpr::Quantifier {
+                    kind: *kind,
+                    slot,
+                    list,
+                    filter: Box::new(filter),
+                }
             }
-            ExprKind::Reduce { acc, init, var, list, expr } => {
+            ExprKind::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => {
                 let init = b(self, init)?;
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let acc = self.declare(&mut inner, acc, VarKind::Value).slot;
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
                 let expr = Box::new(self.bind_with(expr, &inner, aggs)?);
-                BoundExpr::Reduce { acc, init, slot, list, expr }
+                BoundExpr::Reduce {
+                    acc,
+                    init,
+                    slot,
+                    list,
+                    expr,
+                }
             }
             ExprKind::PatternPredicate(element) => {
                 let part = ast::PatternPart {
@@ -166,7 +264,12 @@ impl Planner<'_> {
                 };
                 BoundExpr::Exists(Box::new(plan))
             }
-            ExprKind::PatternComprehension { path_var, pattern, filter, map } => {
+            ExprKind::PatternComprehension {
+                path_var,
+                pattern,
+                filter,
+                map,
+            } => {
                 let part = ast::PatternPart {
                     var: path_var.clone(),
                     shortest: None,
@@ -181,7 +284,10 @@ impl Planner<'_> {
                     &mut inner,
                 )?;
                 let map = Box::new(self.bind_with(map, &inner, aggs)?);
-                BoundExpr::Collect { plan: Box::new(plan), map }
+                BoundExpr::Collect {
+                    plan: Box::new(plan),
+                    map,
+                }
             }
             ExprKind::ShortestPath(part) => {
                 let mut inner = scope.clone();
@@ -190,7 +296,10 @@ impl Planner<'_> {
                 let slot = self.shortest_path_slot(&plan).ok_or_else(|| {
                     QueryError::syntax(Detail::UnexpectedSyntax, "invalid shortest path", span)
                 })?;
-                BoundExpr::FirstPath { plan: Box::new(plan), slot }
+                BoundExpr::FirstPath {
+                    plan: Box::new(plan),
+                    slot,
+                }
             }
             ExprKind::MapProjection { var, items } => {
                 let base = Box::new(BoundExpr::Slot(scope.require(&var.name, var.span)?.slot));
@@ -211,7 +320,11 @@ impl Planner<'_> {
                         ),
                     });
                 }
-                BoundExpr::MapProjection { base, entries, span }
+                BoundExpr::MapProjection {
+                    base,
+                    entries,
+                    span,
+                }
             }
         })
     }
@@ -222,7 +335,7 @@ impl Planner<'_> {
         distinct: bool,
         args: &[Expr],
         scope: &Scope,
-        aggs: Option<&AggregateSlots>,
+        aggs: Option<&Substitutions>,
         span: Span,
     ) -> Result<BoundExpr> {
         if lookup_aggregate(&name.name).is_some() {
@@ -233,18 +346,34 @@ impl Planner<'_> {
             if let Some(s) = closest(&name.name, super::FUNCTION_NAMES.iter().copied()) {
                 message.push_str(&format!(": did you mean {s}?"));
             }
-            return Err(QueryError::syntax(Detail::UnknownFunction, message, name.span));
+            return Err(QueryError::syntax(
+                Detail::UnknownFunction,
+                message,
+                name.span,
+            ));
         };
         if args.len() < min || args.len() > max {
             return Err(QueryError::syntax(
                 Detail::InvalidArgumentType,
-                format!("wrong number of arguments for {}: {}", name.name, args.len()),
+                format!(
+                    "wrong number of arguments for {}: {}",
+                    name.name,
+                    args.len()
+                ),
                 span,
             ));
         }
         let _ = distinct;
-        let args = args.iter().map(|a| self.bind_with(a, scope, aggs)).collect::<Result<_>>()?;
-        Ok(BoundExpr::Call { function, args, span })
+        check_arguments(function, args, scope)?;
+        let args = args
+            .iter()
+            .map(|a| self.bind_with(a, scope, aggs))
+            .collect::<Result<_>>()?;
+        Ok(BoundExpr::Call {
+            function,
+            args,
+            span,
+        })
     }
 
     /// Pattern predicates may only use variables bound outside them.
@@ -275,7 +404,11 @@ impl Planner<'_> {
         }
         match part.stages.into_iter().next() {
             Some(Stage::Read(op)) => Ok(op),
-            _ => Err(QueryError::syntax(Detail::UnexpectedSyntax, "empty subquery", query.span)),
+            _ => Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                "empty subquery",
+                query.span,
+            )),
         }
     }
 
@@ -288,6 +421,83 @@ impl Planner<'_> {
             _ => None,
         }
     }
+}
+
+fn wrong_type(expr: &Expr, t: StaticType, what: &str) -> QueryError {
+    QueryError::syntax(
+        Detail::InvalidArgumentType,
+        format!("{what} cannot take {}", t.name()),
+        expr.span,
+    )
+}
+
+/// Fails at compile time when `expr` certainly is not of a `wanted` type.
+pub(super) fn expect_type(
+    expr: &Expr,
+    scope: &Scope,
+    wanted: &[StaticType],
+    what: &str,
+) -> Result<()> {
+    let t = static_type(expr, scope);
+    if t.could_be(wanted) {
+        Ok(())
+    } else {
+        Err(wrong_type(expr, t, what))
+    }
+}
+
+fn check_operands(op: ast::BinaryOp, l: &Expr, r: &Expr, scope: &Scope) -> Result<()> {
+    use StaticType as T;
+    use ast::BinaryOp as B;
+    let numbers = [T::Int, T::Float];
+    match op {
+        B::And | B::Or | B::Xor => {
+            expect_type(l, scope, &[T::Bool], "a boolean operator")?;
+            expect_type(r, scope, &[T::Bool], "a boolean operator")
+        }
+        B::In => expect_type(r, scope, &[T::List], "the right side of IN"),
+        B::Sub | B::Mul | B::Div | B::Mod | B::Pow => {
+            expect_type(l, scope, &numbers, "arithmetic")?;
+            expect_type(r, scope, &numbers, "arithmetic")
+        }
+        B::Add => {
+            let (lt, rt) = (static_type(l, scope), static_type(r, scope));
+            if lt == T::List || rt == T::List {
+                return Ok(());
+            }
+            expect_type(l, scope, &[T::Int, T::Float, T::String], "+")?;
+            expect_type(r, scope, &[T::Int, T::Float, T::String], "+")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Argument types that are wrong whatever the values: `labels(path)`, `type(node)`, ...
+fn check_arguments(function: Function, args: &[Expr], scope: &Scope) -> Result<()> {
+    use StaticType as T;
+    let Some(first) = args.first() else {
+        return Ok(());
+    };
+    let wanted: &[StaticType] = match function {
+        Function::Labels => &[T::Node],
+        Function::Type | Function::StartNode | Function::EndNode => &[T::Rel],
+        Function::Length => &[T::Path, T::String, T::List],
+        Function::Size => {
+            if matches!(first.kind, ExprKind::PatternPredicate(_)) {
+                return Err(QueryError::syntax(
+                    Detail::UnexpectedSyntax,
+                    "size() of a pattern is not supported; use COUNT or a pattern comprehension",
+                    first.span,
+                ));
+            }
+            &[T::String, T::List]
+        }
+        Function::Nodes | Function::Relationships => &[T::Path],
+        Function::Keys | Function::Properties => &[T::Node, T::Rel, T::Map],
+        Function::Id | Function::ElementId => &[T::Node, T::Rel],
+        _ => return Ok(()),
+    };
+    expect_type(first, scope, wanted, &format!("{function:?}"))
 }
 
 pub(super) fn misplaced_aggregate(span: Span) -> QueryError {
@@ -316,6 +526,16 @@ pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) 
                 args.iter().for_each(|a| visit_aggregates(a, f));
             }
         }
+        // Aggregates inside a comprehension's body would run per element: not allowed, so
+        // they are not collected here and binding rejects them.
+        ExprKind::ListComprehension { list, .. } | ExprKind::Quantifier { list, .. } => {
+            visit_aggregates(list, f);
+        }
+        ExprKind::Reduce { init, list, .. } => {
+            visit_aggregates(init, f);
+            visit_aggregates(list, f);
+        }
+        ExprKind::PatternComprehension { .. } => {}
         _ => for_each_child(expr, &mut |c| visit_aggregates(c, f)),
     }
 }
@@ -352,7 +572,11 @@ pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
             f(first);
             rest.iter().for_each(|(_, e)| f(e));
         }
-        ExprKind::Case { operand, alternatives, default } => {
+        ExprKind::Case {
+            operand,
+            alternatives,
+            default,
+        } => {
             if let Some(o) = operand {
                 f(o);
             }
@@ -365,7 +589,9 @@ pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
             }
         }
         ExprKind::FunctionCall { args, .. } => args.iter().for_each(f),
-        ExprKind::ListComprehension { list, filter, map, .. } => {
+        ExprKind::ListComprehension {
+            list, filter, map, ..
+        } => {
             f(list);
             if let Some(w) = filter {
                 f(w);
@@ -386,7 +612,9 @@ pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
                 f(w);
             }
         }
-        ExprKind::Reduce { init, list, expr, .. } => {
+        ExprKind::Reduce {
+            init, list, expr, ..
+        } => {
             f(init);
             f(list);
             f(expr);

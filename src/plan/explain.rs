@@ -38,14 +38,22 @@ fn write_name(w: &WriteOp) -> &'static str {
 }
 
 fn sym_list(names: &Names, syms: &[crate::graph::Symbol], sep: &str) -> String {
-    syms.iter().map(|s| names.name(*s).to_string()).collect::<Vec<_>>().join(sep)
+    syms.iter()
+        .map(|s| names.name(*s).to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
     let pad = "  ".repeat(depth);
     let (line, inputs): (String, Vec<&Op>) = match op {
         Op::Input => ("Input".into(), vec![]),
-        Op::NodeScan { input, slot, label, filter } => {
+        Op::NodeScan {
+            input,
+            slot,
+            label,
+            filter,
+        } => {
             let how = match label {
                 Some(l) => format!("NodeByLabelScan #{slot} :{}", names.name(*l)),
                 None => format!("AllNodesScan #{slot}"),
@@ -76,12 +84,19 @@ fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
             } else {
                 format!(":{}", sym_list(names, &e.types, "|"))
             };
-            (format!("{kind} #{} {arrow}[#{}{types}] #{}", e.from, e.rel, e.to), vec![&e.input])
+            (
+                format!("{kind} #{} {arrow}[#{}{types}] #{}", e.from, e.rel, e.to),
+                vec![&e.input],
+            )
         }
         Op::ShortestPath(sp) => (
             format!(
                 "{} #{} -> #{}",
-                if sp.all { "AllShortestPaths" } else { "ShortestPath" },
+                if sp.all {
+                    "AllShortestPaths"
+                } else {
+                    "ShortestPath"
+                },
                 sp.from,
                 sp.to
             ),
@@ -94,9 +109,19 @@ fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
             let slots: Vec<String> = items.iter().map(|(s, _)| format!("#{s}")).collect();
             (format!("Project {}", slots.join(", ")), vec![input])
         }
-        Op::Aggregate { input, keys, aggregates, .. } => {
-            (format!("Aggregate keys={} aggregates={}", keys.len(), aggregates.len()), vec![input])
-        }
+        Op::Aggregate {
+            input,
+            keys,
+            aggregates,
+            ..
+        } => (
+            format!(
+                "Aggregate keys={} aggregates={}",
+                keys.len(),
+                aggregates.len()
+            ),
+            vec![input],
+        ),
         Op::Distinct { input, .. } => ("Distinct".into(), vec![input]),
         Op::Sort { input, keys } => (format!("Sort keys={}", keys.len()), vec![input]),
         Op::Skip { input, .. } => ("Skip".into(), vec![input]),

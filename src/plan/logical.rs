@@ -77,13 +77,11 @@ pub enum Op {
         input: Box<Op>,
         items: Vec<(Slot, BoundExpr)>,
     },
-    /// One row per group: the key slots, the aggregate slots, and `keep` slots copied from
-    /// the group's first row (variables that are grouping keys, read by later expressions).
+    /// One row per group, holding the key slots and the aggregate slots.
     Aggregate {
         input: Box<Op>,
         keys: Vec<(Slot, BoundExpr)>,
         aggregates: Vec<(Slot, Aggregate)>,
-        keep: Vec<Slot>,
     },
     Distinct {
         input: Box<Op>,
@@ -108,13 +106,11 @@ pub enum Op {
 pub struct NodeFilter {
     pub labels: Vec<Symbol>,
     pub props: Vec<(Symbol, BoundExpr)>,
-    /// Properties given as a parameter map: checked key by key at run time.
-    pub prop_map: Option<BoundExpr>,
 }
 
 impl NodeFilter {
     pub fn is_empty(&self) -> bool {
-        self.labels.is_empty() && self.props.is_empty() && self.prop_map.is_none()
+        self.labels.is_empty() && self.props.is_empty()
     }
 }
 
@@ -130,7 +126,6 @@ pub struct Expand {
     pub dir: Option<Direction>,
     pub types: Vec<Symbol>,
     pub rel_props: Vec<(Symbol, BoundExpr)>,
-    pub rel_prop_map: Option<BoundExpr>,
     pub to_filter: NodeFilter,
     pub var_length: Option<(u64, u64)>,
     /// Relationship slots bound earlier in the same MATCH: a match never reuses one.
@@ -185,8 +180,15 @@ pub enum WriteOp {
     Merge(Box<Merge>),
     Set(Vec<SetAction>),
     Remove(Vec<RemoveAction>),
-    Delete { targets: Vec<BoundExpr>, detach: bool },
-    Foreach { list: BoundExpr, slot: Slot, stages: Vec<Stage> },
+    Delete {
+        targets: Vec<BoundExpr>,
+        detach: bool,
+    },
+    Foreach {
+        list: BoundExpr,
+        slot: Slot,
+        stages: Vec<Stage>,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -202,8 +204,6 @@ pub struct CreateNode {
     pub slot: Slot,
     pub labels: Vec<Arc<str>>,
     pub props: Option<BoundExpr>,
-    /// The node is bound already (`CREATE (a)-[:T]->(b)` with `a` from MATCH).
-    pub bound: bool,
     pub span: Span,
 }
 
@@ -250,8 +250,14 @@ pub enum SetAction {
 
 #[derive(Debug, Clone)]
 pub enum RemoveAction {
-    Property { target: BoundExpr, key: Arc<str> },
-    Labels { target: BoundExpr, labels: Vec<Arc<str>> },
+    Property {
+        target: BoundExpr,
+        key: Arc<str>,
+    },
+    Labels {
+        target: BoundExpr,
+        labels: Vec<Arc<str>>,
+    },
 }
 
 /// Built-in scalar functions.

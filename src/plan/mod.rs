@@ -13,6 +13,7 @@ mod pattern;
 mod planner;
 mod projection;
 mod scope;
+mod types;
 mod update;
 
 pub use explain::explain;

@@ -21,7 +21,6 @@ struct Hop {
     types: Vec<crate::graph::Symbol>,
     direction: RelDirection,
     props: Vec<(crate::graph::Symbol, BoundExpr)>,
-    prop_map: Option<BoundExpr>,
     var_length: Option<(u64, u64)>,
 }
 
@@ -56,8 +55,16 @@ impl Planner<'_> {
         }
         let before: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
         let inner = self.plan_pattern(Op::Input, pattern, filter, scope)?;
-        let nullable = scope.names().map(|(_, v)| v.slot).filter(|s| !before.contains(s)).collect();
-        Ok(Op::Optional { input: Box::new(input), inner: Box::new(inner), nullable })
+        let nullable = scope
+            .names()
+            .map(|(_, v)| v.slot)
+            .filter(|s| !before.contains(s))
+            .collect();
+        Ok(Op::Optional {
+            input: Box::new(input),
+            inner: Box::new(inner),
+            nullable,
+        })
     }
 
     /// Plans the matching of `pattern` on top of `input`, declaring its new variables in
@@ -133,7 +140,12 @@ impl Planner<'_> {
                 part.span,
             ));
         }
-        Ok(Chain { nodes, hops, path, shortest: part.shortest })
+        Ok(Chain {
+            nodes,
+            hops,
+            path,
+            shortest: part.shortest,
+        })
     }
 
     fn declare_node(&mut self, node: &ast::NodePattern, scope: &mut Scope) -> Result<NodeStep> {
@@ -145,8 +157,11 @@ impl Planner<'_> {
             None => self.slot(),
         };
         let labels = node.labels.iter().map(|l| self.sym(&l.name)).collect();
-        let (props, prop_map) = self.bind_props(node.props.as_ref(), scope)?;
-        Ok(NodeStep { slot, filter: NodeFilter { labels, props, prop_map } })
+        let props = self.bind_props(node.props.as_ref(), scope)?;
+        Ok(NodeStep {
+            slot,
+            filter: NodeFilter { labels, props },
+        })
     }
 
     fn declare_hop(
@@ -160,7 +175,11 @@ impl Planner<'_> {
             let min = min.unwrap_or(1);
             (min, max.unwrap_or(u64::MAX))
         });
-        let kind = if var_length.is_some() && !shortest { VarKind::RelList } else { VarKind::Rel };
+        let kind = if var_length.is_some() && !shortest {
+            VarKind::RelList
+        } else {
+            VarKind::Rel
+        };
         let (slot, equals) = match &rel.var {
             Some(v) => {
                 if !declared_rels.insert(v.name.clone()) {
@@ -174,21 +193,27 @@ impl Planner<'_> {
             None => (self.slot(), None),
         };
         let types = rel.types.iter().map(|t| self.sym(&t.name)).collect();
-        let (props, prop_map) = self.bind_props(rel.props.as_ref(), scope)?;
-        Ok(Hop { slot, equals, types, direction: rel.direction, props, prop_map, var_length })
+        let props = self.bind_props(rel.props.as_ref(), scope)?;
+        Ok(Hop {
+            slot,
+            equals,
+            types,
+            direction: rel.direction,
+            props,
+            var_length,
+        })
     }
 
-    /// A pattern's property map: literal entries become per-key checks; a parameter is
-    /// checked as a whole map at run time.
-    #[allow(clippy::type_complexity)]
+    /// A pattern's property map becomes one equality check per key. openCypher allows only
+    /// literal maps here: a parameter could hold anything, including nulls that never match.
     fn bind_props(
         &mut self,
         props: Option<&Expr>,
         scope: &Scope,
-    ) -> Result<(Vec<(crate::graph::Symbol, BoundExpr)>, Option<BoundExpr>)> {
-        match props.map(|p| &p.kind) {
-            None => Ok((Vec::new(), None)),
-            Some(ExprKind::Map(entries)) => {
+    ) -> Result<Vec<(crate::graph::Symbol, BoundExpr)>> {
+        match props.map(|p| (&p.kind, p.span)) {
+            None => Ok(Vec::new()),
+            Some((ExprKind::Map(entries), _)) => {
                 let mut out = Vec::with_capacity(entries.len());
                 for (k, v) in entries {
                     if super::bind::contains_aggregate(v) {
@@ -197,12 +222,13 @@ impl Planner<'_> {
                     let key = self.sym(&k.name);
                     out.push((key, self.bind_expr(v, scope)?));
                 }
-                Ok((out, None))
+                Ok(out)
             }
-            Some(_) => {
-                let expr = props.map(|p| self.bind_expr(p, scope)).transpose()?;
-                Ok((Vec::new(), expr))
-            }
+            Some((_, span)) => Err(QueryError::syntax(
+                Detail::InvalidParameterUse,
+                "a parameter cannot stand for a pattern's properties; write {key: $value}",
+                span,
+            )),
         }
     }
 
@@ -227,8 +253,12 @@ impl Planner<'_> {
                 }
             }
         } else {
-            let label =
-                first.filter.labels.iter().copied().min_by_key(|l| self.graph.label_count(*l));
+            let label = first
+                .filter
+                .labels
+                .iter()
+                .copied()
+                .min_by_key(|l| self.graph.label_count(*l));
             bound.insert(first.slot);
             Op::NodeScan {
                 input: Box::new(input),
@@ -263,7 +293,6 @@ impl Planner<'_> {
                 dir,
                 types: hop.types.clone(),
                 rel_props: hop.props.clone(),
-                rel_prop_map: hop.prop_map.clone(),
                 to_filter: to_node.filter.clone(),
                 var_length: hop.var_length,
                 distinct_from: rel_slots.clone(),
@@ -332,7 +361,9 @@ impl Planner<'_> {
         // the shortest path that satisfies them rather than filtering the shortest away.
         let mut on_path = Vec::new();
         predicates.retain(|(deps, p)| {
-            let ready = deps.as_ref().is_some_and(|d| d.iter().all(|s| bound.contains(s)));
+            let ready = deps
+                .as_ref()
+                .is_some_and(|d| d.iter().all(|s| bound.contains(s)));
             if ready {
                 on_path.push(p.clone());
             }
@@ -375,9 +406,15 @@ impl Planner<'_> {
                 .map(|l| self.graph.label_count(*l))
                 .min()
                 .unwrap_or_else(|| self.graph.node_count());
-            if n.filter.props.is_empty() { label_count.saturating_mul(4) } else { label_count }
+            if n.filter.props.is_empty() {
+                label_count.saturating_mul(4)
+            } else {
+                label_count
+            }
         };
-        (0..chain.nodes.len()).min_by_key(|&i| cost(&chain.nodes[i])).unwrap_or(0)
+        (0..chain.nodes.len())
+            .min_by_key(|&i| cost(&chain.nodes[i]))
+            .unwrap_or(0)
     }
 }
 
@@ -402,7 +439,9 @@ fn attach_ready(
 ) -> Op {
     let mut ready = Vec::new();
     predicates.retain(|(deps, p)| {
-        let is_ready = deps.as_ref().is_some_and(|d| d.iter().all(|s| bound.contains(s)));
+        let is_ready = deps
+            .as_ref()
+            .is_some_and(|d| d.iter().all(|s| bound.contains(s)));
         if is_ready {
             ready.push(p.clone());
         }
@@ -412,7 +451,10 @@ fn attach_ready(
 }
 
 fn filter_all(op: Op, predicates: Vec<BoundExpr>) -> Op {
-    predicates.into_iter().fold(op, |op, predicate| Op::Filter { input: Box::new(op), predicate })
+    predicates.into_iter().fold(op, |op, predicate| Op::Filter {
+        input: Box::new(op),
+        predicate,
+    })
 }
 
 /// The slots an expression reads, or `None` when it runs a subplan (whose needs are not
@@ -460,25 +502,44 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
         BoundExpr::Comparison { first, rest } => {
             go(first, out, local) && rest.iter().all(|(_, e)| go(e, out, local))
         }
-        BoundExpr::Case { operand, alternatives, default } => {
+        BoundExpr::Case {
+            operand,
+            alternatives,
+            default,
+        } => {
             operand.as_deref().is_none_or(|e| go(e, out, local))
-                && alternatives.iter().all(|(w, t)| go(w, out, local) && go(t, out, local))
+                && alternatives
+                    .iter()
+                    .all(|(w, t)| go(w, out, local) && go(t, out, local))
                 && default.as_deref().is_none_or(|e| go(e, out, local))
         }
         BoundExpr::List(items) => items.iter().all(|e| go(e, out, local)),
         BoundExpr::Map(entries) => entries.iter().all(|(_, e)| go(e, out, local)),
         BoundExpr::Call { args, .. } => args.iter().all(|e| go(e, out, local)),
-        BoundExpr::ListComprehension { slot, list, filter, map } => {
+        BoundExpr::ListComprehension {
+            slot,
+            list,
+            filter,
+            map,
+        } => {
             local.push(*slot);
             go(list, out, local)
                 && filter.as_deref().is_none_or(|e| go(e, out, local))
                 && map.as_deref().is_none_or(|e| go(e, out, local))
         }
-        BoundExpr::Quantifier { slot, list, filter, .. } => {
+        BoundExpr::Quantifier {
+            slot, list, filter, ..
+        } => {
             local.push(*slot);
             go(list, out, local) && go(filter, out, local)
         }
-        BoundExpr::Reduce { acc, init, slot, list, expr } => {
+        BoundExpr::Reduce {
+            acc,
+            init,
+            slot,
+            list,
+            expr,
+        } => {
             local.push(*acc);
             local.push(*slot);
             go(init, out, local) && go(list, out, local) && go(expr, out, local)

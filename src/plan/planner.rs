@@ -19,7 +19,10 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
     for (i, single) in query.parts.iter().enumerate() {
-        let mut planner = Planner { graph: &mut *graph, next_slot: 0 };
+        let mut planner = Planner {
+            graph: &mut *graph,
+            next_slot: 0,
+        };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
         writes |= part_writes;
@@ -45,7 +48,12 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
             span,
         ));
     }
-    Ok(QueryPlan { parts, union_all, columns: columns.unwrap_or_default(), writes })
+    Ok(QueryPlan {
+        parts,
+        union_all,
+        columns: columns.unwrap_or_default(),
+        writes,
+    })
 }
 
 fn is_update(kind: &ClauseKind) -> bool {
@@ -73,7 +81,10 @@ impl Planner<'_> {
 
     /// Binds a fresh variable.
     pub fn declare(&mut self, scope: &mut Scope, ident: &ast::Ident, kind: VarKind) -> Var {
-        let var = Var { slot: self.slot(), kind };
+        let var = Var {
+            slot: self.slot(),
+            kind,
+        };
         scope.bind(ident.name.clone(), var);
         var
     }
@@ -95,11 +106,17 @@ impl Planner<'_> {
         let last = query.clauses.len().saturating_sub(1);
         for (i, clause) in query.clauses.iter().enumerate() {
             if columns.len() + outputs.len() > 0 {
-                return Err(composition("RETURN can only be the last clause", clause.span));
+                return Err(composition(
+                    "RETURN can only be the last clause",
+                    clause.span,
+                ));
             }
             let update = is_update(&clause.kind);
             if after_update
-                && matches!(clause.kind, ClauseKind::Match { .. } | ClauseKind::Unwind { .. })
+                && matches!(
+                    clause.kind,
+                    ClauseKind::Match { .. } | ClauseKind::Unwind { .. }
+                )
             {
                 return Err(composition(
                     "a WITH clause is required between an updating clause and a reading clause",
@@ -118,7 +135,11 @@ impl Planner<'_> {
                 continue;
             }
             match &clause.kind {
-                ClauseKind::Match { optional, pattern, filter } => {
+                ClauseKind::Match {
+                    optional,
+                    pattern,
+                    filter,
+                } => {
                     current =
                         self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope)?;
                 }
@@ -128,7 +149,11 @@ impl Planner<'_> {
                         return Err(already_bound(var));
                     }
                     let slot = self.declare(&mut scope, var, VarKind::Value).slot;
-                    current = Op::Unwind { input: Box::new(current), list, slot };
+                    current = Op::Unwind {
+                        input: Box::new(current),
+                        list,
+                        slot,
+                    };
                 }
                 ClauseKind::With { body, filter } => {
                     after_update = false;
@@ -167,12 +192,24 @@ impl Planner<'_> {
             stages.push(Stage::Read(current));
         }
         let width = self.next_slot;
-        Ok((PartPlan { stages, width, outputs }, columns, writes))
+        Ok((
+            PartPlan {
+                stages,
+                width,
+                outputs,
+            },
+            columns,
+            writes,
+        ))
     }
 }
 
 fn unreachable_clause(span: Span) -> Result<()> {
-    Err(QueryError::syntax(Detail::UnexpectedSyntax, "unexpected clause", span))
+    Err(QueryError::syntax(
+        Detail::UnexpectedSyntax,
+        "unexpected clause",
+        span,
+    ))
 }
 
 pub(super) fn composition(message: &str, span: Span) -> QueryError {

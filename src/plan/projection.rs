@@ -1,7 +1,7 @@
 //! WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.
 
 use super::bind::{
-    AggregateSlots, contains_aggregate, for_each_child, misplaced_aggregate, visit_aggregates,
+    Substitutions, contains_aggregate, for_each_child, misplaced_aggregate, visit_aggregates,
 };
 use super::functions::lookup_aggregate;
 use super::logical::*;
@@ -29,59 +29,84 @@ impl Planner<'_> {
         scope: &Scope,
         is_return: bool,
     ) -> Result<(Op, Scope, Vec<(String, Slot)>)> {
-        let items = self.projection_items(body, scope, is_return)?;
+        let (items, unaliased) = self.projection_items(body, scope, is_return)?;
         let aggregating = items.iter().any(|i| contains_aggregate(&i.expr));
         let mut new_scope = Scope::default();
         let mut columns = Vec::with_capacity(items.len());
         let mut op;
-        // Aggregates, by address of their syntax node, and what ORDER BY may refer to.
-        let mut agg_slots = AggregateSlots::new();
+        let mut subst = Substitutions::default();
         if aggregating {
-            let mut keys = Vec::new();
             let mut aggregates = Vec::new();
-            let mut finals = Vec::new();
-            let mut key_vars: Vec<Arc<str>> = Vec::new();
             for item in &items {
-                if !contains_aggregate(&item.expr) {
-                    if let ExprKind::Variable(v) = &item.expr.kind {
-                        key_vars.push(v.clone());
+                self.plan_aggregates(&item.expr, scope, &mut aggregates, &mut subst)?;
+            }
+            // ORDER BY may repeat an aggregate of the projection, but not add its own: the
+            // variables it would aggregate over are gone by then.
+            let mut projected: Vec<(String, Slot)> = Vec::new();
+            for item in &items {
+                visit_aggregates(&item.expr, &mut |e| {
+                    if let Some(slot) = subst.aggregates.get(&(e as *const Expr)) {
+                        projected.push((e.to_string(), *slot));
                     }
+                });
+            }
+            for sort in &body.order_by {
+                let mut calls = Vec::new();
+                visit_aggregates(&sort.expr, &mut |e| calls.push(e));
+                for call in calls {
+                    let text = call.to_string();
+                    let Some((_, slot)) = projected.iter().find(|(t, _)| *t == text) else {
+                        return Err(QueryError::syntax(
+                            Detail::UndefinedVariable,
+                            format!(
+                                "ORDER BY can only use aggregates that are projected; {text} is not"
+                            ),
+                            call.span,
+                        ));
+                    };
+                    subst.aggregates.insert(call as *const Expr, *slot);
                 }
             }
-            for item in &items {
-                if contains_aggregate(&item.expr) {
-                    self.plan_aggregates(&item.expr, scope, &mut aggregates, &mut agg_slots)?;
-                }
-            }
-            for extra in &body.order_by {
-                if contains_aggregate(&extra.expr) {
-                    self.plan_aggregates(&extra.expr, scope, &mut aggregates, &mut agg_slots)?;
-                }
-            }
-            let key_exprs: Vec<&Expr> =
-                items.iter().filter(|i| !contains_aggregate(&i.expr)).map(|i| &i.expr).collect();
-            let mut keep = Vec::new();
+            let grouping = Grouping::new(&items);
+            let mut keys = Vec::new();
+            let mut finals = Vec::new();
             for item in &items {
                 let slot = self.slot();
                 if contains_aggregate(&item.expr) {
-                    check_grouping(&item.expr, &key_exprs, &key_vars)?;
-                    for v in &key_vars {
-                        if let Some(var) = scope.get(v) {
-                            keep.push(var.slot);
-                        }
-                    }
-                    finals.push((slot, self.bind_with(&item.expr, scope, Some(&agg_slots))?));
+                    grouping.check(&item.expr, None)?;
+                    finals.push((slot, &item.expr));
                 } else {
                     keys.push((slot, self.bind_expr(&item.expr, scope)?));
+                    subst.keys.push((item.expr.to_string(), slot));
                 }
-                new_scope.bind(item.name.clone(), Var { slot, kind: kind_of(&item.expr, scope) });
+                new_scope.bind(
+                    item.name.clone(),
+                    Var {
+                        slot,
+                        kind: kind_of(&item.expr, scope),
+                    },
+                );
                 columns.push((item.name.to_string(), slot));
             }
-            keep.sort_unstable();
-            keep.dedup();
-            op = Op::Aggregate { input: Box::new(input), keys, aggregates, keep };
+            let finals = finals
+                .into_iter()
+                .map(|(slot, e)| Ok((slot, self.bind_with(e, scope, Some(&subst))?)))
+                .collect::<Result<Vec<_>>>()?;
+            op = Op::Aggregate {
+                input: Box::new(input),
+                keys,
+                aggregates,
+            };
             if !finals.is_empty() {
-                op = Op::Project { input: Box::new(op), items: finals };
+                op = Op::Project {
+                    input: Box::new(op),
+                    items: finals,
+                };
+            }
+            for sort in &body.order_by {
+                if contains_aggregate(&sort.expr) {
+                    grouping.check(&sort.expr, Some(&new_scope))?;
+                }
             }
         } else {
             let mut projected = Vec::with_capacity(items.len());
@@ -95,13 +120,23 @@ impl Planner<'_> {
                 if !matches!(bound, BoundExpr::Slot(s) if s == slot) {
                     projected.push((slot, bound));
                 }
-                new_scope.bind(item.name.clone(), Var { slot, kind: kind_of(&item.expr, scope) });
+                subst.keys.push((item.expr.to_string(), slot));
+                new_scope.bind(
+                    item.name.clone(),
+                    Var {
+                        slot,
+                        kind: kind_of(&item.expr, scope),
+                    },
+                );
                 columns.push((item.name.to_string(), slot));
             }
             op = if projected.is_empty() {
                 input
             } else {
-                Op::Project { input: Box::new(input), items: projected }
+                Op::Project {
+                    input: Box::new(input),
+                    items: projected,
+                }
             };
         }
         if body.distinct {
@@ -110,14 +145,20 @@ impl Planner<'_> {
                 slots: columns.iter().map(|(_, s)| *s).collect(),
             };
         }
+        // ORDER BY and WITH's WHERE see the projected names and, unless the projection hid
+        // them (DISTINCT or aggregation), the variables from before it.
+        let mut visible = if body.distinct || aggregating {
+            Scope::default()
+        } else {
+            scope.clone()
+        };
+        for (name, var) in new_scope.names() {
+            visible.bind(name.clone(), *var);
+        }
+        // After DISTINCT or aggregation the old variables are gone, but an expression that
+        // repeats a projected one reads its column.
+        let subst = (body.distinct || aggregating).then_some(&subst);
         if !body.order_by.is_empty() {
-            // ORDER BY sees the projected names and, unless the projection hid them (DISTINCT
-            // or aggregation), the variables from before it.
-            let mut order_scope =
-                if body.distinct || aggregating { Scope::default() } else { scope.clone() };
-            for (name, var) in new_scope.names() {
-                order_scope.bind(name.clone(), *var);
-            }
             let mut keys = Vec::with_capacity(body.order_by.len());
             for sort in &body.order_by {
                 let expr = match matching_item(&sort.expr, &items, &columns) {
@@ -126,26 +167,40 @@ impl Planner<'_> {
                         if !aggregating && contains_aggregate(&sort.expr) {
                             return Err(misplaced_aggregate(sort.expr.span));
                         }
-                        let aggs = aggregating.then_some(&agg_slots);
-                        self.bind_with(&sort.expr, &order_scope, aggs)?
+                        self.bind_with(&sort.expr, &visible, subst)?
                     }
                 };
                 keys.push((expr, sort.descending));
             }
-            op = Op::Sort { input: Box::new(op), keys };
+            op = Op::Sort {
+                input: Box::new(op),
+                keys,
+            };
         }
         if let Some(skip) = &body.skip {
-            op = Op::Skip { input: Box::new(op), count: self.bind_count(skip)? };
+            op = Op::Skip {
+                input: Box::new(op),
+                count: self.bind_count(skip)?,
+            };
         }
         if let Some(limit) = &body.limit {
-            op = Op::Limit { input: Box::new(op), count: self.bind_count(limit)? };
+            op = Op::Limit {
+                input: Box::new(op),
+                count: self.bind_count(limit)?,
+            };
         }
         if let Some(filter) = filter {
             if contains_aggregate(filter) {
                 return Err(misplaced_aggregate(filter.span));
             }
-            let predicate = self.bind_expr(filter, &new_scope)?;
-            op = Op::Filter { input: Box::new(op), predicate };
+            let predicate = self.bind_with(filter, &visible, subst)?;
+            op = Op::Filter {
+                input: Box::new(op),
+                predicate,
+            };
+        }
+        if let Some(e) = unaliased {
+            return Err(e);
         }
         Ok((op, new_scope, columns))
     }
@@ -155,11 +210,13 @@ impl Planner<'_> {
         body: &Projection,
         scope: &Scope,
         is_return: bool,
-    ) -> Result<Vec<Item>> {
+    ) -> Result<(Vec<Item>, Option<QueryError>)> {
         let mut items = Vec::new();
+        // Reported after the aggregation checks, which openCypher makes first.
+        let mut unaliased = None;
         if body.star {
             let mut names: Vec<&Arc<str>> = scope.names().map(|(n, _)| n).collect();
-            if names.is_empty() {
+            if names.is_empty() && is_return {
                 return Err(QueryError::syntax(
                     Detail::UnexpectedSyntax,
                     "RETURN * and WITH * need at least one variable in scope",
@@ -169,7 +226,10 @@ impl Planner<'_> {
             names.sort();
             for name in names {
                 let expr = Expr::new(ExprKind::Variable(name.clone()), body.span);
-                items.push(Item { name: name.clone(), expr });
+                items.push(Item {
+                    name: name.clone(),
+                    expr,
+                });
             }
         }
         for item in &body.items {
@@ -180,8 +240,8 @@ impl Planner<'_> {
                     _ => (Arc::from(item.text.as_str()), false),
                 },
             };
-            if !is_return && !named {
-                return Err(QueryError::syntax(
+            if !is_return && !named && unaliased.is_none() {
+                unaliased = Some(QueryError::syntax(
                     Detail::NoExpressionAlias,
                     "expressions in WITH must be aliased (use AS)",
                     item.expr.span,
@@ -194,9 +254,12 @@ impl Planner<'_> {
                     item.alias.as_ref().map_or(item.expr.span, |a| a.span),
                 ));
             }
-            items.push(Item { name, expr: item.expr.clone() });
+            items.push(Item {
+                name,
+                expr: item.expr.clone(),
+            });
         }
-        Ok(items)
+        Ok((items, unaliased))
     }
 
     /// Plans each aggregate call inside `expr` and records its slot.
@@ -205,7 +268,7 @@ impl Planner<'_> {
         expr: &Expr,
         scope: &Scope,
         aggregates: &mut Vec<(Slot, Aggregate)>,
-        slots: &mut AggregateSlots,
+        subst: &mut Substitutions,
     ) -> Result<()> {
         let mut calls = Vec::new();
         visit_aggregates(expr, &mut |e| calls.push(e));
@@ -218,7 +281,11 @@ impl Planner<'_> {
                     param: None,
                     span: call.span,
                 },
-                ExprKind::FunctionCall { name, distinct, args } => {
+                ExprKind::FunctionCall {
+                    name,
+                    distinct,
+                    args,
+                } => {
                     let kind = lookup_aggregate(&name.name).unwrap_or(AggKind::Count);
                     let percentile =
                         matches!(kind, AggKind::PercentileCont | AggKind::PercentileDisc);
@@ -237,17 +304,30 @@ impl Planner<'_> {
                             call.span,
                         ));
                     }
+                    if mentions_rand(&args[0]) {
+                        return Err(QueryError::syntax(
+                            Detail::NonConstantExpression,
+                            "an aggregate cannot take rand(): its result would not be repeatable",
+                            args[0].span,
+                        ));
+                    }
                     let arg = Some(self.bind_expr(&args[0], scope)?);
                     let param = match args.get(1) {
                         Some(p) => Some(self.bind_expr(p, scope)?),
                         None => None,
                     };
-                    Aggregate { kind, distinct: *distinct, arg, param, span: call.span }
+                    Aggregate {
+                        kind,
+                        distinct: *distinct,
+                        arg,
+                        param,
+                        span: call.span,
+                    }
                 }
                 _ => continue,
             };
             let slot = self.slot();
-            slots.insert(call as *const Expr, slot);
+            subst.aggregates.insert(call as *const Expr, slot);
             aggregates.push((slot, aggregate));
         }
         Ok(())
@@ -266,7 +346,16 @@ impl Planner<'_> {
                 e
             }
         })?;
-        if let BoundExpr::Const(v) = &bound {
+        let literal = match &expr.kind {
+            ExprKind::Literal(v) => Some(v.clone()),
+            ExprKind::Unary(crate::syntax::ast::UnaryOp::Neg, inner) => match &inner.kind {
+                ExprKind::Literal(Value::Int(i)) => Some(Value::Int(-i)),
+                ExprKind::Literal(Value::Float(f)) => Some(Value::Float(-f)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(v) = &literal {
             match v {
                 Value::Int(i) if *i < 0 => {
                     return Err(QueryError::syntax(
@@ -289,11 +378,12 @@ impl Planner<'_> {
     }
 }
 
-/// The kind of a projected expression: a variable keeps its kind.
+/// The kind of a projected expression: a variable keeps its kind; otherwise what its static
+/// type says.
 fn kind_of(expr: &Expr, scope: &Scope) -> VarKind {
     match &expr.kind {
         ExprKind::Variable(v) => scope.get(v).map_or(VarKind::Value, |var| var.kind),
-        _ => VarKind::Value,
+        _ => super::types::kind_of_type(super::types::static_type(expr, scope)),
     }
 }
 
@@ -307,33 +397,90 @@ fn matching_item(expr: &Expr, items: &[Item], columns: &[(String, Slot)]) -> Opt
     })
 }
 
-/// Outside its aggregate calls, an aggregating item may only use grouping keys: otherwise
-/// the value would differ within a group.
-fn check_grouping(expr: &Expr, keys: &[&Expr], key_vars: &[Arc<str>]) -> Result<()> {
-    let text = expr.to_string();
-    if keys.iter().any(|k| k.to_string() == text) {
-        return Ok(());
+/// The grouping keys of an aggregating projection, to check that what stands next to an
+/// aggregate has one value per group.
+struct Grouping {
+    /// Texts of the key expressions that are variables or property lookups.
+    simple_keys: Vec<String>,
+    /// Variables that are keys themselves.
+    key_vars: Vec<Arc<str>>,
+    /// Variables mentioned anywhere in a key.
+    mentioned: Vec<Arc<str>>,
+}
+
+impl Grouping {
+    fn new(items: &[Item]) -> Self {
+        let mut g = Grouping {
+            simple_keys: Vec::new(),
+            key_vars: Vec::new(),
+            mentioned: Vec::new(),
+        };
+        for item in items.iter().filter(|i| !contains_aggregate(&i.expr)) {
+            match &item.expr.kind {
+                ExprKind::Variable(v) => g.key_vars.push(v.clone()),
+                ExprKind::Property(..) => g.simple_keys.push(item.expr.to_string()),
+                _ => {}
+            }
+            collect_variables(&item.expr, &mut g.mentioned);
+        }
+        g
     }
-    match &expr.kind {
-        ExprKind::CountStar => Ok(()),
-        ExprKind::FunctionCall { name, .. } if lookup_aggregate(&name.name).is_some() => Ok(()),
-        ExprKind::Variable(v) if !key_vars.contains(v) => Err(QueryError::syntax(
-            Detail::AmbiguousAggregationExpression,
-            format!("`{v}` is used next to an aggregate but is not a grouping key"),
-            expr.span,
-        )),
-        ExprKind::ListComprehension { .. }
-        | ExprKind::Quantifier { .. }
-        | ExprKind::Reduce { .. }
-        | ExprKind::PatternComprehension { .. } => Ok(()),
-        _ => {
-            let mut result = Ok(());
-            for_each_child(expr, &mut |c| {
-                if result.is_ok() {
-                    result = check_grouping(c, keys, key_vars);
+
+    /// Outside its aggregate calls, `expr` may only use key variables and keys that are
+    /// property lookups; a more complex key may not be repeated inside (openCypher's rule).
+    /// For ORDER BY (`visible` given), a variable no key mentions is simply out of scope.
+    fn check(&self, expr: &Expr, visible: Option<&Scope>) -> Result<()> {
+        match &expr.kind {
+            ExprKind::CountStar => Ok(()),
+            ExprKind::FunctionCall { name, .. } if lookup_aggregate(&name.name).is_some() => Ok(()),
+            ExprKind::Property(..) if self.simple_keys.contains(&expr.to_string()) => Ok(()),
+            ExprKind::Variable(v) if self.key_vars.contains(v) => Ok(()),
+            ExprKind::Variable(v) if visible.is_some_and(|s| s.get(v).is_some()) => Ok(()),
+            ExprKind::Variable(v) => {
+                if visible.is_some() && !self.mentioned.contains(v) {
+                    return Err(QueryError::syntax(
+                        Detail::UndefinedVariable,
+                        format!("variable `{v}` is not defined after the aggregation"),
+                        expr.span,
+                    ));
                 }
-            });
-            result
+                Err(QueryError::syntax(
+                    Detail::AmbiguousAggregationExpression,
+                    format!("`{v}` is used next to an aggregate but is not a grouping key"),
+                    expr.span,
+                ))
+            }
+            ExprKind::ListComprehension { .. }
+            | ExprKind::Quantifier { .. }
+            | ExprKind::Reduce { .. }
+            | ExprKind::PatternComprehension { .. } => Ok(()),
+            _ => {
+                let mut result = Ok(());
+                for_each_child(expr, &mut |c| {
+                    if result.is_ok() {
+                        result = self.check(c, visible);
+                    }
+                });
+                result
+            }
         }
     }
+}
+
+fn mentions_rand(expr: &Expr) -> bool {
+    if let ExprKind::FunctionCall { name, .. } = &expr.kind {
+        if name.name.eq_ignore_ascii_case("rand") {
+            return true;
+        }
+    }
+    let mut found = false;
+    for_each_child(expr, &mut |c| found |= mentions_rand(c));
+    found
+}
+
+fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
+    if let ExprKind::Variable(v) = &expr.kind {
+        out.push(v.clone());
+    }
+    for_each_child(expr, &mut |c| collect_variables(c, out));
 }

@@ -12,18 +12,21 @@ pub enum VarKind {
     /// The relationships of a variable-length hop.
     RelList,
     Path,
-    /// Anything else, or not known at planning time.
+    /// Anything, as far as planning knows.
     Value,
+    /// A value of a type known at planning time (never an entity).
+    Known(super::types::StaticType),
 }
 
 impl VarKind {
-    fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             VarKind::Node => "a node",
             VarKind::Rel => "a relationship",
             VarKind::RelList => "a list of relationships",
             VarKind::Path => "a path",
             VarKind::Value => "a value",
+            VarKind::Known(t) => t.name(),
         }
     }
 }
@@ -42,7 +45,11 @@ pub struct Scope {
 
 impl Scope {
     pub fn get(&self, name: &str) -> Option<Var> {
-        self.vars.iter().rev().find(|(n, _)| &**n == name).map(|(_, v)| *v)
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| *v)
     }
 
     pub fn bind(&mut self, name: Arc<str>, var: Var) {
@@ -75,6 +82,12 @@ impl Scope {
         match self.get(name) {
             Some(var) if var.kind == kind => Ok(Some(var)),
             Some(var) if var.kind == VarKind::Value && kind != VarKind::Path => Ok(Some(var)),
+            Some(var)
+                if var.kind == VarKind::Known(super::types::StaticType::List)
+                    && kind == VarKind::RelList =>
+            {
+                Ok(Some(var))
+            }
             Some(var) => Err(QueryError::syntax(
                 Detail::VariableTypeConflict,
                 format!(

@@ -13,7 +13,11 @@ impl Planner<'_> {
                 let before = scope.clone();
                 WriteOp::Create(self.plan_create(pattern, &before, scope, true)?)
             }
-            ClauseKind::Merge { part, on_create, on_match } => {
+            ClauseKind::Merge {
+                part,
+                on_create,
+                on_match,
+            } => {
                 let before = scope.clone();
                 if part.element.chain.is_empty() {
                     if let Some(v) = &part.element.start.var {
@@ -27,7 +31,13 @@ impl Planner<'_> {
                 let create = self.plan_create(std::slice::from_ref(part), &before, scope, false)?;
                 let on_create = self.plan_set_items(on_create, scope)?;
                 let on_match = self.plan_set_items(on_match, scope)?;
-                WriteOp::Merge(Box::new(Merge { matcher, create, on_create, on_match, width: 0 }))
+                WriteOp::Merge(Box::new(Merge {
+                    matcher,
+                    create,
+                    on_create,
+                    on_match,
+                    width: 0,
+                }))
             }
             ClauseKind::Set { items } => WriteOp::Set(self.plan_set_items(items, scope)?),
             ClauseKind::Remove { items } => {
@@ -56,9 +66,25 @@ impl Planner<'_> {
                             t.span,
                         ));
                     }
+                    let t_type = super::types::static_type(t, scope);
+                    if !t_type.could_be(&[
+                        super::types::StaticType::Node,
+                        super::types::StaticType::Rel,
+                        super::types::StaticType::Path,
+                        super::types::StaticType::List,
+                    ]) {
+                        return Err(QueryError::syntax(
+                            Detail::InvalidArgumentType,
+                            format!("DELETE cannot take {}", t_type.name()),
+                            t.span,
+                        ));
+                    }
                     bound.push(self.bind_expr(t, scope)?);
                 }
-                WriteOp::Delete { targets: bound, detach: *detach }
+                WriteOp::Delete {
+                    targets: bound,
+                    detach: *detach,
+                }
             }
             ClauseKind::Foreach { var, list, clauses } => {
                 let list = self.bind_expr(list, scope)?;
@@ -117,6 +143,17 @@ impl Planner<'_> {
             let mut prev = start;
             for (rel, node) in &element.chain {
                 let next = self.create_node(node, before, scope, declare, false, &mut out)?;
+                let slot = match &rel.var {
+                    Some(v) if before.get(&v.name).is_some() => return Err(already_bound(v)),
+                    Some(v) if declare => {
+                        if scope.get(&v.name).is_some() {
+                            return Err(already_bound(v));
+                        }
+                        self.declare(scope, v, VarKind::Rel).slot
+                    }
+                    Some(v) => scope.require(&v.name, v.span)?.slot,
+                    None => self.slot(),
+                };
                 if rel.types.len() != 1 {
                     return Err(QueryError::syntax(
                         Detail::NoSingleRelationshipType,
@@ -131,9 +168,12 @@ impl Planner<'_> {
                         rel.span,
                     ));
                 }
+                // MERGE matches an undirected relationship either way round and, finding none,
+                // creates it left to right; CREATE needs the direction spelled out.
                 let (start, end) = match rel.direction {
                     RelDirection::Right => (prev, next),
                     RelDirection::Left => (next, prev),
+                    RelDirection::Both if !declare => (prev, next),
                     RelDirection::Both => {
                         return Err(QueryError::syntax(
                             Detail::RequiresDirectedRelationship,
@@ -142,18 +182,7 @@ impl Planner<'_> {
                         ));
                     }
                 };
-                let slot = match &rel.var {
-                    Some(v) if before.get(&v.name).is_some() => return Err(already_bound(v)),
-                    Some(v) if declare => {
-                        if scope.get(&v.name).is_some() {
-                            return Err(already_bound(v));
-                        }
-                        self.declare(scope, v, VarKind::Rel).slot
-                    }
-                    Some(v) => scope.require(&v.name, v.span)?.slot,
-                    None => self.slot(),
-                };
-                let props = self.create_props(rel.props.as_ref(), before)?;
+                let props = self.create_props(rel.props.as_ref(), scope)?;
                 out.rels.push(CreateRel {
                     slot,
                     ty: rel.types[0].name.clone(),
@@ -207,7 +236,7 @@ impl Planner<'_> {
                 }
                 if !declare {
                     if !created_here {
-                        out.nodes.push(self.new_create_node(var.slot, node, before)?);
+                        out.nodes.push(self.new_create_node(var.slot, node, scope)?);
                     }
                     return Ok(var.slot);
                 }
@@ -218,7 +247,7 @@ impl Planner<'_> {
             Some(v) => self.declare(scope, v, VarKind::Node).slot,
             None => self.slot(),
         };
-        out.nodes.push(self.new_create_node(slot, node, before)?);
+        out.nodes.push(self.new_create_node(slot, node, scope)?);
         Ok(slot)
     }
 
@@ -226,26 +255,26 @@ impl Planner<'_> {
         &mut self,
         slot: Slot,
         node: &ast::NodePattern,
-        before: &Scope,
+        scope: &Scope,
     ) -> Result<CreateNode> {
         Ok(CreateNode {
             slot,
             labels: node.labels.iter().map(|l| l.name.clone()).collect(),
-            props: self.create_props(node.props.as_ref(), before)?,
-            bound: false,
+            props: self.create_props(node.props.as_ref(), scope)?,
             span: node.span,
         })
     }
 
-    /// Property maps of created entities may only read variables bound before the clause.
-    fn create_props(&mut self, props: Option<&Expr>, before: &Scope) -> Result<Option<BoundExpr>> {
+    /// Property maps of created entities may read variables bound before the clause and the
+    /// entities the clause created before them.
+    fn create_props(&mut self, props: Option<&Expr>, scope: &Scope) -> Result<Option<BoundExpr>> {
         match props {
             None => Ok(None),
             Some(p) => {
                 if super::bind::contains_aggregate(p) {
                     return Err(super::bind::misplaced_aggregate(p.span));
                 }
-                Ok(Some(self.bind_expr(p, before)?))
+                Ok(Some(self.bind_expr(p, scope)?))
             }
         }
     }
@@ -257,13 +286,23 @@ impl Planner<'_> {
                 ast::SetItem::Property { target, value } => {
                     let (target_expr, key) = self.property_target(target, scope)?;
                     let value = self.bind_checked(value, scope)?;
-                    SetAction::Property { target: target_expr, key, value, span: target.span }
+                    SetAction::Property {
+                        target: target_expr,
+                        key,
+                        value,
+                        span: target.span,
+                    }
                 }
                 ast::SetItem::Replace { var, value } | ast::SetItem::Merge { var, value } => {
                     let target = BoundExpr::Slot(scope.require(&var.name, var.span)?.slot);
                     let replace = matches!(item, ast::SetItem::Replace { .. });
                     let value = self.bind_checked(value, scope)?;
-                    SetAction::Properties { target, value, replace, span: var.span }
+                    SetAction::Properties {
+                        target,
+                        value,
+                        replace,
+                        span: var.span,
+                    }
                 }
                 ast::SetItem::Labels { var, labels } => SetAction::Labels {
                     target: BoundExpr::Slot(scope.require(&var.name, var.span)?.slot),
@@ -298,18 +337,7 @@ impl Planner<'_> {
     }
 }
 
-/// DELETE targets must be able to yield entities: variables, property lookups into lists or
-/// maps, function calls and the like, not arithmetic or literals.
+/// `DELETE n:Label` reads like removing a label but is not: it is refused outright.
 fn deletable(expr: &Expr) -> bool {
-    !matches!(
-        expr.kind,
-        ExprKind::Literal(_)
-            | ExprKind::Binary(..)
-            | ExprKind::Comparison(..)
-            | ExprKind::Unary(..)
-            | ExprKind::IsNull(..)
-            | ExprKind::HasLabels(..)
-            | ExprKind::Map(_)
-            | ExprKind::CountStar
-    )
+    !matches!(expr.kind, ExprKind::HasLabels(..))
 }

@@ -17,7 +17,10 @@ impl Span {
     }
 
     pub fn join(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -74,16 +77,45 @@ pub struct Clause {
 
 #[derive(Clone, Debug)]
 pub enum ClauseKind {
-    Match { optional: bool, pattern: Vec<PatternPart>, filter: Option<Expr> },
-    Unwind { list: Expr, var: Ident },
-    With { body: Projection, filter: Option<Expr> },
-    Return { body: Projection },
-    Create { pattern: Vec<PatternPart> },
-    Merge { part: PatternPart, on_create: Vec<SetItem>, on_match: Vec<SetItem> },
-    Set { items: Vec<SetItem> },
-    Remove { items: Vec<RemoveItem> },
-    Delete { detach: bool, targets: Vec<Expr> },
-    Foreach { var: Ident, list: Expr, clauses: Vec<Clause> },
+    Match {
+        optional: bool,
+        pattern: Vec<PatternPart>,
+        filter: Option<Expr>,
+    },
+    Unwind {
+        list: Expr,
+        var: Ident,
+    },
+    With {
+        body: Projection,
+        filter: Option<Expr>,
+    },
+    Return {
+        body: Projection,
+    },
+    Create {
+        pattern: Vec<PatternPart>,
+    },
+    Merge {
+        part: PatternPart,
+        on_create: Vec<SetItem>,
+        on_match: Vec<SetItem>,
+    },
+    Set {
+        items: Vec<SetItem>,
+    },
+    Remove {
+        items: Vec<RemoveItem>,
+    },
+    Delete {
+        detach: bool,
+        targets: Vec<Expr>,
+    },
+    Foreach {
+        var: Ident,
+        list: Expr,
+        clauses: Vec<Clause>,
+    },
     /// Procedure calls and CALL subqueries parse, so that they can be refused clearly.
     Call,
 }
@@ -238,7 +270,10 @@ pub enum MapProjectionItem {
 
 #[derive(Clone, Debug)]
 pub enum ExistsBody {
-    Pattern { pattern: Vec<PatternPart>, filter: Option<Expr> },
+    Pattern {
+        pattern: Vec<PatternPart>,
+        filter: Option<Expr>,
+    },
     Query(SingleQuery),
 }
 
@@ -260,9 +295,17 @@ pub enum ExprKind {
     /// `a < b <= c` is one chain: `a < b AND b <= c` with `b` evaluated once.
     Comparison(Box<Expr>, Vec<(CmpOp, Expr)>),
     IsNull(Box<Expr>, bool),
-    Case { operand: Option<Box<Expr>>, alternatives: Vec<(Expr, Expr)>, default: Option<Box<Expr>> },
+    Case {
+        operand: Option<Box<Expr>>,
+        alternatives: Vec<(Expr, Expr)>,
+        default: Option<Box<Expr>>,
+    },
     CountStar,
-    FunctionCall { name: Ident, distinct: bool, args: Vec<Expr> },
+    FunctionCall {
+        name: Ident,
+        distinct: bool,
+        args: Vec<Expr>,
+    },
     ListComprehension {
         var: Ident,
         list: Box<Expr>,
@@ -275,12 +318,26 @@ pub enum ExprKind {
         filter: Option<Box<Expr>>,
         map: Box<Expr>,
     },
-    Quantifier { kind: QuantifierKind, var: Ident, list: Box<Expr>, filter: Option<Box<Expr>> },
-    Reduce { acc: Ident, init: Box<Expr>, var: Ident, list: Box<Expr>, expr: Box<Expr> },
+    Quantifier {
+        kind: QuantifierKind,
+        var: Ident,
+        list: Box<Expr>,
+        filter: Option<Box<Expr>>,
+    },
+    Reduce {
+        acc: Ident,
+        init: Box<Expr>,
+        var: Ident,
+        list: Box<Expr>,
+        expr: Box<Expr>,
+    },
     Exists(Box<ExistsBody>),
     PatternPredicate(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),
-    MapProjection { var: Ident, items: Vec<MapProjectionItem> },
+    MapProjection {
+        var: Ident,
+        items: Vec<MapProjectionItem>,
+    },
 }
 
 impl Expr {

@@ -2,7 +2,7 @@
 
 use super::ast::*;
 use super::expr::{build_expression, build_labels, build_map_entries, next};
-use super::parser::{Pair, Rule};
+use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 
 type Result<T> = std::result::Result<T, QueryError>;
@@ -22,7 +22,10 @@ pub(super) fn ident(pair: Pair) -> Ident {
     } else {
         text.to_string()
     };
-    Ident { name: name.into(), span }
+    Ident {
+        name: name.into(),
+        span,
+    }
 }
 
 pub(super) fn build_script(pair: Pair) -> Result<Script> {
@@ -58,7 +61,10 @@ fn build_query(pair: Pair) -> Result<Query> {
         match p.as_rule() {
             Rule::union => {
                 let span = span_of(&p);
-                unions.push(Union { all: p.into_inner().count() > 1, span });
+                unions.push(Union {
+                    all: p.into_inner().count() > 1,
+                    span,
+                });
             }
             _ => parts.push(build_single_query(p)?),
         }
@@ -88,7 +94,11 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                     _ => {}
                 }
             }
-            ClauseKind::Match { optional, pattern, filter }
+            ClauseKind::Match {
+                optional,
+                pattern,
+                filter,
+            }
         }
         Rule::unwind_clause => {
             let mut exprs = parts.filter(|p| !is_keyword(p));
@@ -111,11 +121,17 @@ fn build_clause(pair: Pair) -> Result<Clause> {
         }
         Rule::return_clause => {
             let body = parts.find(|p| p.as_rule() == Rule::projection_body);
-            ClauseKind::Return { body: build_projection(body.ok_or_else(|| unexpected(span))?)? }
+            ClauseKind::Return {
+                body: build_projection(body.ok_or_else(|| unexpected(span))?)?,
+            }
         }
         Rule::create_clause => {
-            let p = parts.find(|p| p.as_rule() == Rule::pattern).ok_or_else(|| unexpected(span))?;
-            ClauseKind::Create { pattern: build_pattern(p)? }
+            let p = parts
+                .find(|p| p.as_rule() == Rule::pattern)
+                .ok_or_else(|| unexpected(span))?;
+            ClauseKind::Create {
+                pattern: build_pattern(p)?,
+            }
         }
         Rule::merge_clause => {
             let mut part = None;
@@ -138,9 +154,15 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                     _ => {}
                 }
             }
-            ClauseKind::Merge { part: part.ok_or_else(|| unexpected(span))?, on_create, on_match }
+            ClauseKind::Merge {
+                part: part.ok_or_else(|| unexpected(span))?,
+                on_create,
+                on_match,
+            }
         }
-        Rule::set_clause => ClauseKind::Set { items: build_set_items(parts)? },
+        Rule::set_clause => ClauseKind::Set {
+            items: build_set_items(parts)?,
+        },
         Rule::remove_clause => {
             let mut items = Vec::new();
             for p in parts.filter(|p| p.as_rule() == Rule::remove_item) {
@@ -149,7 +171,10 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                     Rule::remove_labels => {
                         let mut it = item.into_inner();
                         let var = ident(next(&mut it, span)?);
-                        RemoveItem::Labels { var, labels: build_labels(next(&mut it, span)?) }
+                        RemoveItem::Labels {
+                            var,
+                            labels: build_labels(next(&mut it, span)?),
+                        }
                     }
                     _ => RemoveItem::Property(build_property_expression(item)?),
                 });
@@ -182,7 +207,10 @@ fn build_clause(pair: Pair) -> Result<Clause> {
 }
 
 fn build_set_items<'i>(parts: impl Iterator<Item = Pair<'i>>) -> Result<Vec<SetItem>> {
-    parts.filter(|p| p.as_rule() == Rule::set_item).map(build_set_item).collect()
+    parts
+        .filter(|p| p.as_rule() == Rule::set_item)
+        .map(build_set_item)
+        .collect()
 }
 
 fn build_set_item(item: Pair) -> Result<SetItem> {
@@ -193,19 +221,31 @@ fn build_set_item(item: Pair) -> Result<SetItem> {
     Ok(match rule {
         Rule::set_property => {
             let target = build_property_expression(next(&mut parts, span)?)?;
-            SetItem::Property { target, value: build_expression(next(&mut parts, span)?)? }
+            SetItem::Property {
+                target,
+                value: build_expression(next(&mut parts, span)?)?,
+            }
         }
         Rule::set_all => {
             let var = ident(next(&mut parts, span)?);
-            SetItem::Replace { var, value: build_expression(next(&mut parts, span)?)? }
+            SetItem::Replace {
+                var,
+                value: build_expression(next(&mut parts, span)?)?,
+            }
         }
         Rule::set_merge => {
             let var = ident(next(&mut parts, span)?);
-            SetItem::Merge { var, value: build_expression(next(&mut parts, span)?)? }
+            SetItem::Merge {
+                var,
+                value: build_expression(next(&mut parts, span)?)?,
+            }
         }
         _ => {
             let var = ident(next(&mut parts, span)?);
-            SetItem::Labels { var, labels: build_labels(next(&mut parts, span)?) }
+            SetItem::Labels {
+                var,
+                labels: build_labels(next(&mut parts, span)?),
+            }
         }
     })
 }
@@ -219,7 +259,10 @@ fn build_property_expression(pair: Pair) -> Result<Expr> {
     for lookup in parts {
         let lookup_span = span_of(&lookup);
         let key = ident(next(&mut lookup.into_inner(), lookup_span)?);
-        expr = Expr::new(ExprKind::Property(Box::new(expr), key), span.join(lookup_span));
+        expr = Expr::new(
+            ExprKind::Property(Box::new(expr), key),
+            span.join(lookup_span),
+        );
     }
     Ok(expr)
 }
@@ -277,9 +320,9 @@ fn build_projection(pair: Pair) -> Result<Projection> {
                     let item_span = span_of(&item);
                     let mut parts = item.into_inner();
                     let expr = build_expression(next(&mut parts, item_span)?)?;
-                    let descending = parts.next().is_some_and(|d| {
-                        d.as_str().to_ascii_lowercase().starts_with("desc")
-                    });
+                    let descending = parts
+                        .next()
+                        .is_some_and(|d| d.as_str().to_ascii_lowercase().starts_with("desc"));
                     body.order_by.push(SortItem { expr, descending });
                 }
             }
@@ -321,10 +364,18 @@ fn build_pattern_part(pair: Pair) -> Result<PatternPart> {
 pub(super) fn build_shortest(pair: Pair, var: Option<Ident>, span: Span) -> Result<PatternPart> {
     let mut parts = pair.into_inner();
     let kind = next(&mut parts, span)?;
-    let shortest =
-        if kind.as_rule() == Rule::kw_SHORTESTPATH { ShortestKind::Single } else { ShortestKind::All };
+    let shortest = if kind.as_rule() == Rule::kw_SHORTESTPATH {
+        ShortestKind::Single
+    } else {
+        ShortestKind::All
+    };
     let element = build_pattern_element(next(&mut parts, span)?)?;
-    Ok(PatternPart { var, shortest: Some(shortest), element, span })
+    Ok(PatternPart {
+        var,
+        shortest: Some(shortest),
+        element,
+        span,
+    })
 }
 
 /// Builds a `pattern_element` or a `relationships_chain`.
@@ -348,7 +399,12 @@ pub(super) fn build_pattern_element(pair: Pair) -> Result<PatternElement> {
 
 fn build_node_pattern(pair: Pair) -> Result<NodePattern> {
     let span = span_of(&pair);
-    let mut node = NodePattern { var: None, labels: Vec::new(), props: None, span };
+    let mut node = NodePattern {
+        var: None,
+        labels: Vec::new(),
+        props: None,
+        span,
+    };
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::variable => node.var = Some(ident(p)),
@@ -431,10 +487,6 @@ fn build_range(pair: Pair) -> Result<(Option<u64>, Option<u64>)> {
         max = min;
     }
     Ok((min, max))
-}
-
-fn is_keyword(pair: &Pair) -> bool {
-    format!("{:?}", pair.as_rule()).starts_with("kw_")
 }
 
 fn unexpected(span: Span) -> QueryError {

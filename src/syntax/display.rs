@@ -7,9 +7,16 @@ use crate::model::Value;
 use std::fmt::{self, Display, Formatter, Write};
 
 fn name(f: &mut Formatter<'_>, n: &str) -> fmt::Result {
-    let plain = n.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    let plain = n
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && n.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if plain { f.write_str(n) } else { write!(f, "`{}`", n.replace('`', "``")) }
+    if plain {
+        f.write_str(n)
+    } else {
+        write!(f, "`{}`", n.replace('`', "``"))
+    }
 }
 
 fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
@@ -157,7 +164,11 @@ impl Display for Expr {
             ExprKind::IsNull(e, negated) => {
                 write!(f, "({e} IS {}NULL)", if *negated { "NOT " } else { "" })
             }
-            ExprKind::Case { operand, alternatives, default } => {
+            ExprKind::Case {
+                operand,
+                alternatives,
+                default,
+            } => {
                 f.write_str("CASE")?;
                 if let Some(op) = operand {
                     write!(f, " {op}")?;
@@ -171,7 +182,11 @@ impl Display for Expr {
                 f.write_str(" END")
             }
             ExprKind::CountStar => f.write_str("count(*)"),
-            ExprKind::FunctionCall { name: n, distinct, args } => {
+            ExprKind::FunctionCall {
+                name: n,
+                distinct,
+                args,
+            } => {
                 write!(f, "{}(", n.name.to_lowercase())?;
                 if *distinct {
                     f.write_str("DISTINCT ")?;
@@ -179,7 +194,12 @@ impl Display for Expr {
                 list(f, args)?;
                 f.write_str(")")
             }
-            ExprKind::ListComprehension { var, list: l, filter, map } => {
+            ExprKind::ListComprehension {
+                var,
+                list: l,
+                filter,
+                map,
+            } => {
                 write!(f, "[{} IN {l}", var.name)?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
@@ -189,7 +209,12 @@ impl Display for Expr {
                 }
                 f.write_str("]")
             }
-            ExprKind::PatternComprehension { path_var, pattern, filter, map } => {
+            ExprKind::PatternComprehension {
+                path_var,
+                pattern,
+                filter,
+                map,
+            } => {
                 f.write_str("[")?;
                 if let Some(p) = path_var {
                     write!(f, "{} = ", p.name)?;
@@ -200,7 +225,12 @@ impl Display for Expr {
                 }
                 write!(f, " | {map}]")
             }
-            ExprKind::Quantifier { kind, var, list: l, filter } => {
+            ExprKind::Quantifier {
+                kind,
+                var,
+                list: l,
+                filter,
+            } => {
                 let k = match kind {
                     QuantifierKind::All => "all",
                     QuantifierKind::Any => "any",
@@ -213,8 +243,18 @@ impl Display for Expr {
                 }
                 f.write_str(")")
             }
-            ExprKind::Reduce { acc, init, var, list: l, expr } => {
-                write!(f, "reduce({} = {init}, {} IN {l} | {expr})", acc.name, var.name)
+            ExprKind::Reduce {
+                acc,
+                init,
+                var,
+                list: l,
+                expr,
+            } => {
+                write!(
+                    f,
+                    "reduce({} = {init}, {} IN {l} | {expr})",
+                    acc.name, var.name
+                )
             }
             ExprKind::Exists(body) => match &**body {
                 ExistsBody::Pattern { pattern, filter } => {
@@ -290,7 +330,11 @@ impl Display for NodePattern {
 
 impl Display for RelPattern {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.direction == RelDirection::Left { "<-[" } else { "-[" })?;
+        f.write_str(if self.direction == RelDirection::Left {
+            "<-["
+        } else {
+            "-["
+        })?;
         if let Some(v) = &self.var {
             name(f, &v.name)?;
         }
@@ -313,6 +357,10 @@ impl Display for RelPattern {
         if let Some(p) = &self.props {
             write!(f, " {p}")?;
         }
-        f.write_str(if self.direction == RelDirection::Right { "]->" } else { "]-" })
+        f.write_str(if self.direction == RelDirection::Right {
+            "]->"
+        } else {
+            "]-"
+        })
     }
 }

@@ -2,7 +2,7 @@
 
 use super::ast::*;
 use super::build::{build_pattern, build_pattern_element, build_single_query, ident, span_of};
-use super::parser::{Pair, Rule};
+use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -32,7 +32,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::postfix(Rule::op_is_null)
             | Op::postfix(Rule::op_is_not_null))
         .op(Op::infix(Rule::op_add, Left) | Op::infix(Rule::op_sub, Left))
-        .op(Op::infix(Rule::op_mul, Left) | Op::infix(Rule::op_div, Left) | Op::infix(Rule::op_mod, Left))
+        .op(Op::infix(Rule::op_mul, Left)
+            | Op::infix(Rule::op_div, Left)
+            | Op::infix(Rule::op_mod, Left))
         .op(Op::infix(Rule::op_pow, Left))
         .op(Op::prefix(Rule::op_neg) | Op::prefix(Rule::op_pos))
         .op(Op::postfix(Rule::property_lookup)
@@ -45,6 +47,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 type Built = Result<(Expr, bool)>;
 
 pub(super) fn build_expression(pair: Pair) -> Result<Expr> {
+    if pair.as_rule() != Rule::expression {
+        return Err(unexpected(span_of(&pair)));
+    }
     PRATT
         .map_primary(|p| build_atom(p).map(|e| (e, false)))
         .map_prefix(build_prefix)
@@ -125,7 +130,10 @@ fn build_infix(lhs: Built, op: Pair, rhs: Built) -> Built {
                 rest.push((cmp, rhs));
                 (Expr::new(ExprKind::Comparison(first, rest), span), true)
             }
-            _ => (Expr::new(ExprKind::Comparison(Box::new(lhs), vec![(cmp, rhs)]), span), true),
+            _ => (
+                Expr::new(ExprKind::Comparison(Box::new(lhs), vec![(cmp, rhs)]), span),
+                true,
+            ),
         });
     }
     let op = match op.as_rule() {
@@ -144,7 +152,10 @@ fn build_infix(lhs: Built, op: Pair, rhs: Built) -> Built {
         Rule::op_in => BinaryOp::In,
         _ => BinaryOp::Regex,
     };
-    Ok((Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span), false))
+    Ok((
+        Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span),
+        false,
+    ))
 }
 
 fn first(pair: Pair) -> Result<Pair> {
@@ -153,6 +164,14 @@ fn first(pair: Pair) -> Result<Pair> {
     pair.into_inner().next().ok_or_else(|| {
         QueryError::syntax(Detail::UnexpectedSyntax, format!("empty {rule:?}"), span)
     })
+}
+
+/// The expression inside a wrapper rule such as `where_clause`, skipping its keyword.
+fn inner_expression(pair: Pair) -> Result<Pair> {
+    let span = span_of(&pair);
+    pair.into_inner()
+        .find(|p| p.as_rule() == Rule::expression)
+        .ok_or_else(|| unexpected(span))
 }
 
 pub(super) fn build_labels(pair: Pair) -> Vec<Ident> {
@@ -171,6 +190,13 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             Some(v) => ExprKind::Literal(Value::Int(v)),
             None => ExprKind::IntegerOverflow(pair.as_str().to_string()),
         },
+        Rule::invalid_number => {
+            return Err(QueryError::syntax(
+                Detail::InvalidNumberLiteral,
+                format!("invalid number {}", pair.as_str()),
+                span,
+            ));
+        }
         Rule::float_literal => {
             let v: f64 = pair.as_str().parse().map_err(|_| {
                 QueryError::syntax(Detail::InvalidNumberLiteral, "invalid number", span)
@@ -188,9 +214,11 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             let inner = first(pair)?;
             ExprKind::Literal(Value::str(&unescape(inner.as_str(), span)?))
         }
-        Rule::list_literal => {
-            ExprKind::List(pair.into_inner().map(build_expression).collect::<Result<_>>()?)
-        }
+        Rule::list_literal => ExprKind::List(
+            pair.into_inner()
+                .map(build_expression)
+                .collect::<Result<_>>()?,
+        ),
         Rule::map_literal => ExprKind::Map(build_map_entries(pair)?),
         Rule::parameter => ExprKind::Parameter(pair.as_str()[1..].trim_matches('`').into()),
         Rule::variable => ExprKind::Variable(ident(pair).name),
@@ -198,20 +226,26 @@ fn build_atom(pair: Pair) -> Result<Expr> {
         Rule::count_star => ExprKind::CountStar,
         Rule::case_expression => build_case(pair)?,
         Rule::list_comprehension => {
-            let mut parts = pair.into_inner();
+            let mut parts = pair.into_inner().filter(|p| !is_keyword(p));
             let var = ident(next(&mut parts, span)?);
             let list = Box::new(build_expression(next(&mut parts, span)?)?);
             let mut filter = None;
             let mut map = None;
             for part in parts {
-                let e = Box::new(build_expression(first(part.clone())?)?);
-                if part.as_rule() == Rule::where_clause {
+                let is_where = part.as_rule() == Rule::where_clause;
+                let e = Box::new(build_expression(inner_expression(part)?)?);
+                if is_where {
                     filter = Some(e);
                 } else {
                     map = Some(e);
                 }
             }
-            ExprKind::ListComprehension { var, list, filter, map }
+            ExprKind::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            }
         }
         Rule::pattern_comprehension => {
             let mut path_var = None;
@@ -222,20 +256,29 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 match part.as_rule() {
                     Rule::variable => path_var = Some(ident(part)),
                     Rule::relationships_chain => pattern = Some(build_pattern_element(part)?),
-                    Rule::where_clause => filter = Some(Box::new(build_expression(first(part)?)?)),
+                    Rule::where_clause => {
+                        filter = Some(Box::new(build_expression(inner_expression(part)?)?));
+                    }
                     _ => map = Some(Box::new(build_expression(part)?)),
                 }
             }
             match (pattern, map) {
-                (Some(pattern), Some(map)) => {
-                    ExprKind::PatternComprehension { path_var, pattern: Box::new(pattern), filter, map }
-                }
+                (Some(pattern), Some(map)) => ExprKind::PatternComprehension {
+                    path_var,
+                    pattern: Box::new(pattern),
+                    filter,
+                    map,
+                },
                 _ => return Err(unexpected(span)),
             }
         }
         Rule::quantifier => {
-            let mut parts = pair.into_inner();
-            let kind = match next(&mut parts, span)?.as_str().to_ascii_lowercase().as_str() {
+            let mut parts = pair.into_inner().filter(|p| !is_keyword(p));
+            let kind = match next(&mut parts, span)?
+                .as_str()
+                .to_ascii_lowercase()
+                .as_str()
+            {
                 "all" => QuantifierKind::All,
                 "any" => QuantifierKind::Any,
                 "none" => QuantifierKind::None,
@@ -244,22 +287,33 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             let var = ident(next(&mut parts, span)?);
             let list = Box::new(build_expression(next(&mut parts, span)?)?);
             let filter = match parts.next() {
-                Some(w) => Some(Box::new(build_expression(first(w)?)?)),
+                Some(w) => Some(Box::new(build_expression(inner_expression(w)?)?)),
                 None => None,
             };
-            ExprKind::Quantifier { kind, var, list, filter }
+            ExprKind::Quantifier {
+                kind,
+                var,
+                list,
+                filter,
+            }
         }
         Rule::reduce_expression => {
-            let mut parts = pair.into_inner();
+            let mut parts = pair.into_inner().filter(|p| !is_keyword(p));
             let acc = ident(next(&mut parts, span)?);
             let init = Box::new(build_expression(next(&mut parts, span)?)?);
             let var = ident(next(&mut parts, span)?);
             let list = Box::new(build_expression(next(&mut parts, span)?)?);
             let expr = Box::new(build_expression(next(&mut parts, span)?)?);
-            ExprKind::Reduce { acc, init, var, list, expr }
+            ExprKind::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            }
         }
         Rule::exists_subquery => {
-            let mut parts = pair.into_inner().peekable();
+            let mut parts = pair.into_inner().filter(|p| !is_keyword(p)).peekable();
             let body = match parts.peek().map(Pair::as_rule) {
                 Some(Rule::single_query) => {
                     ExistsBody::Query(build_single_query(next(&mut parts, span)?)?)
@@ -267,7 +321,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 _ => {
                     let pattern = build_pattern(next(&mut parts, span)?)?;
                     let filter = match parts.next() {
-                        Some(w) => Some(build_expression(first(w)?)?),
+                        Some(w) => Some(build_expression(inner_expression(w)?)?),
                         None => None,
                     };
                     ExistsBody::Pattern { pattern, filter }
@@ -306,7 +360,11 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             let mut parts = pair.into_inner();
             let name_pair = next(&mut parts, span)?;
             let name = Ident {
-                name: name_pair.as_str().split_whitespace().collect::<String>().into(),
+                name: name_pair
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<String>()
+                    .into(),
                 span: span_of(&name_pair),
             };
             let mut distinct = false;
@@ -318,7 +376,11 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                     args.push(build_expression(part)?);
                 }
             }
-            ExprKind::FunctionCall { name, distinct, args }
+            ExprKind::FunctionCall {
+                name,
+                distinct,
+                args,
+            }
         }
         Rule::expression => return build_expression(pair),
         other => {
@@ -353,7 +415,9 @@ fn build_case(pair: Pair) -> Result<ExprKind> {
             Rule::kw_CASE | Rule::kw_END => {}
             Rule::expression => operand = Some(Box::new(build_expression(part)?)),
             Rule::case_alternative => {
-                let mut wt = part.into_inner().filter(|p| p.as_rule() == Rule::expression);
+                let mut wt = part
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::expression);
                 let when = build_expression(next(&mut wt, span)?)?;
                 let then = build_expression(next(&mut wt, span)?)?;
                 alternatives.push((when, then));
@@ -366,7 +430,11 @@ fn build_case(pair: Pair) -> Result<ExprKind> {
             _ => {}
         }
     }
-    Ok(ExprKind::Case { operand, alternatives, default })
+    Ok(ExprKind::Case {
+        operand,
+        alternatives,
+        default,
+    })
 }
 
 pub(super) fn next<'i>(it: &mut impl Iterator<Item = Pair<'i>>, span: Span) -> Result<Pair<'i>> {
@@ -453,6 +521,9 @@ mod tests {
     fn escapes() {
         let s = Span::default();
         assert_eq!(unescape(r"a\nb\u00e9\'", s).unwrap(), "a\nbé'");
-        assert_eq!(unescape(r"\u00zz", s).unwrap_err().detail, Detail::InvalidUnicodeLiteral);
+        assert_eq!(
+            unescape(r"\u00zz", s).unwrap_err().detail,
+            Detail::InvalidUnicodeLiteral
+        );
     }
 }

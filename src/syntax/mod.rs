@@ -12,4 +12,4 @@ mod suggest;
 
 pub use display::write_literal;
 pub use parser::{parse_script, split_statements};
-pub use suggest::{closest, KEYWORDS};
+pub use suggest::{KEYWORDS, closest};

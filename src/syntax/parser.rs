@@ -13,6 +13,11 @@ pub(super) struct CypherParser;
 
 pub(super) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
 
+/// Keywords are atomic rules and so appear among a rule's children; builders skip them.
+pub(super) fn is_keyword(pair: &Pair) -> bool {
+    format!("{:?}", pair.as_rule()).starts_with("kw_")
+}
+
 /// Parses a script of `;`-separated statements.
 pub fn parse_script(text: &str) -> Result<Script, QueryError> {
     let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
@@ -28,7 +33,10 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
         InputLocation::Span((s, _)) => s,
     };
     let word = word_at(text, pos);
-    let span = Span::new(pos, pos + word.len().max(1).min(text.len().saturating_sub(pos).max(1)));
+    let span = Span::new(
+        pos,
+        pos + word.len().max(1).min(text.len().saturating_sub(pos).max(1)),
+    );
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
         ErrorVariant::CustomError { message } => message.clone(),
@@ -52,7 +60,9 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
 
 fn word_at(text: &str, pos: usize) -> &str {
     let rest = text.get(pos..).unwrap_or("");
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -163,7 +173,11 @@ pub fn split_statements(text: &str) -> StatementScan {
         i += 1;
     }
     let open = matches!(state, State::Quote(_) | State::BlockComment) || depth > 0;
-    StatementScan { complete, rest: start, open }
+    StatementScan {
+        complete,
+        rest: start,
+        open,
+    }
 }
 
 #[cfg(test)]
@@ -175,7 +189,10 @@ mod tests {
         let text = "RETURN ';' AS a; // x;\nRETURN 2; /* ; */ RETURN [1;";
         let scan = split_statements(text);
         assert_eq!(scan.complete.len(), 2);
-        assert_eq!(&text[scan.complete[0].0..scan.complete[0].1], "RETURN ';' AS a");
+        assert_eq!(
+            &text[scan.complete[0].0..scan.complete[0].1],
+            "RETURN ';' AS a"
+        );
         assert!(scan.open);
     }
 
@@ -183,13 +200,22 @@ mod tests {
     fn misspelt_keyword_gets_a_suggestion() {
         let err = parse_script("MACTH (n) RETURN n").unwrap_err();
         assert_eq!(err.detail, Detail::UnexpectedSyntax);
-        assert!(err.message.contains("did you mean MATCH?"), "{}", err.message);
+        assert!(
+            err.message.contains("did you mean MATCH?"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.span, Some(Span::new(0, 5)));
     }
 
     #[test]
     fn rejects_incomplete_patterns() {
-        for bad in ["MATCH (n RETURN n", "MATCH (a)-[:T(b) RETURN a", "RETURN 1 +", "RETURN [1, 2"] {
+        for bad in [
+            "MATCH (n RETURN n",
+            "MATCH (a)-[:T(b) RETURN a",
+            "RETURN 1 +",
+            "RETURN [1, 2",
+        ] {
             assert!(parse_script(bad).is_err(), "{bad}");
         }
     }

@@ -3,10 +3,10 @@
 /// Keywords of the language, as a user would write them.
 pub const KEYWORDS: &[&str] = &[
     "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "ORDER", "BY", "SKIP", "LIMIT",
-    "DISTINCT", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH", "UNION", "ALL", "AS", "ASC",
-    "DESC", "AND", "OR", "XOR", "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN",
-    "ELSE", "END", "STARTS", "ENDS", "CONTAINS", "EXISTS", "ON", "FOREACH", "BEGIN", "COMMIT",
-    "ROLLBACK",
+    "DISTINCT", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH", "UNION", "ALL", "AS",
+    "ASC", "DESC", "AND", "OR", "XOR", "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN",
+    "THEN", "ELSE", "END", "STARTS", "ENDS", "CONTAINS", "EXISTS", "ON", "FOREACH", "BEGIN",
+    "COMMIT", "ROLLBACK",
 ];
 
 /// The candidate closest to `word` (case-insensitively), if it is close enough to be a typo.
@@ -40,7 +40,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

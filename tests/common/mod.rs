@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use kg::format::value_text;
 use kg::QueryResult;
+use kg::format::value_text;
 
 /// A table as written in a test file: header and rows of cell texts.
 #[derive(Debug, PartialEq)]
@@ -43,12 +43,18 @@ pub fn parse_table<'a>(lines: impl IntoIterator<Item = &'a str>) -> Table {
             continue;
         }
         let c = cells(line);
-        if c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| ch == '-' || ch == ':')) {
+        if c.iter()
+            .all(|x| !x.is_empty() && x.chars().all(|ch| ch == '-' || ch == ':'))
+        {
             continue;
         }
         rows.push(c);
     }
-    let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+    let header = if rows.is_empty() {
+        Vec::new()
+    } else {
+        rows.remove(0)
+    };
     Table { header, rows }
 }
 
@@ -56,14 +62,21 @@ pub fn parse_table<'a>(lines: impl IntoIterator<Item = &'a str>) -> Table {
 pub fn render(result: &QueryResult) -> Table {
     Table {
         header: result.columns.clone(),
-        rows: result.rows.iter().map(|r| r.iter().map(|v| value_text(v, result)).collect()).collect(),
+        rows: result
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|v| value_text(v, result)).collect())
+            .collect(),
     }
 }
 
 /// Compares in order, or as bags when `ordered` is false. Returns a readable difference.
 pub fn compare(expected: &Table, actual: &Table, ordered: bool) -> Result<(), String> {
     if expected.header != actual.header {
-        return Err(format!("columns differ: expected {:?}, got {:?}", expected.header, actual.header));
+        return Err(format!(
+            "columns differ: expected {:?}, got {:?}",
+            expected.header, actual.header
+        ));
     }
     let (mut e, mut a) = (expected.rows.clone(), actual.rows.clone());
     if !ordered {
@@ -71,7 +84,10 @@ pub fn compare(expected: &Table, actual: &Table, ordered: bool) -> Result<(), St
         a.sort();
     }
     if e != a {
-        return Err(format!("rows differ:\nexpected {:#?}\ngot {:#?}", expected.rows, actual.rows));
+        return Err(format!(
+            "rows differ:\nexpected {:#?}\ngot {:#?}",
+            expected.rows, actual.rows
+        ));
     }
     Ok(())
 }
