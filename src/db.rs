@@ -92,18 +92,19 @@ impl Database {
 
     fn run_query(&mut self, query: &ast::Query, params: &Params) -> Result<QueryResult, Error> {
         let savepoint = self.log.savepoint();
-        let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-        let outcome =
-            plan::plan_query(query, &mut tx).and_then(|plan| exec::execute(&plan, &mut tx, params));
-        let mut result = match outcome {
-            Ok(r) => r,
-            Err(e) => {
-                tx.rollback_to(savepoint);
-                return Err(e.into());
+        let mut result = {
+            let mut tx = Transaction::new(&mut self.graph, &mut self.log);
+            let outcome = plan::plan_query(query, &mut tx)
+                .and_then(|plan| exec::execute(&plan, &mut tx, params));
+            match outcome {
+                Ok(r) => r,
+                Err(e) => {
+                    tx.rollback_to(savepoint);
+                    return Err(e.into());
+                }
             }
         };
-        result.stats = WriteStats::from_mutations(&tx.log().mutations()[savepoint..]);
-        drop(tx);
+        result.stats = WriteStats::from_mutations(&self.log.mutations()[savepoint..]);
         if !self.explicit {
             self.commit_log()?;
         }

@@ -1,7 +1,6 @@
 //! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
 //! from our ids to its indexes and the label index.
 
-use super::records::entries_of_type;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
 use super::{PropMap, Symbol};
 use crate::model::{NodeId, RelId, Value};
@@ -427,19 +426,10 @@ impl GraphRead for MemoryGraph {
     }
 }
 
-/// Relationships of `node` in `dir` whose type is one of `types` (all when empty).
-pub fn typed_adjacency<'g>(
-    graph: &'g dyn GraphRead,
-    node: NodeId,
-    dir: Direction,
-    ty: Symbol,
-) -> &'g [AdjEntry] {
-    entries_of_type(graph.adjacency(node, dir), ty)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::entries_of_type;
 
     fn node(id: u64, label: &str) -> Mutation {
         Mutation::CreateNode {
@@ -498,7 +488,7 @@ mod tests {
             .unwrap();
         }
         let b = g.names().get("B").unwrap();
-        let rels: Vec<u64> = typed_adjacency(&g, NodeId(0), Direction::Outgoing, b)
+        let rels: Vec<u64> = entries_of_type(g.adjacency(NodeId(0), Direction::Outgoing), b)
             .iter()
             .map(|e| e.rel.0)
             .collect();

@@ -15,7 +15,7 @@ mod records;
 mod traits;
 mod transaction;
 
-pub use memory::{MemoryGraph, typed_adjacency};
+pub use memory::MemoryGraph;
 pub use mutation::{GraphError, Mutation};
 pub use names::{Names, Symbol};
 pub use records::{AdjEntry, Direction, NodeRecord, PropMap, RelRecord, entries_of_type};

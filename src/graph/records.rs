@@ -41,7 +41,7 @@ pub struct RelRecord {
     pub props: PropMap,
 }
 
-pub(super) fn prop<'a>(props: &'a PropMap, key: Symbol) -> Option<&'a Value> {
+pub(super) fn prop(props: &PropMap, key: Symbol) -> Option<&Value> {
     props.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 

@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn order_puts_nan_after_numbers_and_null_last() {
-        let mut vals = vec![
+        let mut vals = [
             Value::Null,
             Value::Float(f64::NAN),
             Value::Int(3),

@@ -12,6 +12,9 @@ use crate::model::Value;
 use crate::syntax::ast::{Expr, ExprKind, Projection};
 use std::sync::Arc;
 
+/// A projection's plan, the scope after it, and its columns with their slots.
+type Projected = (Op, Scope, Vec<(String, Slot)>);
+
 /// One projected column.
 struct Item {
     name: Arc<str>,
@@ -28,7 +31,7 @@ impl Planner<'_> {
         filter: Option<&Expr>,
         scope: &Scope,
         is_return: bool,
-    ) -> Result<(Op, Scope, Vec<(String, Slot)>)> {
+    ) -> Result<Projected> {
         let (items, unaliased) = self.projection_items(body, scope, is_return)?;
         let aggregating = items.iter().any(|i| contains_aggregate(&i.expr));
         let mut new_scope = Scope::default();
