@@ -121,7 +121,7 @@ impl Planner<'_> {
         let mut hops = Vec::with_capacity(element.chain.len());
         nodes.push(self.declare_node(&element.start, scope)?);
         for (rel, node) in &element.chain {
-            hops.push(self.declare_hop(rel, scope, declared_rels, part.shortest.is_some())?);
+            hops.push(self.declare_hop(rel, scope, declared_rels)?);
             nodes.push(self.declare_node(node, scope)?);
         }
         let path = match &part.var {
@@ -169,13 +169,12 @@ impl Planner<'_> {
         rel: &ast::RelPattern,
         scope: &mut Scope,
         declared_rels: &mut HashSet<std::sync::Arc<str>>,
-        shortest: bool,
     ) -> Result<Hop> {
         let var_length = rel.range.map(|(min, max)| {
             let min = min.unwrap_or(1);
             (min, max.unwrap_or(u64::MAX))
         });
-        let kind = if var_length.is_some() && !shortest {
+        let kind = if var_length.is_some() {
             VarKind::RelList
         } else {
             VarKind::Rel
