@@ -7,7 +7,8 @@ use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
 use crate::model::Value;
 use crate::plan::{self, QueryPlan};
 use crate::syntax::{self, ast};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Query parameters by name (without the `$`).
 pub type Params = BTreeMap<String, Value>;
@@ -21,8 +22,13 @@ pub trait CommitSink {
 /// The seed article's graph, compiled into the binary.
 pub const DEFAULT_GRAPH: &str = include_str!("../graph-data/seed/article.cypher");
 
+/// Statements whose plans are kept, by their text: a repeated statement skips parsing and
+/// planning. Plans stay valid as the graph changes (names are only ever added).
+const PLAN_CACHE_SIZE: usize = 512;
+
 pub struct Database {
     graph: MemoryGraph,
+    plans: HashMap<String, Arc<QueryPlan>>,
     log: TxLog,
     /// True between BEGIN and COMMIT/ROLLBACK.
     explicit: bool,
@@ -38,18 +44,14 @@ impl Default for Database {
 impl Database {
     /// An empty graph held in memory.
     pub fn in_memory() -> Self {
-        Database {
-            graph: MemoryGraph::new(),
-            log: TxLog::default(),
-            explicit: false,
-            sink: None,
-        }
+        Self::with_graph(MemoryGraph::new(), None)
     }
 
     /// A database over an existing graph (loaded from a store), committing through `sink`.
     pub fn with_graph(graph: MemoryGraph, sink: Option<Box<dyn CommitSink>>) -> Self {
         Database {
             graph,
+            plans: HashMap::new(),
             log: TxLog::default(),
             explicit: false,
             sink,
@@ -66,7 +68,22 @@ impl Database {
     /// Runs every statement of a script in order and returns one result per statement. Stops at
     /// the first statement that fails; the statements before it stay applied.
     pub fn run(&mut self, text: &str, params: &Params) -> Result<Vec<QueryResult>, Error> {
+        if let Some(plan) = self.plans.get(text).cloned() {
+            return Ok(vec![self.run_plan(Ok(plan), params)?]);
+        }
         let script = syntax::parse_script(text)?;
+        if let [statement] = script.statements.as_slice() {
+            if let ast::StatementKind::Query(query) = &statement.kind {
+                let plan = self.plan(query).map(Arc::new);
+                if let Ok(plan) = &plan {
+                    if self.plans.len() >= PLAN_CACHE_SIZE {
+                        self.plans.clear();
+                    }
+                    self.plans.insert(text.to_string(), plan.clone());
+                }
+                return Ok(vec![self.run_plan(plan, params)?]);
+            }
+        }
         let mut results = Vec::with_capacity(script.statements.len());
         for statement in &script.statements {
             results.push(self.run_statement(statement, params)?);
@@ -91,11 +108,21 @@ impl Database {
     }
 
     fn run_query(&mut self, query: &ast::Query, params: &Params) -> Result<QueryResult, Error> {
+        let plan = self.plan(query).map(Arc::new);
+        self.run_plan(plan, params)
+    }
+
+    /// Runs a planned statement (or reports its planning error) as one atomic unit.
+    fn run_plan(
+        &mut self,
+        plan: Result<Arc<QueryPlan>, Error>,
+        params: &Params,
+    ) -> Result<QueryResult, Error> {
+        let plan = plan?;
         let savepoint = self.log.savepoint();
         let mut result = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-            let outcome = plan::plan_query(query, &mut tx)
-                .and_then(|plan| exec::execute(&plan, &mut tx, params));
+            let outcome = exec::execute(&plan, &mut tx, params);
             match outcome {
                 Ok(r) => r,
                 Err(e) => {

@@ -3,9 +3,12 @@
 use super::context::{Ctx, Result, Row, Rows};
 use super::eval::eval;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::{GroupKey, Value, compare_for_order};
+use crate::model::{GroupKey, Value, compare_for_order, group_key_eq, hash_group_key};
 use crate::plan::{AggKind, Aggregate, BoundExpr, Slot};
+use rustc_hash::{FxBuildHasher, FxHasher};
+use smallvec::SmallVec;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 /// The running state of one aggregate in one group.
 enum State {
@@ -227,27 +230,41 @@ pub fn aggregate(
     aggregates: &[(Slot, Aggregate)],
     ctx: &Ctx,
 ) -> Result<Vec<Row>> {
-    let mut index: HashMap<Vec<GroupKey>, usize> = HashMap::new();
+    // Groups are found by the hash of their key values; equal hashes are confirmed with
+    // equivalence. The key buffer is reused, so a row of an existing group allocates nothing.
+    let mut index: HashMap<u64, SmallVec<[usize; 1]>, FxBuildHasher> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
+    let mut key_values: Vec<Value> = Vec::with_capacity(keys.len());
     for row in rows {
         let row = row?;
-        let key_values = keys
-            .iter()
-            .map(|(_, e)| eval(e, &row, ctx))
-            .collect::<Result<Vec<_>>>()?;
-        let group_key: Vec<GroupKey> = key_values.iter().cloned().map(GroupKey).collect();
-        let g = match index.get(&group_key) {
-            Some(g) => *g,
+        key_values.clear();
+        for (_, e) in keys {
+            key_values.push(eval(e, &row, ctx)?);
+        }
+        let mut hasher = FxHasher::default();
+        for v in &key_values {
+            hash_group_key(v, &mut hasher);
+        }
+        let candidates = index.entry(hasher.finish()).or_default();
+        let found = candidates.iter().copied().find(|g| {
+            groups[*g]
+                .keys
+                .iter()
+                .zip(&key_values)
+                .all(|(a, b)| group_key_eq(a, b))
+        });
+        let g = match found {
+            Some(g) => g,
             None => {
                 let accs = aggregates
                     .iter()
                     .map(|(_, a)| Accumulator::new(a))
                     .collect();
                 groups.push(Group {
-                    keys: key_values,
+                    keys: key_values.clone(),
                     accs,
                 });
-                index.insert(group_key, groups.len() - 1);
+                candidates.push(groups.len() - 1);
                 groups.len() - 1
             }
         };

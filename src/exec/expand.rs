@@ -96,40 +96,108 @@ fn end_matches(e: &Expand, node: NodeId, row: &Row, ctx: &Ctx) -> Result<bool> {
     node_matches(ctx, node, &e.to_filter, row)
 }
 
-pub fn expand<'a>(e: &'a Expand, row: Row, ctx: &'a Ctx<'a>) -> Rows<'a> {
-    let Value::Node(from) = row[e.from] else {
-        return Box::new(std::iter::empty());
-    };
-    if let Some((min, max)) = e.var_length {
-        return match var_length(e, &row, from, min, max, ctx) {
-            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
-            Err(err) => Box::new(std::iter::once(Err(err))),
-        };
+/// The Expand operator: for each input row, the rows reached over one hop (or, for a
+/// variable-length hop, every accepted trail). One iterator for the whole input, so a row
+/// costs no allocation beyond the rows it produces.
+pub struct ExpandRows<'a> {
+    e: &'a Expand,
+    ctx: &'a Ctx<'a>,
+    input: Rows<'a>,
+    row: Row,
+    from: NodeId,
+    slices: Slices<'a>,
+    slice: usize,
+    entry: usize,
+    /// Rows of a variable-length expansion, produced all at once per input row.
+    pending: std::vec::IntoIter<Row>,
+}
+
+impl<'a> ExpandRows<'a> {
+    pub fn new(e: &'a Expand, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Self {
+        ExpandRows {
+            e,
+            ctx,
+            input,
+            row: Row::new(),
+            from: NodeId(0),
+            slices: Slices::new(),
+            slice: 0,
+            entry: 0,
+            pending: Vec::new().into_iter(),
+        }
     }
-    Box::new(
-        neighbours(ctx.graph, from, e.dir, &e.types).filter_map(move |(rel, other)| {
-            if rel_used(&row, &e.distinct_from, rel) {
-                return None;
-            }
-            let ok = rel_matches(e, rel, &row, ctx).and_then(|ok| {
-                if ok {
-                    end_matches(e, other, &row, ctx)
-                } else {
-                    Ok(false)
+
+    /// Moves to the next input row; false at the end of the input.
+    fn advance(&mut self) -> Option<Result<()>> {
+        loop {
+            let row = match self.input.next()? {
+                Ok(r) => r,
+                Err(e) => return Some(Err(e)),
+            };
+            let Value::Node(from) = row[self.e.from] else {
+                continue;
+            };
+            if let Some((min, max)) = self.e.var_length {
+                match var_length(self.e, &row, from, min, max, self.ctx) {
+                    Ok(rows) => self.pending = rows.into_iter(),
+                    Err(e) => return Some(Err(e)),
                 }
-            });
-            match ok {
-                Ok(true) => {
-                    let mut out = row.clone();
-                    out[e.rel] = Value::Rel(rel);
-                    out[e.to] = Value::Node(other);
-                    Some(Ok(out))
-                }
-                Ok(false) => None,
-                Err(err) => Some(Err(err)),
+                self.slices.clear();
+            } else {
+                self.slices = slices(self.ctx.graph, from, self.e.dir, &self.e.types);
             }
-        }),
-    )
+            self.row = row;
+            self.from = from;
+            self.slice = 0;
+            self.entry = 0;
+            return Some(Ok(()));
+        }
+    }
+
+    fn accept(&self, rel: RelId, other: NodeId) -> Result<bool> {
+        let e = self.e;
+        if rel_used(&self.row, &e.distinct_from, rel) || !rel_matches(e, rel, &self.row, self.ctx)?
+        {
+            return Ok(false);
+        }
+        end_matches(e, other, &self.row, self.ctx)
+    }
+}
+
+impl Iterator for ExpandRows<'_> {
+    type Item = Result<Row>;
+
+    fn next(&mut self) -> Option<Result<Row>> {
+        loop {
+            if let Some(row) = self.pending.next() {
+                return Some(Ok(row));
+            }
+            while let Some(&(slice, skip_loops)) = self.slices.get(self.slice) {
+                let Some(entry) = slice.get(self.entry) else {
+                    self.slice += 1;
+                    self.entry = 0;
+                    continue;
+                };
+                self.entry += 1;
+                if skip_loops && entry.other == self.from {
+                    continue;
+                }
+                match self.accept(entry.rel, entry.other) {
+                    Ok(true) => {
+                        let mut out = self.row.clone();
+                        out[self.e.rel] = Value::Rel(entry.rel);
+                        out[self.e.to] = Value::Node(entry.other);
+                        return Some(Ok(out));
+                    }
+                    Ok(false) => {}
+                    Err(err) => return Some(Err(err)),
+                }
+            }
+            if let Err(e) = self.advance()? {
+                return Some(Err(e));
+            }
+        }
+    }
 }
 
 /// Every trail from `from` with between `min` and `max` relationships that ends on a node

@@ -5,7 +5,7 @@
 use super::aggregate::aggregate;
 use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::{eval, is_true};
-use super::expand::{expand, shortest_paths};
+use super::expand::{ExpandRows, shortest_paths};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{GroupKey, NodeId, Value, compare_for_order, equals};
 use crate::plan::{NodeFilter, Op};
@@ -24,6 +24,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             let rows = open(inner, ctx, input);
             let slot = *slot;
             let label = *label;
+            let check = !filter.props.is_empty() || filter.labels.iter().any(|l| Some(*l) != label);
             Box::new(flat_map_rows(rows, move |row| {
                 let nodes: Box<dyn Iterator<Item = NodeId> + 'a> = match label {
                     Some(l) => ctx.graph.nodes_with_label(l),
@@ -37,6 +38,40 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                             return Some(Err(e));
                         }
                     }
+                    // The label index already guarantees the scanned label.
+                    let matched = if check {
+                        node_matches(ctx, id, filter, &row)
+                    } else {
+                        Ok(true)
+                    };
+                    match matched {
+                        Ok(true) => {
+                            let mut out = row.clone();
+                            out[slot] = Value::Node(id);
+                            Some(Ok(out))
+                        }
+                        Ok(false) => None,
+                        Err(e) => Some(Err(e)),
+                    }
+                }))
+            }))
+        }
+        Op::NodeIndexSeek {
+            input: inner,
+            slot,
+            label,
+            key,
+            value,
+            filter,
+        } => {
+            let rows = open(inner, ctx, input);
+            let (slot, label, key) = (*slot, *label, *key);
+            Box::new(flat_map_rows(rows, move |row| {
+                let found = match eval(value, &row, ctx) {
+                    Ok(v) => ctx.graph.lookup_by_property(label, key, &v).unwrap_or(&[]),
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
+                };
+                Box::new(found.iter().filter_map(move |&id| {
                     match node_matches(ctx, id, filter, &row) {
                         Ok(true) => {
                             let mut out = row.clone();
@@ -70,10 +105,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 }
             }))
         }
-        Op::Expand(e) => {
-            let rows = open(&e.input, ctx, input);
-            Box::new(flat_map_rows(rows, move |row| expand(e, row, ctx)))
-        }
+        Op::Expand(e) => Box::new(ExpandRows::new(e, ctx, open(&e.input, ctx, input))),
         Op::ShortestPath(sp) => {
             let rows = open(&sp.input, ctx, input);
             Box::new(flat_map_rows(rows, move |row| shortest_paths(sp, row, ctx)))

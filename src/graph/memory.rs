@@ -1,6 +1,7 @@
 //! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
 //! from our ids to its indexes and the label index.
 
+use super::index::PropertyIndexes;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
 use super::{PropMap, Symbol};
 use crate::model::{NodeId, RelId, Value};
@@ -20,6 +21,7 @@ pub struct MemoryGraph {
     rel_slots: Vec<u32>,
     names: Names,
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
+    indexes: PropertyIndexes,
     type_counts: HashMap<Symbol, usize>,
 }
 
@@ -67,6 +69,23 @@ impl MemoryGraph {
 
     pub fn names_mut(&mut self) -> &mut Names {
         &mut self.names
+    }
+
+    /// Builds the equality index on `label`/`key` unless it exists; maintained from then on.
+    pub fn ensure_index(&mut self, label: Symbol, key: Symbol) {
+        if self.indexes.has(label, key) {
+            return;
+        }
+        let nodes = self.by_label.get(&label);
+        let graph = &self.graph;
+        let slots = &self.node_slots;
+        let records = nodes.into_iter().flatten().filter_map(|id| {
+            let slot = slot_of(slots, id.0)?;
+            graph
+                .node_weight(NodeIndex::new(slot as usize))
+                .map(|n| (*id, &n.props))
+        });
+        self.indexes.build(label, key, records);
     }
 
     /// Labels in use, with the number of nodes carrying each.
@@ -148,8 +167,11 @@ impl MemoryGraph {
             Mutation::SetNodeProperty { id, key, value } => {
                 check_storable(&value)?;
                 let sym = self.names.intern(&key);
-                let props = &mut self.node_mut(id)?.props;
-                let old = set_prop(props, sym, value);
+                let node = self.node_mut(id)?;
+                let new = value.clone();
+                let old = set_prop(&mut node.props, sym, value);
+                let labels = node.labels.clone();
+                self.indexes.set_property(id, &labels, sym, &old, &new);
                 Ok(Some(Mutation::SetNodeProperty {
                     id,
                     key,
@@ -174,6 +196,8 @@ impl MemoryGraph {
                     return Ok(None);
                 }
                 node.labels.push(sym);
+                let props = node.props.clone();
+                self.indexes.add_label(id, sym, &props);
                 self.by_label.entry(sym).or_default().insert(id);
                 Ok(Some(Mutation::RemoveLabel { id, label }))
             }
@@ -187,6 +211,8 @@ impl MemoryGraph {
                     return Ok(None);
                 };
                 node.labels.remove(pos);
+                let props = node.props.clone();
+                self.indexes.remove_label(id, sym, &props);
                 if let Some(set) = self.by_label.get_mut(&sym) {
                     set.remove(&id);
                 }
@@ -215,6 +241,7 @@ impl MemoryGraph {
         for sym in &syms {
             self.by_label.entry(*sym).or_default().insert(id);
         }
+        self.indexes.add_node(id, &syms, &props);
         let record = NodeRecord {
             id,
             labels: syms,
@@ -294,6 +321,7 @@ impl MemoryGraph {
                 .collect(),
             props: self.named_props(&node.props),
         };
+        self.indexes.remove_node(id, &node.labels, &node.props);
         for label in node.labels.clone() {
             if let Some(set) = self.by_label.get_mut(&label) {
                 set.remove(&id);
@@ -416,13 +444,8 @@ impl GraphRead for MemoryGraph {
         }
     }
 
-    fn lookup_by_property(
-        &self,
-        _label: Symbol,
-        _key: Symbol,
-        _value: &Value,
-    ) -> Option<Vec<NodeId>> {
-        None
+    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
+        self.indexes.lookup(label, key, value)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The capabilities the executor needs from a graph, so that it never names the storage type.
 
 use super::{AdjEntry, Direction, GraphError, Mutation, Names, NodeRecord, RelRecord, Symbol};
-use crate::model::{NodeId, RelId};
+use crate::model::{NodeId, RelId, Value};
 
 pub trait GraphRead {
     fn names(&self) -> &Names;
@@ -18,14 +18,9 @@ pub trait GraphRead {
     fn label_count(&self, label: Symbol) -> usize;
     /// The node's relationships in one direction, sorted by type.
     fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry];
-    /// Nodes whose `key` property equals `value`, when an index answers that; `None` means
-    /// the caller must scan.
-    fn lookup_by_property(
-        &self,
-        label: Symbol,
-        key: Symbol,
-        value: &crate::model::Value,
-    ) -> Option<Vec<NodeId>>;
+    /// Nodes carrying `label` whose `key` property equals `value`, when an index answers
+    /// that; `None` means the caller must scan.
+    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]>;
     /// Whether the node was deleted earlier in the running transaction (reading it is then
     /// an error rather than a null).
     fn is_deleted_node(&self, _id: NodeId) -> bool {
@@ -47,4 +42,6 @@ pub trait GraphWrite: GraphRead {
     fn allocate_rel_id(&mut self) -> RelId;
     fn apply(&mut self, mutation: Mutation) -> Result<(), GraphError>;
     fn names_mut(&mut self) -> &mut Names;
+    /// Asks for an equality index on `label`/`key` (built now if missing).
+    fn ensure_index(&mut self, label: Symbol, key: Symbol);
 }

@@ -118,7 +118,7 @@ impl GraphRead for Transaction<'_> {
     fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry] {
         self.graph.adjacency(node, dir)
     }
-    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<Vec<NodeId>> {
+    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
         self.graph.lookup_by_property(label, key, value)
     }
     fn is_deleted_node(&self, id: NodeId) -> bool {
@@ -160,5 +160,9 @@ impl GraphWrite for Transaction<'_> {
 
     fn names_mut(&mut self) -> &mut Names {
         self.graph.names_mut()
+    }
+
+    fn ensure_index(&mut self, label: Symbol, key: Symbol) {
+        self.graph.ensure_index(label, key);
     }
 }

@@ -10,6 +10,8 @@ mod path;
 mod value;
 
 pub use ids::{NodeId, RelId};
-pub use order::{GroupKey, compare_for_order, compare_values, equals, group_key_eq};
+pub use order::{
+    GroupKey, compare_for_order, compare_values, equals, group_key_eq, hash_group_key,
+};
 pub use path::PathValue;
 pub use value::{Map, Value, ValueType};

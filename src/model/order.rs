@@ -153,6 +153,8 @@ pub fn compare_for_order(a: &Value, b: &Value) -> Ordering {
 pub fn group_key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
+        // Values read from the same property share their text: skip comparing it.
+        (Value::String(x), Value::String(y)) => std::sync::Arc::ptr_eq(x, y) || x == y,
         (Value::Float(x), Value::Float(y)) if x.is_nan() && y.is_nan() => true,
         (Value::List(x), Value::List(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| group_key_eq(a, b))
@@ -181,11 +183,12 @@ impl Eq for GroupKey {}
 
 impl Hash for GroupKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_value(&self.0, state);
+        hash_group_key(&self.0, state);
     }
 }
 
-fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
+/// Hashes a value so that equivalent values (1 and 1.0, NaN and NaN) hash alike.
+pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
     match v {
         Value::Null => 0u8.hash(state),
         Value::Bool(b) => (1u8, b).hash(state),
@@ -204,14 +207,14 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
         Value::List(items) => {
             (6u8, items.len()).hash(state);
             for item in items.iter() {
-                hash_value(item, state);
+                hash_group_key(item, state);
             }
         }
         Value::Map(map) => {
             (7u8, map.len()).hash(state);
             for (k, v) in map.iter() {
                 k.hash(state);
-                hash_value(v, state);
+                hash_group_key(v, state);
             }
         }
         Value::Node(id) => (8u8, id).hash(state),

@@ -415,9 +415,10 @@ impl Planner<'_> {
     fn shortest_path_slot(&self, plan: &Op) -> Option<Slot> {
         match plan {
             Op::ShortestPath(sp) => Some(sp.path),
-            Op::Filter { input, .. } | Op::NodeScan { input, .. } | Op::CheckNode { input, .. } => {
-                self.shortest_path_slot(input)
-            }
+            Op::Filter { input, .. }
+            | Op::NodeScan { input, .. }
+            | Op::NodeIndexSeek { input, .. }
+            | Op::CheckNode { input, .. } => self.shortest_path_slot(input),
             _ => None,
         }
     }

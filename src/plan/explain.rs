@@ -65,6 +65,20 @@ fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
             };
             (how + &extra, vec![input])
         }
+        Op::NodeIndexSeek {
+            input,
+            slot,
+            label,
+            key,
+            ..
+        } => (
+            format!(
+                "NodeIndexSeek #{slot} :{}({})",
+                names.name(*label),
+                names.name(*key)
+            ),
+            vec![input],
+        ),
         Op::CheckNode { input, slot, .. } => (format!("CheckNode #{slot}"), vec![input]),
         Op::Expand(e) => {
             let arrow = match e.dir {

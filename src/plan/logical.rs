@@ -48,6 +48,15 @@ pub enum Op {
         label: Option<Symbol>,
         filter: NodeFilter,
     },
+    /// Nodes found through an equality index on `label`/`key`, then checked against `filter`.
+    NodeIndexSeek {
+        input: Box<Op>,
+        slot: Slot,
+        label: Symbol,
+        key: Symbol,
+        value: BoundExpr,
+        filter: NodeFilter,
+    },
     /// Checks that an already-bound node satisfies a pattern's labels and properties.
     CheckNode {
         input: Box<Op>,

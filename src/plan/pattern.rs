@@ -9,6 +9,9 @@ use crate::graph::Direction;
 use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, RelDirection, ShortestKind};
 use std::collections::HashSet;
 
+/// Labels with fewer nodes than this are scanned rather than indexed.
+const INDEX_THRESHOLD: usize = 64;
+
 struct NodeStep {
     slot: Slot,
     filter: NodeFilter,
@@ -78,6 +81,7 @@ impl Planner<'_> {
     ) -> Result<Op> {
         let mut bound: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
         let mut declared_rels: HashSet<std::sync::Arc<str>> = HashSet::new();
+        let outer = bound.clone();
         let mut chains = Vec::with_capacity(pattern.len());
         for part in pattern {
             chains.push(self.declare_chain(part, scope, &mut declared_rels)?);
@@ -91,6 +95,18 @@ impl Planner<'_> {
                     return Err(super::bind::misplaced_aggregate(p.span));
                 }
                 let bound_expr = self.bind_expr(p, scope)?;
+                // `WHERE n.key = value` is the same test as `(n {key: value})`: moved into the
+                // node's pattern it can pick the start of the match or use an index.
+                if let Some((slot, key, value)) = self.property_equality(p, scope, &outer)? {
+                    let node = chains
+                        .iter_mut()
+                        .flat_map(|c| c.nodes.iter_mut())
+                        .find(|n| n.slot == slot);
+                    if let Some(node) = node {
+                        node.filter.props.push((key, value));
+                        continue;
+                    }
+                }
                 predicates.push((slots_of(&bound_expr), bound_expr));
             }
         }
@@ -108,6 +124,39 @@ impl Planner<'_> {
         }
         let remaining: Vec<BoundExpr> = predicates.into_iter().map(|(_, p)| p).collect();
         Ok(filter_all(op, remaining))
+    }
+
+    /// `var.key = expr` (either way round) where `expr` reads only what was bound before the
+    /// pattern: the node's slot, the key and the bound value.
+    fn property_equality(
+        &mut self,
+        expr: &Expr,
+        scope: &Scope,
+        outer: &HashSet<Slot>,
+    ) -> Result<Option<(Slot, crate::graph::Symbol, BoundExpr)>> {
+        let ExprKind::Comparison(first, rest) = &expr.kind else {
+            return Ok(None);
+        };
+        let [(ast::CmpOp::Eq, second)] = rest.as_slice() else {
+            return Ok(None);
+        };
+        for (prop, other) in [(&**first, second), (second, &**first)] {
+            let ExprKind::Property(base, key) = &prop.kind else {
+                continue;
+            };
+            let ExprKind::Variable(var) = &base.kind else {
+                continue;
+            };
+            let Some(v) = scope.get(var) else { continue };
+            if v.kind != VarKind::Node || outer.contains(&v.slot) {
+                continue;
+            }
+            let value = self.bind_expr(other, scope)?;
+            if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
+                return Ok(Some((v.slot, self.sym(&key.name), value)));
+            }
+        }
+        Ok(None)
     }
 
     fn declare_chain(
@@ -252,19 +301,9 @@ impl Planner<'_> {
                 }
             }
         } else {
-            let label = first
-                .filter
-                .labels
-                .iter()
-                .copied()
-                .min_by_key(|l| self.graph.label_count(*l));
+            let scan = self.node_scan(input, first, bound);
             bound.insert(first.slot);
-            Op::NodeScan {
-                input: Box::new(input),
-                slot: first.slot,
-                label,
-                filter: first.filter.clone(),
-            }
+            scan
         };
         op = attach_ready(op, bound, predicates);
         if let Some(kind) = chain.shortest {
@@ -319,6 +358,40 @@ impl Planner<'_> {
             op = attach_ready(op, bound, predicates);
         }
         Ok(op)
+    }
+
+    /// Finds the nodes of an unbound node pattern: through an equality index when the pattern
+    /// has a label and a property whose value is known before the scan, else by label.
+    fn node_scan(&mut self, input: Op, node: &NodeStep, bound: &HashSet<Slot>) -> Op {
+        let filter = node.filter.clone();
+        let label = filter
+            .labels
+            .iter()
+            .copied()
+            .min_by_key(|l| self.graph.label_count(*l));
+        let lookup = filter.props.iter().find(|(_, value)| {
+            slots_of(value).is_some_and(|deps| deps.iter().all(|s| bound.contains(s)))
+        });
+        if let (Some(label), Some((key, value))) = (label, lookup) {
+            if self.graph.label_count(label) >= INDEX_THRESHOLD {
+                self.graph.ensure_index(label, *key);
+                let (key, value) = (*key, value.clone());
+                return Op::NodeIndexSeek {
+                    input: Box::new(input),
+                    slot: node.slot,
+                    label,
+                    key,
+                    value,
+                    filter,
+                };
+            }
+        }
+        Op::NodeScan {
+            input: Box::new(input),
+            slot: node.slot,
+            label,
+            filter,
+        }
     }
 
     fn plan_shortest(

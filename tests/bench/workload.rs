@@ -1,0 +1,309 @@
+//! The benchmark workload of `../shared/bench` run on kg: loads the generator's CSVs, runs
+//! Q1..Q11 of `queries.md` with the data's `params.json` (one warm-up, then timed runs), and
+//! writes `<scale>-kg.json` in the shape `run_peers.py report` merges beside Kuzu, FalkorDB
+//! and networkx.
+//!
+//! ```text
+//! python3 ../shared/bench/gen.py --scale medium --out bench-data/medium
+//! cargo bench --bench workload -- --data bench-data/medium --scale medium --out bench-results
+//! ```
+
+// A benchmark driver: a missing file or bad argument ends it with a message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use kg::graph::{GraphRead, MemoryGraph, Mutation};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use kg::{Database, NodeId, Params, RelId, Value};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+const NODE_FILES: &[&str] = &["Company", "Person", "Deal", "Platform"];
+const REL_FILES: &[&str] = &[
+    "WORKS_AT",
+    "INVESTED_IN",
+    "PARTY_TO",
+    "DISTRIBUTES",
+    "OWNS",
+    "PARTNERS_WITH",
+];
+
+struct Args {
+    data: PathBuf,
+    scale: String,
+    out: PathBuf,
+    runs: usize,
+    only: Option<String>,
+    /// Extra statements to time after loading (for profiling), instead of the workload.
+    queries: Vec<String>,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        data: PathBuf::from("bench-data/small"),
+        scale: "small".into(),
+        out: PathBuf::from("bench-results"),
+        runs: 5,
+        only: None,
+        queries: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
+        match flag.as_str() {
+            "--data" => a.data = PathBuf::from(value()),
+            "--scale" => a.scale = value(),
+            "--out" => a.out = PathBuf::from(value()),
+            "--runs" => a.runs = value().parse().expect("--runs takes a number"),
+            "--only" => a.only = Some(value()),
+            "--query" => a.queries.push(value()),
+            // cargo bench passes --bench to every bench target.
+            "--bench" => {}
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    a
+}
+
+/// A CSV value as the generator means it: integers, floats, or text.
+fn typed(column: &[String]) -> Vec<Value> {
+    if column.iter().all(|v| v.parse::<i64>().is_ok()) {
+        column
+            .iter()
+            .map(|v| Value::Int(v.parse().unwrap()))
+            .collect()
+    } else if column.iter().all(|v| v.parse::<f64>().is_ok()) {
+        column
+            .iter()
+            .map(|v| Value::Float(v.parse().unwrap()))
+            .collect()
+    } else {
+        column.iter().map(|v| Value::str(v)).collect()
+    }
+}
+
+/// Reads a CSV into its header and typed columns.
+fn read_columns(path: &Path) -> (Vec<Arc<str>>, Vec<Vec<Value>>, usize) {
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header: Vec<Arc<str>> = reader.headers().unwrap().iter().map(Arc::from).collect();
+    let mut raw: Vec<Vec<String>> = vec![Vec::new(); header.len()];
+    for record in reader.records() {
+        let record = record.unwrap();
+        for (i, field) in record.iter().enumerate() {
+            raw[i].push(field.to_string());
+        }
+    }
+    let rows = raw.first().map_or(0, Vec::len);
+    (header, raw.iter().map(|c| typed(c)).collect(), rows)
+}
+
+/// Loads the generator's files straight into a graph through `Mutation`s, the same path a
+/// store replays. Returns the graph and the seconds spent on nodes and on relationships.
+fn load(dir: &Path) -> (MemoryGraph, f64, f64) {
+    let mut graph = MemoryGraph::new();
+    let mut ids: HashMap<String, NodeId> = HashMap::new();
+    let t0 = Instant::now();
+    let mut next = 0u64;
+    for label in NODE_FILES {
+        let (header, columns, rows) = read_columns(&dir.join(format!("{label}.csv")));
+        let labels = vec![Arc::from(*label)];
+        for r in 0..rows {
+            let id = NodeId(next);
+            next += 1;
+            if let Value::String(s) = &columns[0][r] {
+                ids.insert(s.to_string(), id);
+            }
+            let props = header
+                .iter()
+                .cloned()
+                .zip(columns.iter().map(|c| c[r].clone()))
+                .collect();
+            graph
+                .apply(Mutation::CreateNode {
+                    id,
+                    labels: labels.clone(),
+                    props,
+                })
+                .unwrap();
+        }
+    }
+    let nodes_s = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let mut next = 0u64;
+    for ty in REL_FILES {
+        let (header, columns, rows) = read_columns(&dir.join(format!("{ty}.csv")));
+        let ty: Arc<str> = Arc::from(*ty);
+        for r in 0..rows {
+            let endpoint = |c: usize| match &columns[c][r] {
+                Value::String(s) => ids[&**s],
+                other => panic!("bad node id {other:?}"),
+            };
+            let props = header[2..]
+                .iter()
+                .cloned()
+                .zip(columns[2..].iter().map(|c| c[r].clone()))
+                .collect();
+            let (start, end) = (endpoint(0), endpoint(1));
+            graph
+                .apply(Mutation::CreateRel {
+                    id: RelId(next),
+                    ty: ty.clone(),
+                    start,
+                    end,
+                    props,
+                })
+                .unwrap();
+            next += 1;
+        }
+    }
+    (graph, nodes_s, t1.elapsed().as_secs_f64())
+}
+
+/// The generic (openCypher) block of each `## Qn` section of queries.md.
+fn queries(path: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = Vec::new();
+    for section in text.split("\n## ").skip(1) {
+        let id = section.split_whitespace().next().unwrap().to_string();
+        let generic = section
+            .split("```")
+            .skip(1)
+            .step_by(2)
+            .find(|b| b.starts_with("cypher\n"));
+        if let Some(block) = generic {
+            out.push((id, block["cypher\n".len()..].trim().to_string()));
+        }
+    }
+    out
+}
+
+fn rss_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn json_params(p: &serde_json::Value) -> Params {
+    let mut params = Params::new();
+    if let Some(map) = p.as_object() {
+        for (k, v) in map {
+            let value = match v {
+                serde_json::Value::String(s) => Value::str(s),
+                serde_json::Value::Number(n) if n.is_i64() => Value::Int(n.as_i64().unwrap()),
+                serde_json::Value::Number(n) => Value::Float(n.as_f64().unwrap()),
+                other => panic!("unexpected parameter {other}"),
+            };
+            params.insert(k.clone(), value);
+        }
+    }
+    params
+}
+
+fn main() {
+    let a = args();
+    let bench_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
+    let stats: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(a.data.join("stats.json")).expect("stats.json"),
+    )
+    .unwrap();
+    let params: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(a.data.join("params.json")).unwrap())
+            .unwrap();
+    let rss_before = rss_mb("VmRSS:");
+    eprintln!("[kg/{}] loading {} ...", a.scale, a.data.display());
+    let (graph, nodes_s, rels_s) = load(&a.data);
+    eprintln!(
+        "[kg/{}] load {:.2}s ({} nodes, {} relationships)",
+        a.scale,
+        nodes_s + rels_s,
+        graph.node_count(),
+        graph.rel_count()
+    );
+    let rss_after_load = rss_mb("VmRSS:");
+    let mut counts = serde_json::Map::new();
+    for (name, n) in graph.label_counts().into_iter().chain(graph.type_counts()) {
+        counts.insert(name.to_string(), json!(n));
+    }
+    let expected = stats["nodes"]
+        .as_object()
+        .into_iter()
+        .chain(stats["rels"].as_object())
+        .flatten();
+    let counts_ok = expected.clone().all(|(k, v)| counts.get(k) == Some(v));
+    let mut db = Database::with_graph(graph, None);
+    let mut results = serde_json::Map::new();
+    let workload = if a.queries.is_empty() {
+        queries(&bench_dir.join("queries.md"))
+    } else {
+        a.queries
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (format!("X{i}"), q.clone()))
+            .collect()
+    };
+    for (id, text) in workload {
+        if a.only.as_ref().is_some_and(|o| *o != id) {
+            continue;
+        }
+        let p = json_params(&params[&id]);
+        let mut run = || db.run(&text, &p).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let t = Instant::now();
+        let first = run().pop().unwrap();
+        let warmup_ms = t.elapsed().as_secs_f64() * 1000.0;
+        let mut runs = Vec::with_capacity(a.runs);
+        for _ in 0..a.runs {
+            let t = Instant::now();
+            run();
+            runs.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let mut sorted = runs.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = sorted[sorted.len() / 2];
+        let rows: Vec<serde_json::Value> = first
+            .rows
+            .iter()
+            .map(|r| {
+                serde_json::Value::Array(r.iter().map(|v| kg::format::to_json(v, &first)).collect())
+            })
+            .collect();
+        eprintln!("[kg/{}] {id} {median:.3} ms ({} rows)", a.scale, rows.len());
+        results.insert(
+            id.clone(),
+            json!({
+                "params": params[&id].clone(),
+                "query": text,
+                "warmup_ms": warmup_ms,
+                "rows": rows.len(),
+                "result": rows,
+                "runs_ms": runs,
+                "median_ms": median,
+                "min_ms": sorted[0],
+            }),
+        );
+    }
+    let report = json!({
+        "system": "kg",
+        "version": env!("CARGO_PKG_VERSION"),
+        "scale": a.scale,
+        "n": stats["n"],
+        "graph": {"nodes": stats["total_nodes"], "edges": stats["total_edges"]},
+        "host_cpus": std::thread::available_parallelism().map_or(1, |n| n.get()),
+        "load": {"nodes_s": nodes_s, "rels_s": rels_s, "total_s": nodes_s + rels_s},
+        "rss_mb": {"before_load": rss_before, "after_load": rss_after_load, "peak": rss_mb("VmHWM:")},
+        "counts": counts,
+        "counts_ok": counts_ok,
+        "info": {"threads": "1"},
+        "queries": results,
+        "disk_bytes": 0,
+    });
+    std::fs::create_dir_all(&a.out).unwrap();
+    let path = a.out.join(format!("{}-kg.json", a.scale));
+    std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+    eprintln!("wrote {}", path.display());
+}
