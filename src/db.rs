@@ -103,6 +103,15 @@ impl Database {
             ast::StatementKind::Commit => self.commit()?,
             ast::StatementKind::Rollback => self.rollback().map_err(|e| e.at(span))?,
             ast::StatementKind::Query(query) => return self.run_query(query, params),
+            ast::StatementKind::Explain(query) => {
+                let plan = self.plan(query)?;
+                let text = plan::explain(&plan, self.graph.names());
+                return Ok(QueryResult {
+                    columns: vec!["plan".to_string()],
+                    rows: text.lines().map(|l| vec![Value::str(l)]).collect(),
+                    ..QueryResult::default()
+                });
+            }
         }
         Ok(QueryResult::default())
     }
@@ -188,7 +197,9 @@ impl Database {
         let script = syntax::parse_script(text)?;
         let mut out = String::new();
         for statement in &script.statements {
-            if let ast::StatementKind::Query(query) = &statement.kind {
+            if let ast::StatementKind::Query(query) | ast::StatementKind::Explain(query) =
+                &statement.kind
+            {
                 let plan = self.plan(query)?;
                 out.push_str(&plan::explain(&plan, self.graph.names()));
             }

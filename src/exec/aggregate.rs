@@ -1,12 +1,13 @@
 //! Grouping and aggregate functions.
 
 use super::context::{Ctx, Result, Row, Rows};
-use super::eval::eval;
+use super::eval::{eval, eval_ref};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{GroupKey, Value, compare_for_order, group_key_eq, hash_group_key};
 use crate::plan::{AggKind, Aggregate, BoundExpr, Slot};
 use rustc_hash::{FxBuildHasher, FxHasher};
 use smallvec::SmallVec;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
@@ -69,8 +70,8 @@ impl<'p> Accumulator<'p> {
             return Ok(());
         }
         let value = match &self.spec.arg {
-            Some(arg) => eval(arg, row, ctx)?,
-            None => Value::Null,
+            Some(arg) => eval_ref(arg, row, ctx)?,
+            None => Cow::Owned(Value::Null),
         };
         if value.is_null() {
             return Ok(());
@@ -81,7 +82,7 @@ impl<'p> Accumulator<'p> {
             }
         }
         if let Some(seen) = &mut self.seen {
-            if !seen.insert(GroupKey(value.clone())) {
+            if !seen.insert(GroupKey(value.clone().into_owned())) {
                 return Ok(());
             }
         }
@@ -102,7 +103,7 @@ impl<'p> Accumulator<'p> {
                 any,
             } => {
                 *any = true;
-                match value {
+                match *value {
                     Value::Int(i) if !*is_float => match int.checked_add(i) {
                         Some(s) => *int = s,
                         None => {
@@ -121,7 +122,7 @@ impl<'p> Accumulator<'p> {
                         }
                         *float += f;
                     }
-                    other => return Err(not_number(&other)),
+                    ref other => return Err(not_number(other)),
                 }
             }
             State::Avg { sum, n } => {
@@ -141,10 +142,10 @@ impl<'p> Accumulator<'p> {
                     }
                 };
                 if replace {
-                    *current = Some(value);
+                    *current = Some(value.into_owned());
                 }
             }
-            State::Collect(items) => items.push(value),
+            State::Collect(items) => items.push(value.into_owned()),
             State::Numbers(xs) => xs.push(value.as_f64().ok_or_else(|| not_number(&value))?),
         }
         Ok(())
@@ -234,13 +235,12 @@ pub fn aggregate(
     // equivalence. The key buffer is reused, so a row of an existing group allocates nothing.
     let mut index: HashMap<u64, SmallVec<[usize; 1]>, FxBuildHasher> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut key_values: Vec<Value> = Vec::with_capacity(keys.len());
     for row in rows {
         let row = row?;
-        key_values.clear();
-        for (_, e) in keys {
-            key_values.push(eval(e, &row, ctx)?);
-        }
+        let key_values = keys
+            .iter()
+            .map(|(_, e)| eval_ref(e, &row, ctx))
+            .collect::<Result<SmallVec<[_; 4]>>>()?;
         let mut hasher = FxHasher::default();
         for v in &key_values {
             hash_group_key(v, &mut hasher);
@@ -260,10 +260,8 @@ pub fn aggregate(
                     .iter()
                     .map(|(_, a)| Accumulator::new(a))
                     .collect();
-                groups.push(Group {
-                    keys: key_values.clone(),
-                    accs,
-                });
+                let keys = key_values.iter().map(|v| v.clone().into_owned()).collect();
+                groups.push(Group { keys, accs });
                 candidates.push(groups.len() - 1);
                 groups.len() - 1
             }

@@ -8,6 +8,7 @@ use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Map, NodeId, PathValue, RelId, Value, compare_values, equals};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -378,6 +379,28 @@ fn deleted(what: &str) -> QueryError {
         Detail::DeletedEntityAccess,
         format!("the {what} was deleted earlier in this statement"),
     )
+}
+
+/// Evaluates without copying where the value already exists: a slot of the row, a constant,
+/// or a property of a node or relationship read in place. Hot loops (grouping keys,
+/// aggregate arguments) use it to avoid cloning text for every row.
+pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
+    match expr {
+        BoundExpr::Slot(s) => Ok(Cow::Borrowed(&row[*s])),
+        BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
+        BoundExpr::Property { base, key, .. } => match eval_ref(base, row, ctx)?.as_ref() {
+            Value::Node(id) => match ctx.graph.node(*id) {
+                Some(n) => Ok(Cow::Borrowed(n.prop(*key).unwrap_or(&Value::Null))),
+                None => eval(expr, row, ctx).map(Cow::Owned),
+            },
+            Value::Rel(id) => match ctx.graph.rel(*id) {
+                Some(r) => Ok(Cow::Borrowed(r.prop(*key).unwrap_or(&Value::Null))),
+                None => eval(expr, row, ctx).map(Cow::Owned),
+            },
+            _ => eval(expr, row, ctx).map(Cow::Owned),
+        },
+        _ => eval(expr, row, ctx).map(Cow::Owned),
+    }
 }
 
 /// `base.key` for nodes, relationships and maps.

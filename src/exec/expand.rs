@@ -110,11 +110,28 @@ pub struct ExpandRows<'a> {
     entry: usize,
     /// Rows of a variable-length expansion, produced all at once per input row.
     pending: std::vec::IntoIter<Row>,
+    /// The graph guarantees the far end's labels, so they need no check.
+    labels_known: bool,
 }
 
 impl<'a> ExpandRows<'a> {
     pub fn new(e: &'a Expand, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Self {
+        let filter = &e.to_filter;
+        let labels_known = match e.dir {
+            Some(dir)
+                if filter.props.is_empty() && !filter.labels.is_empty() && !e.types.is_empty() =>
+            {
+                e.types.iter().all(|t| {
+                    filter
+                        .labels
+                        .iter()
+                        .all(|l| ctx.graph.all_rels_reach_label(*t, dir, *l))
+                })
+            }
+            _ => false,
+        };
         ExpandRows {
+            labels_known,
             e,
             ctx,
             input,
@@ -159,6 +176,9 @@ impl<'a> ExpandRows<'a> {
         if rel_used(&self.row, &e.distinct_from, rel) || !rel_matches(e, rel, &self.row, self.ctx)?
         {
             return Ok(false);
+        }
+        if self.labels_known {
+            return Ok(!e.to_bound || self.row[e.to] == Value::Node(other));
         }
         end_matches(e, other, &self.row, self.ctx)
     }

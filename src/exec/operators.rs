@@ -194,7 +194,11 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 Err(e) => Some(Err(e)),
             }))
         }
-        Op::Sort { input: inner, keys } => match sort(open(inner, ctx, input), keys, ctx) {
+        Op::Sort {
+            input: inner,
+            keys,
+            top,
+        } => match sort(open(inner, ctx, input), keys, top, ctx) {
             Ok(rows) => Box::new(rows.into_iter().map(Ok)),
             Err(e) => Box::new(std::iter::once(Err(e))),
         },
@@ -252,17 +256,26 @@ pub fn node_matches(ctx: &Ctx, id: NodeId, filter: &NodeFilter, row: &Row) -> Re
     Ok(true)
 }
 
-fn sort(rows: Rows, keys: &[(crate::plan::BoundExpr, bool)], ctx: &Ctx) -> Result<Vec<Row>> {
-    let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
-    for row in rows {
+type TopN = Option<(Option<crate::plan::BoundExpr>, crate::plan::BoundExpr)>;
+
+/// Sorts by the keys; ties keep their input order. With `top`, selects the first rows
+/// before sorting only those.
+fn sort(
+    rows: Rows,
+    keys: &[(crate::plan::BoundExpr, bool)],
+    top: &TopN,
+    ctx: &Ctx,
+) -> Result<Vec<Row>> {
+    let mut keyed: Vec<(Vec<Value>, usize, Row)> = Vec::new();
+    for (i, row) in rows.enumerate() {
         let row = row?;
         let k = keys
             .iter()
             .map(|(e, _)| eval(e, &row, ctx))
             .collect::<Result<Vec<_>>>()?;
-        keyed.push((k, row));
+        keyed.push((k, i, row));
     }
-    keyed.sort_by(|(a, _), (b, _)| {
+    let order = |(a, ia, _): &(Vec<Value>, usize, Row), (b, ib, _): &(Vec<Value>, usize, Row)| {
         for (i, (_, desc)) in keys.iter().enumerate() {
             let ord = compare_for_order(&a[i], &b[i]);
             let ord = if *desc { ord.reverse() } else { ord };
@@ -270,9 +283,21 @@ fn sort(rows: Rows, keys: &[(crate::plan::BoundExpr, bool)], ctx: &Ctx) -> Resul
                 return ord;
             }
         }
-        std::cmp::Ordering::Equal
-    });
-    Ok(keyed.into_iter().map(|(_, r)| r).collect())
+        ia.cmp(ib)
+    };
+    if let Some((skip, limit)) = top {
+        let skip = skip.as_ref().map_or(Ok(0), |s| row_count(s, ctx, "SKIP"))?;
+        let wanted = skip.saturating_add(row_count(limit, ctx, "LIMIT")?);
+        if wanted < keyed.len() {
+            if wanted == 0 {
+                return Ok(Vec::new());
+            }
+            keyed.select_nth_unstable_by(wanted - 1, order);
+            keyed.truncate(wanted);
+        }
+    }
+    keyed.sort_unstable_by(order);
+    Ok(keyed.into_iter().map(|(_, _, r)| r).collect())
 }
 
 /// The value of SKIP or LIMIT: a non-negative integer.

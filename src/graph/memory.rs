@@ -1,6 +1,7 @@
 //! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
 //! from our ids to its indexes and the label index.
 
+use super::endpoints::EndpointLabels;
 use super::index::PropertyIndexes;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
 use super::{PropMap, Symbol};
@@ -23,6 +24,7 @@ pub struct MemoryGraph {
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
     indexes: PropertyIndexes,
     type_counts: HashMap<Symbol, usize>,
+    endpoints: EndpointLabels,
 }
 
 fn slot_of(slots: &[u32], id: u64) -> Option<u32> {
@@ -197,6 +199,8 @@ impl MemoryGraph {
                 }
                 node.labels.push(sym);
                 let props = node.props.clone();
+                let (out, inc) = (node.outgoing.clone(), node.incoming.clone());
+                self.endpoints.label_changed(sym, &out, &inc, true);
                 self.indexes.add_label(id, sym, &props);
                 self.by_label.entry(sym).or_default().insert(id);
                 Ok(Some(Mutation::RemoveLabel { id, label }))
@@ -212,6 +216,8 @@ impl MemoryGraph {
                 };
                 node.labels.remove(pos);
                 let props = node.props.clone();
+                let (out, inc) = (node.outgoing.clone(), node.incoming.clone());
+                self.endpoints.label_changed(sym, &out, &inc, false);
                 self.indexes.remove_label(id, sym, &props);
                 if let Some(set) = self.by_label.get_mut(&sym) {
                     set.remove(&id);
@@ -300,6 +306,13 @@ impl MemoryGraph {
         );
         set_slot(&mut self.rel_slots, id.0, idx.index() as u32);
         *self.type_counts.entry(ty).or_default() += 1;
+        let start_labels = self
+            .node(start)
+            .map(|n| n.labels.clone())
+            .unwrap_or_default();
+        let end_labels = self.node(end).map(|n| n.labels.clone()).unwrap_or_default();
+        self.endpoints
+            .rel_changed(ty, &start_labels, &end_labels, true);
         Ok(Some(Mutation::DeleteRel { id }))
     }
 
@@ -344,6 +357,16 @@ impl MemoryGraph {
         if let Some(n) = self.type_counts.get_mut(&rel.ty) {
             *n -= 1;
         }
+        let start_labels = self
+            .node(rel.start)
+            .map(|n| n.labels.clone())
+            .unwrap_or_default();
+        let end_labels = self
+            .node(rel.end)
+            .map(|n| n.labels.clone())
+            .unwrap_or_default();
+        self.endpoints
+            .rel_changed(rel.ty, &start_labels, &end_labels, false);
         Ok(Some(Mutation::CreateRel {
             id,
             ty: self.names.name(rel.ty).clone(),
@@ -428,6 +451,11 @@ impl GraphRead for MemoryGraph {
             Some(set) => Box::new(set.iter().copied()),
             None => Box::new(std::iter::empty()),
         }
+    }
+
+    fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool {
+        let total = self.type_counts.get(&ty).copied().unwrap_or(0);
+        total > 0 && self.endpoints.count(ty, dir, label) == total
     }
 
     fn label_count(&self, label: Symbol) -> usize {

@@ -8,6 +8,7 @@
 //! **Invariant:** every change to a graph goes through [`MemoryGraph::apply`], whether it comes
 //! from a live statement, an undo, or the replay of the write-ahead log.
 
+mod endpoints;
 mod index;
 mod memory;
 mod mutation;

@@ -16,6 +16,9 @@ pub trait GraphRead {
     /// Nodes carrying `label`, in id order.
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_>;
     fn label_count(&self, label: Symbol) -> usize;
+    /// Whether every relationship of type `ty`, followed in direction `dir`, leads to a node
+    /// carrying `label` (so an expansion can skip checking it).
+    fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool;
     /// The node's relationships in one direction, sorted by type.
     fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry];
     /// Nodes carrying `label` whose `key` property equals `value`, when an index answers

@@ -112,6 +112,9 @@ impl GraphRead for Transaction<'_> {
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
         self.graph.nodes_with_label(label)
     }
+    fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool {
+        self.graph.all_rels_reach_label(ty, dir, label)
+    }
     fn label_count(&self, label: Symbol) -> usize {
         self.graph.label_count(label)
     }

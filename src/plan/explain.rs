@@ -137,7 +137,10 @@ fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
             vec![input],
         ),
         Op::Distinct { input, .. } => ("Distinct".into(), vec![input]),
-        Op::Sort { input, keys } => (format!("Sort keys={}", keys.len()), vec![input]),
+        Op::Sort { input, keys, top } => {
+            let kind = if top.is_some() { "Top" } else { "Sort" };
+            (format!("{kind} keys={}", keys.len()), vec![input])
+        }
         Op::Skip { input, .. } => ("Skip".into(), vec![input]),
         Op::Limit { input, .. } => ("Limit".into(), vec![input]),
     };

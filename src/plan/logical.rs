@@ -96,9 +96,12 @@ pub enum Op {
         input: Box<Op>,
         slots: Vec<Slot>,
     },
+    /// Orders the rows; with `top`, only that many first rows are needed (SKIP + LIMIT after
+    /// it), so the rest need not be sorted.
     Sort {
         input: Box<Op>,
         keys: Vec<(BoundExpr, bool)>,
+        top: Option<(Option<BoundExpr>, BoundExpr)>,
     },
     Skip {
         input: Box<Op>,

@@ -178,18 +178,28 @@ impl Planner<'_> {
             op = Op::Sort {
                 input: Box::new(op),
                 keys,
+                top: None,
             };
         }
-        if let Some(skip) = &body.skip {
+        let skip = body.skip.as_ref().map(|s| self.bind_count(s)).transpose()?;
+        let limit = body
+            .limit
+            .as_ref()
+            .map(|l| self.bind_count(l))
+            .transpose()?;
+        if let (Op::Sort { top, .. }, Some(limit)) = (&mut op, &limit) {
+            *top = Some((skip.clone(), limit.clone()));
+        }
+        if let Some(count) = skip {
             op = Op::Skip {
                 input: Box::new(op),
-                count: self.bind_count(skip)?,
+                count,
             };
         }
-        if let Some(limit) = &body.limit {
+        if let Some(count) = limit {
             op = Op::Limit {
                 input: Box::new(op),
-                count: self.bind_count(limit)?,
+                count,
             };
         }
         if let Some(filter) = filter {

@@ -45,6 +45,7 @@ pub struct Statement {
 #[derive(Clone, Debug)]
 pub enum StatementKind {
     Query(Query),
+    Explain(Query),
     Begin,
     Commit,
     Rollback,

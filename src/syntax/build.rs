@@ -49,6 +49,10 @@ fn build_statement(pair: Pair) -> Result<Statement> {
                 _ => StatementKind::Rollback,
             }
         }
+        Rule::explain => {
+            let query = inner.into_inner().find(|p| p.as_rule() == Rule::query);
+            StatementKind::Explain(build_query(query.ok_or_else(|| unexpected(span))?)?)
+        }
         _ => StatementKind::Query(build_query(inner)?),
     };
     Ok(Statement { kind, span })

@@ -6,7 +6,7 @@ pub const KEYWORDS: &[&str] = &[
     "DISTINCT", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH", "UNION", "ALL", "AS",
     "ASC", "DESC", "AND", "OR", "XOR", "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN",
     "THEN", "ELSE", "END", "STARTS", "ENDS", "CONTAINS", "EXISTS", "ON", "FOREACH", "BEGIN",
-    "COMMIT", "ROLLBACK",
+    "COMMIT", "ROLLBACK", "EXPLAIN",
 ];
 
 /// The candidate closest to `word` (case-insensitively), if it is close enough to be a typo.
