@@ -40,6 +40,10 @@ pub struct GlobalArgs {
     /// Query parameters from a JSON object: {"name": "OpenAI", "limit": 10}
     #[arg(long = "params", global = true, value_name = "FILE.json")]
     pub params_file: Option<PathBuf>,
+    /// The shell's history file, or `off` (default: $XDG_DATA_HOME/kg/history, else
+    /// ~/.local/share/kg/history)
+    #[arg(long, global = true, value_name = "PATH|off")]
+    pub history: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

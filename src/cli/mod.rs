@@ -106,7 +106,7 @@ fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
 fn run(cli: Cli) -> Result<Status, Fatal> {
     let mut session = open(&cli.global)?;
     match cli.command.unwrap_or(Command::Shell) {
-        Command::Shell => shell::run(&mut session),
+        Command::Shell => shell::run(&mut session, cli.global.history.as_deref()),
         Command::Query { statements, output } => Ok(script::run_text(
             &mut session,
             &statements,

@@ -18,6 +18,12 @@ pub struct Runner<'s> {
     /// Statements run so far (for "statement N" in messages).
     pub count: usize,
     pub failures: usize,
+    /// Show each statement's elapsed time after its row count (the shell's `:timing`).
+    pub timing: bool,
+    /// The last result that had columns, for the shell's `:export`.
+    pub last: Option<QueryResult>,
+    /// Say "statement N failed" before an error (scripts; the shell shows the error alone).
+    pub number_statements: bool,
     noted_memory: bool,
 }
 
@@ -30,6 +36,9 @@ impl<'s> Runner<'s> {
             layout: Layout::default(),
             count: 0,
             failures: 0,
+            timing: false,
+            last: None,
+            number_statements: true,
             noted_memory: false,
         }
     }
@@ -53,11 +62,17 @@ impl<'s> Runner<'s> {
             return true;
         }
         self.count += 1;
+        kg::exec::clear_interrupt();
+        let started = std::time::Instant::now();
         let outcome = self.session.db.run(statement, &self.session.params);
+        self.layout.elapsed = self.timing.then(|| started.elapsed());
         match outcome {
             Ok(results) => {
-                for r in &results {
-                    self.show(r);
+                for r in results {
+                    self.show(&r);
+                    if r.has_columns() {
+                        self.last = Some(r);
+                    }
                 }
                 true
             }
@@ -67,7 +82,13 @@ impl<'s> Runner<'s> {
                 let _ = write!(
                     err,
                     "{}",
-                    describe_error(&e, text, start, origin, self.count)
+                    describe_error(
+                        &e,
+                        text,
+                        start,
+                        origin,
+                        self.number_statements.then_some(self.count)
+                    )
                 );
                 self.keep_going
             }
@@ -112,7 +133,16 @@ fn is_blank(statement: &str) -> bool {
 }
 
 /// "statement 3 failed" plus the caret display, positioned in the whole text.
-pub fn describe_error(e: &Error, text: &str, offset: usize, origin: &str, number: usize) -> String {
+pub fn describe_error(
+    e: &Error,
+    text: &str,
+    offset: usize,
+    origin: &str,
+    number: Option<usize>,
+) -> String {
+    let heading = number
+        .map(|n| format!("statement {n} failed:\n"))
+        .unwrap_or_default();
     match e {
         Error::Query(q) => {
             let mut q = q.clone();
@@ -122,12 +152,9 @@ pub fn describe_error(e: &Error, text: &str, offset: usize, origin: &str, number
             } else {
                 q.span = Some(kg::syntax::ast::Span::new(offset, offset));
             }
-            format!(
-                "statement {number} failed:\n{}",
-                kg::error::render(&q, text, Some(origin))
-            )
+            format!("{heading}{}", kg::error::render(&q, text, Some(origin)))
         }
-        other => format!("statement {number} failed: {other}\n"),
+        other => format!("{heading}error: {other}\n"),
     }
 }
 

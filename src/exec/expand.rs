@@ -151,6 +151,9 @@ impl<'a> ExpandRows<'a> {
                 Ok(r) => r,
                 Err(e) => return Some(Err(e)),
             };
+            if let Err(e) = check_interrupt() {
+                return Some(Err(e));
+            }
             let Value::Node(from) = row[self.e.from] else {
                 continue;
             };

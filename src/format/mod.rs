@@ -37,6 +37,10 @@ impl OutputFormat {
     }
 }
 
+/// The narrowest a table column may get (with its borders) before a table is printed
+/// vertically instead.
+const MIN_COLUMN: usize = 10;
+
 /// Limits for interactive display; scripts print everything.
 #[derive(Copy, Clone, Debug, Default)]
 pub struct Layout {
@@ -44,6 +48,10 @@ pub struct Layout {
     pub width: Option<usize>,
     /// Rows beyond this are left out, with a note saying how many there were.
     pub max_rows: Option<usize>,
+    /// Switch a table too wide for `width` to one block per row.
+    pub auto_vertical: bool,
+    /// Shown after the row count.
+    pub elapsed: Option<std::time::Duration>,
 }
 
 /// Writes one statement's result. Statements without RETURN print nothing.
@@ -60,6 +68,14 @@ pub fn write_result(
         .max_rows
         .map_or(result.rows.len(), |m| m.min(result.rows.len()));
     let rows = &result.rows[..shown];
+    let too_wide = layout
+        .width
+        .is_some_and(|w| result.columns.len() * MIN_COLUMN + 1 > w);
+    let format = if format == OutputFormat::Table && layout.auto_vertical && too_wide {
+        OutputFormat::Vertical
+    } else {
+        format
+    };
     match format {
         OutputFormat::Table => write_table(out, result, rows, layout.width)?,
         OutputFormat::Vertical => write_vertical(out, result, rows)?,
@@ -81,10 +97,16 @@ pub fn write_result(
     ) {
         let n = result.rows.len();
         let noun = if n == 1 { "row" } else { "rows" };
+        let time = layout
+            .elapsed
+            .map(|d| format!(", {:.1} ms", d.as_secs_f64() * 1000.0))
+            .unwrap_or_default();
         if shown < n {
-            writeln!(out, "{n} {noun} ({shown} shown; see :max-rows)")?;
-        } else {
+            writeln!(out, "{n} {noun} ({shown} shown; see :max-rows){time}")?;
+        } else if time.is_empty() {
             writeln!(out, "{n} {noun}")?;
+        } else {
+            writeln!(out, "{n} {noun} ({})", &time[2..])?;
         }
     }
     Ok(())

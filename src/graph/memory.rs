@@ -24,6 +24,8 @@ pub struct MemoryGraph {
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
     indexes: PropertyIndexes,
     type_counts: HashMap<Symbol, usize>,
+    /// Entities (nodes and relationships) having each property key.
+    key_counts: HashMap<Symbol, usize>,
     endpoints: EndpointLabels,
 }
 
@@ -99,6 +101,35 @@ impl MemoryGraph {
             .collect()
     }
 
+    /// Property keys in use on any node or relationship.
+    pub fn property_keys(&self) -> Vec<Arc<str>> {
+        let mut keys: Vec<Arc<str>> = self
+            .key_counts
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, _)| self.names.name(*k).clone())
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn count_keys(&mut self, props: &PropMap, up: bool) {
+        for (k, _) in props {
+            let n = self.key_counts.entry(*k).or_default();
+            *n = if up { *n + 1 } else { n.saturating_sub(1) };
+        }
+    }
+
+    /// A property went from (old was null, new is null): count it if it appeared or went.
+    fn count_key_change(&mut self, key: Symbol, (old_null, new_null): (bool, bool)) {
+        let n = self.key_counts.entry(key).or_default();
+        match (old_null, new_null) {
+            (true, false) => *n += 1,
+            (false, true) => *n = n.saturating_sub(1),
+            _ => {}
+        }
+    }
+
     /// Relationship types in use, with their counts.
     pub fn type_counts(&self) -> Vec<(Arc<str>, usize)> {
         self.type_counts
@@ -172,8 +203,10 @@ impl MemoryGraph {
                 let node = self.node_mut(id)?;
                 let new = value.clone();
                 let old = set_prop(&mut node.props, sym, value);
+                let counted = (old.is_null(), new.is_null());
                 let labels = node.labels.clone();
                 self.indexes.set_property(id, &labels, sym, &old, &new);
+                self.count_key_change(sym, counted);
                 Ok(Some(Mutation::SetNodeProperty {
                     id,
                     key,
@@ -184,7 +217,9 @@ impl MemoryGraph {
                 check_storable(&value)?;
                 let sym = self.names.intern(&key);
                 let props = &mut self.rel_mut(id)?.props;
+                let was_null = value.is_null();
                 let old = set_prop(props, sym, value);
+                self.count_key_change(sym, (old.is_null(), was_null));
                 Ok(Some(Mutation::SetRelProperty {
                     id,
                     key,
@@ -237,6 +272,7 @@ impl MemoryGraph {
             return Err(GraphError::NodeExists(id));
         }
         let props = self.intern_props(props)?;
+        self.count_keys(&props, true);
         let mut syms: SmallVec<[Symbol; 2]> = SmallVec::new();
         for label in labels {
             let sym = self.names.intern(label);
@@ -276,6 +312,7 @@ impl MemoryGraph {
             .ok_or(GraphError::NoSuchNode(start))?;
         let to = self.node_index(end).ok_or(GraphError::NoSuchNode(end))?;
         let props = self.intern_props(props)?;
+        self.count_keys(&props, true);
         let ty = self.names.intern(ty);
         insert_sorted(
             &mut self.node_mut(start)?.outgoing,
@@ -335,7 +372,9 @@ impl MemoryGraph {
             props: self.named_props(&node.props),
         };
         self.indexes.remove_node(id, &node.labels, &node.props);
-        for label in node.labels.clone() {
+        let (props, labels) = (node.props.clone(), node.labels.clone());
+        self.count_keys(&props, false);
+        for label in labels {
             if let Some(set) = self.by_label.get_mut(&label) {
                 set.remove(&id);
             }
@@ -352,6 +391,7 @@ impl MemoryGraph {
             .remove_edge(idx)
             .ok_or(GraphError::NoSuchRel(id))?;
         set_slot(&mut self.rel_slots, id.0, NO_SLOT);
+        self.count_keys(&rel.props, false);
         self.node_mut(rel.start)?.outgoing.retain(|e| e.rel != id);
         self.node_mut(rel.end)?.incoming.retain(|e| e.rel != id);
         if let Some(n) = self.type_counts.get_mut(&rel.ty) {

@@ -69,7 +69,15 @@ fn word_at(text: &str, pos: usize) -> &str {
 /// Turns the rules pest expected into words a user understands.
 fn describe_expected(rules: &[Rule]) -> String {
     let mut words: Vec<String> = Vec::new();
-    for rule in rules {
+    // The rules an expression can start with stand for "an expression" as a whole.
+    let expression_start = rules.iter().any(|r| is_expression_start(*r));
+    if expression_start {
+        words.push("an expression".into());
+    }
+    for rule in rules
+        .iter()
+        .filter(|r| !(expression_start && is_expression_start(**r)))
+    {
         let name = format!("{rule:?}");
         let word = if let Some(kw) = name.strip_prefix("kw_") {
             kw.to_string()
@@ -103,6 +111,41 @@ fn describe_expected(rules: &[Rule]) -> String {
             format!("{} or {last}", words.join(", "))
         }
     }
+}
+
+fn is_expression_start(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::expression
+            | Rule::atom
+            | Rule::op_neg
+            | Rule::op_pos
+            | Rule::op_not
+            | Rule::parenthesized
+            | Rule::list_comprehension
+            | Rule::pattern_comprehension
+            | Rule::quantifier_kind
+            | Rule::function_name
+            | Rule::invalid_number
+            | Rule::boolean_literal
+            | Rule::float_literal
+            | Rule::integer_literal
+            | Rule::string_literal
+            | Rule::list_literal
+            | Rule::map_literal
+            | Rule::parameter
+            | Rule::variable
+            | Rule::shortest_path
+            | Rule::node_pattern
+            | Rule::kw_CASE
+            | Rule::kw_COUNT
+            | Rule::kw_EXISTS
+            | Rule::kw_NOT
+            | Rule::kw_NULL
+            | Rule::kw_REDUCE
+            | Rule::kw_TRUE
+            | Rule::kw_FALSE
+    )
 }
 
 /// Where statements end in a text, found lexically (quotes, comments, backticks and brackets

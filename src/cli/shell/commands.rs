@@ -1,0 +1,266 @@
+//! The shell's `:` commands: parsing and help.
+
+use kg::format::OutputFormat;
+use std::path::PathBuf;
+
+/// A parsed `:` command.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Help(Option<String>),
+    Quit,
+    Schema,
+    Format(OutputFormat),
+    MaxRows(usize),
+    Timing(bool),
+    Param {
+        name: String,
+        expression: String,
+    },
+    Params,
+    ParamsClear,
+    Source(PathBuf),
+    Export {
+        format: String,
+        file: PathBuf,
+        statement: Option<String>,
+    },
+    Begin,
+    Commit,
+    Rollback,
+    Explain(String),
+    Profile(String),
+    Clear,
+}
+
+/// Every command, with its arguments and what it does: the help text and the completion list.
+pub const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        ":help",
+        "[topic]",
+        "show help; topics: commands, language, functions, formats, keys",
+    ),
+    (
+        ":quit",
+        "",
+        "leave the shell (also Ctrl-D on an empty line)",
+    ),
+    (
+        ":schema",
+        "",
+        "labels, relationship types and property keys with counts",
+    ),
+    (
+        ":format",
+        "table|vertical|json|jsonl|csv|markdown",
+        "how results are printed",
+    ),
+    (
+        ":max-rows",
+        "N",
+        "print at most N rows of a result (default 1000)",
+    ),
+    (":timing", "on|off", "show how long each statement took"),
+    (
+        ":param",
+        "name => expression",
+        "set the parameter $name (e.g. :param who => 'OpenAI')",
+    ),
+    (
+        ":params",
+        "[clear]",
+        "list the parameters, or forget them all",
+    ),
+    (":source", "FILE", "run the statements of a script file"),
+    (
+        ":export",
+        "FORMAT FILE [statement]",
+        "write a statement's subgraph (or the last result's) to FILE",
+    ),
+    (
+        ":begin",
+        "",
+        "start a transaction: statements until :commit apply together",
+    ),
+    (":commit", "", "commit the open transaction"),
+    (":rollback", "", "undo everything since :begin"),
+    (
+        ":explain",
+        "statement",
+        "show the plan of a statement without running it",
+    ),
+    (
+        ":profile",
+        "statement",
+        "run a statement and show its plan with the time it took",
+    ),
+    (":clear", "", "clear the screen"),
+];
+
+/// Why a command line could not be understood.
+#[derive(Debug, PartialEq)]
+pub struct CommandError(pub String);
+
+fn required<'a>(arg: &'a str, usage: &str) -> Result<&'a str, CommandError> {
+    if arg.is_empty() {
+        Err(CommandError(format!("usage: {usage}")))
+    } else {
+        Ok(arg)
+    }
+}
+
+pub fn parse(line: &str) -> Result<Command, CommandError> {
+    let line = line.trim().trim_end_matches(';').trim_end();
+    let (name, arg) = match line.split_once(char::is_whitespace) {
+        Some((n, a)) => (n, a.trim()),
+        None => (line, ""),
+    };
+    Ok(match name {
+        ":help" | ":h" | ":?" => Command::Help((!arg.is_empty()).then(|| arg.to_lowercase())),
+        ":quit" | ":q" | ":exit" => Command::Quit,
+        ":schema" => Command::Schema,
+        ":format" => {
+            let f = required(arg, ":format table|vertical|json|jsonl|csv|markdown")?;
+            Command::Format(OutputFormat::parse(f).ok_or_else(|| {
+                CommandError(format!(
+                    "unknown format '{f}'; one of {}",
+                    OutputFormat::NAMES.join(", ")
+                ))
+            })?)
+        }
+        ":max-rows" => {
+            let n = required(arg, ":max-rows N")?;
+            Command::MaxRows(
+                n.parse()
+                    .map_err(|_| CommandError(format!("'{n}' is not a number of rows")))?,
+            )
+        }
+        ":timing" => match arg {
+            "on" => Command::Timing(true),
+            "off" => Command::Timing(false),
+            _ => return Err(CommandError("usage: :timing on|off".into())),
+        },
+        ":param" => {
+            let (name, expression) = arg
+                .split_once("=>")
+                .ok_or_else(|| CommandError("usage: :param name => expression".into()))?;
+            let name = name.trim().trim_start_matches('$').to_string();
+            if name.is_empty() || expression.trim().is_empty() {
+                return Err(CommandError("usage: :param name => expression".into()));
+            }
+            Command::Param {
+                name,
+                expression: expression.trim().to_string(),
+            }
+        }
+        ":params" => match arg {
+            "" => Command::Params,
+            "clear" => Command::ParamsClear,
+            _ => return Err(CommandError("usage: :params [clear]".into())),
+        },
+        ":source" => Command::Source(PathBuf::from(required(arg, ":source FILE")?)),
+        ":export" => {
+            let usage = ":export FORMAT FILE [statement]";
+            let mut parts = required(arg, usage)?.splitn(3, char::is_whitespace);
+            let format = parts.next().unwrap_or_default().to_string();
+            let file = parts
+                .next()
+                .filter(|f| !f.is_empty())
+                .ok_or_else(|| CommandError(format!("usage: {usage}")))?;
+            let statement = parts
+                .next()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from);
+            Command::Export {
+                format,
+                file: PathBuf::from(file),
+                statement,
+            }
+        }
+        ":begin" => Command::Begin,
+        ":commit" => Command::Commit,
+        ":rollback" => Command::Rollback,
+        ":explain" => Command::Explain(required(arg, ":explain statement")?.to_string()),
+        ":profile" => Command::Profile(required(arg, ":profile statement")?.to_string()),
+        ":clear" => Command::Clear,
+        other => {
+            let names = COMMANDS.iter().map(|(n, _, _)| *n);
+            let hint = match kg::syntax::closest(other, names) {
+                Some(c) => format!("; did you mean {c}?"),
+                None => "; :help lists the commands".to_string(),
+            };
+            return Err(CommandError(format!("unknown command {other}{hint}")));
+        }
+    })
+}
+
+pub fn help(topic: Option<&str>) -> String {
+    match topic {
+        None | Some("commands") => {
+            let mut out = String::from(
+                "Type statements in kg's query language, following openCypher, ending with ';'\n\
+                 (or press Enter on an empty line). Commands:\n",
+            );
+            for (name, args, what) in COMMANDS {
+                let usage = format!("{name} {args}");
+                out.push_str(&format!("  {usage:<34} {what}\n"));
+            }
+            out.push_str("More: :help language, :help functions, :help formats, :help keys\n");
+            out
+        }
+        Some("language") => "Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, RETURN, UNWIND, ORDER BY, SKIP,\n\
+             LIMIT, DISTINCT, CREATE, MERGE (ON CREATE/ON MATCH SET), SET, REMOVE, DELETE,\n\
+             DETACH DELETE, FOREACH, UNION [ALL], EXPLAIN; BEGIN/COMMIT/ROLLBACK.\n\
+             Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
+             Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
+            .to_string(),
+        Some("functions") => {
+            let mut out = String::from("Functions:\n");
+            for chunk in kg::plan::FUNCTION_NAMES.chunks(8) {
+                out.push_str(&format!("  {}\n", chunk.join(", ")));
+            }
+            out
+        }
+        Some("formats") => format!(
+            "Result formats (:format NAME): {}.\nTables shrink long values to fit the terminal; \
+             wide results switch to vertical.\n",
+            OutputFormat::NAMES.join(", ")
+        ),
+        Some("keys") => "Keys: Tab completes keywords, functions, labels (after ':'), property keys\n\
+             (after '.'), parameters (after '$') and variables; Ctrl-R searches history;\n\
+             Ctrl-C clears the input or stops a running statement; Ctrl-D on an empty line quits.\n"
+            .to_string(),
+        Some(other) => format!("no help on '{other}'; topics: commands, language, functions, formats, keys\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_and_suggests_for_typos() {
+        assert_eq!(
+            parse(":format json"),
+            Ok(Command::Format(OutputFormat::Json))
+        );
+        assert_eq!(
+            parse(":param who => 'OpenAI'"),
+            Ok(Command::Param {
+                name: "who".into(),
+                expression: "'OpenAI'".into()
+            })
+        );
+        assert_eq!(
+            parse(":export json out.json MATCH (n) RETURN n"),
+            Ok(Command::Export {
+                format: "json".into(),
+                file: PathBuf::from("out.json"),
+                statement: Some("MATCH (n) RETURN n".into())
+            })
+        );
+        let err = parse(":shcema").unwrap_err();
+        assert!(err.0.contains("did you mean :schema?"), "{}", err.0);
+        assert!(parse(":max-rows lots").is_err());
+    }
+}

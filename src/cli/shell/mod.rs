@@ -1,0 +1,284 @@
+//! The interactive shell: rustyline editing with completion from the open graph, `:`
+//! commands, multi-line statements, history, and Ctrl-C that clears input or stops a
+//! running statement.
+
+mod commands;
+mod helper;
+
+use super::script::Runner;
+use super::{Fatal, Session, Status};
+use commands::Command;
+use helper::{ShellHelper, Vocabulary};
+use kg::format::{Layout, OutputFormat, write_result};
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{Config, Editor};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+const DEFAULT_MAX_ROWS: usize = 1000;
+
+type ShellEditor = Editor<ShellHelper, DefaultHistory>;
+
+/// Where history lives: `--history PATH`, or `off`, or the user's data directory.
+pub fn history_path(option: Option<&str>) -> Option<PathBuf> {
+    match option {
+        Some("off") => None,
+        Some(path) => Some(PathBuf::from(path)),
+        None => {
+            let base = std::env::var_os("XDG_DATA_HOME")
+                .map(PathBuf::from)
+                .or_else(|| {
+                    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share"))
+                })?;
+            Some(base.join("kg").join("history"))
+        }
+    }
+}
+
+fn vocabulary(session: &Session) -> Vocabulary {
+    let graph = session.db.graph();
+    let mut v = Vocabulary {
+        labels: graph
+            .label_counts()
+            .into_iter()
+            .map(|(l, _)| l.to_string())
+            .collect(),
+        types: graph
+            .type_counts()
+            .into_iter()
+            .map(|(t, _)| t.to_string())
+            .collect(),
+        keys: graph
+            .property_keys()
+            .into_iter()
+            .map(|k| k.to_string())
+            .collect(),
+        params: session.params.keys().cloned().collect(),
+    };
+    v.labels.sort();
+    v.types.sort();
+    v
+}
+
+fn banner(session: &Session) -> String {
+    let persistence = if session.persistent {
+        "changes are saved"
+    } else {
+        "in memory: changes are lost when kg exits (use --db DIR to keep them)"
+    };
+    format!(
+        "kg shell on {}: {} nodes, {} relationships; {persistence}.\n\
+         Statements end with ';'. :help lists commands, :quit leaves.",
+        session.origin,
+        session.db.node_count(),
+        session.db.rel_count(),
+    )
+}
+
+pub fn run(session: &mut Session, history: Option<&str>) -> Result<Status, Fatal> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_dups(true)
+        .ok();
+    let mut editor: ShellEditor = match config {
+        Some(c) => Editor::with_config(c.build()),
+        None => Editor::new(),
+    }
+    .map_err(|e| Fatal::data(format!("cannot start the shell: {e}")))?;
+    let mut helper = ShellHelper::new(interactive && std::env::var_os("NO_COLOR").is_none());
+    helper.vocabulary = vocabulary(session);
+    editor.set_helper(Some(helper));
+    let history = history_path(history);
+    if let Some(path) = &history {
+        // A missing history file is normal on first use.
+        let _ = editor.load_history(path);
+    }
+    // While a statement runs the terminal is in normal mode, so Ctrl-C arrives as a signal:
+    // it asks the statement to stop instead of killing kg.
+    let _ = ctrlc::set_handler(kg::exec::request_interrupt);
+    println!("{}", banner(session));
+    let mut shell = Shell {
+        runner: Runner::new(session, OutputFormat::Table, true),
+        history,
+        max_rows: DEFAULT_MAX_ROWS,
+    };
+    shell.runner.layout.auto_vertical = true;
+    shell.runner.number_statements = false;
+    shell.runner.timing = true;
+    shell.repl(&mut editor)
+}
+
+struct Shell<'s> {
+    runner: Runner<'s>,
+    history: Option<PathBuf>,
+    max_rows: usize,
+}
+
+impl Shell<'_> {
+    fn repl(&mut self, editor: &mut ShellEditor) -> Result<Status, Fatal> {
+        let mut buffer = String::new();
+        loop {
+            let width = editor.dimensions().map(|(w, _)| usize::from(w));
+            self.runner.layout.width = width;
+            self.runner.layout.max_rows = Some(self.max_rows);
+            let prompt = match (buffer.is_empty(), self.runner.session.db.in_transaction()) {
+                (true, false) => "kg> ",
+                (true, true) => "kg (tx)> ",
+                (false, _) => "  ...> ",
+            };
+            if let Some(h) = editor.helper_mut() {
+                *h.pending.borrow_mut() = buffer.clone();
+            }
+            match editor.readline(prompt) {
+                Ok(line) => {
+                    if buffer.is_empty() && line.trim_start().starts_with(':') {
+                        self.remember(editor, line.trim());
+                        match commands::parse(&line) {
+                            Ok(Command::Quit) => break,
+                            Ok(command) => self.command(command, editor),
+                            Err(e) => eprintln!("{}", e.0),
+                        }
+                        continue;
+                    }
+                    buffer.push_str(&line);
+                    buffer.push('\n');
+                    let scan = kg::syntax::split_statements(&buffer);
+                    let ended = !scan.open
+                        && buffer[scan.rest..].trim().is_empty()
+                        && !scan.complete.is_empty();
+                    let blank_line_ends =
+                        line.trim().is_empty() && !scan.open && !buffer.trim().is_empty();
+                    if ended || blank_line_ends {
+                        let text = std::mem::take(&mut buffer);
+                        self.remember(editor, text.trim_end());
+                        self.run_text(&text, editor);
+                    }
+                }
+                Err(ReadlineError::Interrupted) => buffer.clear(),
+                Err(ReadlineError::Eof) => {
+                    if buffer.trim().is_empty() {
+                        break;
+                    }
+                    let text = std::mem::take(&mut buffer);
+                    self.run_text(&text, editor);
+                }
+                Err(e) => return Err(Fatal::data(format!("shell input failed: {e}"))),
+            }
+        }
+        Ok(Status::Success)
+    }
+
+    fn remember(&self, editor: &mut ShellEditor, entry: &str) {
+        let _ = editor.add_history_entry(entry);
+        if let Some(path) = &self.history {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            // Saved after every entry, so history survives a crash or a killed terminal.
+            let _ = editor.save_history(path);
+        }
+    }
+
+    fn run_text(&mut self, text: &str, editor: &mut ShellEditor) {
+        if let Some(rest) = self.runner.run_complete(text, 0, "input") {
+            self.runner.run_one(text, rest, text.len(), "input");
+        }
+        if let Some(h) = editor.helper_mut() {
+            h.vocabulary = vocabulary(self.runner.session);
+        }
+    }
+
+    fn command(&mut self, command: Command, editor: &mut ShellEditor) {
+        let db = &mut self.runner.session.db;
+        match command {
+            Command::Quit => {}
+            Command::Help(topic) => print!("{}", commands::help(topic.as_deref())),
+            Command::Schema => {
+                let schema = kg::schema::describe(db.graph());
+                let mut out = std::io::stdout().lock();
+                for result in schema.as_results() {
+                    let _ = write_result(&mut out, &result, self.runner.format, Layout::default());
+                }
+            }
+            Command::Format(f) => self.runner.format = f,
+            Command::MaxRows(n) => self.max_rows = n,
+            Command::Timing(on) => self.runner.timing = on,
+            Command::Param { name, expression } => {
+                let query = format!("RETURN {expression} AS value");
+                match db.run(&query, &self.runner.session.params) {
+                    Ok(mut results) => {
+                        let value = results
+                            .pop()
+                            .and_then(|mut r| r.rows.pop())
+                            .and_then(|mut row| row.pop());
+                        if let Some(value) = value {
+                            self.runner.session.params.insert(name, value);
+                        }
+                    }
+                    Err(e) => eprint!(
+                        "{}",
+                        super::script::describe_error(&e, &query, 0, "param", None)
+                    ),
+                }
+            }
+            Command::Params => {
+                for (name, value) in &self.runner.session.params {
+                    println!(
+                        ":param {name} => {}",
+                        kg::format::value_text(value, &kg::QueryResult::default())
+                    );
+                }
+            }
+            Command::ParamsClear => self.runner.session.params.clear(),
+            Command::Source(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    let origin = path.display().to_string();
+                    if let Some(rest) = self.runner.run_complete(&text, 0, &origin) {
+                        self.runner.run_one(&text, rest, text.len(), &origin);
+                    }
+                }
+                Err(e) => eprintln!("cannot read {}: {e}", path.display()),
+            },
+            Command::Export { .. } => {
+                eprintln!("export is not available yet: it arrives with subgraph export")
+            }
+            Command::Begin => report(db.begin().map_err(kg::Error::from), "transaction started"),
+            Command::Commit => report(db.commit(), "transaction committed"),
+            Command::Rollback => report(
+                db.rollback().map_err(kg::Error::from),
+                "transaction rolled back",
+            ),
+            Command::Explain(statement) => match db.explain(&statement) {
+                Ok(plan) => print!("{plan}"),
+                Err(e) => eprint!(
+                    "{}",
+                    super::script::describe_error(&e, &statement, 0, "explain", None)
+                ),
+            },
+            Command::Profile(statement) => {
+                if let Ok(plan) = db.explain(&statement) {
+                    print!("{plan}");
+                }
+                let timing = std::mem::replace(&mut self.runner.timing, true);
+                self.run_text(&statement, editor);
+                self.runner.timing = timing;
+            }
+            Command::Clear => {
+                print!("\x1b[2J\x1b[H");
+            }
+        }
+        let _ = std::io::stdout().flush();
+        if let Some(h) = editor.helper_mut() {
+            h.vocabulary = vocabulary(self.runner.session);
+        }
+    }
+}
+
+fn report(outcome: Result<(), kg::Error>, done: &str) {
+    match outcome {
+        Ok(()) => println!("{done}"),
+        Err(e) => eprintln!("{e}"),
+    }
+}

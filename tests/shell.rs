@@ -1,0 +1,171 @@
+//! The interactive shell, driven through a pseudo-terminal as a user would drive it.
+
+// A test session that fails to spawn or to see its prompt fails the test, with the message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use rexpect::session::{PtySession, spawn_command};
+use std::path::Path;
+use std::process::Command;
+
+const TIMEOUT_MS: u64 = 20_000;
+
+fn shell(history: &Path) -> PtySession {
+    // Keys typed before the editor takes the terminal over would be read by the terminal's
+    // own line editing; the tests wait for each prompt and echo before typing on.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kg"));
+    cmd.arg("--history")
+        .arg(history)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("the shell starts");
+    p.exp_string("kg shell on the embedded article graph")
+        .expect("banner");
+    p.exp_string("kg> ").expect("first prompt");
+    p
+}
+
+/// Types `keys` without pressing Enter.
+fn type_keys(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kg-shell-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn multi_line_statement_prints_a_table() {
+    let dir = temp_dir("multiline");
+    let mut p = shell(&dir.join("history"));
+    p.send_line("MATCH (p:Person)").unwrap();
+    p.exp_string("...> ").expect("continuation prompt");
+    p.send_line("RETURN p.name AS name").unwrap();
+    p.exp_string("...> ").expect("the statement is still open");
+    p.send_line("ORDER BY name;").unwrap();
+    p.exp_string("| 'Denise Dresser' |").unwrap();
+    p.exp_string("3 rows").unwrap();
+    p.exp_string("kg> ").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn tab_completes_labels_and_property_keys() {
+    let dir = temp_dir("complete");
+    let mut p = shell(&dir.join("history"));
+    type_keys(&mut p, "MATCH (c:Compa");
+    p.exp_string("Compa").unwrap();
+    type_keys(&mut p, "\t");
+    p.exp_string("Company").expect("Tab completed the label");
+    type_keys(&mut p, " {name: 'OpenAI'}) RETURN c.enterprise_customers_m");
+    p.exp_string("customers_m").unwrap();
+    type_keys(&mut p, "\t");
+    p.exp_string("enterprise_customers_min")
+        .expect("Tab completed the property key");
+    type_keys(&mut p, " AS n;");
+    p.exp_string("AS n;").unwrap();
+    type_keys(&mut p, "\r");
+    p.exp_string("| 200000 |")
+        .expect("completed label and key found the value");
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn parameters_set_in_the_shell_are_used() {
+    let dir = temp_dir("params");
+    let mut p = shell(&dir.join("history"));
+    p.send_line(":param who => 'Matt' + ' Garman'").unwrap();
+    p.exp_string("kg> ").unwrap();
+    p.send_line(
+        "MATCH (p:Person {name: $who})-[w:WORKS_AT]->(c) RETURN w.role AS role, c.name AS company;",
+    )
+    .unwrap();
+    p.exp_string("| 'CEO' | 'AWS'   |").unwrap();
+    p.send_line(":params").unwrap();
+    p.exp_string(":param who => 'Matt Garman'").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_c_clears_a_half_typed_statement() {
+    let dir = temp_dir("ctrlc");
+    let mut p = shell(&dir.join("history"));
+    p.send_line("MATCH (n:Nothing").unwrap();
+    p.exp_string("...> ").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("kg> ").expect("back to a fresh prompt");
+    p.send_line("RETURN 40 + 2 AS answer;").unwrap();
+    p.exp_string("| 42     |")
+        .expect("the cleared text did not stick to the next statement");
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn syntax_errors_show_a_caret_and_the_shell_carries_on() {
+    let dir = temp_dir("errors");
+    let mut p = shell(&dir.join("history"));
+    p.send_line("MATCH (c:Company) RETURN toLowr(c.name);")
+        .unwrap();
+    p.exp_string("did you mean toLower?").unwrap();
+    p.exp_string("^^^^^^").unwrap();
+    p.send_line(":shcema").unwrap();
+    p.exp_string("did you mean :schema?").unwrap();
+    p.send_line("RETURN 'still here' AS status;").unwrap();
+    p.exp_string("'still here'").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn history_survives_a_restart() {
+    let dir = temp_dir("history");
+    let history = dir.join("history");
+    let mut p = shell(&history);
+    p.send_line("RETURN 'remembered' AS word;").unwrap();
+    p.exp_string("'remembered'").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+
+    let mut p = shell(&history);
+    // Up arrow twice (past `:quit`) recalls the statement typed in the earlier session.
+    type_keys(&mut p, "\x1b[A");
+    p.exp_string(":quit").unwrap();
+    type_keys(&mut p, "\x1b[A");
+    p.exp_string("remembered").unwrap();
+    type_keys(&mut p, "\r");
+    p.exp_string("| 'remembered' |").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_c_stops_a_running_statement() {
+    let dir = temp_dir("interrupt");
+    let mut p = shell(&dir.join("history"));
+    // 54^5 rows: minutes of work, unless interrupted.
+    p.send_line("MATCH (a), (b), (c), (d), (e) RETURN count(*);")
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').unwrap();
+    p.exp_string("interrupted").expect("the statement stopped");
+    p.exp_string("kg> ").unwrap();
+    p.send_line("RETURN 'alive' AS state;").unwrap();
+    p.exp_string("'alive'").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_d_on_an_empty_line_leaves() {
+    let dir = temp_dir("eof");
+    let mut p = shell(&dir.join("history"));
+    p.send_control('d').unwrap();
+    p.exp_eof().expect("the shell exits on Ctrl-D");
+}
