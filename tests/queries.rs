@@ -84,8 +84,8 @@ fn parse_fixture(name: &str, text: &str) -> Result<Fixture, String> {
         if pending.trim().is_empty() {
             if let Some(comment) = line.strip_prefix("//") {
                 let comment = comment.trim();
-                if table.is_some() && comment.starts_with('|') {
-                    table.as_mut().unwrap().1.push(comment.to_string());
+                if let Some((_, lines)) = table.as_mut().filter(|_| comment.starts_with('|')) {
+                    lines.push(comment.to_string());
                     continue;
                 }
                 close(&mut table, &mut cases);
