@@ -528,3 +528,96 @@ UNWIND [2, 1] AS x RETURN x ORDER BY x DESC;
     assert_eq!(failures.len(), 1, "{failures:#?}");
     assert!(failures[0].starts_with("t.cypher:7"), "{}", failures[0]);
 }
+
+/// The text of every test file outside known-bugs/, lower-cased.
+fn all_fixture_text() -> String {
+    let mut files = Vec::new();
+    fixture_files(Path::new(ROOT), &mut files);
+    files
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains("known-bugs"))
+        .map(|p| std::fs::read_to_string(p).unwrap().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_function_in_the_readme_is_called_by_a_test_file() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let list = readme
+        .split("**Functions:**")
+        .nth(1)
+        .and_then(|rest| rest.split("\n- ").next())
+        .expect("README lists the functions");
+    let mut names: Vec<String> = list
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    assert!(names.len() > 50, "{names:?}");
+    // "their `OrNull` forms" and "the trigonometric functions" stand for several names.
+    names.retain(|n| n != "OrNull" && n != "DISTINCT");
+    for conversion in ["toInteger", "toFloat", "toString", "toBoolean"] {
+        names.push(format!("{conversion}OrNull"));
+    }
+    for trig in [
+        "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "degrees", "radians",
+    ] {
+        names.push(trig.to_string());
+    }
+    let text = all_fixture_text();
+    let called = |name: &str| {
+        let call = format!("{}(", name.to_lowercase());
+        text.match_indices(&call).any(|(i, _)| {
+            !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        })
+    };
+    let missing: Vec<&String> = names.iter().filter(|n| !called(n)).collect();
+    assert!(
+        missing.is_empty(),
+        "functions no test file calls: {missing:?}"
+    );
+}
+
+/// Details kg defines but that no statement can raise, with the reason.
+const UNREACHABLE_DETAILS: &[(&str, &str)] = &[
+    (
+        "Interrupted",
+        "raised only when a running statement is cancelled",
+    ),
+    (
+        "InvalidRelationshipPattern",
+        "defined for the classification, never raised",
+    ),
+];
+
+#[test]
+fn every_error_detail_kg_raises_is_expected_by_a_test_file() {
+    let source =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/error.rs")).unwrap();
+    let details: Vec<&str> = source
+        .split("pub enum Detail {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .unwrap()
+        .lines()
+        .map(|l| l.trim().trim_end_matches(','))
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    assert!(details.len() > 30, "{details:?}");
+    let text = all_fixture_text();
+    let missing: Vec<&&str> = details
+        .iter()
+        .filter(|d| !UNREACHABLE_DETAILS.iter().any(|(u, _)| u == *d))
+        .filter(|d| !text.contains(&format!(".{}\n", d.to_lowercase())))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "error details no test file expects: {missing:?}"
+    );
+}

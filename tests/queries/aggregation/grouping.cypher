@@ -117,3 +117,23 @@ RETURN staff, count(*) AS companies ORDER BY staff;
 // | 0 | 1 |
 // | 1 | 3 |
 // | 2 | 1 |
+
+// ORDER BY may repeat a grouping expression that the RETURN projects.
+MATCH (p:Person) RETURN p.name, count(*) AS n ORDER BY p.name LIMIT 2;
+// expect:
+// | p.name | n |
+// | 'Alice' | 1 |
+// | 'Bob' | 1 |
+
+MATCH (d:Deal) RETURN CASE WHEN count(*) > 4 THEN 'many' ELSE 'few' END AS deals, max(d.year) - min(d.year) AS years;
+// expect:
+// | deals | years |
+// | 'many' | 2 |
+
+// Aggregates of aggregates, through WITH.
+MATCH (c:Company)-[:PARTY_TO]->(d:Deal)
+WITH c.name AS company, count(*) AS deals
+RETURN max(deals) AS most, min(deals) AS fewest, avg(deals) AS mean, collect(company)[0] IS NOT NULL AS any;
+// expect:
+// | most | fewest | mean | any |
+// | 2 | 1 | 1.8 | true |

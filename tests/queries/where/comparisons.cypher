@@ -68,3 +68,22 @@ UNWIND [[1, 2], [1], [], [0, 5], [1, 'a']] AS l RETURN l ORDER BY l;
 // | [1] |
 // | [1, 'a'] |
 // | [1, 2] |
+
+// NaN sorts after every other number, before null; max follows the same order.
+UNWIND [1.0, 0.0 / 0.0, -1.0, null] AS x RETURN x ORDER BY x;
+// expect:
+// | x |
+// | -1.0 |
+// | 1.0 |
+// | NaN |
+// | null |
+
+UNWIND [1.0, 0.0 / 0.0, -1.0] AS x RETURN min(x) AS min, max(x) AS max;
+// expect:
+// | min | max |
+// | -1.0 | NaN |
+
+RETURN {a: 1} = {a: 1.0} AS a, {k: 1} IN [{k: 1}] AS b, [{k: [1]}] = [{k: [1.0]}] AS c, 'a' + [1] AS d, [1] + 'a' AS e;
+// expect:
+// | a | b | c | d | e |
+// | true | true | true | ['a', 1] | [1, 'a'] |
