@@ -126,3 +126,31 @@ fn line_and_column_of_an_offset() {
     assert_eq!(line_col("ab", 10), (1, 3));
     assert_eq!(line_col("é", 1), (1, 1));
 }
+
+// ---- Known bugs: correct expectations, ignored until fixed ----
+
+#[test]
+#[ignore = "known bug: some runtime errors have no span, so the caret points at the start of the statement"]
+fn runtime_errors_without_a_position_point_at_their_expression() {
+    for (src, at) in [
+        (
+            "UNWIND [1] AS x RETURN percentileCont(x, 2) AS p",
+            "percentileCont",
+        ),
+        ("RETURN 1 AS x LIMIT $n", "$n"),
+        ("UNWIND [1] AS x RETURN [1, 2][0.5..] AS s", "[1, 2][0.5..]"),
+    ] {
+        let err = error_of(src);
+        let span = err.span.unwrap_or_else(|| panic!("{src}: no span"));
+        assert_eq!(span.start, src.find(at).unwrap(), "{src}: {span:?}");
+    }
+}
+
+#[test]
+#[ignore = "known bug: an invalid regex's message spans several lines and shows kg's internal `^(?:...)$` wrapper"]
+fn an_invalid_regex_is_described_in_one_line() {
+    let err = error_of("UNWIND ['['] AS p RETURN 'a' =~ p AS r");
+    assert_eq!(err.detail, Detail::InvalidRegex);
+    assert!(!err.message.contains('\n'), "{}", err.message);
+    assert!(!err.message.contains("(?:"), "{}", err.message);
+}
