@@ -71,3 +71,31 @@ RETURN length(shortestPath((a)-[*]->(b))) AS hops;
 // expect:
 // | hops |
 // | 3 |
+
+// Conditions on nodes of the path steer allShortestPaths as well.
+MATCH p = allShortestPaths((:Supplier {name: 'Sand Pit'})-[*]->(:Store {name: 'City Store'}))
+WHERE none(n IN nodes(p) WHERE n.name = 'North Depot')
+RETURN [n IN nodes(p) | n.name] AS route;
+// expect:
+// | route |
+// | ['Sand Pit', 'Glassworks', 'Assembly', 'South Depot', 'City Store'] |
+
+MATCH p = allShortestPaths((:Supplier {name: 'Ore Mine'})-[*]->(:Store {name: 'City Store'}))
+WHERE none(n IN nodes(p) WHERE n.name = 'South Depot')
+RETURN [n IN nodes(p) | n.name] AS route;
+// expect:
+// | route |
+// | ['Ore Mine', 'Smelter', 'Assembly', 'North Depot', 'City Store'] |
+
+// A condition on an end node alone filters the ends, not the path.
+MATCH p = shortestPath((s:Supplier)-[*]->(c:Store {name: 'City Store'})) WHERE s.name = 'Sand Pit'
+RETURN length(p) AS hops;
+// expect:
+// | hops |
+// | 4 |
+
+// The zero-length path is found only when the bounds allow it.
+MATCH (a:Factory {name: 'Assembly'}) MATCH p = shortestPath((a)-[*0..]-(a)) RETURN length(p) AS hops;
+// expect:
+// | hops |
+// | 0 |
