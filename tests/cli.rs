@@ -1,0 +1,760 @@
+//! The `kg` binary as users run it: exit codes, output formats, scripts that stop or go on at a
+//! failing statement, streaming from stdin, parameters, and `kg schema`.
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const KG: &str = env!("CARGO_BIN_EXE_kg");
+
+fn data_set(name: &str) -> String {
+    format!(
+        "{}/graph-data/{name}/load.cypher",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// A file in a fresh scratch directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "kg-cli-test-{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn kg(args: &[&str]) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(KG)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: status.code().expect("kg exited normally"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Runs kg on an empty in-memory graph.
+fn kg_empty(args: &[&str]) -> Run {
+    let empty = TempFile::new("empty.cypher", "// nothing\n");
+    let mut all = vec!["--data", empty.path()];
+    all.extend_from_slice(args);
+    kg(&all)
+}
+
+#[test]
+fn exit_codes_say_what_went_wrong() {
+    let ok = kg(&[
+        "query",
+        "MATCH (c:Company {name: 'OpenAI'}) RETURN c.name AS name",
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert_eq!(
+        ok.stdout,
+        "+----------+\n| name     |\n+----------+\n| 'OpenAI' |\n+----------+\n1 row\n"
+    );
+    assert_eq!(ok.stderr, "");
+
+    let query_error = kg(&["query", "RETURN nope"]);
+    assert_eq!(query_error.code, 1);
+    assert_eq!(query_error.stdout, "");
+    assert!(
+        query_error
+            .stderr
+            .contains("(SyntaxError.UndefinedVariable)"),
+        "{}",
+        query_error.stderr
+    );
+
+    for usage in [
+        vec!["--bogus"],
+        vec!["query"],
+        vec!["query", "--format", "xml", "RETURN 1"],
+        vec!["--param", "novalue", "query", "RETURN 1"],
+        vec!["--param", "x=[1,", "query", "RETURN 1"],
+        vec!["--param", "x=nope", "query", "RETURN 1"],
+        vec!["frobnicate"],
+    ] {
+        let run = kg(&usage);
+        assert_eq!(run.code, 2, "{usage:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{usage:?}");
+    }
+
+    let missing = kg(&["run", "/nonexistent/script.cypher"]);
+    assert_eq!(missing.code, 3, "{}", missing.stderr);
+    assert!(
+        missing.stderr.contains("/nonexistent/script.cypher"),
+        "{}",
+        missing.stderr
+    );
+    assert_eq!(
+        kg(&["--data", "/nonexistent/data.cypher", "query", "RETURN 1"]).code,
+        3
+    );
+    assert_eq!(
+        kg(&["--params", "/nonexistent/p.json", "query", "RETURN 1"]).code,
+        3
+    );
+    let bad_json = TempFile::new("p.json", "{not json");
+    assert_eq!(
+        kg(&["--params", bad_json.path(), "query", "RETURN 1"]).code,
+        3
+    );
+    let not_object = TempFile::new("p.json", "[1, 2]");
+    assert_eq!(
+        kg(&["--params", not_object.path(), "query", "RETURN 1"]).code,
+        3
+    );
+    let broken_data = TempFile::new("data.cypher", "CREATE (:A);\nRETURN 1 / 0;\n");
+    let run = kg(&["--data", broken_data.path(), "query", "RETURN 1"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(":2:8"),
+        "the failing line of the data file: {}",
+        run.stderr
+    );
+}
+
+const TWO_PEOPLE: &str = "MATCH (p:Person)-[w:WORKS_AT]->(:Company {name: 'Acme'}) \
+                          RETURN p.name AS name, w.since AS since, p.email AS email ORDER BY name";
+const DAVE: &str = "MATCH (p:Person {name: 'Dave'})-[w]->() RETURN p, w, [1, 'a,b', null] AS l";
+
+fn formatted(format: &str) -> Run {
+    let run = kg(&[
+        "--data",
+        &data_set("deals-small"),
+        "query",
+        "--format",
+        format,
+        &format!("{TWO_PEOPLE}; {DAVE}"),
+    ]);
+    assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+    run
+}
+
+#[test]
+fn table_output_uses_value_syntax_and_counts_rows() {
+    assert_eq!(
+        formatted("table").stdout,
+        "\
++---------+-------+------------------+
+| name    | since | email            |
++---------+-------+------------------+
+| 'Alice' | 2015  | 'alice@acme.com' |
+| 'Bob'   | 2018  | null             |
++---------+-------+------------------+
+2 rows
++--------------------------+---------------------------+------------------+
+| p                        | w                         | l                |
++--------------------------+---------------------------+------------------+
+| (:Person {name: 'Dave'}) | [:WORKS_AT {since: 2021}] | [1, 'a,b', null] |
++--------------------------+---------------------------+------------------+
+1 row
+"
+    );
+}
+
+#[test]
+fn json_output_is_one_array_per_statement() {
+    let out = formatted("json").stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(
+        lines[0],
+        r#"[{"name":"Alice","since":2015,"email":"alice@acme.com"},{"name":"Bob","since":2018,"email":null}]"#
+    );
+    let dave: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    let row = &dave[0];
+    let node = &row["p"];
+    assert_eq!(
+        node.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["id", "labels", "properties"]
+    );
+    assert_eq!(node["labels"], serde_json::json!(["Person"]));
+    assert_eq!(node["properties"], serde_json::json!({"name": "Dave"}));
+    let rel = &row["w"];
+    assert_eq!(
+        rel.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["id", "type", "start", "end", "properties"]
+    );
+    assert_eq!(rel["type"], "WORKS_AT");
+    assert_eq!(rel["start"], node["id"]);
+    assert_eq!(rel["properties"], serde_json::json!({"since": 2021}));
+    assert_eq!(row["l"], serde_json::json!([1, "a,b", null]));
+
+    let path = kg(&[
+        "--data",
+        &data_set("deals-small"),
+        "query",
+        "--format",
+        "json",
+        "MATCH p = (:Person {name: 'Dave'})-->(c) RETURN p, c.name AS c; MATCH (n:Nothing) RETURN n; CREATE (:X)",
+    ]);
+    let lines: Vec<&str> = path.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "a write without RETURN prints nothing: {}",
+        path.stdout
+    );
+    let p: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let p = &p[0]["p"];
+    assert_eq!(p["nodes"].as_array().unwrap().len(), 2);
+    assert_eq!(p["nodes"][1]["properties"]["name"], "Initech");
+    assert_eq!(p["relationships"][0]["type"], "WORKS_AT");
+    assert_eq!(lines[1], "[]");
+}
+
+#[test]
+fn jsonl_output_is_one_object_per_row() {
+    let out = formatted("jsonl").stdout;
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert_eq!(
+        rows[0],
+        serde_json::json!({"name": "Alice", "since": 2015, "email": "alice@acme.com"})
+    );
+    assert_eq!(rows[1]["email"], serde_json::Value::Null);
+    assert_eq!(rows[2]["p"]["labels"], serde_json::json!(["Person"]));
+}
+
+#[test]
+fn csv_output_follows_rfc_4180() {
+    assert_eq!(
+        formatted("csv").stdout,
+        "\
+name,since,email
+Alice,2015,alice@acme.com
+Bob,2018,
+p,w,l
+(:Person {name: 'Dave'}),[:WORKS_AT {since: 2021}],\"[1, 'a,b', null]\"
+"
+    );
+    let quoted = kg_empty(&[
+        "query",
+        "--format",
+        "csv",
+        "RETURN 'say \"hi\"' AS q, 'two\nlines' AS l",
+    ]);
+    assert_eq!(quoted.stdout, "q,l\n\"say \"\"hi\"\"\",\"two\nlines\"\n");
+}
+
+#[test]
+fn markdown_output_is_a_table() {
+    assert_eq!(
+        formatted("markdown").stdout,
+        "\
+| name | since | email |
+| --- | --- | --- |
+| 'Alice' | 2015 | 'alice@acme.com' |
+| 'Bob' | 2018 | null |
+2 rows
+| p | w | l |
+| --- | --- | --- |
+| (:Person {name: 'Dave'}) | [:WORKS_AT {since: 2021}] | [1, 'a,b', null] |
+1 row
+"
+    );
+    let piped = kg_empty(&["query", "--format", "markdown", "RETURN 'a|b' AS x"]);
+    assert!(piped.stdout.contains("| 'a\\|b' |"), "{}", piped.stdout);
+}
+
+const SCRIPT: &str = "CREATE (:T {n: 1});
+MATCH (t:T)
+RETURN t.n AS n;
+
+// the third statement fails
+MATCH (t:T)
+  RETURN t.n AS n, nope;
+RETURN 'after' AS x;
+";
+
+#[test]
+fn a_script_stops_at_the_first_failing_statement() {
+    let script = TempFile::new("script.cypher", SCRIPT);
+    let run = kg_empty(&["run", script.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "+---+\n| n |\n+---+\n| 1 |\n+---+\n1 row\n");
+    let location = format!("{}:7:20", script.path());
+    assert!(run.stderr.contains("statement 3 failed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&location),
+        "{location} in {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("7 |   RETURN t.n AS n, nope;\n  |                    ^^^^\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn continue_runs_the_rest_and_still_fails() {
+    let script = TempFile::new("script.cypher", SCRIPT);
+    let run = kg_empty(&["run", "--continue", script.path()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.ends_with("| 'after' |\n+---------+\n1 row\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("statement 3 failed"), "{}", run.stderr);
+
+    let run = kg_empty(&["query", "--continue", "RETURN 1 / 0 AS x; RETURN 2 AS y"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("| 2 |"), "{}", run.stdout);
+    assert!(run.stderr.contains("statement 1 failed"), "{}", run.stderr);
+}
+
+#[test]
+fn a_failing_write_changes_nothing() {
+    let data = TempFile::new(
+        "data.cypher",
+        "CREATE (:Account {name: 'a', balance: 10}), (:Account {name: 'b', balance: 0});\n",
+    );
+    // The second statement credits 'b', then divides by zero on the row of 'b'.
+    let script = TempFile::new(
+        "script.cypher",
+        "MATCH (a:Account) RETURN sum(a.balance) AS total;
+MATCH (a:Account) SET a.balance = a.balance + 5 CREATE (:Log {account: a.name})
+  WITH a RETURN 100 / (a.balance - 5) AS ratio;
+MATCH (a:Account) OPTIONAL MATCH (l:Log) RETURN sum(a.balance) AS total, count(l) AS logs;
+",
+    );
+    let run = kg(&[
+        "--data",
+        data.path(),
+        "run",
+        "--continue",
+        "--format",
+        "jsonl",
+        script.path(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "{\"total\":10}\n{\"total\":10,\"logs\":0}\n");
+    assert!(run.stderr.contains("statement 2 failed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(ArgumentError.DivisionByZero)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("{}:3:", script.path())),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Reads stdout lines on a thread so that the test can wait for output with a time limit.
+fn line_reader(stdout: std::process::ChildStdout) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Collects lines until one equals `last`.
+fn read_until(rx: &mpsc::Receiver<String>, last: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("no `{last}` after {lines:?}"));
+        let done = line == last;
+        lines.push(line);
+        if done {
+            return lines;
+        }
+    }
+}
+
+#[test]
+fn run_dash_streams_statements_from_stdin() {
+    let empty = TempFile::new("empty.cypher", "");
+    let mut child = Command::new(KG)
+        .args(["--data", empty.path(), "run", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let rx = line_reader(child.stdout.take().unwrap());
+
+    // The first statement's result arrives while stdin is still open.
+    stdin
+        .write_all(b"CREATE (:S {n: 1});\nMATCH (s:S) RETURN s.n AS n;\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(read_until(&rx, "{\"n\":1}"), ["{\"n\":1}"]);
+
+    // A statement split over two writes runs once its `;` arrives.
+    stdin.write_all(b"MATCH (s:S)\n").unwrap();
+    stdin.flush().unwrap();
+    stdin.write_all(b"RETURN s.n + 1 AS m;\n").unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(read_until(&rx, "{\"m\":2}"), ["{\"m\":2}"]);
+
+    // The last statement needs no `;`.
+    stdin.write_all(b"RETURN 'end' AS e").unwrap();
+    drop(stdin);
+    assert_eq!(read_until(&rx, "{\"e\":\"end\"}"), ["{\"e\":\"end\"}"]);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn run_dash_stops_at_a_failing_statement() {
+    let empty = TempFile::new("empty.cypher", "");
+    let mut child = Command::new(KG)
+        .args(["--data", empty.path(), "run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"RETURN 1 AS a;\nRETURN\n  nope;\nRETURN 3 AS c;\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stdout.contains("| 1 |") && !stdout.contains("| 3 |"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("statement 2 failed") && stderr.contains("stdin:3:3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn parameters_take_literals_and_json() {
+    let run = kg_empty(&[
+        "--param",
+        "n=10",
+        "--param",
+        "s='it\\'s'",
+        "--param",
+        "l=[1, 'two', [3]]",
+        "--param",
+        "m={k: 'v', n: null}",
+        "--param",
+        "$f=1.5",
+        "query",
+        "--format",
+        "json",
+        "RETURN $n + 1 AS n, $s AS s, $l AS l, $m AS m, $f AS f",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"n": 11, "s": "it's", "l": [1, "two", [3]], "m": {"k": "v", "n": null}, "f": 1.5}])
+    );
+
+    let file = TempFile::new(
+        "params.json",
+        r#"{"n": 3, "s": "text", "l": [1, 2.5, null], "m": {"k": [true]}, "big": 9007199254740993}"#,
+    );
+    let run = kg_empty(&[
+        "--params",
+        file.path(),
+        "query",
+        "--format",
+        "jsonl",
+        "RETURN $n AS n, $s AS s, $l AS l, $m AS m, $big AS big",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "{\"n\":3,\"s\":\"text\",\"l\":[1,2.5,null],\"m\":{\"k\":[true]},\"big\":9007199254740993}\n"
+    );
+
+    // --param overrides the same name from --params.
+    let run = kg_empty(&[
+        "--params",
+        file.path(),
+        "--param",
+        "n=4",
+        "query",
+        "--format",
+        "jsonl",
+        "RETURN $n AS n",
+    ]);
+    assert_eq!(run.stdout, "{\"n\":4}\n");
+
+    let missing = kg_empty(&["query", "RETURN $absent AS x"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing.stderr.contains("ParameterMissing"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn global_options_are_accepted_after_the_subcommand() {
+    let run = kg(&[
+        "query",
+        "--param",
+        "x=1",
+        "RETURN $x AS x",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "x\n1\n");
+    let run = kg(&[
+        "query",
+        "MATCH (n) RETURN count(n) AS n",
+        "--data",
+        &data_set("social"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.stdout, "n\n6\n");
+    let run = kg(&["schema", "--data", &data_set("social"), "--format", "csv"]);
+    assert!(
+        run.stdout.starts_with("label,nodes\nPerson,6\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn schema_lists_labels_types_and_keys_with_counts() {
+    let run = kg(&[
+        "--data",
+        &data_set("deals-small"),
+        "schema",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docs: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3, "{}", run.stdout);
+    assert_eq!(
+        docs[0],
+        serde_json::json!([
+            {"label": "Company", "nodes": 5},
+            {"label": "Deal", "nodes": 5},
+            {"label": "Person", "nodes": 5},
+        ])
+    );
+    assert_eq!(
+        docs[1],
+        serde_json::json!([
+            {"type": "INVESTED_IN", "from": ":Company", "to": ":Company", "relationships": 2},
+            {"type": "NEGOTIATED", "from": ":Person", "to": ":Deal", "relationships": 5},
+            {"type": "PARTY_TO", "from": ":Company", "to": ":Deal", "relationships": 9},
+            {"type": "WORKS_AT", "from": ":Person", "to": ":Company", "relationships": 5},
+        ])
+    );
+    let keys: Vec<(String, String, u64)> = docs[2]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                k["key"].as_str().unwrap().to_string(),
+                k["on"].as_str().unwrap().to_string(),
+                k["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("age", "node", 4),
+        ("amount", "relationship", 2),
+        ("closed", "node", 5),
+        ("country", "node", 4),
+        ("currency", "node", 5),
+        ("email", "node", 3),
+        ("founded", "node", 5),
+        ("name", "node", 15),
+        ("probability", "node", 4),
+        ("public", "node", 3),
+        ("revenue", "node", 3),
+        ("role", "relationship", 13),
+        ("since", "relationship", 5),
+        ("tags", "node", 1),
+        ("value", "node", 4),
+        ("year", "node", 5),
+    ];
+    let expected: Vec<(String, String, u64)> = expected
+        .iter()
+        .map(|(k, on, n)| (k.to_string(), on.to_string(), *n))
+        .collect();
+    assert_eq!(keys, expected);
+
+    // Without --data, the schema is the article graph's.
+    let run = kg(&["schema", "--format", "csv"]);
+    assert!(run.stdout.contains("\nCompany,8\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nREPORTED_BY,"), "{}", run.stdout);
+}
+
+#[test]
+fn writes_note_that_the_graph_is_in_memory() {
+    let run = kg_empty(&["query", "CREATE (:A {x: 1}); CREATE (:B)"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("Created 1 node, set 1 property"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("note: this graph is in memory").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- Known bugs: correct expectations, ignored until fixed ----
+
+#[test]
+#[ignore = "known bug: --param evaluates `RETURN <value> AS value`, so `x=1, 2` silently binds 2 and other text is run as a query"]
+fn a_parameter_value_must_be_one_literal() {
+    for value in ["x=1, 2", "x=1 AS a, 2", "x=1 AS value UNION RETURN 'other'"] {
+        let run = kg_empty(&["--param", value, "query", "RETURN $x AS x"]);
+        assert_eq!(run.code, 2, "--param {value}: {}{}", run.stdout, run.stderr);
+    }
+}
+
+#[test]
+fn the_shell_reads_statements_until_quit() {
+    let empty = TempFile::new("empty.cypher", "");
+    let mut child = Command::new(KG)
+        .args(["--data", empty.path()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"CREATE (:A {x: 1});\nRETURN nope;\nMATCH (a:A)\nRETURN a.x AS x;\n:quit\nRETURN 'never' AS n;\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.starts_with("kg shell on data file "), "{stdout}");
+    // The failing statement is reported, and the shell goes on with the graph it had.
+    assert!(
+        stderr.contains("(SyntaxError.UndefinedVariable)"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("| x |\n+---+\n| 1 |\n+---+\n1 row\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("never"), "{stdout}");
+}
+
+/// Reads the first line of `kg query --format FORMAT` over a long result, then closes the pipe.
+fn stop_reading_early(format: &str) -> (Option<i32>, String, String) {
+    let empty = TempFile::new("empty.cypher", "");
+    let mut child = Command::new(KG)
+        .args([
+            "--data",
+            empty.path(),
+            "query",
+            "--format",
+            format,
+            "UNWIND range(1, 30000) AS i RETURN i",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        first,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    for format in ["table", "json", "jsonl", "markdown"] {
+        let (code, first, stderr) = stop_reading_early(format);
+        assert_eq!(code, Some(0), "{format}");
+        assert!(!first.is_empty(), "{format}");
+        assert_eq!(stderr, "", "{format}");
+    }
+}
+
+#[test]
+#[ignore = "known bug: with --format csv a closed pipe prints `kg: cannot write output: Broken pipe` (the csv writer's error hides the BrokenPipe kind)"]
+fn a_closed_pipe_is_not_an_error_for_csv() {
+    let (code, first, stderr) = stop_reading_early("csv");
+    assert_eq!((code, first.as_str()), (Some(0), "i\n"));
+    assert_eq!(stderr, "");
+}

@@ -1,0 +1,169 @@
+//! The executor through the library API: what a result carries besides rows (write counts, the
+//! data of every entity it mentions, deleted ones included), statement atomicity in `run`, and
+//! explicit transactions.
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use kg::exec::WriteStats;
+use kg::{Database, Params, QueryResult};
+
+fn run(db: &mut Database, query: &str) -> QueryResult {
+    db.run(query, &Params::new())
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .pop()
+        .unwrap()
+}
+
+fn cells(result: &QueryResult) -> Vec<Vec<String>> {
+    common::render(result).rows
+}
+
+#[test]
+fn results_count_what_a_statement_changed() {
+    let mut db = Database::in_memory();
+    let r = run(&mut db, "CREATE (a:A:B {x: 1, y: null})-[:T {z: 2}]->(b)");
+    assert_eq!(
+        r.stats,
+        WriteStats {
+            nodes_created: 2,
+            relationships_created: 1,
+            properties_set: 2,
+            ..WriteStats::default()
+        }
+    );
+    assert!(!r.has_columns());
+
+    let r = run(&mut db, "MATCH (a:A) SET a.x = 2, a:C REMOVE a:B");
+    assert_eq!(
+        r.stats,
+        WriteStats {
+            properties_set: 1,
+            labels_added: 1,
+            labels_removed: 1,
+            ..WriteStats::default()
+        }
+    );
+    // Adding a label a node has, or removing one it lacks, changes nothing.
+    let r = run(&mut db, "MATCH (a:A) SET a:A REMOVE a:Missing");
+    assert!(r.stats.is_empty(), "{:?}", r.stats);
+
+    let r = run(&mut db, "MATCH (a:A) DETACH DELETE a");
+    assert_eq!(
+        r.stats,
+        WriteStats {
+            nodes_deleted: 1,
+            relationships_deleted: 1,
+            ..WriteStats::default()
+        }
+    );
+    assert!(run(&mut db, "MATCH (n) RETURN n").stats.is_empty());
+}
+
+#[test]
+fn results_carry_the_entities_they_mention() {
+    let mut db = Database::in_memory();
+    run(
+        &mut db,
+        "CREATE (:P {name: 'a'})-[:R {w: 1}]->(:P {name: 'b'}), (:Other)",
+    );
+    let r = run(&mut db, "MATCH p = (x)-[r]->(y) RETURN p, r");
+    assert_eq!(r.nodes.len(), 2, "only the nodes the rows mention");
+    assert_eq!(r.rels.len(), 1);
+    assert_eq!(
+        cells(&r),
+        [[
+            "<(:P {name: 'a'})-[:R {w: 1}]->(:P {name: 'b'})>",
+            "[:R {w: 1}]"
+        ]]
+    );
+    // Entities inside lists and maps are carried too.
+    let r = run(&mut db, "MATCH (n:P) RETURN {all: collect(n)} AS m");
+    assert_eq!(r.nodes.len(), 2);
+}
+
+#[test]
+fn a_deleted_entity_can_still_be_returned() {
+    let mut db = Database::in_memory();
+    run(&mut db, "CREATE (:P {name: 'gone'})-[:R {w: 1}]->(:Q)");
+    let r = run(&mut db, "MATCH (n:P)-[r]->() DETACH DELETE n RETURN n, r");
+    assert_eq!(cells(&r), [["(:P {name: 'gone'})", "[:R {w: 1}]"]]);
+    assert_eq!(db.node_count(), 1);
+    assert_eq!(db.rel_count(), 0);
+}
+
+#[test]
+fn run_stops_at_the_first_failing_statement_and_keeps_the_earlier_ones() {
+    let mut db = Database::in_memory();
+    let err = db
+        .run(
+            "CREATE (:A); CREATE (:B) WITH 1 AS one RETURN one / 0; CREATE (:C)",
+            &Params::new(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, kg::Error::Query(q) if q.detail == kg::Detail::DivisionByZero),
+        "{err}"
+    );
+    let r = run(&mut db, "MATCH (n) RETURN labels(n) AS l");
+    assert_eq!(cells(&r), [["['A']"]]);
+}
+
+#[test]
+fn explicit_transactions_commit_or_roll_back_together() {
+    let mut db = Database::in_memory();
+    db.begin().unwrap();
+    assert!(db.in_transaction());
+    run(&mut db, "CREATE (:A)");
+    // A failing statement inside the transaction undoes only itself.
+    assert!(
+        db.run("CREATE (:B) WITH 1 AS x RETURN x / 0", &Params::new())
+            .is_err()
+    );
+    assert_eq!(db.node_count(), 1);
+    db.rollback().unwrap();
+    assert!(!db.in_transaction());
+    assert_eq!(db.node_count(), 0);
+
+    db.begin().unwrap();
+    assert!(db.begin().is_err(), "no nested transactions");
+    run(&mut db, "CREATE (:A)");
+    db.commit().unwrap();
+    assert_eq!(db.node_count(), 1);
+    assert!(db.commit().is_err());
+    assert!(db.rollback().is_err());
+
+    // The same through statements.
+    run(&mut db, "BEGIN");
+    run(&mut db, "MATCH (a:A) DELETE a");
+    run(&mut db, "ROLLBACK");
+    assert_eq!(db.node_count(), 1);
+}
+
+#[test]
+fn ids_are_never_reused() {
+    let mut db = Database::in_memory();
+    let first = run(&mut db, "CREATE (n) RETURN id(n) AS id");
+    run(&mut db, "MATCH (n) DELETE n");
+    let second = run(&mut db, "CREATE (n) RETURN id(n) AS id");
+    assert_ne!(cells(&first), cells(&second));
+    // A rolled-back creation does not give its id away either.
+    let _ = db.run("CREATE (n) WITH n RETURN 1 / 0", &Params::new());
+    let third = run(&mut db, "CREATE (n) RETURN id(n) AS id");
+    assert_ne!(cells(&second), cells(&third));
+}
+
+// ---- Known bugs: correct expectations, ignored until fixed ----
+
+#[test]
+#[ignore = "known bug: removing a property a node does not have counts as a property set (and logs a mutation)"]
+fn removing_a_missing_property_changes_nothing() {
+    let mut db = Database::in_memory();
+    run(&mut db, "CREATE (:A {x: 1})");
+    let r = run(&mut db, "MATCH (a:A) REMOVE a.missing");
+    assert!(r.stats.is_empty(), "{:?}", r.stats);
+    let r = run(&mut db, "MATCH (a:A) SET a.missing = null");
+    assert!(r.stats.is_empty(), "{:?}", r.stats);
+}

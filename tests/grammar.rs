@@ -1,0 +1,695 @@
+//! The grammar and the AST builder: one statement per language feature must parse; malformed
+//! statements must be refused with the right detail and a span on the offending text; the
+//! builder must give expressions their structure (precedence, chained comparisons), spans and
+//! column texts; and an expression printed back must parse to the same tree.
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use kg::Detail;
+use kg::Value;
+use kg::syntax::ast::{
+    BinaryOp, ClauseKind, CmpOp, Expr, ExprKind, Projection, RelDirection, ShortestKind, Span,
+    StatementKind,
+};
+use kg::syntax::parse_script;
+
+/// One statement for each feature of the grammar.
+const FEATURES: &[(&str, &str)] = &[
+    ("match", "MATCH (n) RETURN n"),
+    ("optional match", "OPTIONAL MATCH (n:A) RETURN n"),
+    ("where", "MATCH (n) WHERE n.x > 1 RETURN n"),
+    ("several patterns", "MATCH (a), (b)-->(c) RETURN a, b, c"),
+    (
+        "labels and properties",
+        "MATCH (n:A:B {x: 1, y: 'z'}) RETURN n",
+    ),
+    ("parameter properties", "MATCH (n {name: $name}) RETURN n"),
+    ("outgoing", "MATCH (a)-[r:T]->(b) RETURN r"),
+    ("incoming", "MATCH (a)<-[r:T]-(b) RETURN r"),
+    ("undirected", "MATCH (a)-[r:T]-(b) RETURN r"),
+    ("both arrows", "MATCH (a)<-[r:T]->(b) RETURN r"),
+    ("bare arrows", "MATCH (a)-->(b)<--(c)--(d) RETURN a"),
+    ("type alternatives", "MATCH (a)-[r:T|U|:V]->(b) RETURN r"),
+    (
+        "relationship properties",
+        "MATCH (a)-[r:T {since: 2020}]->(b) RETURN r",
+    ),
+    ("variable length", "MATCH (a)-[*]->(b) RETURN a"),
+    ("fixed length", "MATCH (a)-[:T*2]->(b) RETURN a"),
+    ("bounded length", "MATCH (a)-[r:T*1..3]->(b) RETURN r"),
+    ("upper bound", "MATCH (a)-[*..5]->(b) RETURN a"),
+    ("lower bound", "MATCH (a)-[*0..]->(b) RETURN a"),
+    ("named path", "MATCH p = (a)-[:T]->(b) RETURN p"),
+    (
+        "shortest path",
+        "MATCH p = shortestPath((a)-[*]->(b)) RETURN p",
+    ),
+    (
+        "all shortest paths",
+        "MATCH p = allShortestPaths((a)-[*..4]-(b)) RETURN p",
+    ),
+    ("parenthesised pattern", "MATCH p = ((a)-->(b)) RETURN p"),
+    (
+        "unicode arrows and dashes",
+        "MATCH (a)\u{2014}[r]\u{2014}\u{27E9}(b) RETURN r",
+    ),
+    ("unwind", "UNWIND [1, 2] AS x RETURN x"),
+    ("with", "MATCH (n) WITH n.x AS x WHERE x > 1 RETURN x"),
+    (
+        "with order skip limit",
+        "MATCH (n) WITH n ORDER BY n.x DESC SKIP 1 LIMIT 2 RETURN n",
+    ),
+    ("return distinct", "MATCH (n) RETURN DISTINCT n.x AS x"),
+    ("return star", "MATCH (n) RETURN *"),
+    ("star and items", "MATCH (n) WITH *, 1 AS one RETURN *"),
+    (
+        "order by directions",
+        "MATCH (n) RETURN n ORDER BY n.a ASC, n.b ASCENDING, n.c DESC, n.d DESCENDING",
+    ),
+    ("union", "RETURN 1 AS x UNION RETURN 2 AS x"),
+    ("union all", "RETURN 1 AS x UNION ALL RETURN 2 AS x"),
+    ("create", "CREATE (a:A {x: 1})-[:T]->(b), (c)"),
+    ("create path", "CREATE p = (a)-[:T]->(b) RETURN p"),
+    (
+        "merge",
+        "MERGE (n:A {x: 1}) ON CREATE SET n.new = true ON MATCH SET n.seen = true",
+    ),
+    (
+        "set",
+        "MATCH (n) SET n.x = 1, n = {y: 2}, n += {z: 3}, n:L:M",
+    ),
+    ("remove", "MATCH (n) REMOVE n.x, n:L:M"),
+    ("delete", "MATCH (n) DELETE n"),
+    ("detach delete", "MATCH (n) DETACH DELETE n"),
+    (
+        "foreach",
+        "FOREACH (x IN [1, 2] | CREATE (:N {x: x}) SET x.y = 1)",
+    ),
+    ("call", "CALL db.labels()"),
+    ("transactions", "BEGIN"),
+    ("commit", "COMMIT"),
+    ("rollback", "ROLLBACK"),
+    ("null and booleans", "RETURN null, true, FALSE"),
+    ("integers", "RETURN 0, 42, 0x1F, 0xff, 0o17, -1"),
+    ("floats", "RETURN 1.5, .5, 1e3, 1.5E-3, 2e+2"),
+    (
+        "strings",
+        "RETURN 'a', \"b\", 'it\\'s', \"\\\"\", '\\n\\t\\\\', '\\u00e9'",
+    ),
+    (
+        "lists and maps",
+        "RETURN [1, [2]], {a: 1, `b c`: {d: []}}, [], {}",
+    ),
+    ("parameters", "RETURN $name, $0"),
+    ("property access", "RETURN n.a.b"),
+    ("map projection", "MATCH (n) RETURN n {.name, .*, k: 1, n}"),
+    ("arithmetic", "RETURN 1 + 2 - 3 * 4 / 5 % 6 ^ 7, -1, +1"),
+    (
+        "comparisons",
+        "RETURN 1 = 1, 1 <> 2, 1 != 2, 1 < 2, 1 > 2, 1 <= 2, 1 >= 2",
+    ),
+    ("chained comparison", "RETURN 1 < 2 <= 3"),
+    ("null checks", "RETURN x IS NULL, x IS NOT NULL"),
+    ("boolean operators", "RETURN a AND b OR NOT c XOR d"),
+    (
+        "string operators",
+        "RETURN 'a' STARTS WITH 'b', 'a' ENDS WITH 'b', 'a' CONTAINS 'b', 'a' =~ 'b'",
+    ),
+    ("in", "RETURN 1 IN [1]"),
+    (
+        "index and slice",
+        "RETURN l[0], l[1..2], l[..2], l[1..], m['k']",
+    ),
+    ("label check", "MATCH (n) WHERE n:A:B RETURN n"),
+    (
+        "simple case",
+        "RETURN CASE x WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE 'c' END",
+    ),
+    ("searched case", "RETURN CASE WHEN x > 1 THEN 'a' END"),
+    (
+        "list comprehension",
+        "RETURN [x IN l WHERE x > 1 | x * 2], [x IN l WHERE x > 1], [x IN l | x]",
+    ),
+    (
+        "pattern comprehension",
+        "MATCH (a) RETURN [p = (a)-[:T]->(b) WHERE b.x > 1 | b.name]",
+    ),
+    (
+        "quantifiers",
+        "RETURN all(x IN l WHERE x > 0), any(x IN l WHERE x), none(x IN l WHERE x), single(x IN l WHERE x)",
+    ),
+    ("reduce", "RETURN reduce(acc = 0, x IN [1, 2] | acc + x)"),
+    (
+        "pattern predicate",
+        "MATCH (a) WHERE (a)-[:T]->() AND NOT (a)<--(:B) RETURN a",
+    ),
+    (
+        "exists pattern",
+        "MATCH (a) WHERE EXISTS { (a)-->(b) WHERE b.x = 1 } RETURN a",
+    ),
+    (
+        "exists query",
+        "MATCH (a) WHERE EXISTS { MATCH (a)-->(b) RETURN b } RETURN a",
+    ),
+    (
+        "shortest path expression",
+        "MATCH (a), (b) RETURN shortestPath((a)-[*]-(b))",
+    ),
+    ("count star", "MATCH (n) RETURN count(*)"),
+    (
+        "distinct aggregate",
+        "MATCH (n) RETURN count(DISTINCT n.x), collect(DISTINCT n)",
+    ),
+    ("namespaced function", "RETURN toUpper('a'), a.b.c(1)"),
+    (
+        "keywords in any case",
+        "match (n) where n.x = 1 return distinct n order by n.x desc limit 1",
+    ),
+    (
+        "reserved words as keys and labels",
+        "MATCH (n:Match {return: 1}) RETURN n.where, n.order",
+    ),
+    (
+        "backticks",
+        "MATCH (`my node`:`My Label`) RETURN `my node`.`a key` AS `the key`",
+    ),
+    (
+        "comments",
+        "MATCH (n) /* block\ncomment */ RETURN n // line comment",
+    ),
+];
+
+fn parse_one(src: &str) -> kg::syntax::ast::Statement {
+    let script = parse_script(src).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+    assert_eq!(script.statements.len(), 1, "{src}");
+    script.statements.into_iter().next().unwrap()
+}
+
+#[test]
+fn every_feature_parses() {
+    for (feature, src) in FEATURES {
+        let script = parse_script(src).unwrap_or_else(|e| panic!("{feature}: {src}: {e:?}"));
+        assert_eq!(script.statements.len(), 1, "{feature}: {src}");
+    }
+}
+
+#[test]
+fn scripts_split_on_semicolons() {
+    let script = parse_script(";; RETURN 1; ;RETURN ';' AS x;\n// done\n").unwrap();
+    assert_eq!(script.statements.len(), 2);
+    assert_eq!(parse_script("").unwrap().statements.len(), 0);
+    assert_eq!(
+        parse_script("// only a comment\n/* and another */")
+            .unwrap()
+            .statements
+            .len(),
+        0
+    );
+    let script = parse_script("RETURN 1\n;\nMATCH (n)\nRETURN n").unwrap();
+    assert_eq!(script.statements[1].span.start, 11);
+}
+
+/// Asserts that `src` is refused with `detail`, and that the error's span starts at the first
+/// occurrence of `at` in `src` (or at the end of the text when `at` is empty).
+fn assert_refused(src: &str, detail: Detail, at: &str) {
+    let err = parse_script(src).expect_err(src);
+    assert_eq!(err.detail, detail, "{src}: {}", err.message);
+    assert_eq!(err.class, kg::ErrorClass::SyntaxError, "{src}");
+    assert_eq!(err.phase, kg::Phase::CompileTime, "{src}");
+    let start = if at.is_empty() {
+        src.len()
+    } else {
+        src.find(at).unwrap()
+    };
+    let span = err.span.unwrap_or_else(|| panic!("{src}: no span"));
+    assert_eq!(
+        span.start, start,
+        "{src}: span {span:?}, message {}",
+        err.message
+    );
+    if !at.is_empty() {
+        assert_eq!(&src[span.start..span.end], at, "{src}");
+    }
+}
+
+#[test]
+fn malformed_statements_are_refused_at_the_offending_token() {
+    use Detail::*;
+    let cases = [
+        ("MATCH (n RETURN n", UnexpectedSyntax, "RETURN"),
+        ("MACTH (n) RETURN n", UnexpectedSyntax, "MACTH"),
+        ("MATCH (n) RETRUN n", UnexpectedSyntax, "RETRUN"),
+        (
+            "MATCH (n)\nWHERE n.x = 1\nRETURN n LIMT 1",
+            UnexpectedSyntax,
+            "LIMT",
+        ),
+        ("MATCH (n) WHERE RETURN n", UnexpectedSyntax, "RETURN"),
+        ("WITH 1 AS x RETURN x ORDER x", UnexpectedSyntax, "x\u{0}"),
+        ("RETURN 1 +", UnexpectedSyntax, ""),
+        ("RETURN [1, 2", UnexpectedSyntax, ""),
+        ("RETURN 1 AS", UnexpectedSyntax, ""),
+        ("CREATE (a)-[:T]->(b", UnexpectedSyntax, ""),
+        ("MATCH (a) RETURN a.", UnexpectedSyntax, ""),
+        ("MATCH (a)-[:T*x]->(b) RETURN a", UnexpectedSyntax, "x"),
+        ("RETURN 9223372#54775808 AS literal", UnexpectedSyntax, "#"),
+        (
+            "MATCH (n:Person) RETURN n.name AS all",
+            UnexpectedSyntax,
+            "all",
+        ),
+        ("RETURN 0x1G", InvalidNumberLiteral, "0x1G"),
+        ("RETURN 0x AS literal", InvalidNumberLiteral, "0x"),
+        ("RETURN 0o8", InvalidNumberLiteral, "0o8"),
+        ("RETURN 12ab", InvalidNumberLiteral, "12ab"),
+        (
+            "RETURN 9223372h54775808 AS literal",
+            InvalidNumberLiteral,
+            "9223372h54775808",
+        ),
+        ("RETURN 'a\\u12G4'", InvalidUnicodeLiteral, "'a\\u12G4'"),
+        ("RETURN \"\\uZZZZ\"", InvalidUnicodeLiteral, "\"\\uZZZZ\""),
+        ("RETURN '\\uH'", InvalidUnicodeLiteral, "'\\uH'"),
+        ("RETURN 1e400 AS x", FloatingPointOverflow, "1e400"),
+    ];
+    for (src, detail, at) in cases {
+        // A NUL in `at` marks "the second occurrence": the `x` after ORDER, not the first.
+        if let Some(word) = at.strip_suffix('\u{0}') {
+            let err = parse_script(src).expect_err(src);
+            assert_eq!(err.detail, detail, "{src}");
+            assert_eq!(err.span.unwrap().start, src.rfind(word).unwrap(), "{src}");
+            continue;
+        }
+        assert_refused(src, detail, at);
+    }
+}
+
+/// Integer literals out of range parse (the minus sign may still rescue them) and are refused
+/// when the statement is compiled, pointing at the literal.
+#[test]
+fn integer_literals_out_of_range_are_refused_when_compiled() {
+    for (src, at) in [
+        ("RETURN 9223372036854775808 AS x", "9223372036854775808"),
+        ("RETURN 0x8000000000000000 AS x", "0x8000000000000000"),
+        ("RETURN -9223372036854775809 AS x", "9223372036854775809"),
+        (
+            "MATCH (n) WHERE n.x = 99999999999999999999 RETURN n",
+            "99999999999999999999",
+        ),
+    ] {
+        parse_script(src).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        let Err(kg::Error::Query(err)) = kg::Database::in_memory().run(src, &kg::Params::new())
+        else {
+            panic!("{src}: not refused")
+        };
+        assert_eq!(err.detail, Detail::IntegerOverflow, "{src}");
+        let span = err.span.unwrap();
+        assert!(src[span.start..span.end].contains(at), "{src}: {span:?}");
+    }
+}
+
+#[test]
+fn a_misspelt_keyword_gets_a_suggestion() {
+    let err = parse_script("MATCH (n) RETRUN n").unwrap_err();
+    assert!(
+        err.message.contains("did you mean RETURN?"),
+        "{}",
+        err.message
+    );
+    let err = parse_script("MATCH (n) WHERE n.x = 1 RETURN n ORDR BY n.x").unwrap_err();
+    assert!(
+        err.message.contains("did you mean ORDER?"),
+        "{}",
+        err.message
+    );
+    let err = parse_script("MATCH (n) RETURN n LIMIT").unwrap_err();
+    assert!(!err.message.contains("did you mean"), "{}", err.message);
+}
+
+// ---- The AST builder ----
+
+fn projection(src: &str) -> Projection {
+    let statement = parse_one(src);
+    let StatementKind::Query(query) = statement.kind else {
+        panic!("{src}: not a query")
+    };
+    let clause = query.parts[0].clauses.last().unwrap().clone();
+    match clause.kind {
+        ClauseKind::Return { body } | ClauseKind::With { body, .. } => body,
+        other => panic!("{src}: ends with {other:?}"),
+    }
+}
+
+fn first_item(src: &str) -> Expr {
+    projection(src).items[0].expr.clone()
+}
+
+fn text(src: &str, span: Span) -> &str {
+    &src[span.start..span.end]
+}
+
+#[test]
+fn expressions_carry_the_span_of_their_text() {
+    let src = "RETURN 1 + n.x * 2 AS y";
+    let e = first_item(src);
+    assert_eq!(text(src, e.span), "1 + n.x * 2");
+    let ExprKind::Binary(BinaryOp::Add, lhs, rhs) = &e.kind else {
+        panic!("{e:?}")
+    };
+    assert_eq!(text(src, lhs.span), "1");
+    assert_eq!(text(src, rhs.span), "n.x * 2");
+    let ExprKind::Binary(BinaryOp::Mul, prop, _) = &rhs.kind else {
+        panic!("{rhs:?}")
+    };
+    assert_eq!(text(src, prop.span), "n.x");
+
+    let src = "MATCH (n)\nWHERE n.name STARTS WITH 'é'\nRETURN toUpper( n.name ) AS up";
+    let e = first_item(src);
+    assert_eq!(text(src, e.span), "toUpper( n.name )");
+    let StatementKind::Query(q) = parse_one(src).kind else {
+        panic!()
+    };
+    let ClauseKind::Match {
+        filter: Some(filter),
+        pattern,
+        ..
+    } = &q.parts[0].clauses[0].kind
+    else {
+        panic!()
+    };
+    assert_eq!(text(src, filter.span), "n.name STARTS WITH 'é'");
+    // (The span of a pattern part runs on over the whitespace after it.)
+    assert_eq!(text(src, pattern[0].span).trim_end(), "(n)");
+    assert_eq!(
+        text(src, q.parts[0].clauses[0].span).trim_end(),
+        "MATCH (n)\nWHERE n.name STARTS WITH 'é'"
+    );
+}
+
+#[test]
+fn unaliased_columns_are_named_by_their_text() {
+    let body =
+        projection("MATCH (p) RETURN p.name, count( * ), 1+2,   toUpper(p.name)  , p.x AS x");
+    let texts: Vec<&str> = body.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["p.name", "count( * )", "1+2", "toUpper(p.name)", "p.x"]
+    );
+    assert_eq!(body.items[4].alias.as_ref().unwrap().name.as_ref(), "x");
+    assert!(body.items[0].alias.is_none());
+}
+
+#[test]
+fn projection_clauses_keep_their_parts() {
+    let body =
+        projection("MATCH (n) RETURN DISTINCT *, n.x AS x ORDER BY x DESC, n.y SKIP 2 LIMIT 3");
+    assert!(body.distinct && body.star);
+    assert_eq!(body.items.len(), 1);
+    assert_eq!(body.order_by.len(), 2);
+    assert!(body.order_by[0].descending && !body.order_by[1].descending);
+    assert!(matches!(
+        body.skip.unwrap().kind,
+        ExprKind::Literal(Value::Int(2))
+    ));
+    assert!(matches!(
+        body.limit.unwrap().kind,
+        ExprKind::Literal(Value::Int(3))
+    ));
+}
+
+#[test]
+fn chained_comparisons_build_one_comparison() {
+    let e = first_item("RETURN 1 < x <= 5 AS c");
+    let ExprKind::Comparison(first, rest) = &e.kind else {
+        panic!("{e:?}")
+    };
+    assert!(matches!(first.kind, ExprKind::Literal(Value::Int(1))));
+    let ops: Vec<CmpOp> = rest.iter().map(|(op, _)| *op).collect();
+    assert_eq!(ops, [CmpOp::Lt, CmpOp::Le]);
+    assert!(matches!(&rest[0].1.kind, ExprKind::Variable(v) if v.as_ref() == "x"));
+
+    let e = first_item("RETURN a = b <> c AS c");
+    let ExprKind::Comparison(_, rest) = &e.kind else {
+        panic!("{e:?}")
+    };
+    assert_eq!(rest.len(), 2);
+    // A parenthesised comparison is an operand, not part of the chain.
+    let e = first_item("RETURN (a < b) = c AS c");
+    let ExprKind::Comparison(first, rest) = &e.kind else {
+        panic!("{e:?}")
+    };
+    assert_eq!(rest.len(), 1);
+    assert!(matches!(first.kind, ExprKind::Comparison(..)));
+}
+
+#[test]
+fn the_smallest_integer_is_one_literal() {
+    let e = first_item("RETURN -9223372036854775808 AS m");
+    assert!(
+        matches!(e.kind, ExprKind::Literal(Value::Int(i64::MIN))),
+        "{e:?}"
+    );
+    let e = first_item("RETURN 9223372036854775808 AS m");
+    assert!(matches!(e.kind, ExprKind::IntegerOverflow(_)), "{e:?}");
+    let e = first_item("RETURN -9223372036854775807 AS m");
+    assert!(
+        matches!(&e.kind, ExprKind::Unary(_, inner) if matches!(inner.kind, ExprKind::Literal(Value::Int(i64::MAX)))),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn literals_get_their_values() {
+    let cases: &[(&str, Value)] = &[
+        ("0x1F", Value::Int(31)),
+        ("0o17", Value::Int(15)),
+        ("1e3", Value::Float(1000.0)),
+        (".5", Value::Float(0.5)),
+        ("'it\\'s'", Value::str("it's")),
+        ("\"tab\\there\"", Value::str("tab\there")),
+        ("'\\u00e9\\u00E9'", Value::str("éé")),
+        ("'back\\\\slash'", Value::str("back\\slash")),
+        ("true", Value::Bool(true)),
+        ("NULL", Value::Null),
+    ];
+    for (src, expected) in cases {
+        let e = first_item(&format!("RETURN {src} AS v"));
+        let ExprKind::Literal(v) = &e.kind else {
+            panic!("{src}: {e:?}")
+        };
+        assert!(
+            kg::model::equals(v, expected) == Some(true) || (v.is_null() && expected.is_null()),
+            "{src}: {v:?}"
+        );
+    }
+}
+
+/// The expression printed back with every operator parenthesised shows the tree's shape.
+fn shape(expr: &str) -> String {
+    first_item(&format!("RETURN {expr} AS v")).to_string()
+}
+
+#[test]
+fn operators_bind_by_precedence() {
+    let cases = [
+        ("1 + 2 * 3", "(1 + (2 * 3))"),
+        ("1 - 2 - 3", "((1 - 2) - 3)"),
+        ("2 ^ 3 ^ 2", "((2 ^ 3) ^ 2)"),
+        ("-2 ^ 2", "(-(2) ^ 2)"),
+        ("-x.y", "-(x.y)"),
+        ("a OR b AND c XOR d", "(a OR ((b AND c) XOR d))"),
+        ("NOT a = b", "NOT ((a = b))"),
+        ("NOT a AND b", "(NOT (a) AND b)"),
+        (
+            "a IS NOT NULL AND b IS NULL",
+            "((a IS NOT NULL) AND (b IS NULL))",
+        ),
+        (
+            "'a' STARTS WITH 'b' = true",
+            "(('a' STARTS WITH 'b') = true)",
+        ),
+        ("x IN [1] = true", "((x IN [1]) = true)"),
+        ("1 + 2 < 3 * 4", "((1 + 2) < (3 * 4))"),
+        ("n.a.b[1][2..]", "n.a.b[1][2..]"),
+        ("n:A:B OR m:C", "(n:A:B OR m:C)"),
+    ];
+    for (expr, expected) in cases {
+        assert_eq!(shape(expr), expected, "{expr}");
+    }
+}
+
+#[test]
+fn patterns_keep_direction_types_and_lengths() {
+    let statement = parse_one(
+        "MATCH p = (a:A:B {x: 1})<-[r:T|U*1..3 {y: 2}]-(b)-[*]->(c)--(d)-[:V*2]-(e)-[*..5]->(f)-[*2..]->(g) RETURN p",
+    );
+    let StatementKind::Query(q) = statement.kind else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    let part = &pattern[0];
+    assert_eq!(part.var.as_ref().unwrap().name.as_ref(), "p");
+    assert_eq!(part.shortest, None);
+    let start = &part.element.start;
+    let labels: Vec<&str> = start.labels.iter().map(|l| l.name.as_ref()).collect();
+    assert_eq!(labels, ["A", "B"]);
+    assert!(start.props.is_some());
+    let rels: Vec<_> = part.element.chain.iter().map(|(r, _)| r).collect();
+    assert_eq!(rels[0].direction, RelDirection::Left);
+    let types: Vec<&str> = rels[0].types.iter().map(|t| t.name.as_ref()).collect();
+    assert_eq!(types, ["T", "U"]);
+    assert_eq!(rels[0].range, Some((Some(1), Some(3))));
+    assert!(rels[0].props.is_some());
+    assert_eq!(rels[1].direction, RelDirection::Right);
+    assert_eq!(rels[1].range, Some((None, None)));
+    assert_eq!(rels[2].direction, RelDirection::Both);
+    assert_eq!(rels[2].range, None);
+    assert_eq!(rels[3].range, Some((Some(2), Some(2))));
+    assert_eq!(rels[4].range, Some((None, Some(5))));
+    assert_eq!(rels[5].range, Some((Some(2), None)));
+
+    let statement = parse_one("MATCH p = allShortestPaths((a)-[*]-(b)) RETURN p");
+    let StatementKind::Query(q) = statement.kind else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    assert_eq!(pattern[0].shortest, Some(ShortestKind::All));
+}
+
+#[test]
+fn clauses_are_built_in_order() {
+    let statement = parse_one(
+        "MATCH (a) OPTIONAL MATCH (a)-->(b) WITH a UNWIND [1] AS x CREATE (c) MERGE (d) SET c.x = 1 REMOVE c.x DETACH DELETE c RETURN a UNION ALL RETURN 1 AS a",
+    );
+    let StatementKind::Query(q) = statement.kind else {
+        panic!()
+    };
+    assert_eq!(q.parts.len(), 2);
+    assert!(q.unions[0].all);
+    let names: Vec<&str> = q.parts[0]
+        .clauses
+        .iter()
+        .map(|c| match &c.kind {
+            ClauseKind::Match {
+                optional: false, ..
+            } => "MATCH",
+            ClauseKind::Match { optional: true, .. } => "OPTIONAL MATCH",
+            ClauseKind::With { .. } => "WITH",
+            ClauseKind::Unwind { .. } => "UNWIND",
+            ClauseKind::Create { .. } => "CREATE",
+            ClauseKind::Merge { .. } => "MERGE",
+            ClauseKind::Set { .. } => "SET",
+            ClauseKind::Remove { .. } => "REMOVE",
+            ClauseKind::Delete { detach: true, .. } => "DETACH DELETE",
+            ClauseKind::Delete { .. } => "DELETE",
+            ClauseKind::Return { .. } => "RETURN",
+            ClauseKind::Foreach { .. } => "FOREACH",
+            ClauseKind::Call => "CALL",
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "MATCH",
+            "OPTIONAL MATCH",
+            "WITH",
+            "UNWIND",
+            "CREATE",
+            "MERGE",
+            "SET",
+            "REMOVE",
+            "DETACH DELETE",
+            "RETURN"
+        ]
+    );
+}
+
+#[test]
+fn expressions_print_back_to_the_same_tree() {
+    let expressions = [
+        "1 + 2 * 3 - -4",
+        "-2 ^ 2",
+        "a OR b AND NOT c XOR d",
+        "1 < x <= 5",
+        "[x IN range(1, 10) WHERE x % 2 = 0 | x * x]",
+        "[(a)-[:T*1..2]->(b:B {k: 1}) WHERE b.x > 1 | b.name]",
+        "all(x IN [1, null] WHERE x > 0)",
+        "reduce(s = '', x IN ['a', 'b'] | s + x)",
+        "CASE x WHEN 1 THEN 'a' ELSE 'b' END",
+        "CASE WHEN x IS NULL THEN [] END",
+        "{a: 1, `b c`: [1.5, 'it\\'s', null]}",
+        "n {.name, .*, k: n.x + 1, n}",
+        "l[1..][..2][0]",
+        "$param.key STARTS WITH 'x' AND n:A:B",
+        "count(DISTINCT n.x) + count(*)",
+        "EXISTS { (a)-->(b) WHERE b.x = 1 }",
+        "-9223372036854775808",
+        "0.1 + 1e300 * 1.5e-10",
+        "'\\u00e9\\n\\t\\\\'",
+    ];
+    for expr in expressions {
+        let printed = shape(expr);
+        let again = shape(&printed);
+        assert_eq!(printed, again, "{expr} printed as {printed}");
+    }
+}
+
+// ---- Known bugs: correct expectations, ignored until the engine is fixed ----
+
+#[test]
+#[ignore = "known bug: comprehension, quantifier and reduce variables and map projection keys print without backticks; EXISTS { MATCH ... } prints as `EXISTS { ... }`"]
+fn names_that_need_backticks_print_back_quoted() {
+    for expr in [
+        "[`a b` IN [1] | `a b`]",
+        "all(`x y` IN [1] WHERE `x y` > 0)",
+        "reduce(`s s` = 0, x IN [1] | `s s` + x)",
+        "n {.`a b`, `c d`: 1}",
+        "EXISTS { MATCH (a)-->(b) RETURN b }",
+    ] {
+        let printed = shape(expr);
+        let again = parse_script(&format!("RETURN {printed} AS v"))
+            .map(|_| shape(&printed))
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{expr} printed as {printed}, which does not parse: {}",
+                    e.message
+                )
+            });
+        assert_eq!(printed, again, "{expr}");
+    }
+}
+
+#[test]
+#[ignore = "known bug: syntax errors list internal grammar rule names (`op eq`, `index or slice`, `projection body`, ...)"]
+fn syntax_errors_name_tokens_not_grammar_rules() {
+    for src in [
+        "RETURN [1, 2",
+        "RETURN 1 +",
+        "RETURN 'abc",
+        "MATCH (n) RETURN n LIMT 1",
+    ] {
+        let message = parse_script(src).unwrap_err().message;
+        for internal in [
+            "op eq",
+            "op neg",
+            "index or slice",
+            "projection body",
+            "quantifier kind",
+            "invalid number",
+            "property lookup",
+        ] {
+            assert!(!message.contains(internal), "{src}: {message}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "known bug: an incomplete exponent is reported as a property lookup on `5e`"]
+fn an_incomplete_exponent_is_an_invalid_number() {
+    assert_refused("RETURN 1.5e AS x", Detail::InvalidNumberLiteral, "1.5e");
+}

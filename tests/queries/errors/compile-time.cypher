@@ -1,0 +1,128 @@
+// dataset: deals-small
+// Errors found before a statement runs, classified as openCypher classifies them. The runner
+// also checks that none of them changes the graph.
+
+MATCH (n) RETRN n;
+// expect: error SyntaxError.UnexpectedSyntax
+
+RETURN 0x1G AS x;
+// expect: error SyntaxError.InvalidNumberLiteral
+
+RETURN 12ab AS x;
+// expect: error SyntaxError.InvalidNumberLiteral
+
+RETURN '\u12G4' AS x;
+// expect: error SyntaxError.InvalidUnicodeLiteral
+
+RETURN 9223372036854775808 AS x;
+// expect: error SyntaxError.IntegerOverflow
+
+RETURN -9223372036854775809 AS x;
+// expect: error SyntaxError.IntegerOverflow
+
+RETURN 1e400 AS x;
+// expect: error SyntaxError.FloatingPointOverflow
+
+MATCH (p:Person) RETURN q.name;
+// expect: error SyntaxError.UndefinedVariable
+
+// WITH ends the scope of what it does not project.
+MATCH (p:Person) WITH p.name AS name RETURN p.age;
+// expect: error SyntaxError.UndefinedVariable
+
+MATCH (p:Person) WHERE EXISTS { (p)-[:WORKS_AT]->(c) } RETURN c;
+// expect: error SyntaxError.UndefinedVariable
+
+CREATE (x:Temp) WITH 1 AS one MATCH (n) WHERE n = x RETURN n;
+// expect: error SyntaxError.UndefinedVariable
+
+MATCH (a:Person) CREATE (a:Person {name: 'again'});
+// expect: error SyntaxError.VariableAlreadyBound
+
+MATCH (a)-[r]->(b) CREATE (a)-[r:T]->(b);
+// expect: error SyntaxError.VariableAlreadyBound
+
+MATCH (a)-[a]->() RETURN a;
+// expect: error SyntaxError.VariableTypeConflict
+
+MATCH (a)-[r]->() MATCH (r) RETURN r;
+// expect: error SyntaxError.VariableTypeConflict
+
+MATCH (p:Person) WHERE count(p) > 1 RETURN p;
+// expect: error SyntaxError.InvalidAggregation
+
+MATCH (n) RETURN [x IN [1, 2] | count(*)] AS l;
+// expect: error SyntaxError.InvalidAggregation
+
+RETURN count(count(*)) AS n;
+// expect: error SyntaxError.NestedAggregation
+
+MATCH (p:Person) RETURN p.age + count(*) AS x;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN p.age + 1, count(*) AS n ORDER BY p.age + 1 + count(*);
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+// After an aggregating RETURN only its columns are in scope for ORDER BY.
+MATCH (p:Person) RETURN p.name AS name, count(*) AS n ORDER BY p.age;
+// expect: error SyntaxError.UndefinedVariable
+
+MATCH (n) RETURN length(n) AS l;
+// expect: error SyntaxError.InvalidArgumentType
+
+MATCH ()-[r]->() RETURN labels(r) AS l;
+// expect: error SyntaxError.InvalidArgumentType
+
+RETURN NOT 1 AS x;
+// expect: error SyntaxError.InvalidArgumentType
+
+RETURN 1 IN 2 AS x;
+// expect: error SyntaxError.InvalidArgumentType
+
+WITH 123 AS nonGraphElement RETURN nonGraphElement.num;
+// expect: error TypeError.InvalidArgumentType
+
+MATCH (n $props) RETURN n;
+// expect: error SyntaxError.InvalidParameterUse
+
+MATCH (p:Person) RETURN p.name AS name LIMIT p.age;
+// expect: error SyntaxError.NonConstantExpression
+
+RETURN 1 AS x LIMIT -1;
+// expect: error SyntaxError.NegativeIntegerArgument
+
+RETURN 1 AS x SKIP 1.5;
+// expect: error SyntaxError.InvalidArgumentType
+
+CREATE (a)-[:A|B]->(b);
+// expect: error SyntaxError.NoSingleRelationshipType
+
+CREATE (a)-[r]->(b);
+// expect: error SyntaxError.NoSingleRelationshipType
+
+MATCH (p:Person) WITH p.name RETURN 1 AS one;
+// expect: error SyntaxError.NoExpressionAlias
+
+RETURN 1 AS a, 2 AS a;
+// expect: error SyntaxError.ColumnNameConflict
+
+RETURN 1 AS a UNION RETURN 2 AS b;
+// expect: error SyntaxError.DifferentColumnsInUnion
+
+RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a;
+// expect: error SyntaxError.InvalidClauseComposition
+
+MATCH (n:Person) DELETE n:Person;
+// expect: error SyntaxError.InvalidDelete
+
+CREATE ()-[:T*2]->();
+// expect: error SyntaxError.CreatingVarLength
+
+CREATE (a)-[:T]-(b);
+// expect: error SyntaxError.RequiresDirectedRelationship
+
+RETURN toLowr('A') AS x;
+// expect: error SyntaxError.UnknownFunction
+
+CALL db.labels();
+// expect: error SyntaxError.UnsupportedFeature

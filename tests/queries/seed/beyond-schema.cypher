@@ -1,0 +1,182 @@
+// dataset: seed
+// Questions over the article's graph beyond those in graph-data/SCHEMA.md, answers worked out
+// from graph-data/seed/article.cypher by hand.
+
+MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes ORDER BY label;
+// expect:
+// | label | nodes |
+// | 'Agreement' | 6 |
+// | 'CloudProvider' | 3 |
+// | 'Company' | 8 |
+// | 'Deal' | 1 |
+// | 'Division' | 2 |
+// | 'Event' | 1 |
+// | 'Fund' | 1 |
+// | 'Investment' | 2 |
+// | 'MarketFigure' | 5 |
+// | 'Model' | 3 |
+// | 'Person' | 3 |
+// | 'Platform' | 3 |
+// | 'Product' | 2 |
+// | 'Quote' | 6 |
+// | 'Source' | 9 |
+// | 'WatchItem' | 4 |
+
+MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->()
+RETURN nodes, count(r) AS rels, count(DISTINCT type(r)) AS types,
+       size([x IN collect(type(r)) WHERE x = 'REPORTED_BY']) AS reported_by,
+       size([x IN collect(type(r)) WHERE x = 'PARTY_TO']) AS party_to;
+// expect:
+// | nodes | rels | types | reported_by | party_to |
+// | 54 | 128 | 28 | 45 | 17 |
+
+// Provenance holds everywhere: each non-Source node is REPORTED_BY exactly the Source its
+// `source` names, and every relationship's `source` names an existing Source.
+MATCH (n) WHERE NOT n:Source
+OPTIONAL MATCH (n)-[:REPORTED_BY]->(s:Source)
+WITH n, collect(s.name) AS sources WHERE sources <> [n.source]
+RETURN n.name AS name;
+// expect: 0 rows
+
+MATCH ()-[r]->() WHERE NOT EXISTS { MATCH (s:Source) WHERE s.name = r.source } RETURN count(*) AS unsourced;
+// expect:
+// | unsourced |
+// | 0 |
+
+MATCH (n)-[:REPORTED_BY]->(:Source {name: 'TechCrunch'}) RETURN n.name AS name ORDER BY name;
+// expect:
+// | name |
+// | 'capped arrangement' |
+// | 'new agreement' |
+// | 'revenue-sharing obligations' |
+
+MATCH (:Company {name: 'Microsoft'})-[:PARTY_TO]->(a)<-[:PARTY_TO]-(other:Company)
+RETURN other.name AS partner, count(*) AS shared ORDER BY partner;
+// expect:
+// | partner | shared |
+// | 'OpenAI' | 7 |
+
+MATCH (a)-[r]->(b) WHERE r.through_year >= 2030
+RETURN a.name AS from, type(r) AS type, b.name AS to, r.through_year AS through ORDER BY through;
+// expect:
+// | from | type | to | through |
+// | 'OpenAI' | 'PAYS' | 'Microsoft' | 2030 |
+// | 'Microsoft' | 'PARTNERS_WITH' | 'OpenAI' | 2032 |
+
+// Dollar amounts by key, reading each key dynamically.
+MATCH (n) UNWIND keys(n) AS k WITH n, k WHERE k ENDS WITH '_usd'
+RETURN k AS key, count(*) AS nodes, sum(n[k]) AS total ORDER BY key;
+// expect:
+// | key | nodes | total |
+// | 'amount_usd' | 3 | 263750000000 |
+// | 'revenue_usd' | 1 | 17700000000 |
+// | 'valuation_usd' | 1 | 852000000000 |
+// | 'value_usd' | 1 | 38000000000 |
+
+MATCH (n) WHERE size(n.aliases) > 2 RETURN n.name AS name, size(n.aliases) AS aliases ORDER BY name;
+// expect:
+// | name | aliases |
+// | 'AWS partnership' | 3 |
+// | 'exclusivity arrangement' | 3 |
+
+MATCH (n) WHERE 'Bedrock' IN n.aliases RETURN n.name AS name;
+// expect:
+// | name |
+// | 'Amazon Bedrock' |
+
+MATCH (n) WHERE any(a IN n.aliases WHERE a CONTAINS 'Azure') RETURN n.name AS name ORDER BY name;
+// expect:
+// | name |
+// | 'Azure' |
+// | 'exclusivity arrangement' |
+
+// Denise Dresser and Matt Garman share no neighbour; three 3-hop routes join them.
+MATCH p = allShortestPaths((:Person {name: 'Denise Dresser'})-[*]-(:Person {name: 'Matt Garman'}))
+RETURN [r IN relationships(p) | type(r)] AS types, [n IN nodes(p) | n.name][2] AS via ORDER BY types;
+// expect:
+// | types | via |
+// | ['WORKS_AT', 'DISTRIBUTES', 'WORKS_AT'] | 'AWS' |
+// | ['WORKS_AT', 'PARTNERS_WITH', 'WORKS_AT'] | 'AWS' |
+// | ['WORKS_AT', 'REPORTED_BY', 'REPORTED_BY'] | 'Article' |
+
+MATCH (t:Agreement)-[:PART_OF]->(:Agreement {name: 'new agreement'})
+RETURN t.name AS term, coalesce(t.valid_to, 'open-ended') AS until ORDER BY term;
+// expect:
+// | term | until |
+// | 'capped arrangement' | '2030' |
+// | 'first-ship-on-Azure rights' | 'open-ended' |
+// | 'primary cloud partner' | '2032' |
+
+MATCH (n)-[r]-() RETURN n.name AS name, count(r) AS degree ORDER BY degree DESC, name LIMIT 3;
+// expect:
+// | name | degree |
+// | 'OpenAI' | 25 |
+// | 'Article' | 22 |
+// | 'Microsoft' | 19 |
+
+MATCH (m:MarketFigure {metric: 'AI positioning'})
+RETURN m.name AS figure, m.growth_pct_max - m.growth_pct_min AS width ORDER BY width DESC, figure;
+// expect:
+// | figure | width |
+// | 'Azure AI positioning' | 3.0 |
+// | 'AWS AI positioning' | 2.0 |
+// | 'Google Cloud AI positioning' | 0.0 |
+
+MATCH (p:Product) OPTIONAL MATCH (p)-[:DEVELOPED_BY]->(c) RETURN p.name AS product, c.name AS developer ORDER BY product;
+// expect:
+// | product | developer |
+// | 'Codex' | 'OpenAI' |
+// | 'Managed Agents' | null |
+
+MATCH (q:Quote) WHERE q.text =~ '.*customers.*' RETURN q.name AS quote ORDER BY quote;
+// expect:
+// | quote |
+// | 'Gil Luria on enterprise customers' |
+// | 'Matt Garman on customer demand' |
+// | 'Microsoft on partnership evolution' |
+
+MATCH (a)-[r]->(b) WHERE r.valid_from = '2026-04'
+RETURN a.name AS from, type(r) AS type, b.name AS to ORDER BY type, from;
+// expect:
+// | from | type | to |
+// | 'AWS' | 'DISTRIBUTES' | 'OpenAI' |
+// | 'Microsoft' | 'DISTRIBUTES' | 'OpenAI' |
+// | 'OpenAI' | 'PARTNERS_WITH' | 'AWS' |
+
+MATCH (c:CloudProvider) RETURN c.name AS name, c:Company AS company, c:Platform AS platform ORDER BY name;
+// expect:
+// | name | company | platform |
+// | 'AWS' | true | false |
+// | 'Azure' | false | true |
+// | 'Google Cloud' | true | false |
+
+MATCH (w:WatchItem)-[:CONCERNS]->(x) RETURN w.name AS item, labels(x)[0] AS kind, x.name AS subject ORDER BY item;
+// expect:
+// | item | kind | subject |
+// | 'Azure customer retention metrics' | 'Platform' | 'Azure' |
+// | 'Azure infrastructure commitment revision' | 'Investment' | 'Azure infrastructure commitment' |
+// | 'Google Cloud response velocity' | 'Company' | 'Google Cloud' |
+// | 'OpenAI enterprise revenue growth trajectory' | 'Company' | 'OpenAI' |
+
+// Within two hops of Google, leaving provenance aside.
+MATCH (:Company {name: 'Google'})-[rs*1..2]->(x) WHERE none(r IN rs WHERE type(r) = 'REPORTED_BY')
+RETURN DISTINCT x.name AS name ORDER BY name;
+// expect:
+// | name |
+// | 'Cloud Next 2026' |
+// | 'Google Cloud' |
+// | 'Vertex AI' |
+// | 'partner fund' |
+
+// Every node has a name, and names are unique.
+MATCH (n) RETURN count(n) AS nodes, count(n.name) AS named, count(DISTINCT n.name) AS distinct_names;
+// expect:
+// | nodes | named | distinct_names |
+// | 54 | 54 | 54 |
+
+// COMPETES_WITH is stored once per pair; undirected it reads both ways.
+MATCH (a {name: 'Google Cloud'})-[:COMPETES_WITH]-(b) RETURN b.name AS rival ORDER BY rival;
+// expect:
+// | rival |
+// | 'AWS' |
+// | 'Azure' |
