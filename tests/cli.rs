@@ -707,7 +707,7 @@ fn the_shell_reads_statements_until_quit() {
         "{stderr}"
     );
     assert!(
-        stdout.contains("| x |\n+---+\n| 1 |\n+---+\n1 row\n"),
+        stdout.contains("| x |\n+---+\n| 1 |\n+---+\n1 row ("),
         "{stdout}"
     );
     assert!(!stdout.contains("never"), "{stdout}");
