@@ -14,8 +14,10 @@ pub fn run(session: &mut Session) -> Result<Status, Fatal> {
         session.origin,
         session.db.node_count(),
         session.db.rel_count(),
-        if session.persistent {
-            ""
+        if session.read_only {
+            "; read-only: writes are refused"
+        } else if session.persistent {
+            "; every committed statement is kept"
         } else {
             "; in memory: changes are lost on exit"
         },
@@ -30,8 +32,11 @@ pub fn run(session: &mut Session) -> Result<Status, Fatal> {
                     let _ = editor.add_history_entry(line.as_str());
                     match line.trim() {
                         ":quit" | ":exit" | ":q" => break,
-                        ":help" => {
-                            println!("Type statements ending with ';'. Commands: :help, :quit")
+                        ":help" => println!(
+                            "Type statements ending with ';'. Commands: :begin, :commit, :rollback (group statements into one transaction), :help, :quit"
+                        ),
+                        cmd @ (":begin" | ":commit" | ":rollback") => {
+                            runner.meta(cmd);
                         }
                         other => println!("unknown command {other}; try :help"),
                     }

@@ -375,6 +375,23 @@ impl Store {
     }
 }
 
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn counts(graph: &MemoryGraph) -> String {
+    use crate::graph::GraphRead;
+    format!(
+        "{} and {}",
+        plural(graph.node_count(), "node"),
+        plural(graph.rel_count(), "relationship")
+    )
+}
+
 fn next_ids(graph: &MemoryGraph) -> (u64, u64) {
     (graph.next_node_id().0, graph.next_rel_id().0)
 }
@@ -425,8 +442,11 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
     };
     match &loaded.snapshot {
         Some(s) => lines.push(format!(
-            "snapshot: {} bytes, {} nodes, {} relationships, includes log records up to {}; checksums ok",
-            s.bytes, s.nodes, s.rels, s.seq
+            "snapshot: {} bytes, {}, {}, includes log records up to {}; checksums ok",
+            s.bytes,
+            plural(s.nodes, "node"),
+            plural(s.rels, "relationship"),
+            s.seq
         )),
         None => lines.push("snapshot: none yet (the store starts empty)".into()),
     }
@@ -435,7 +455,9 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
         None => lines.push("log: none yet".into()),
         Some(info) => {
             let records = match info.seqs {
-                Some((a, b)) => format!("{} records to replay ({a}..={b})", info.applied),
+                Some((a, b)) => {
+                    format!("{} to replay ({a} to {b})", plural(info.applied, "record"))
+                }
                 None => "no records to replay".into(),
             };
             let skipped = if info.skipped > 0 {
@@ -463,9 +485,8 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
     }
     if damage.is_none() {
         lines.push(format!(
-            "ok: {} nodes, {} relationships",
-            crate::graph::GraphRead::node_count(&loaded.graph),
-            crate::graph::GraphRead::rel_count(&loaded.graph)
+            "ok: the store opens with {}",
+            counts(&loaded.graph)
         ));
     }
     Ok(CheckReport { lines, damage })
@@ -529,10 +550,9 @@ pub fn recover(dir: &Path) -> Result<RecoverReport, StoreError> {
                 dir.join(&aside).display()
             ));
             lines.push(format!(
-                "kept the snapshot and {} log records; the store opens with {} nodes and {} relationships",
-                info.applied,
-                crate::graph::GraphRead::node_count(&loaded.graph),
-                crate::graph::GraphRead::rel_count(&loaded.graph)
+                "kept the snapshot and {}; the store opens with {}",
+                plural(info.applied, "log record"),
+                counts(&loaded.graph)
             ));
         }
     }
