@@ -20,6 +20,12 @@ pub trait CommitSink {
     /// `graph` is the state they produced.
     fn commit(&mut self, mutations: &[Mutation], graph: &MemoryGraph) -> Result<(), Error>;
 
+    /// Called after a rollback: ids that `graph` handed out to the undone changes must not
+    /// be handed out again after a reload either, since rows may have shown them.
+    fn keep_ids(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(())
+    }
+
     /// Whether enough was committed since the last checkpoint to warrant one.
     fn checkpoint_due(&self) -> bool {
         false
@@ -39,6 +45,10 @@ pub trait CommitSink {
 impl CommitSink for Store {
     fn commit(&mut self, mutations: &[Mutation], graph: &MemoryGraph) -> Result<(), Error> {
         Ok(self.append(mutations, graph)?)
+    }
+
+    fn keep_ids(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(self.keep_ids(graph)?)
     }
 
     fn checkpoint_due(&self) -> bool {
@@ -181,6 +191,9 @@ impl Database {
                 Ok(r) => r,
                 Err(e) => {
                     tx.rollback_to(savepoint);
+                    if !self.explicit {
+                        self.keep_ids();
+                    }
                     return Err(e.into());
                 }
             }
@@ -238,7 +251,17 @@ impl Database {
         }
         self.explicit = false;
         Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
+        self.keep_ids();
         Ok(())
+    }
+
+    fn keep_ids(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if let Err(e) = sink.keep_ids(&self.graph) {
+                self.notes
+                    .push(format!("cannot record the ids in use: {e}"));
+            }
+        }
     }
 
     /// Whether BEGIN has been run without COMMIT or ROLLBACK.

@@ -6,6 +6,7 @@ use super::StoreError;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 pub const LOCK_FILE: &str = "lock";
 
@@ -16,8 +17,25 @@ pub struct WriterLock {
 }
 
 impl WriterLock {
-    /// Takes the lock at once or fails naming the holder's pid; never waits.
+    /// Takes the lock at once or fails naming the holder's pid. It waits only when the
+    /// holder is this very process: a child being spawned by another thread holds a copy of
+    /// the lock's file descriptor until it execs, so a store closed and reopened at once can
+    /// briefly look locked by ourselves.
     pub fn acquire(dir: &Path) -> Result<Self, StoreError> {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            match Self::try_acquire(dir) {
+                Err(StoreError::Locked { pid: Some(pid), .. })
+                    if pid == std::process::id() && Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_acquire(dir: &Path) -> Result<Self, StoreError> {
         let path = dir.join(LOCK_FILE);
         let file = OpenOptions::new()
             .read(true)

@@ -328,6 +328,16 @@ impl Store {
         Ok(())
     }
 
+    /// Records the id high-water marks of `graph` if they moved past what the store knows (a
+    /// rolled-back statement allocated ids): an empty record, so that ids stay unique across
+    /// a crash. A reader has nothing to record.
+    pub fn keep_ids(&mut self, graph: &MemoryGraph) -> Result<(), StoreError> {
+        if self.log.is_none() || next_ids(graph) == self.durable_ids {
+            return Ok(());
+        }
+        self.append(&[], graph)
+    }
+
     /// Whether the log has grown past the checkpoint threshold.
     pub fn checkpoint_due(&self) -> bool {
         self.log
