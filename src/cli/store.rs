@@ -97,10 +97,11 @@ pub fn checkpoint(session: &mut Session) -> Result<Status, Fatal> {
         .db
         .checkpoint()
         .map_err(|e| Fatal::data(format!("checkpoint failed: {e}")))?;
+    let (nodes, rels) = (session.db.node_count(), session.db.rel_count());
     println!(
-        "checkpoint: snapshot of {} nodes and {} relationships written; log emptied",
-        session.db.node_count(),
-        session.db.rel_count()
+        "checkpoint: snapshot of {nodes} node{} and {rels} relationship{} written; log emptied",
+        if nodes == 1 { "" } else { "s" },
+        if rels == 1 { "" } else { "s" },
     );
     Ok(Status::Success)
 }

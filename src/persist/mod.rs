@@ -26,6 +26,7 @@
 //!   asking, with a warning. Any other damage stops the open with the file and byte offset;
 //!   `recover` sets the damaged rest aside when the user asks.
 
+mod check;
 mod error;
 mod files;
 mod lock;
@@ -33,10 +34,9 @@ mod snapshot;
 mod store;
 mod wal;
 
+pub use check::{CheckReport, RecoverReport, check, recover};
 pub use error::StoreError;
-pub use store::{
-    CheckReport, OpenReport, Opened, RecoverReport, Store, StoreOptions, SyncMode, check, recover,
-};
+pub use store::{OpenReport, Opened, Store, StoreOptions, SyncMode};
 
 /// The log size past which a commit triggers a checkpoint, unless the options say otherwise.
 pub const DEFAULT_CHECKPOINT_BYTES: u64 = 64 << 20;

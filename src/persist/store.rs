@@ -13,7 +13,6 @@ use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, LogWriter, Tail};
 use super::{DEFAULT_CHECKPOINT_BYTES, StoreError};
 use crate::graph::{MemoryGraph, Mutation};
 use crate::model::{NodeId, RelId};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// When a commit reaches the disk.
@@ -75,33 +74,33 @@ pub struct Opened {
     pub report: OpenReport,
 }
 
-struct SnapshotInfo {
-    seq: u64,
-    nodes: usize,
-    rels: usize,
-    bytes: usize,
+pub(super) struct SnapshotInfo {
+    pub(super) seq: u64,
+    pub(super) nodes: usize,
+    pub(super) rels: usize,
+    pub(super) bytes: usize,
 }
 
-struct LogInfo {
-    file_len: u64,
+pub(super) struct LogInfo {
+    pub(super) file_len: u64,
     /// End of the last record that replayed.
-    end: u64,
-    applied: usize,
-    skipped: usize,
-    seqs: Option<(u64, u64)>,
-    tail: Tail,
+    pub(super) end: u64,
+    pub(super) applied: usize,
+    pub(super) skipped: usize,
+    pub(super) seqs: Option<(u64, u64)>,
+    pub(super) tail: Tail,
 }
 
-struct Loaded {
-    graph: MemoryGraph,
-    snap_seq: u64,
-    snapshot: Option<SnapshotInfo>,
-    log: Option<LogInfo>,
+pub(super) struct Loaded {
+    pub(super) graph: MemoryGraph,
+    pub(super) snap_seq: u64,
+    pub(super) snapshot: Option<SnapshotInfo>,
+    pub(super) log: Option<LogInfo>,
 }
 
 /// Reads the snapshot and replays the log on it. Damage to the snapshot is an error; damage
 /// to the log ends the replay and is described in the returned `LogInfo`.
-fn load(dir: &Path) -> Result<Loaded, StoreError> {
+pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     let log_path = dir.join(LOG_FILE);
     let log_bytes = read_if_exists(&log_path)?;
     let snap_path = dir.join(SNAPSHOT_FILE);
@@ -385,201 +384,14 @@ impl Store {
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-fn counts(graph: &MemoryGraph) -> String {
-    use crate::graph::GraphRead;
-    format!(
-        "{} and {}",
-        plural(graph.node_count(), "node"),
-        plural(graph.rel_count(), "relationship")
-    )
-}
-
 fn next_ids(graph: &MemoryGraph) -> (u64, u64) {
     (graph.next_node_id().0, graph.next_rel_id().0)
 }
 
-fn torn_warning(path: &Path, offset: u64, bytes: u64, cut: bool) -> String {
+pub(super) fn torn_warning(path: &Path, offset: u64, bytes: u64, cut: bool) -> String {
     let what = if cut { "dropped" } else { "ignored" };
     format!(
         "{}: {what} the last {bytes} bytes (from byte {offset}): a record cut short while it was being written",
         path.display()
     )
-}
-
-/// What `kg check` found. Nothing is changed to find it.
-pub struct CheckReport {
-    pub lines: Vec<String>,
-    /// The first damage found, if any: the store will not open until it is recovered.
-    pub damage: Option<StoreError>,
-}
-
-impl fmt::Display for CheckReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for line in &self.lines {
-            writeln!(f, "{line}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Verifies every checksum and that every log record replays, without changing anything.
-pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
-    if !dir.is_dir() {
-        return Err(StoreError::NoStore {
-            dir: dir.to_path_buf(),
-        });
-    }
-    let mut lines = Vec::new();
-    let loaded = match load(dir) {
-        Ok(l) => l,
-        Err(e @ (StoreError::Damaged { .. } | StoreError::Version { .. })) => {
-            lines.push(format!("snapshot: {e}"));
-            lines.push("damaged: the store will not open (kg recover repairs only the log; restore the snapshot from a backup)".into());
-            return Ok(CheckReport {
-                lines,
-                damage: Some(e),
-            });
-        }
-        Err(e) => return Err(e),
-    };
-    match &loaded.snapshot {
-        Some(s) => lines.push(format!(
-            "snapshot: {} bytes, {}, {}, includes log records up to {}; checksums ok",
-            s.bytes,
-            plural(s.nodes, "node"),
-            plural(s.rels, "relationship"),
-            s.seq
-        )),
-        None => lines.push("snapshot: none yet (the store starts empty)".into()),
-    }
-    let mut damage = None;
-    match loaded.log {
-        None => lines.push("log: none yet".into()),
-        Some(info) => {
-            let records = match info.seqs {
-                Some((a, b)) => {
-                    format!("{} to replay ({a} to {b})", plural(info.applied, "record"))
-                }
-                None => "no records to replay".into(),
-            };
-            let skipped = if info.skipped > 0 {
-                format!(", {} already in the snapshot", info.skipped)
-            } else {
-                String::new()
-            };
-            lines.push(format!("log: {} bytes, {records}{skipped}", info.file_len));
-            match info.tail {
-                Tail::Clean => lines.push("log: checksums ok, every record replays".into()),
-                Tail::Torn { offset, bytes } => lines.push(format!(
-                    "log: the last {bytes} bytes (from byte {offset}) are a record cut short by a crash; the next open drops them"
-                )),
-                Tail::Damaged(e) => {
-                    lines.push(format!("log: {e}"));
-                    lines.push(format!(
-                        "damaged: {} bytes from byte {} on would be set aside by kg recover",
-                        info.file_len.saturating_sub(info.end),
-                        info.end
-                    ));
-                    damage = Some(e);
-                }
-            }
-        }
-    }
-    if damage.is_none() {
-        lines.push(format!(
-            "ok: the store opens with {}",
-            counts(&loaded.graph)
-        ));
-    }
-    Ok(CheckReport { lines, damage })
-}
-
-/// What `kg recover` did.
-pub struct RecoverReport {
-    pub lines: Vec<String>,
-}
-
-impl fmt::Display for RecoverReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for line in &self.lines {
-            writeln!(f, "{line}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Keeps the log up to its first damaged record and moves the rest, unread, into a file
-/// beside it. Damage to the snapshot is not something it can repair: that is an error.
-pub fn recover(dir: &Path) -> Result<RecoverReport, StoreError> {
-    if !dir.is_dir() {
-        return Err(StoreError::NoStore {
-            dir: dir.to_path_buf(),
-        });
-    }
-    let _lock = WriterLock::acquire(dir)?;
-    let loaded = load(dir)?;
-    let log_path = dir.join(LOG_FILE);
-    let Some(info) = loaded.log else {
-        return Ok(RecoverReport {
-            lines: vec!["nothing to recover: the store has no log".into()],
-        });
-    };
-    let mut lines = Vec::new();
-    match info.tail {
-        Tail::Clean => lines.push("nothing to recover: every record replays".into()),
-        Tail::Torn { offset, bytes } => {
-            truncate(&log_path, offset)?;
-            lines.push(torn_warning(&log_path, offset, bytes, true));
-        }
-        Tail::Damaged(e) => {
-            let bytes = std::fs::read(&log_path).map_err(|err| StoreError::io(&log_path, err))?;
-            let from = usize::try_from(info.end)
-                .unwrap_or(bytes.len())
-                .min(bytes.len());
-            let aside = aside_name(dir);
-            files::write_atomically(dir, &aside, &bytes[from..])?;
-            if from < FILE_HEADER_LEN {
-                files::write_atomically(dir, LOG_FILE, &wal::file_header())?;
-            } else {
-                truncate(&log_path, from as u64)?;
-            }
-            lines.push(format!("found: {e}"));
-            lines.push(format!(
-                "set aside {} bytes of {} (bytes {from}..{}: the damaged record and everything after it) into {}",
-                bytes.len() - from,
-                log_path.display(),
-                bytes.len(),
-                dir.join(&aside).display()
-            ));
-            lines.push(format!(
-                "kept the snapshot and {}; the store opens with {}",
-                plural(info.applied, "log record"),
-                counts(&loaded.graph)
-            ));
-        }
-    }
-    Ok(RecoverReport { lines })
-}
-
-/// `wal.kg.damaged-<unix seconds>`, with a counter if that name is taken.
-fn aside_name(dir: &Path) -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let base = format!("{LOG_FILE}.damaged-{secs}");
-    let mut name = base.clone();
-    let mut n = 1;
-    while dir.join(&name).exists() {
-        name = format!("{base}-{n}");
-        n += 1;
-    }
-    name
 }
