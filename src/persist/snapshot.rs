@@ -122,58 +122,78 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Loaded, StoreError> {
         Ok(_) => return Err(damaged("the body has trailing bytes".into())),
         Err(e) => return Err(damaged(format!("the body does not decode: {e}"))),
     };
+    let Image {
+        next_node,
+        next_rel,
+        names,
+        nodes,
+        rels,
+    } = image;
     let name = |i: u32| -> Result<Arc<str>, StoreError> {
-        image
-            .names
+        names
             .get(i as usize)
             .cloned()
             .ok_or_else(|| damaged(format!("name {i} is not in the name table")))
     };
-    let named = |props: &[(u32, Value)]| -> Result<Vec<(Arc<str>, Value)>, StoreError> {
-        props
-            .iter()
-            .map(|(k, v)| Ok((name(*k)?, v.clone())))
-            .collect()
+    let named = |props: Vec<(u32, Value)>| -> Result<Vec<(Arc<str>, Value)>, StoreError> {
+        props.into_iter().map(|(k, v)| Ok((name(k)?, v))).collect()
     };
-    let mut graph = MemoryGraph::new();
-    for n in &image.names {
+    let (node_count, rel_count) = (nodes.len(), rels.len());
+    // Each node's adjacency lists get their final size at once: growing them one
+    // relationship at a time is most of what a large load would otherwise spend.
+    let max_id = nodes.iter().map(|n| n.id).max().unwrap_or(0);
+    let mut degrees = vec![(0usize, 0usize); usize::try_from(max_id).unwrap_or(0) + 1];
+    for rel in &rels {
+        for (end, outgoing) in [(rel.start, true), (rel.end, false)] {
+            if let Some(d) = usize::try_from(end).ok().and_then(|i| degrees.get_mut(i)) {
+                if outgoing { d.0 += 1 } else { d.1 += 1 }
+            }
+        }
+    }
+    let mut graph = MemoryGraph::with_capacity(node_count, rel_count);
+    for n in &names {
         graph.names_mut().intern(n);
     }
     // Records go in through `apply`, like every other change, so the label index, the
     // adjacency lists and the counts are built by the code that maintains them.
-    for node in &image.nodes {
+    for node in nodes {
+        let id = NodeId(node.id);
         let labels = node
             .labels
             .iter()
             .map(|l| name(*l))
             .collect::<Result<_, _>>()?;
         let m = Mutation::CreateNode {
-            id: NodeId(node.id),
+            id,
             labels,
-            props: named(&node.props)?,
+            props: named(node.props)?,
         };
         graph
             .apply(m)
-            .map_err(|e| damaged(format!("node {} does not load: {e}", node.id)))?;
+            .map_err(|e| damaged(format!("node {id} does not load: {e}")))?;
+        if let Some((out, inc)) = usize::try_from(id.0).ok().and_then(|i| degrees.get(i)) {
+            graph.reserve_adjacency(id, *out, *inc);
+        }
     }
-    for rel in &image.rels {
+    for rel in rels {
+        let id = RelId(rel.id);
         let m = Mutation::CreateRel {
-            id: RelId(rel.id),
+            id,
             ty: name(rel.ty)?,
             start: NodeId(rel.start),
             end: NodeId(rel.end),
-            props: named(&rel.props)?,
+            props: named(rel.props)?,
         };
         graph
             .apply(m)
-            .map_err(|e| damaged(format!("relationship {} does not load: {e}", rel.id)))?;
+            .map_err(|e| damaged(format!("relationship {id} does not load: {e}")))?;
     }
-    graph.reserve_ids(NodeId(image.next_node), RelId(image.next_rel));
+    graph.reserve_ids(NodeId(next_node), RelId(next_rel));
     Ok(Loaded {
         graph,
         seq,
-        nodes: image.nodes.len(),
-        rels: image.rels.len(),
+        nodes: node_count,
+        rels: rel_count,
     })
 }
 
