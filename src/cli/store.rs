@@ -80,9 +80,12 @@ pub fn recover(args: &StoreArgs) -> Result<Status, Fatal> {
             print!("{report}");
             Ok(Status::Success)
         }
-        Err(e @ (StoreError::Damaged { .. } | StoreError::Version { .. })) => Err(Fatal::data(
-            format!("{e}\n  kg recover repairs only the log; restore the snapshot from a backup"),
-        )),
+        Err(e @ StoreError::Version { .. }) => Err(Fatal::data(format!(
+            "{e}\n  kg recover changes nothing: open the store with the kg that wrote it"
+        ))),
+        Err(e @ StoreError::Damaged { .. }) => Err(Fatal::data(format!(
+            "{e}\n  kg recover repairs only the log; restore the snapshot from a backup"
+        ))),
         Err(e) => Err(Fatal::data(e.to_string())),
     }
 }

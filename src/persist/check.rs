@@ -158,6 +158,8 @@ pub fn recover(dir: &Path) -> Result<RecoverReport, StoreError> {
             truncate(&log_path, offset)?;
             lines.push(torn_warning(&log_path, offset, bytes, true));
         }
+        // A log written by a newer kg is not damaged: setting it aside would lose its records.
+        Tail::Damaged(e @ StoreError::Version { .. }) => return Err(e),
         Tail::Damaged(e) => {
             let bytes = std::fs::read(&log_path).map_err(|err| StoreError::io(&log_path, err))?;
             let from = usize::try_from(info.end)

@@ -114,18 +114,12 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
             "bad magic number: not a kg log",
         ));
     }
-    let version = le_u32(bytes, 8);
+    // Every version keeps these 16 bytes as they are, so that a header whose checksum holds
+    // but whose version differs is a newer log, never damage (which `recover` would set aside).
     if le_u32(bytes, 12) != crc32fast::hash(&bytes[..12]) {
-        if version != VERSION {
-            return Err(StoreError::Version {
-                path: path.to_path_buf(),
-                offset: 8,
-                found: version,
-                supported: VERSION,
-            });
-        }
         return Err(StoreError::damaged(path, 12, "header checksum mismatch"));
     }
+    let version = le_u32(bytes, 8);
     if version != VERSION {
         return Err(StoreError::Version {
             path: path.to_path_buf(),
