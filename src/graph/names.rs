@@ -34,9 +34,7 @@ impl Names {
     pub fn name(&self, sym: Symbol) -> &Arc<str> {
         &self.names[sym.0 as usize]
     }
-}
 
-impl Names {
     /// How many names are interned.
     pub fn len(&self) -> usize {
         self.names.len()
