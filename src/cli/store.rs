@@ -75,6 +75,11 @@ pub fn check(args: &StoreArgs) -> Result<Status, Fatal> {
 
 pub fn recover(args: &StoreArgs) -> Result<Status, Fatal> {
     let dir = store_dir(args, "recover")?;
+    if args.read_only {
+        return Err(Fatal::usage(
+            "kg recover changes the store; it cannot run with --read-only",
+        ));
+    }
     match kg::persist::recover(&dir) {
         Ok(report) => {
             print!("{report}");
