@@ -36,7 +36,7 @@ pub enum StoreError {
     Locked { dir: PathBuf, pid: Option<u32> },
     #[error("the store {} is open read-only (--read-only): writes are refused", dir.display())]
     ReadOnly { dir: PathBuf },
-    #[error("there is no store at {} (a read-only open does not create one)", dir.display())]
+    #[error("there is no store at {}", dir.display())]
     NoStore { dir: PathBuf },
     /// A failed write whose partial effect could not be undone: later writes could land after
     /// garbage, so the store takes none until it is reopened.

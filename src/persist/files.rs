@@ -13,13 +13,22 @@ pub fn temp_name(name: &str) -> String {
 
 /// Writes `bytes` to `dir/name` so that a crash leaves either the old file or the new one.
 pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    write_temp(dir, name, bytes)?;
+    rename_into_place(dir, name)
+}
+
+/// The first half of `write_atomically`: the new content, on disk under the temporary name.
+pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = dir.join(temp_name(name));
-    let target = dir.join(name);
     let mut file = File::create(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
     file.write_all(bytes).map_err(|e| StoreError::io(&tmp, e))?;
-    file.sync_all().map_err(|e| StoreError::io(&tmp, e))?;
-    drop(file);
-    std::fs::rename(&tmp, &target).map_err(|e| StoreError::io(&target, e))?;
+    file.sync_all().map_err(|e| StoreError::io(&tmp, e))
+}
+
+/// The second half: the temporary file replaces `dir/name`, durably.
+pub fn rename_into_place(dir: &Path, name: &str) -> Result<(), StoreError> {
+    let target = dir.join(name);
+    std::fs::rename(dir.join(temp_name(name)), &target).map_err(|e| StoreError::io(&target, e))?;
     sync_dir(dir)
 }
 

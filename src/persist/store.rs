@@ -64,7 +64,8 @@ pub struct Store {
     /// The id high-water marks the snapshot and log record, so that ids allocated by a
     /// rolled-back statement are not handed out again after a reload either.
     durable_ids: (u64, u64),
-    /// Set while the log file is being replaced, and left set if that fails half-way.
+    /// Set while the log file is being replaced, and left set if that fails half-way, or
+    /// when a failed append could not be cut back off.
     poisoned: bool,
 }
 
@@ -197,6 +198,9 @@ impl Store {
         let created = !dir.exists();
         if created {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        } else if !dir.is_dir() {
+            let e = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
+            return Err(StoreError::io(dir, e));
         }
         let lock = WriterLock::acquire(dir)?;
         for name in [SNAPSHOT_FILE, LOG_FILE] {
@@ -374,8 +378,11 @@ impl Store {
     }
 
     fn reset_log(&mut self) -> Result<(), StoreError> {
+        files::write_temp(&self.dir, LOG_FILE, &wal::file_header())?;
+        // From the rename on, the open log file is no longer the store's log: until the new
+        // one is open, nothing may be appended.
         self.poisoned = true;
-        files::write_atomically(&self.dir, LOG_FILE, &wal::file_header())?;
+        files::rename_into_place(&self.dir, LOG_FILE)?;
         let sync = self.options.sync == SyncMode::Commit;
         let path = self.dir.join(LOG_FILE);
         self.log = Some(LogWriter::open(path, FILE_HEADER_LEN as u64, sync)?);
