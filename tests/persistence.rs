@@ -522,3 +522,40 @@ fn a_crash_inside_a_checkpoint_loses_nothing_and_replays_nothing_twice() {
         assert_eq!(r.code, 0);
     }
 }
+
+#[test]
+fn the_shell_groups_statements_with_begin_commit_and_rollback() {
+    let scratch = Scratch::new("shell");
+    let dir = scratch.store();
+    let mut shell = spawn(
+        kg(&dir)
+            .arg("shell")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let input = ":begin\nCREATE (:A);\nCREATE (:B);\n:commit\n:begin\nCREATE (:C);\n:rollback\n:commit\n:quit\n";
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = shell.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("every committed statement is kept"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("Committed") && stderr.contains("Rolled back"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":commit failed: there is no open transaction to commit"),
+        "{stderr}"
+    );
+    let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
+    assert_eq!(r.stdout, "{\"l\":\"A\"}\n{\"l\":\"B\"}\n");
+}
