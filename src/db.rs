@@ -5,9 +5,11 @@ use crate::error::{Detail, Error, ErrorClass, QueryError};
 use crate::exec::{self, NodeData, QueryResult, RelData, WriteStats};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
 use crate::model::Value;
+use crate::persist::{OpenReport, Store, StoreError, StoreOptions};
 use crate::plan::{self, QueryPlan};
 use crate::syntax::{self, ast};
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Query parameters by name (without the `$`).
@@ -16,7 +18,52 @@ pub type Params = BTreeMap<String, Value>;
 /// Where committed changes go to be made durable. The in-memory database has none.
 pub trait CommitSink {
     /// Makes `mutations` durable as one unit before the statement's results are released.
-    fn commit(&mut self, mutations: &[Mutation]) -> Result<(), Error>;
+    /// `graph` is the state they produced.
+    fn commit(&mut self, mutations: &[Mutation], graph: &MemoryGraph) -> Result<(), Error>;
+
+    /// Called after a rollback: ids that `graph` handed out to the undone changes must not
+    /// be handed out again after a reload either, since rows may have shown them.
+    fn keep_ids(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// Whether enough was committed since the last checkpoint to warrant one.
+    fn checkpoint_due(&self) -> bool {
+        false
+    }
+
+    /// Makes `graph`, which holds exactly what was committed, the new base state.
+    fn checkpoint(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// On a clean exit, with no transaction open.
+    fn close(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl CommitSink for Store {
+    fn commit(&mut self, mutations: &[Mutation], graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(self.append(mutations, graph)?)
+    }
+
+    fn keep_ids(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(self.keep_ids(graph)?)
+    }
+
+    fn checkpoint_due(&self) -> bool {
+        Store::checkpoint_due(self)
+    }
+
+    fn checkpoint(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+        Store::checkpoint(self, graph)?;
+        Ok(())
+    }
+
+    fn close(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+        Ok(Store::close(self, graph)?)
+    }
 }
 
 /// The seed article's graph, compiled into the binary.
@@ -33,6 +80,9 @@ pub struct Database {
     /// True between BEGIN and COMMIT/ROLLBACK.
     explicit: bool,
     sink: Option<Box<dyn CommitSink>>,
+    /// Things worth telling the user that did not fail a statement (a failed automatic
+    /// checkpoint, say), until the caller takes them.
+    notes: Vec<String>,
 }
 
 impl Default for Database {
@@ -55,7 +105,47 @@ impl Database {
             log: TxLog::default(),
             explicit: false,
             sink,
+            notes: Vec::new(),
         }
+    }
+
+    /// Opens (or, unless read-only, creates) the store in `dir`: its snapshot, with the log
+    /// replayed on top. Every commit is then written to the log before it is reported.
+    pub fn open(dir: &Path, options: StoreOptions) -> Result<(Self, OpenReport), Error> {
+        let opened = Store::open(dir, options)?;
+        let db = Self::with_graph(opened.graph, Some(Box::new(opened.store)));
+        Ok((db, opened.report))
+    }
+
+    /// Writes a snapshot and resets the log (a no-op in memory).
+    pub fn checkpoint(&mut self) -> Result<(), Error> {
+        if self.explicit {
+            return Err(StoreError::TransactionOpen.into());
+        }
+        match &mut self.sink {
+            Some(sink) => sink.checkpoint(&self.graph),
+            None => Ok(()),
+        }
+    }
+
+    /// A clean exit: rolls back an open transaction (saying so in the notes) and lets the
+    /// store checkpoint. Dropping a database without closing it is like a crash: nothing
+    /// committed is lost, the next open replays the log.
+    pub fn close(&mut self) -> Result<(), Error> {
+        if self.explicit {
+            self.rollback()?;
+            self.notes
+                .push("a transaction was still open: it was rolled back".to_string());
+        }
+        match &mut self.sink {
+            Some(sink) => sink.close(&self.graph),
+            None => Ok(()),
+        }
+    }
+
+    /// Notes gathered since the last call, oldest first.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     /// The graph of the seed article, held in memory.
@@ -136,6 +226,9 @@ impl Database {
                 Ok(r) => r,
                 Err(e) => {
                     tx.rollback_to(savepoint);
+                    if !self.explicit {
+                        self.keep_ids();
+                    }
                     return Err(e.into());
                 }
             }
@@ -153,12 +246,21 @@ impl Database {
             return Ok(());
         }
         if let Some(sink) = &mut self.sink {
-            if let Err(e) = sink.commit(self.log.mutations()) {
+            if let Err(e) = sink.commit(self.log.mutations(), &self.graph) {
                 Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
                 return Err(e);
             }
         }
         self.log.clear();
+        if let Some(sink) = &mut self.sink {
+            // The commit is already durable in the log; a failed checkpoint only means the
+            // log keeps growing until one succeeds, so it is a note, not a failed statement.
+            if sink.checkpoint_due() {
+                if let Err(e) = sink.checkpoint(&self.graph) {
+                    self.notes.push(format!("checkpoint failed: {e}"));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -184,7 +286,17 @@ impl Database {
         }
         self.explicit = false;
         Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
+        self.keep_ids();
         Ok(())
+    }
+
+    fn keep_ids(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if let Err(e) = sink.keep_ids(&self.graph) {
+                self.notes
+                    .push(format!("cannot record the ids in use: {e}"));
+            }
+        }
     }
 
     /// Whether BEGIN has been run without COMMIT or ROLLBACK.

@@ -156,6 +156,9 @@ pub enum Error {
     /// Damaged or unreadable data: a file that is not what it should be.
     #[error("{0}")]
     Data(String),
+    /// The durable store: damage (with file and byte offset), the lock, read-only writes.
+    #[error(transparent)]
+    Store(#[from] crate::persist::StoreError),
 }
 
 impl Error {

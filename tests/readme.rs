@@ -90,11 +90,17 @@ fn readme_has_examples_and_they_print_what_it_shows() {
         "README shows only {} examples",
         examples.len()
     );
+    // The store examples (`--db notes`) make their store in the working directory, in order:
+    // each run starts in a new, empty one.
+    let workdir = std::env::temp_dir().join(format!("kg-readme-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&workdir);
+    std::fs::create_dir_all(&workdir).unwrap();
     for ex in examples {
         let words = shell_words(&ex.command);
         assert_eq!(words[0], "kg", "README examples run kg: {}", ex.command);
         let output = Command::new(env!("CARGO_BIN_EXE_kg"))
             .args(&words[1..])
+            .current_dir(&workdir)
             .output()
             .unwrap();
         let mut printed = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -105,6 +111,7 @@ fn readme_has_examples_and_they_print_what_it_shows() {
             ex.command
         );
     }
+    let _ = std::fs::remove_dir_all(&workdir);
 }
 
 #[test]

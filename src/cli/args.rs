@@ -15,8 +15,12 @@ Examples:
   kg run script.cypher                       run a script file; `kg run -` reads stdin
   kg schema                                  labels, relationship types and property keys
   kg --data other.cypher query 'MATCH (n) RETURN count(n)'
+  kg --db notes query \"CREATE (:Company {name: 'Acme'})\"   keep changes in the store `notes`
+  kg --db notes --read-only query 'MATCH (c:Company) RETURN c.name'
+  kg --db notes check                        verify a store without changing it
 
-Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error.";
+Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
+a damaged or locked store).";
 
 #[derive(Parser, Debug)]
 #[command(name = "kg", version, about = ABOUT, after_help = EXAMPLES)]
@@ -44,6 +48,37 @@ pub struct GlobalArgs {
     /// ~/.local/share/kg/history)
     #[arg(long, global = true, value_name = "PATH|off")]
     pub history: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Where the graph lives when it outlives the process.
+#[derive(Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// Open the durable store in DIR (created, empty, if it does not exist) instead of
+    /// working in memory
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "data")]
+    pub db: Option<PathBuf>,
+    /// Open the store without taking the writer's lock: it can be read while another kg
+    /// writes to it, and every write is refused
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// When a commit reaches the disk: `commit` fsyncs each one before reporting it; `off`
+    /// is for bulk loads: commits are written but not fsynced (a killed kg loses nothing,
+    /// a power cut may lose the last commits)
+    #[arg(long, global = true, value_enum, default_value_t = SyncArg::Commit)]
+    pub sync: SyncArg,
+    /// Checkpoint (write a new snapshot and empty the log) once the log passes this size
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = kg::persist::DEFAULT_CHECKPOINT_BYTES)]
+    pub checkpoint_size: u64,
+}
+
+#[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SyncArg {
+    /// fsync every commit before reporting it (the default)
+    Commit,
+    /// no fsync per commit: for bulk loads
+    Off,
 }
 
 #[derive(Subcommand, Debug)]
@@ -70,6 +105,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Verify a store (--db DIR): every checksum, and that the log replays; changes nothing
+    Check,
+    /// Keep a damaged store's log up to its first damaged record and move the rest aside
+    /// into a file next to it (--db DIR)
+    Recover,
+    /// Write a new snapshot of the store (--db DIR) and empty its log
+    Checkpoint,
 }
 
 #[derive(Args, Debug, Clone)]

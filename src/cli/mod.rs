@@ -5,6 +5,7 @@ mod args;
 mod params;
 mod script;
 mod shell;
+mod store;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -66,10 +67,18 @@ pub struct Session {
     pub origin: String,
     /// Whether writes outlive the process.
     pub persistent: bool,
+    /// A store opened with --read-only: writes are refused.
+    pub read_only: bool,
 }
 
 fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     let params = params::collect(&global.params, global.params_file.as_deref())?;
+    if let Some(dir) = &global.store.db {
+        return store::open(dir, &global.store, params);
+    }
+    if global.store.read_only {
+        return Err(Fatal::usage("--read-only needs --db DIR"));
+    }
     let (db, origin) = match &global.data {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -90,6 +99,7 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
         params,
         origin,
         persistent: false,
+        read_only: false,
     })
 }
 
@@ -104,16 +114,31 @@ fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
 }
 
 fn run(cli: Cli) -> Result<Status, Fatal> {
+    let command = cli.command.unwrap_or(Command::Shell);
+    match command {
+        Command::Check => return store::check(&cli.global.store),
+        Command::Recover => return store::recover(&cli.global.store),
+        _ => {}
+    }
     let mut session = open(&cli.global)?;
-    match cli.command.unwrap_or(Command::Shell) {
-        Command::Shell => shell::run(&mut session, cli.global.history.as_deref()),
-        Command::Query { statements, output } => Ok(script::run_text(
-            &mut session,
-            &statements,
-            "query",
-            &output,
-        )),
-        Command::Run { file, output } => script::run_file(&mut session, &file, &output),
+    let status = run_command(&mut session, command, cli.global.history.as_deref())?;
+    store::close(&mut session)?;
+    Ok(status)
+}
+
+fn run_command(
+    session: &mut Session,
+    command: Command,
+    history: Option<&str>,
+) -> Result<Status, Fatal> {
+    match command {
+        Command::Check | Command::Recover => Ok(Status::Success),
+        Command::Checkpoint => store::checkpoint(session),
+        Command::Shell => shell::run(session, history),
+        Command::Query { statements, output } => {
+            Ok(script::run_text(session, &statements, "query", &output))
+        }
+        Command::Run { file, output } => script::run_file(session, &file, &output),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             let mut out = std::io::stdout().lock();

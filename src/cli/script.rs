@@ -66,6 +66,7 @@ impl<'s> Runner<'s> {
         let started = std::time::Instant::now();
         let outcome = self.session.db.run(statement, &self.session.params);
         self.layout.elapsed = self.timing.then(|| started.elapsed());
+        self.print_notes();
         match outcome {
             Ok(results) => {
                 for r in results {
@@ -92,6 +93,42 @@ impl<'s> Runner<'s> {
                 );
                 self.keep_going
             }
+        }
+    }
+
+    /// Runs a meta-command (`:begin`, `:commit`, `:rollback`); false if it failed and we
+    /// should stop.
+    pub fn meta(&mut self, command: &str) -> bool {
+        let db = &mut self.session.db;
+        let (outcome, done) = match command {
+            ":begin" => (db.begin().map_err(Error::from), "Transaction open"),
+            ":commit" => (db.commit(), "Committed"),
+            ":rollback" => (db.rollback().map_err(Error::from), "Rolled back"),
+            other => {
+                self.failures += 1;
+                eprintln!("unknown command {other}; scripts know :begin, :commit and :rollback");
+                return self.keep_going;
+            }
+        };
+        self.print_notes();
+        match outcome {
+            Ok(()) => {
+                if self.format == OutputFormat::Table {
+                    eprintln!("{done}");
+                }
+                true
+            }
+            Err(e) => {
+                self.failures += 1;
+                eprintln!("{command} failed: {e}");
+                self.keep_going
+            }
+        }
+    }
+
+    fn print_notes(&mut self) {
+        for note in self.session.db.take_notes() {
+            eprintln!("note: {note}");
         }
     }
 
@@ -188,11 +225,8 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
 }
 
 pub fn run_text(session: &mut Session, text: &str, origin: &str, output: &OutputArgs) -> Status {
-    let mut runner = Runner::new(session, output.format.output(), output.keep_going);
-    if let Some(rest) = runner.run_complete(text, 0, origin) {
-        runner.run_one(text, rest, text.len(), origin);
-    }
-    runner.status()
+    // Reading from memory cannot fail.
+    run_stream(session, text.as_bytes(), origin, output).unwrap_or(Status::DataError)
 }
 
 pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Result<Status, Fatal> {
@@ -209,7 +243,8 @@ pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Resu
     ))
 }
 
-/// Reads line by line and runs each statement as soon as its `;` arrives.
+/// Reads line by line and runs each statement as soon as its `;` arrives. A line starting
+/// with `:` between statements is a meta-command (`:begin`, `:commit`, `:rollback`).
 fn run_stream(
     session: &mut Session,
     mut input: impl BufRead,
@@ -226,6 +261,16 @@ fn run_stream(
             .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
         if n == 0 {
             break;
+        }
+        if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
+            // Blanked out rather than left out, so that positions in error messages still
+            // point at the right line.
+            text.push_str(&" ".repeat(line.trim_end().len()));
+            text.push_str(&line[line.trim_end().len()..]);
+            if !runner.meta(line.trim()) {
+                return Ok(runner.status());
+            }
+            continue;
         }
         text.push_str(&line);
         match runner.run_complete(&text, rest, origin) {

@@ -47,6 +47,24 @@ impl MemoryGraph {
         Self::default()
     }
 
+    /// An empty graph with room for this many nodes and relationships (for loading).
+    pub fn with_capacity(nodes: usize, rels: usize) -> Self {
+        MemoryGraph {
+            graph: StableDiGraph::with_capacity(nodes, rels),
+            node_slots: Vec::with_capacity(nodes),
+            rel_slots: Vec::with_capacity(rels),
+            ..Self::default()
+        }
+    }
+
+    /// Makes room in a node's adjacency lists for relationships about to be added.
+    pub fn reserve_adjacency(&mut self, id: NodeId, outgoing: usize, incoming: usize) {
+        if let Ok(node) = self.node_mut(id) {
+            node.outgoing.reserve_exact(outgoing);
+            node.incoming.reserve_exact(incoming);
+        }
+    }
+
     /// The id the next created node gets: one past the highest ever allocated.
     pub fn next_node_id(&self) -> NodeId {
         NodeId(self.node_slots.len() as u64)

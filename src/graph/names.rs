@@ -34,4 +34,18 @@ impl Names {
     pub fn name(&self, sym: Symbol) -> &Arc<str> {
         &self.names[sym.0 as usize]
     }
+
+    /// How many names are interned.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Every name, in symbol order (so a name's position is its symbol).
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<str>> {
+        self.names.iter()
+    }
 }

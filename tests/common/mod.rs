@@ -91,3 +91,4 @@ pub fn compare(expected: &Table, actual: &Table, ordered: bool) -> Result<(), St
     }
     Ok(())
 }
+pub mod store;

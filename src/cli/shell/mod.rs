@@ -62,8 +62,10 @@ fn vocabulary(session: &Session) -> Vocabulary {
 }
 
 fn banner(session: &Session) -> String {
-    let persistence = if session.persistent {
-        "changes are saved"
+    let persistence = if session.read_only {
+        "read-only: writes are refused"
+    } else if session.persistent {
+        "every committed statement is kept"
     } else {
         "in memory: changes are lost when kg exits (use --db DIR to keep them)"
     };
@@ -244,12 +246,15 @@ impl Shell<'_> {
             Command::Export { .. } => {
                 eprintln!("export is not available yet: it arrives with subgraph export")
             }
-            Command::Begin => report(db.begin().map_err(kg::Error::from), "transaction started"),
-            Command::Commit => report(db.commit(), "transaction committed"),
-            Command::Rollback => report(
-                db.rollback().map_err(kg::Error::from),
-                "transaction rolled back",
-            ),
+            Command::Begin => {
+                self.runner.meta(":begin");
+            }
+            Command::Commit => {
+                self.runner.meta(":commit");
+            }
+            Command::Rollback => {
+                self.runner.meta(":rollback");
+            }
             Command::Explain(statement) => match db.explain(&statement) {
                 Ok(plan) => print!("{plan}"),
                 Err(e) => eprint!(
@@ -273,12 +278,5 @@ impl Shell<'_> {
         if let Some(h) = editor.helper_mut() {
             h.vocabulary = vocabulary(self.runner.session);
         }
-    }
-}
-
-fn report(outcome: Result<(), kg::Error>, done: &str) {
-    match outcome {
-        Ok(()) => println!("{done}"),
-        Err(e) => eprintln!("{e}"),
     }
 }

@@ -1,0 +1,80 @@
+//! What can go wrong with a store, each naming the file (and, for damage, the byte offset).
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file whose content is not what kg wrote: bad magic, bad checksum, a gap in the log.
+    #[error("{} is damaged at byte {offset}: {reason}", path.display())]
+    Damaged {
+        path: PathBuf,
+        offset: u64,
+        reason: String,
+    },
+    #[error(
+        "{} has format version {found} (at byte {offset}); this kg reads version {supported}{}",
+        path.display(),
+        if *found > *supported { ": it was written by a newer kg" } else { "" }
+    )]
+    Version {
+        path: PathBuf,
+        offset: u64,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "the store {} is open for writing by another kg process ({}); use --read-only to read it meanwhile",
+        dir.display(),
+        match pid { Some(pid) => format!("pid {pid}"), None => "pid unknown".to_string() }
+    )]
+    Locked { dir: PathBuf, pid: Option<u32> },
+    #[error("the store {} is open read-only (--read-only): writes are refused", dir.display())]
+    ReadOnly { dir: PathBuf },
+    #[error("there is no store at {}", dir.display())]
+    NoStore { dir: PathBuf },
+    /// A failed write whose partial effect could not be undone: later writes could land after
+    /// garbage, so the store takes none until it is reopened.
+    #[error("an earlier write to {} failed and could not be undone; reopen the store", path.display())]
+    Poisoned { path: PathBuf },
+    #[error("cannot encode {what}: {reason}")]
+    Encode { what: &'static str, reason: String },
+    #[error("an explicit transaction is open; commit or roll it back first")]
+    TransactionOpen,
+}
+
+impl StoreError {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn damaged(
+        path: impl Into<PathBuf>,
+        offset: u64,
+        reason: impl Into<String>,
+    ) -> Self {
+        StoreError::Damaged {
+            path: path.into(),
+            offset,
+            reason: reason.into(),
+        }
+    }
+
+    /// Where the damage is, for errors that are about damage.
+    pub fn damage_offset(&self) -> Option<u64> {
+        match self {
+            StoreError::Damaged { offset, .. } | StoreError::Version { offset, .. } => {
+                Some(*offset)
+            }
+            _ => None,
+        }
+    }
+}

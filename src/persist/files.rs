@@ -1,0 +1,79 @@
+//! File operations with the durability steps spelled out: a file replaced by rename is
+//! fsynced first, and the directory after, so the rename itself survives a power cut.
+
+use super::StoreError;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+/// The name a file is written under before it is renamed into place.
+pub fn temp_name(name: &str) -> String {
+    format!("{name}.tmp")
+}
+
+/// Writes `bytes` to `dir/name` so that a crash leaves either the old file or the new one.
+pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    write_temp(dir, name, bytes)?;
+    rename_into_place(dir, name)
+}
+
+/// The first half of `write_atomically`: the new content, on disk under the temporary name.
+pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = dir.join(temp_name(name));
+    let mut file = File::create(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
+    file.write_all(bytes).map_err(|e| StoreError::io(&tmp, e))?;
+    file.sync_all().map_err(|e| StoreError::io(&tmp, e))
+}
+
+/// The second half: the temporary file replaces `dir/name`, durably.
+pub fn rename_into_place(dir: &Path, name: &str) -> Result<(), StoreError> {
+    let target = dir.join(name);
+    std::fs::rename(dir.join(temp_name(name)), &target).map_err(|e| StoreError::io(&target, e))?;
+    sync_dir(dir)
+}
+
+/// Makes renames and creations in `dir` durable.
+pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| StoreError::io(dir, e))
+}
+
+/// The whole file, or `None` if it does not exist.
+pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, e)),
+    }
+}
+
+/// Opens a file for appending at its end (the caller has cut it to its valid length).
+pub fn open_append(path: &Path) -> Result<File, StoreError> {
+    OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))
+}
+
+/// Cuts `path` to `len` bytes and makes that durable.
+pub fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
+    let file = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
+    file.set_len(len).map_err(|e| StoreError::io(path, e))?;
+    file.sync_all().map_err(|e| StoreError::io(path, e))
+}
+
+pub fn le_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(b)
+}
+
+pub fn le_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}

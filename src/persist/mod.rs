@@ -1,0 +1,42 @@
+//! The durable store: a directory holding a snapshot of the whole graph and a write-ahead log
+//! of what was committed since.
+//!
+//! ```text
+//! DIR/lock         the writer's OS file lock; holds its pid (the one file without a checksum)
+//! DIR/snapshot.kg  header (magic, format version, last log sequence number it includes, body
+//!                  length, body CRC32, header CRC32) + the graph's records in bincode
+//! DIR/wal.kg       header (magic, format version, CRC32) + one record per committed statement
+//!                  or explicit transaction: length, sequence number, id high-water marks,
+//!                  payload CRC32, header CRC32, then the statement's `Vec<Mutation>` in bincode
+//! ```
+//!
+//! This module is the only one that knows the file layout or names bincode. It stores our ids
+//! and model records, never petgraph internals, so ids survive reloads exactly.
+//!
+//! **Invariants.**
+//! - A record is appended (and, with `SyncMode::Commit`, fsynced) before the statement's rows
+//!   are released: `db` calls [`Store::append`] from its commit hook and rolls back on error.
+//! - Opening replays the log through [`MemoryGraph::apply`](crate::graph::MemoryGraph::apply),
+//!   the path live writes take.
+//! - A checkpoint writes `snapshot.kg.tmp`, fsyncs it, renames it over `snapshot.kg`, fsyncs the
+//!   directory, then replaces the log with an empty one the same way. The snapshot names the
+//!   last sequence number it includes and replay skips records up to it, so a crash between
+//!   the two renames replays nothing twice.
+//! - Only a record cut short at the end of the log (a crash mid-append) is dropped without
+//!   asking, with a warning. Any other damage stops the open with the file and byte offset;
+//!   `recover` sets the damaged rest aside when the user asks.
+
+mod check;
+mod error;
+mod files;
+mod lock;
+mod snapshot;
+mod store;
+mod wal;
+
+pub use check::{CheckReport, RecoverReport, check, recover};
+pub use error::StoreError;
+pub use store::{OpenReport, Opened, Store, StoreOptions, SyncMode};
+
+/// The log size past which a commit triggers a checkpoint, unless the options say otherwise.
+pub const DEFAULT_CHECKPOINT_BYTES: u64 = 64 << 20;
