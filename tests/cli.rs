@@ -669,10 +669,7 @@ fn writes_note_that_the_graph_is_in_memory() {
     );
 }
 
-// ---- Known bugs: correct expectations, ignored until fixed ----
-
 #[test]
-#[ignore = "known bug: --param evaluates `RETURN <value> AS value`, so `x=1, 2` silently binds 2 and other text is run as a query"]
 fn a_parameter_value_must_be_one_literal() {
     for value in ["x=1, 2", "x=1 AS a, 2", "x=1 AS value UNION RETURN 'other'"] {
         let run = kg_empty(&["--param", value, "query", "RETURN $x AS x"]);
@@ -752,7 +749,6 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
-#[ignore = "known bug: with --format csv a closed pipe prints `kg: cannot write output: Broken pipe` (the csv writer's error hides the BrokenPipe kind)"]
 fn a_closed_pipe_is_not_an_error_for_csv() {
     let (code, first, stderr) = stop_reading_early("csv");
     assert_eq!((code, first.as_str()), (Some(0), "i\n"));

@@ -155,10 +155,7 @@ fn ids_are_never_reused() {
     assert_ne!(cells(&second), cells(&third));
 }
 
-// ---- Known bugs: correct expectations, ignored until fixed ----
-
 #[test]
-#[ignore = "known bug: removing a property a node does not have counts as a property set (and logs a mutation)"]
 fn removing_a_missing_property_changes_nothing() {
     let mut db = Database::in_memory();
     run(&mut db, "CREATE (:A {x: 1})");

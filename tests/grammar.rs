@@ -639,10 +639,7 @@ fn expressions_print_back_to_the_same_tree() {
     }
 }
 
-// ---- Known bugs: correct expectations, ignored until the engine is fixed ----
-
 #[test]
-#[ignore = "known bug: comprehension, quantifier and reduce variables and map projection keys print without backticks; EXISTS { MATCH ... } prints as `EXISTS { ... }`"]
 fn names_that_need_backticks_print_back_quoted() {
     for expr in [
         "[`a b` IN [1] | `a b`]",
@@ -665,7 +662,6 @@ fn names_that_need_backticks_print_back_quoted() {
 }
 
 #[test]
-#[ignore = "known bug: syntax errors list internal grammar rule names (`op eq`, `index or slice`, `projection body`, ...)"]
 fn syntax_errors_name_tokens_not_grammar_rules() {
     for src in [
         "RETURN [1, 2",
@@ -689,7 +685,6 @@ fn syntax_errors_name_tokens_not_grammar_rules() {
 }
 
 #[test]
-#[ignore = "known bug: an incomplete exponent is reported as a property lookup on `5e`"]
 fn an_incomplete_exponent_is_an_invalid_number() {
     assert_refused("RETURN 1.5e AS x", Detail::InvalidNumberLiteral, "1.5e");
 }

@@ -127,10 +127,7 @@ fn line_and_column_of_an_offset() {
     assert_eq!(line_col("é", 1), (1, 1));
 }
 
-// ---- Known bugs: correct expectations, ignored until fixed ----
-
 #[test]
-#[ignore = "known bug: some runtime errors have no span, so the caret points at the start of the statement"]
 fn runtime_errors_without_a_position_point_at_their_expression() {
     for (src, at) in [
         (
@@ -147,7 +144,6 @@ fn runtime_errors_without_a_position_point_at_their_expression() {
 }
 
 #[test]
-#[ignore = "known bug: an invalid regex's message spans several lines and shows kg's internal `^(?:...)$` wrapper"]
 fn an_invalid_regex_is_described_in_one_line() {
     let err = error_of("UNWIND ['['] AS p RETURN 'a' =~ p AS r");
     assert_eq!(err.detail, Detail::InvalidRegex);

@@ -27,6 +27,9 @@ enum State {
     Extreme(Option<Value>),
     Collect(Vec<Value>),
     Numbers(Vec<f64>),
+    /// percentileDisc picks one of its inputs, so they are kept as they came (integers stay
+    /// integers, exactly).
+    Picks(Vec<Value>),
 }
 
 struct Accumulator<'p> {
@@ -49,10 +52,10 @@ impl<'p> Accumulator<'p> {
             AggKind::Avg => State::Avg { sum: 0.0, n: 0 },
             AggKind::Min | AggKind::Max => State::Extreme(None),
             AggKind::Collect => State::Collect(Vec::new()),
-            AggKind::StDev
-            | AggKind::StDevP
-            | AggKind::PercentileCont
-            | AggKind::PercentileDisc => State::Numbers(Vec::new()),
+            AggKind::StDev | AggKind::StDevP | AggKind::PercentileCont => {
+                State::Numbers(Vec::new())
+            }
+            AggKind::PercentileDisc => State::Picks(Vec::new()),
         };
         Accumulator {
             spec,
@@ -78,7 +81,9 @@ impl<'p> Accumulator<'p> {
         }
         if let Some(p) = &self.spec.param {
             if self.percentile.is_none() {
-                self.percentile = Some(percentile_arg(&eval(p, row, ctx)?)?);
+                let percentile =
+                    percentile_arg(&eval(p, row, ctx)?).map_err(|e| e.at(self.spec.span))?;
+                self.percentile = Some(percentile);
             }
         }
         if let Some(seen) = &mut self.seen {
@@ -147,6 +152,12 @@ impl<'p> Accumulator<'p> {
             }
             State::Collect(items) => items.push(value.into_owned()),
             State::Numbers(xs) => xs.push(value.as_f64().ok_or_else(|| not_number(&value))?),
+            State::Picks(xs) => {
+                if value.as_f64().is_none() {
+                    return Err(not_number(&value));
+                }
+                xs.push(value.into_owned());
+            }
         }
         Ok(())
     }
@@ -193,16 +204,20 @@ impl<'p> Accumulator<'p> {
                     }
                     xs.sort_by(f64::total_cmp);
                     let p = self.percentile.unwrap_or(0.5);
-                    if self.spec.kind == AggKind::PercentileDisc {
-                        let idx = ((p * xs.len() as f64).ceil() as usize).saturating_sub(1);
-                        Value::Float(xs[idx.min(xs.len() - 1)])
-                    } else {
-                        let pos = p * (xs.len() - 1) as f64;
-                        let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-                        Value::Float(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo as f64))
-                    }
+                    let pos = p * (xs.len() - 1) as f64;
+                    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+                    Value::Float(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo as f64))
                 }
             },
+            State::Picks(mut xs) => {
+                if xs.is_empty() {
+                    return Ok(Value::Null);
+                }
+                xs.sort_by(compare_for_order);
+                let p = self.percentile.unwrap_or(0.5);
+                let idx = ((p * xs.len() as f64).ceil() as usize).saturating_sub(1);
+                xs.swap_remove(idx.min(xs.len() - 1))
+            }
         })
     }
 }

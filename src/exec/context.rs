@@ -60,13 +60,24 @@ impl<'a> Ctx<'a> {
     pub fn regex_match(&self, pattern: &str, text: &str) -> Result<bool> {
         let mut cache = self.regexes.borrow_mut();
         if !cache.contains_key(pattern) {
-            let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|e| {
+            let invalid = |e: regex::Error| {
+                // The regex crate explains over several lines; its last line says what is wrong.
+                let text = e.to_string();
+                let why = text
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+                    .to_string();
                 QueryError::runtime(
                     ErrorClass::ArgumentError,
                     Detail::InvalidRegex,
-                    format!("invalid regular expression: {e}"),
+                    format!("invalid regular expression '{pattern}': {why}"),
                 )
-            })?;
+            };
+            // Checked on its own first, so that the message shows the user's pattern.
+            regex::Regex::new(pattern).map_err(invalid)?;
+            let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(invalid)?;
             cache.insert(pattern.to_string(), re);
         }
         Ok(cache.get(pattern).is_some_and(|re| re.is_match(text)))

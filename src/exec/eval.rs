@@ -16,12 +16,13 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     match expr {
         BoundExpr::Const(v) => Ok(v.clone()),
         BoundExpr::Slot(s) => Ok(row[*s].clone()),
-        BoundExpr::Param(name) => ctx.params.get(&**name).cloned().ok_or_else(|| {
+        BoundExpr::Param(name, span) => ctx.params.get(&**name).cloned().ok_or_else(|| {
             QueryError::runtime(
                 ErrorClass::SemanticError,
                 Detail::ParameterMissing,
                 format!("expected a value for parameter ${name}"),
             )
+            .at(*span)
         }),
         BoundExpr::Property { base, key, span } => {
             let base = eval(base, row, ctx)?;
@@ -32,11 +33,16 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             let index = eval(index, row, ctx)?;
             index_value(&base, &index, ctx).map_err(|e| e.or_at(*span))
         }
-        BoundExpr::Slice { base, from, to } => {
+        BoundExpr::Slice {
+            base,
+            from,
+            to,
+            span,
+        } => {
             let base = eval(base, row, ctx)?;
             let from = from.as_deref().map(|e| eval(e, row, ctx)).transpose()?;
             let to = to.as_deref().map(|e| eval(e, row, ctx)).transpose()?;
-            slice(&base, from, to)
+            slice(&base, from, to).map_err(|e| e.or_at(*span))
         }
         BoundExpr::HasLabels { base, labels } => match eval(base, row, ctx)? {
             Value::Null => Ok(Value::Null),

@@ -288,7 +288,8 @@ pub fn shortest_paths<'a>(sp: &'a ShortestPath, row: Row, ctx: &'a Ctx<'a>) -> R
     let (Value::Node(from), Value::Node(to)) = (&row[sp.from], &row[sp.to]) else {
         return Box::new(std::iter::empty());
     };
-    let found = if sp.all || sp.predicate.is_some() {
+    // A lower bound above 1 may rule out the overall shortest path: search level by level then.
+    let found = if sp.all || sp.predicate.is_some() || sp.min > 1 {
         all_shortest(sp, *from, *to, &row, ctx)
     } else {
         bidirectional(ctx.graph, *from, *to, sp.dir, &sp.types, sp.min, sp.max)
@@ -409,6 +410,9 @@ fn all_shortest(
     let mut paths: Vec<PathValue> = vec![PathValue::single(from)];
     let mut depth = 0u64;
     let mut level_of: HashMap<NodeId, u64> = HashMap::from([(from, 0)]);
+    // Without a condition or a lower bound, a node first reached at an earlier level cannot
+    // lie on a shortest path again; with either, a longer way round may be the answer.
+    let prune = sp.predicate.is_none() && sp.min <= 1;
     while depth < sp.max && !paths.is_empty() {
         check_interrupt()?;
         depth += 1;
@@ -419,9 +423,7 @@ fn all_shortest(
                 if path.rels.contains(&rel) {
                     continue;
                 }
-                // Without a predicate, a node reached at an earlier level cannot lie on a
-                // shortest path again.
-                if sp.predicate.is_none() && level_of.get(&other).is_some_and(|l| *l < depth) {
+                if prune && level_of.get(&other).is_some_and(|l| *l < depth) {
                     continue;
                 }
                 let mut p = path.clone();

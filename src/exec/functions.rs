@@ -150,9 +150,10 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             .cloned()
             .unwrap_or(Value::Null),
         F::ToInteger | F::ToIntegerOrNull => match to_integer(arg) {
-            Some(v) => v,
-            None if function == F::ToIntegerOrNull => Value::Null,
-            None => return Err(bad_arg(function, arg)),
+            Ok(Some(v)) => v,
+            Ok(None) | Err(_) if function == F::ToIntegerOrNull => Value::Null,
+            Ok(None) => return Err(bad_arg(function, arg)),
+            Err(e) => return Err(e),
         },
         F::ToFloat | F::ToFloatOrNull => match to_float(arg) {
             Some(v) => v,
@@ -215,6 +216,12 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             Value::String(Arc::from(part))
         }
         F::Split => match (arg, &args[1]) {
+            // An empty delimiter splits into characters, not around the empty string.
+            (Value::String(s), Value::String(sep)) if sep.is_empty() => Value::list(
+                s.chars()
+                    .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                    .collect(),
+            ),
             (Value::String(s), Value::String(sep)) => {
                 Value::list(s.split(&**sep).map(Value::str).collect())
             }
@@ -222,7 +229,7 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             _ => return Err(bad_arg(function, arg)),
         },
         F::Abs => match arg {
-            Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(|| bad_arg(function, arg))?),
+            Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(overflow)?),
             Value::Float(f) => Value::Float(f.abs()),
             other => return Err(bad_arg(function, other)),
         },
@@ -341,27 +348,43 @@ fn substring(s: &Value, start: &Value, len: Option<&Value>) -> Result<Value> {
     Ok(Value::String(Arc::from(out)))
 }
 
-pub fn to_integer(v: &Value) -> Option<Value> {
-    match v {
-        Value::Int(_) => Some(v.clone()),
-        Value::Float(f) => {
-            let t = f.trunc();
-            (t.is_finite() && t >= i64::MIN as f64 && t < i64::MAX as f64)
-                .then_some(Value::Int(t as i64))
+/// toInteger's conversion: `None` for a type it cannot take; an error for a number outside
+/// the 64-bit range (never a silent wrap or saturation).
+pub fn to_integer(v: &Value) -> Result<Option<Value>> {
+    fn truncate(f: f64) -> Result<Value> {
+        let t = f.trunc();
+        // 2^63 itself is out of range; -2^63 is in.
+        if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
+            Ok(Value::Int(t as i64))
+        } else {
+            Err(overflow())
         }
+    }
+    Ok(Some(match v {
+        Value::Int(_) => v.clone(),
+        Value::Float(f) if f.is_nan() => Value::Null,
+        Value::Float(f) => truncate(*f)?,
         Value::String(s) => {
             let s = s.trim();
-            Some(match s.parse::<i64>() {
+            match s.parse::<i64>() {
                 Ok(i) => Value::Int(i),
                 Err(_) => match s.parse::<f64>() {
-                    Ok(f) if f.is_finite() => Value::Int(f.trunc() as i64),
+                    Ok(f) if !f.is_nan() => truncate(f)?,
                     _ => Value::Null,
                 },
-            })
+            }
         }
-        Value::Bool(b) => Some(Value::Int(i64::from(*b))),
-        _ => None,
-    }
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        _ => return Ok(None),
+    }))
+}
+
+fn overflow() -> QueryError {
+    QueryError::runtime(
+        ErrorClass::ArgumentError,
+        Detail::Overflow,
+        "integer overflow",
+    )
 }
 
 pub fn to_float(v: &Value) -> Option<Value> {

@@ -230,8 +230,16 @@ fn write_vertical(
 }
 
 fn write_csv(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>]) -> io::Result<()> {
+    // The csv writer wraps I/O errors; unwrapping keeps their kind (a closed pipe stays a
+    // BrokenPipe that callers can ignore).
+    fn io_error(e: csv::Error) -> io::Error {
+        match e.into_kind() {
+            csv::ErrorKind::Io(e) => e,
+            other => io::Error::other(format!("{other:?}")),
+        }
+    }
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&result.columns)?;
+    w.write_record(&result.columns).map_err(io_error)?;
     for row in rows {
         let fields: Vec<String> = row
             .iter()
@@ -241,7 +249,7 @@ fn write_csv(out: &mut dyn Write, result: &QueryResult, rows: &[Vec<Value>]) -> 
                 other => value_text(other, result),
             })
             .collect();
-        w.write_record(&fields)?;
+        w.write_record(&fields).map_err(io_error)?;
     }
     w.flush()
 }

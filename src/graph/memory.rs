@@ -222,6 +222,10 @@ impl MemoryGraph {
                 let new = value.clone();
                 let old = set_prop(&mut node.props, sym, value);
                 let counted = (old.is_null(), new.is_null());
+                if counted == (true, true) {
+                    // Removing a property the node does not have changes nothing.
+                    return Ok(None);
+                }
                 let labels = node.labels.clone();
                 self.indexes.set_property(id, &labels, sym, &old, &new);
                 self.count_key_change(sym, counted);
@@ -237,6 +241,9 @@ impl MemoryGraph {
                 let props = &mut self.rel_mut(id)?.props;
                 let was_null = value.is_null();
                 let old = set_prop(props, sym, value);
+                if old.is_null() && was_null {
+                    return Ok(None);
+                }
                 self.count_key_change(sym, (old.is_null(), was_null));
                 Ok(Some(Mutation::SetRelProperty {
                     id,

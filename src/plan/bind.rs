@@ -75,7 +75,7 @@ impl Planner<'_> {
                 }
                 BoundExpr::Map(out)
             }
-            ExprKind::Parameter(name) => BoundExpr::Param(name.clone()),
+            ExprKind::Parameter(name) => BoundExpr::Param(name.clone(), span),
             ExprKind::Variable(name) => BoundExpr::Slot(scope.require(name, span)?.slot),
             ExprKind::Property(base, key) => {
                 let t = static_type(base, scope);
@@ -104,6 +104,7 @@ impl Planner<'_> {
                 base: b(self, base)?,
                 from: from.as_deref().map(|e| b(self, e)).transpose()?,
                 to: to.as_deref().map(|e| b(self, e)).transpose()?,
+                span,
             },
             ExprKind::HasLabels(base, labels) => {
                 let base = b(self, base)?;

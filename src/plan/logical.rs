@@ -358,7 +358,7 @@ pub enum PathStep {
 pub enum BoundExpr {
     Const(Value),
     Slot(Slot),
-    Param(Arc<str>),
+    Param(Arc<str>, Span),
     Property {
         base: Box<BoundExpr>,
         key: Symbol,
@@ -373,6 +373,7 @@ pub enum BoundExpr {
         base: Box<BoundExpr>,
         from: Option<Box<BoundExpr>>,
         to: Option<Box<BoundExpr>>,
+        span: Span,
     },
     HasLabels {
         base: Box<BoundExpr>,

@@ -541,7 +541,7 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
     let go =
         |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| collect_slots(e, out, local);
     match expr {
-        BoundExpr::Const(_) | BoundExpr::Param(_) => true,
+        BoundExpr::Const(_) | BoundExpr::Param(..) => true,
         BoundExpr::Slot(s) => {
             if !local.contains(s) {
                 out.push(*s);
@@ -566,7 +566,7 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
         }
         BoundExpr::Index { base, index, .. } => go(base, out, local) && go(index, out, local),
         BoundExpr::Binary { lhs, rhs, .. } => go(lhs, out, local) && go(rhs, out, local),
-        BoundExpr::Slice { base, from, to } => {
+        BoundExpr::Slice { base, from, to, .. } => {
             go(base, out, local)
                 && from.as_deref().is_none_or(|e| go(e, out, local))
                 && to.as_deref().is_none_or(|e| go(e, out, local))

@@ -19,6 +19,15 @@ fn name(f: &mut Formatter<'_>, n: &str) -> fmt::Result {
     }
 }
 
+/// A name, quoted with backticks where it would not read back as one.
+struct Name<'a>(&'a str);
+
+impl Display for Name<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        name(f, self.0)
+    }
+}
+
 fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -200,7 +209,7 @@ impl Display for Expr {
                 filter,
                 map,
             } => {
-                write!(f, "[{} IN {l}", var.name)?;
+                write!(f, "[{} IN {l}", Name(&var.name))?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
                 }
@@ -217,7 +226,7 @@ impl Display for Expr {
             } => {
                 f.write_str("[")?;
                 if let Some(p) = path_var {
-                    write!(f, "{} = ", p.name)?;
+                    write!(f, "{} = ", Name(&p.name))?;
                 }
                 write!(f, "{pattern}")?;
                 if let Some(w) = filter {
@@ -237,7 +246,7 @@ impl Display for Expr {
                     QuantifierKind::None => "none",
                     QuantifierKind::Single => "single",
                 };
-                write!(f, "{k}({} IN {l}", var.name)?;
+                write!(f, "{k}({} IN {l}", Name(&var.name))?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
                 }
@@ -253,7 +262,8 @@ impl Display for Expr {
                 write!(
                     f,
                     "reduce({} = {init}, {} IN {l} | {expr})",
-                    acc.name, var.name
+                    Name(&acc.name),
+                    Name(&var.name)
                 )
             }
             ExprKind::Exists(body) => match &**body {
@@ -265,21 +275,21 @@ impl Display for Expr {
                     }
                     f.write_str(" }")
                 }
-                ExistsBody::Query(_) => f.write_str("EXISTS { ... }"),
+                ExistsBody::Query(q) => write!(f, "EXISTS {{ {q} }}"),
             },
             ExprKind::PatternPredicate(p) => write!(f, "{p}"),
             ExprKind::ShortestPath(p) => write!(f, "{p}"),
             ExprKind::MapProjection { var, items } => {
-                write!(f, "{} {{", var.name)?;
+                write!(f, "{} {{", Name(&var.name))?;
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
                     match item {
                         MapProjectionItem::AllProperties => f.write_str(".*")?,
-                        MapProjectionItem::Property(k) => write!(f, ".{}", k.name)?,
-                        MapProjectionItem::Literal(k, e) => write!(f, "{}: {e}", k.name)?,
-                        MapProjectionItem::Variable(v) => f.write_str(&v.name)?,
+                        MapProjectionItem::Property(k) => write!(f, ".{}", Name(&k.name))?,
+                        MapProjectionItem::Literal(k, e) => write!(f, "{}: {e}", Name(&k.name))?,
+                        MapProjectionItem::Variable(v) => write!(f, "{}", Name(&v.name))?,
                     }
                 }
                 f.write_str("}")
@@ -291,7 +301,7 @@ impl Display for Expr {
 impl Display for PatternPart {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         if let Some(v) = &self.var {
-            write!(f, "{} = ", v.name)?;
+            write!(f, "{} = ", Name(&v.name))?;
         }
         match self.shortest {
             Some(ShortestKind::Single) => write!(f, "shortestPath({})", self.element),
@@ -362,5 +372,184 @@ impl Display for RelPattern {
         } else {
             "]-"
         })
+    }
+}
+
+impl Display for SingleQuery {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for (i, clause) in self.clauses.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{clause}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for Query {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                let all = self.unions.get(i - 1).is_some_and(|u| u.all);
+                f.write_str(if all { " UNION ALL " } else { " UNION " })?;
+            }
+            write!(f, "{part}")?;
+        }
+        Ok(())
+    }
+}
+
+fn where_part(f: &mut Formatter<'_>, filter: Option<&Expr>) -> fmt::Result {
+    match filter {
+        Some(w) => write!(f, " WHERE {w}"),
+        None => Ok(()),
+    }
+}
+
+impl Display for Clause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ClauseKind::Match {
+                optional,
+                pattern,
+                filter,
+            } => {
+                f.write_str(if *optional {
+                    "OPTIONAL MATCH "
+                } else {
+                    "MATCH "
+                })?;
+                list(f, pattern)?;
+                where_part(f, filter.as_ref())
+            }
+            ClauseKind::Unwind { list: l, var } => write!(f, "UNWIND {l} AS {}", Name(&var.name)),
+            ClauseKind::With { body, filter } => {
+                write!(f, "WITH {body}")?;
+                where_part(f, filter.as_ref())
+            }
+            ClauseKind::Return { body } => write!(f, "RETURN {body}"),
+            ClauseKind::Create { pattern } => {
+                f.write_str("CREATE ")?;
+                list(f, pattern)
+            }
+            ClauseKind::Merge {
+                part,
+                on_create,
+                on_match,
+            } => {
+                write!(f, "MERGE {part}")?;
+                if !on_create.is_empty() {
+                    f.write_str(" ON CREATE SET ")?;
+                    list(f, on_create)?;
+                }
+                if !on_match.is_empty() {
+                    f.write_str(" ON MATCH SET ")?;
+                    list(f, on_match)?;
+                }
+                Ok(())
+            }
+            ClauseKind::Set { items } => {
+                f.write_str("SET ")?;
+                list(f, items)
+            }
+            ClauseKind::Remove { items } => {
+                f.write_str("REMOVE ")?;
+                list(f, items)
+            }
+            ClauseKind::Delete { detach, targets } => {
+                f.write_str(if *detach { "DETACH DELETE " } else { "DELETE " })?;
+                list(f, targets)
+            }
+            ClauseKind::Foreach {
+                var,
+                list: l,
+                clauses,
+            } => {
+                write!(f, "FOREACH ({} IN {l} |", Name(&var.name))?;
+                for c in clauses {
+                    write!(f, " {c}")?;
+                }
+                f.write_str(")")
+            }
+            ClauseKind::Call => f.write_str("CALL"),
+        }
+    }
+}
+
+fn labels(f: &mut Formatter<'_>, labels: &[Ident]) -> fmt::Result {
+    for l in labels {
+        write!(f, ":{}", Name(&l.name))?;
+    }
+    Ok(())
+}
+
+impl Display for SetItem {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            SetItem::Property { target, value } => write!(f, "{target} = {value}"),
+            SetItem::Replace { var, value } => write!(f, "{} = {value}", Name(&var.name)),
+            SetItem::Merge { var, value } => write!(f, "{} += {value}", Name(&var.name)),
+            SetItem::Labels { var, labels: ls } => {
+                write!(f, "{}", Name(&var.name))?;
+                labels(f, ls)
+            }
+        }
+    }
+}
+
+impl Display for RemoveItem {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            RemoveItem::Labels { var, labels: ls } => {
+                write!(f, "{}", Name(&var.name))?;
+                labels(f, ls)
+            }
+            RemoveItem::Property(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl Display for Projection {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.distinct {
+            f.write_str("DISTINCT ")?;
+        }
+        if self.star {
+            f.write_str("*")?;
+            if !self.items.is_empty() {
+                f.write_str(", ")?;
+            }
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", item.expr)?;
+            if let Some(alias) = &item.alias {
+                write!(f, " AS {}", Name(&alias.name))?;
+            }
+        }
+        if !self.order_by.is_empty() {
+            f.write_str(" ORDER BY ")?;
+            for (i, sort) in self.order_by.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(
+                    f,
+                    "{}{}",
+                    sort.expr,
+                    if sort.descending { " DESC" } else { "" }
+                )?;
+            }
+        }
+        if let Some(skip) = &self.skip {
+            write!(f, " SKIP {skip}")?;
+        }
+        if let Some(limit) = &self.limit {
+            write!(f, " LIMIT {limit}")?;
+        }
+        Ok(())
     }
 }

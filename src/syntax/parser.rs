@@ -48,6 +48,19 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     } else {
         format!("'{word}'")
     };
+    if let Some(quote) = text[pos..]
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '"')
+    {
+        if !text[pos + 1..].contains(quote) {
+            return QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                format!("unterminated string: no closing {quote}"),
+                Span::new(pos, pos + 1),
+            );
+        }
+    }
     let mut message = format!("unexpected {found}");
     if !expected.is_empty() {
         message.push_str(&format!(", expected {expected}"));
@@ -94,7 +107,22 @@ fn describe_expected(rules: &[Rule]) -> String {
                     "a clause such as MATCH, RETURN or CREATE".into()
                 }
                 Rule::integer_literal => "an integer".into(),
-                Rule::projection_items | Rule::projection_item => "a projection".into(),
+                Rule::projection_body | Rule::projection_items | Rule::projection_item => {
+                    "a projection".into()
+                }
+                Rule::node_labels => "a label".into(),
+                Rule::properties => "a property map".into(),
+                Rule::relationship_pattern | Rule::relationship_detail => {
+                    "a relationship pattern".into()
+                }
+                _ if name.starts_with("op_")
+                    || matches!(
+                        rule,
+                        Rule::property_lookup | Rule::index_or_slice | Rule::label_check
+                    ) =>
+                {
+                    "an operator".into()
+                }
                 Rule::pattern | Rule::pattern_part | Rule::pattern_element => "a pattern".into(),
                 _ => name.replace('_', " "),
             }

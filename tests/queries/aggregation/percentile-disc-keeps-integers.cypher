@@ -1,7 +1,6 @@
 // dataset: deals-small
-// KNOWN BUG: percentileDisc returns one of its input values, so over integers it returns an
-// integer (openCypher; Neo4j's manual: `percentileDisc(n.age, 0.5)` gives 33). kg converts
-// every input to a float and returns 120.0, 3000.0, ... (and would lose precision above 2^53).
+// percentileDisc returns one of its inputs, so over integers it returns an integer, exactly
+// (even above 2^53).
 
 MATCH (d:Deal)
 RETURN percentileDisc(d.value, 0.0) AS p0, percentileDisc(d.value, 0.25) AS p25,

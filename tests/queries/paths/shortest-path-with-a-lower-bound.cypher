@@ -1,9 +1,6 @@
 // dataset: supply-chain
-// KNOWN BUG: shortestPath / allShortestPaths with a lower bound above the true distance find
-// nothing. The search finds the overall shortest path (2 hops through the shortcut) and then
-// drops it for being too short, instead of looking for the shortest path of at least 3 hops
-// (4 hops, through Smelter and either depot). Returning nothing is wrong either way; Neo4j
-// refuses a lower bound other than 0 or 1, GQL's SHORTEST returns the 4-hop paths, as here.
+// shortestPath / allShortestPaths with a lower bound above the true distance return the
+// shortest paths of at least that length (as GQL's SHORTEST does), not nothing.
 
 MATCH p = shortestPath((:Supplier {name: 'Ore Mine'})-[*3..]->(:Store {name: 'City Store'}))
 RETURN length(p) AS hops;
