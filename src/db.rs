@@ -181,6 +181,23 @@ impl Database {
         &self.graph
     }
 
+    /// The graph, for a database that is done with (an import's fresh graph, say).
+    pub fn into_graph(self) -> MemoryGraph {
+        self.graph
+    }
+
+    /// Applies one change directly, as a statement would: inside the open transaction if
+    /// there is one, otherwise committed at once. Bulk imports use this.
+    pub fn apply_mutation(&mut self, mutation: Mutation) -> Result<(), Error> {
+        let mut tx = Transaction::new(&mut self.graph, &mut self.log);
+        crate::graph::GraphWrite::apply(&mut tx, mutation)
+            .map_err(|e| Error::Data(e.to_string()))?;
+        if !self.explicit {
+            self.commit_log()?;
+        }
+        Ok(())
+    }
+
     /// Every node with its labels and properties, in id order.
     pub fn nodes(&self) -> Vec<NodeData> {
         exec::graph_nodes(&self.graph)

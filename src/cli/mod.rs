@@ -2,6 +2,8 @@
 //! library; everything it prints comes from `kg::format`.
 
 mod args;
+mod export;
+mod import;
 mod params;
 mod script;
 mod shell;
@@ -70,20 +72,20 @@ pub struct Session {
 
 fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     let params = params::collect(&global.params, global.params_file.as_deref())?;
-    let (db, origin) = match &global.data {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
-            let mut db = Database::in_memory();
-            db.run(&text, &Params::new())
-                .map_err(|e| load_error(&e, &text, &path.display().to_string()))?;
-            (db, format!("data file {}", path.display()))
-        }
-        None => {
-            let db = Database::default_graph()
-                .map_err(|e| load_error(&e, kg::db::DEFAULT_GRAPH, "embedded graph"))?;
-            (db, "the embedded article graph".to_string())
-        }
+    let (db, origin) = if global.data.is_empty() {
+        let db = Database::default_graph()
+            .map_err(|e| load_error(&e, kg::db::DEFAULT_GRAPH, "embedded graph"))?;
+        (db, "the embedded article graph".to_string())
+    } else {
+        let names: Vec<String> = global
+            .data
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        (
+            import::load_data(&global.data)?,
+            format!("data file {}", names.join(", ")),
+        )
     };
     Ok(Session {
         db,
@@ -114,6 +116,9 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
             &output,
         )),
         Command::Run { file, output } => script::run_file(&mut session, &file, &output),
+        Command::Export(args) => export::run(&mut session, &args),
+        // The store's `--db DIR` is not wired yet: see `import::run`.
+        Command::Import(args) => import::run(&args, None),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             let mut out = std::io::stdout().lock();

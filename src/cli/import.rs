@@ -1,0 +1,126 @@
+//! `kg import` and `--data`: files in every format import reads, into a store or into memory.
+
+use super::{Fatal, Status};
+use clap::{Args, ValueEnum};
+use kg::Database;
+use kg::import::{self, ImportError, ImportFormat, ImportOptions, ImportReport};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Files to load: .json, .jsonl, .cypher/.cql, .csv (neo4j-admin layout), or directories
+    /// of .csv files
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format of every file, instead of telling it from the file name
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Load the good rows and reject the bad ones (instead of loading nothing)
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// With --skip-bad: write every rejected row, with its location and reason, to this file
+    #[arg(long, value_name = "FILE", requires = "skip_bad")]
+    pub bad_log: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Json,
+    Jsonl,
+    Cypher,
+    Csv,
+}
+
+impl FormatArg {
+    #[allow(
+        dead_code,
+        reason = "read by the --db path of `run`, which the store wires up"
+    )]
+    fn format(self) -> ImportFormat {
+        match self {
+            FormatArg::Json => ImportFormat::Json,
+            FormatArg::Jsonl => ImportFormat::Jsonl,
+            FormatArg::Cypher => ImportFormat::Cypher,
+            FormatArg::Csv => ImportFormat::Csv,
+        }
+    }
+}
+
+impl ImportArgs {
+    #[allow(
+        dead_code,
+        reason = "read by the --db path of `run`, which the store wires up"
+    )]
+    pub fn options(&self) -> ImportOptions {
+        ImportOptions {
+            format: self.format.map(FormatArg::format),
+            skip_bad: self.skip_bad,
+            bad_log: self.bad_log.clone(),
+            progress: std::io::stderr().is_terminal(),
+            ..ImportOptions::default()
+        }
+    }
+}
+
+/// `kg import`. It writes into a store, so it needs `--db DIR`; `store` is that directory.
+/// Until the store exists this always explains the alternatives.
+// When the store lands: open it, call `kg::import::load_into(&mut db, &args.files,
+// &args.options())` (or take `kg::import::load(..)?.graph` as the first checkpoint of an
+// empty store), then `report(&r)`.
+pub fn run(args: &ImportArgs, store: Option<&Path>) -> Result<Status, Fatal> {
+    let Some(_store) = store else {
+        return Err(Fatal::usage(format!(
+            "import writes into a store: use `kg --db DIR import {}`; to load files into memory for one command, use --data (e.g. `kg --data {} query '...'`)",
+            args.files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            args.files
+                .first()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default()
+        )));
+    };
+    Err(Fatal::usage("kg has no store yet"))
+}
+
+/// `--data FILE...`: a one-off load into memory, all files as one import (so relationship
+/// files find the nodes of node files). A file whose name names no import format is read as
+/// a script in the query language, as `--data` always did.
+pub fn load_data(paths: &[PathBuf]) -> Result<Database, Fatal> {
+    let options = ImportOptions {
+        default_format: Some(ImportFormat::Cypher),
+        progress: std::io::stderr().is_terminal(),
+        ..ImportOptions::default()
+    };
+    let imported = import::load(paths, &options).map_err(|e| load_error(paths, &e))?;
+    report(&imported.report);
+    Ok(imported.into_database())
+}
+
+fn load_error(paths: &[PathBuf], e: &ImportError) -> Fatal {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let what = format!("cannot load {}", names.join(", "));
+    match e {
+        ImportError::Statement { rendered } => Fatal::data(format!("{what}: {rendered}")),
+        other => Fatal::data(format!("{what}: {other}")),
+    }
+}
+
+/// Notes and rejections on stderr.
+pub fn report(r: &ImportReport) {
+    for note in &r.notes {
+        eprintln!("note: {note}");
+    }
+    if r.rejected > 0 {
+        for line in &r.rejections {
+            eprintln!("rejected: {line}");
+        }
+        eprintln!(
+            "{} rows rejected; loaded {} nodes and {} relationships",
+            r.rejected, r.nodes, r.rels
+        );
+    }
+}
