@@ -179,6 +179,13 @@ fn file_name(stem: &str, index: usize) -> String {
     }
 }
 
+/// The name and fixed columns of one kind of file.
+struct Files {
+    stem: &'static str,
+    lead: &'static [&'static str],
+    tail: &'static [&'static str],
+}
+
 struct Writer<'a> {
     dir: &'a Path,
     files: Vec<PathBuf>,
@@ -211,17 +218,17 @@ impl Writer<'_> {
         }
     }
 
-    /// Writes one file per group: `lead` columns, the group's typed columns, `tail` columns.
+    /// Writes one file per group: the `lead` columns, the group's typed columns, the `tail`
+    /// columns.
     fn write_groups<T>(
         &mut self,
-        stem: &str,
+        files: &Files,
+        groups: &[Group],
         items: &[T],
         props: impl Fn(&T) -> &Map,
-        lead: &[&str],
-        tail: &[&str],
         fixed: impl Fn(&T, &mut Caveats) -> (Vec<String>, Vec<String>),
     ) -> Result<(), ExportError> {
-        let groups = partition(items.iter().map(&props));
+        let Files { stem, lead, tail } = files;
         for (index, group) in groups.iter().enumerate() {
             let mut out = self.create(&file_name(stem, index))?;
             let mut line = String::new();
@@ -283,8 +290,9 @@ fn check_directory(dir: &Path, ours: &[String]) -> Result<(), ExportError> {
 }
 
 pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError> {
-    let node_groups = partition(sub.nodes.iter().map(|n| &n.props)).len().max(1);
-    let rel_groups = partition(sub.rels.iter().map(|r| &r.props)).len().max(1);
+    let nodes = partition(sub.nodes.iter().map(|n| &n.props));
+    let rels = partition(sub.rels.iter().map(|r| &r.props));
+    let (node_groups, rel_groups) = (nodes.len().max(1), rels.len().max(1));
     let ours: Vec<String> = (0..node_groups)
         .map(|i| file_name("nodes", i))
         .chain((0..rel_groups).map(|i| file_name("relationships", i)))
@@ -300,12 +308,16 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
             .write_all(b":ID,:LABEL\n")
             .map_err(|source| w.io_error(source))?;
     }
+    let node_files = Files {
+        stem: "nodes",
+        lead: &[":ID"],
+        tail: &[":LABEL"],
+    };
     w.write_groups(
-        "nodes",
+        &node_files,
+        &nodes,
         &sub.nodes,
         |n| &n.props,
-        &[":ID"],
-        &[":LABEL"],
         |n, caveats| {
             let labels = n.labels.join(";");
             if n.labels.iter().any(|l| l.contains(';')) {
@@ -321,12 +333,16 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
             .write_all(b":START_ID,:END_ID,:TYPE\n")
             .map_err(|source| w.io_error(source))?;
     }
+    let rel_files = Files {
+        stem: "relationships",
+        lead: &[":START_ID", ":END_ID", ":TYPE"],
+        tail: &[],
+    };
     w.write_groups(
-        "relationships",
+        &rel_files,
+        &rels,
         &sub.rels,
         |r| &r.props,
-        &[":START_ID", ":END_ID", ":TYPE"],
-        &[],
         |r, _| {
             let mut ty = String::new();
             field(&mut ty, &r.ty, false);

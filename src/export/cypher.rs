@@ -55,7 +55,10 @@ fn props(out: &mut String, props: &Map, extra: Option<(&str, u64)>) {
     if props.is_empty() && extra.is_none() {
         return;
     }
-    out.push_str(" {");
+    if !out.ends_with('(') {
+        out.push(' ');
+    }
+    out.push('{');
     let mut first = true;
     for (k, v) in props {
         if !first {

@@ -92,6 +92,10 @@ fn data_json(sub: &Subgraph) -> Json {
     json!({"nodes": nodes, "relationships": rels})
 }
 
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// "12 nodes (Company, Person), 30 relationships (WORKS_AT)": user data, escaped by callers.
 fn summary(sub: &Subgraph) -> String {
     let labels: BTreeSet<&str> = sub
@@ -108,22 +112,27 @@ fn summary(sub: &Subgraph) -> String {
         }
     };
     format!(
-        "{} nodes{}, {} relationships{}",
-        sub.nodes.len(),
+        "{}{}, {}{}",
+        count(sub.nodes.len(), "node"),
         list(labels),
-        sub.rels.len(),
+        count(sub.rels.len(), "relationship"),
         list(types)
     )
 }
 
 pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let summary = escape_html(&summary(sub));
+    let title = escape_html(&summary(sub));
+    let counts = format!(
+        "{} nodes, {} relationships",
+        sub.nodes.len(),
+        sub.rels.len()
+    );
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>kg export: {summary}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
-         <header><h1>kg export</h1><span id=\"summary\">{summary}</span>\
+         <title>kg export: {title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+         <header><h1>kg export</h1><span id=\"summary\">{counts}</span>\
          <span id=\"legend\"></span><button id=\"fit\" type=\"button\">Fit</button>\
          <span class=\"hint\">drag to pan, wheel to zoom, drag nodes, click for properties</span></header>\n\
          <main><svg id=\"canvas\" xmlns=\"http://www.w3.org/2000/svg\"></svg>\

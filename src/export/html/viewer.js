@@ -22,7 +22,10 @@
   var colours = new Map();
   data.nodes.forEach(function (n) {
     var l = n.labels[0];
-    if (l !== undefined && !colours.has(l)) colours.set(l, PALETTE[colours.size % PALETTE.length]);
+    if (l === undefined || colours.has(l)) return;
+    // Past the palette, hues spread by the golden angle stay distinct.
+    var i = colours.size;
+    colours.set(l, i < PALETTE.length ? PALETTE[i] : 'hsl(' + Math.round(i * 137.508) % 360 + ', 65%, 72%)');
   });
   var legend = document.getElementById('legend');
   colours.forEach(function (colour, label) {
