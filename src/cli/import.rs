@@ -95,18 +95,14 @@ pub fn load_data(paths: &[PathBuf]) -> Result<Database, Fatal> {
         progress: std::io::stderr().is_terminal(),
         ..ImportOptions::default()
     };
-    let imported = import::load(paths, &options).map_err(|e| load_error(paths, &e))?;
+    let imported = import::load(paths, &options).map_err(|e| load_error(&e))?;
     report(&imported.report);
     Ok(imported.into_database())
 }
 
-fn load_error(paths: &[PathBuf], e: &ImportError) -> Fatal {
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let what = format!("cannot load {}", names.join(", "));
-    match e {
-        ImportError::Statement { rendered } => Fatal::data(format!("{what}: {rendered}")),
-        other => Fatal::data(format!("{what}: {other}")),
-    }
+/// Import errors name their file (and line) themselves.
+fn load_error(e: &ImportError) -> Fatal {
+    Fatal::data(e.to_string())
 }
 
 /// Notes and rejections on stderr.

@@ -197,8 +197,9 @@ pub fn load_lines(
         }
         number += 1;
         progress.advance(n as u64);
-        let text = line.trim();
-        if text.is_empty() {
+        // Only the end is trimmed, so that columns count from the start of the line.
+        let text = line.trim_end();
+        if text.trim_start().is_empty() {
             continue;
         }
         let outcome = serde_json::from_str::<Json>(text)
