@@ -9,7 +9,7 @@
 //! Without an index each relationship's MATCH scans the nodes, so loading a large script is
 //! slow; for large graphs the csv and json formats load in linear time.
 
-use super::{NoEntities, Subgraph};
+use super::{NoEntities, Subgraph, counted};
 use crate::format::write_value;
 use crate::model::{Map, Value};
 use crate::syntax::KEYWORDS;
@@ -98,9 +98,9 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let k = name(&key);
     writeln!(
         out,
-        "// kg export: {} nodes, {} relationships, as a script in kg's query language that also runs in Neo4j and Memgraph.",
-        sub.nodes.len(),
-        sub.rels.len()
+        "// kg export: {}, {}, as a script in kg's query language that also runs in Neo4j and Memgraph.",
+        counted(sub.nodes.len(), "node"),
+        counted(sub.rels.len(), "relationship")
     )?;
     writeln!(
         out,

@@ -4,7 +4,7 @@
 //! DOT attributes are text only: value types do not survive, and the file and the report
 //! both say so.
 
-use super::{NoEntities, Subgraph, display_name};
+use super::{NoEntities, Subgraph, counted, display_name};
 use crate::format::value_text;
 use crate::model::Map;
 use std::collections::BTreeMap;
@@ -56,9 +56,9 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     }
     writeln!(
         out,
-        "// kg export: {} nodes, {} relationships.",
-        sub.nodes.len(),
-        sub.rels.len()
+        "// kg export: {}, {}.",
+        counted(sub.nodes.len(), "node"),
+        counted(sub.rels.len(), "relationship")
     )?;
     writeln!(out, "// {FLATTENED}.")?;
     writeln!(out, "digraph kg {{")?;

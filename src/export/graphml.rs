@@ -110,8 +110,13 @@ fn keys<'a>(
         }
         let ty = key_type(&vs);
         if ty == KeyType::Json {
+            let what = if vs.iter().any(|v| matches!(v, Value::List(_))) {
+                "lists"
+            } else {
+                "values of several types"
+            };
             notes.push(format!(
-                "GraphML: property '{k}' holds lists or mixed types; it is declared string and its values are JSON text"
+                "GraphML: property '{k}' holds {what}; it is declared string and its values are JSON text"
             ));
         }
         let key = Key {
@@ -188,9 +193,9 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         out,
-        "<!-- kg export: {} nodes, {} relationships. Node labels are in 'labels' (:A:B), relationship types in 'type'. -->",
-        sub.nodes.len(),
-        sub.rels.len()
+        "<!-- kg export: {}, {}. Node labels are in 'labels' (:A:B), relationship types in 'type'. -->",
+        super::counted(sub.nodes.len(), "node"),
+        super::counted(sub.rels.len(), "relationship")
     )?;
     writeln!(
         out,

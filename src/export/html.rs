@@ -4,7 +4,7 @@
 //! close the element or start markup; the viewer script then only ever sets `textContent`.
 //! The little markup built from data (the title) is HTML-escaped.
 
-use super::{NoEntities, Subgraph, display_name};
+use super::{NoEntities, Subgraph, counted, display_name};
 use crate::format::value_text;
 use crate::model::Map;
 use serde_json::{Value as Json, json};
@@ -92,10 +92,6 @@ fn data_json(sub: &Subgraph) -> Json {
     json!({"nodes": nodes, "relationships": rels})
 }
 
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 /// "12 nodes (Company, Person), 30 relationships (WORKS_AT)": user data, escaped by callers.
 fn summary(sub: &Subgraph) -> String {
     let labels: BTreeSet<&str> = sub
@@ -113,9 +109,9 @@ fn summary(sub: &Subgraph) -> String {
     };
     format!(
         "{}{}, {}{}",
-        count(sub.nodes.len(), "node"),
+        counted(sub.nodes.len(), "node"),
         list(labels),
-        count(sub.rels.len(), "relationship"),
+        counted(sub.rels.len(), "relationship"),
         list(types)
     )
 }

@@ -159,6 +159,11 @@ pub fn write_to_path(
     Ok(report)
 }
 
+/// "1 node", "2 nodes": for the comments and titles exports write.
+pub(crate) fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Property keys that usually hold an entity's name, in order of preference; the diagrams
 /// show the first one a node has.
 const NAME_KEYS: &[&str] = &["name", "title", "label", "caption", "id", "key", "code"];
