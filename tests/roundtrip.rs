@@ -168,3 +168,35 @@ fn floats_that_json_cannot_hold_survive_scripts_and_csv() {
         report.notes
     );
 }
+
+#[test]
+fn scripts_run_as_kg_run_would() {
+    let dir = scratch("script-behaviour");
+    let path = dir.join("s.cypher");
+    std::fs::write(
+        &path,
+        "BEGIN;\nCREATE (:A {s: 'a;b'});\nCOMMIT;\n/* a ; comment */ CREATE (:B)\n-[:T]->(:C); // done;\nCREATE (:D)",
+    )
+    .unwrap();
+    let imported = import::load(std::slice::from_ref(&path), &ImportOptions::default()).unwrap();
+    assert_eq!(
+        (imported.graph.node_count(), imported.graph.rel_count()),
+        (4, 1)
+    );
+    // Into a database, a script sees what is there.
+    let ties = dir.join("ties.cql");
+    std::fs::write(
+        &ties,
+        "MATCH (c:Company {name: 'OpenAI'}) CREATE (c)-[:TIED_TO]->(:Note {text: 'x'});",
+    )
+    .unwrap();
+    let mut db = Database::default_graph().unwrap();
+    import::load_into(&mut db, &[ties], &ImportOptions::default()).unwrap();
+    let r = db
+        .run(
+            "MATCH (:Company {name: 'OpenAI'})-[:TIED_TO]->(n:Note) RETURN count(n)",
+            &kg::Params::new(),
+        )
+        .unwrap();
+    assert_eq!(r[0].rows[0][0], kg::Value::Int(1));
+}

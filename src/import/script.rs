@@ -13,24 +13,46 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-fn run(builder: &mut Builder, text: &str) -> Result<usize, Error> {
-    let params = Params::new();
-    match &mut builder.target {
-        Target::Fresh(graph) => {
-            // A fresh graph has no transaction or log to keep: run on it as a database for
-            // the length of the statement.
-            let mut db = Database::with_graph(std::mem::take(&mut **graph), None);
-            let outcome = db.run(text, &params);
+/// The database statements run on: the target's own, or (for a fresh graph) one made for
+/// the length of the script, so that a script's BEGIN and COMMIT pair up as they would in
+/// `kg run`.
+struct Session {
+    own: Option<Database>,
+}
+
+impl Session {
+    fn open(builder: &mut Builder) -> Self {
+        let own = match &mut builder.target {
+            Target::Fresh(graph) => Some(Database::with_graph(std::mem::take(&mut **graph), None)),
+            Target::Db(_) => None,
+        };
+        Session { own }
+    }
+
+    fn run(&mut self, builder: &mut Builder, text: &str) -> Result<usize, Error> {
+        let params = Params::new();
+        let db = match (&mut self.own, &mut builder.target) {
+            (Some(db), _) => db,
+            (None, Target::Db(db)) => &mut **db,
+            (None, Target::Fresh(_)) => {
+                return Err(Error::Data("the script lost its graph".into()));
+            }
+        };
+        db.run(text, &params).map(|r| r.len())
+    }
+
+    /// Hands a fresh graph back to the builder, whatever happened.
+    fn close(self, builder: &mut Builder) {
+        if let (Some(db), Target::Fresh(graph)) = (self.own, &mut builder.target) {
             **graph = db.into_graph();
-            outcome.map(|r| r.len())
         }
-        Target::Db(db) => db.run(text, &params).map(|r| r.len()),
     }
 }
 
 /// Reading state: `buffer` starts at the beginning of line `line_base + 1` of the file.
 struct Reader<'p> {
     path: &'p Path,
+    session: Session,
     buffer: String,
     line_base: u64,
     /// Where in `buffer` the next statement starts.
@@ -39,13 +61,13 @@ struct Reader<'p> {
 
 impl Reader<'_> {
     fn run_statement(
-        &self,
+        &mut self,
         builder: &mut Builder,
         start: usize,
         end: usize,
     ) -> Result<(), ImportError> {
         let text = &self.buffer[start..end];
-        let ran = run(builder, text);
+        let ran = self.session.run(builder, text);
         let count = match ran {
             Ok(n) => n,
             Err(e) => return self.fail(builder, &e, start, end),
@@ -121,13 +143,30 @@ impl Reader<'_> {
 
 pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
-    let mut input = BufReader::with_capacity(1 << 16, file);
     let mut reader = Reader {
         path,
+        session: Session::open(builder),
         buffer: String::new(),
         line_base: 0,
         from: 0,
     };
+    let outcome = read(
+        &mut reader,
+        BufReader::with_capacity(1 << 16, file),
+        builder,
+        progress,
+    );
+    reader.session.close(builder);
+    outcome
+}
+
+fn read(
+    reader: &mut Reader,
+    mut input: BufReader<File>,
+    builder: &mut Builder,
+    progress: &Progress,
+) -> Result<(), ImportError> {
+    let path = reader.path;
     loop {
         let before = reader.buffer.len();
         let n = input
