@@ -150,3 +150,27 @@ fn csv_needs_a_directory() {
     let err = export::write(ExportFormat::Csv, &tiny(), &mut out).unwrap_err();
     assert!(matches!(err, export::ExportError::NeedsDirectory));
 }
+
+#[test]
+fn the_shell_entry_point_runs_the_statement_and_writes_the_file() {
+    let dir = io_support::scratch("export-to-path");
+    let mut db = Database::default_graph().unwrap();
+    let path = dir.join("companies.json");
+    let params = Params::new();
+    let q = Some("MATCH (c:Company) RETURN c");
+    let report =
+        export::export_to_path(&mut db, ExportFormat::Json, &path, q, &params, false).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(doc["nodes"].as_array().unwrap().len(), report.nodes);
+    assert_eq!(report.files, std::slice::from_ref(&path));
+    let bad = export::export_to_path(
+        &mut db,
+        ExportFormat::Json,
+        &path,
+        Some("RETURN x"),
+        &params,
+        false,
+    );
+    assert!(matches!(bad, Err(export::ExportError::Query(_))));
+}

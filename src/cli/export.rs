@@ -3,7 +3,7 @@
 use super::script::describe_error;
 use super::{Fatal, Session, Status};
 use clap::{Args, ValueEnum};
-use kg::export::{self, ExportFormat, ExportReport, Subgraph};
+use kg::export::{self, ExportFormat, ExportReport};
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -62,15 +62,14 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR",
         ));
     }
-    let sub = match &args.query {
-        None => Subgraph::whole(session.db.graph()),
-        Some(text) => match session.db.run(text, &session.params) {
-            Ok(results) => Subgraph::from_results(&results, session.db.graph(), args.induced),
-            Err(e) => {
-                eprint!("{}", describe_error(&e, text, 0, "query", 1));
-                return Ok(Status::QueryError);
-            }
-        },
+    let query = args.query.as_deref();
+    let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {
+        Ok(sub) => sub,
+        Err(export::ExportError::Query(e)) => {
+            eprint!("{}", describe_error(&e, query.unwrap_or(""), 0, "query", 1));
+            return Ok(Status::QueryError);
+        }
+        Err(e) => return Err(Fatal::data(e.to_string())),
     };
     let report = match &args.output {
         Some(path) => export::write_to_path(format, &sub, path),

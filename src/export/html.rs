@@ -14,6 +14,9 @@ use std::io::{self, Write};
 const CSS: &str = include_str!("html/viewer.css");
 const SCRIPT: &str = include_str!("html/viewer.js");
 
+/// Past this many nodes the page still works, but slowly.
+const LARGE: usize = 2000;
+
 /// Text for HTML element content or a double-quoted attribute.
 pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -137,6 +140,13 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
          <script>\n{SCRIPT}</script>\n</body>\n</html>\n",
         script_safe_json(&data_json(sub))
     )?;
+    // The layout compares every pair of nodes on each step.
+    if sub.nodes.len() > LARGE {
+        return Ok(vec![format!(
+            "html: the page draws {} nodes; past {LARGE} its layout is slow to settle: export a query's subgraph for a readable picture",
+            sub.nodes.len()
+        )]);
+    }
     Ok(Vec::new())
 }
 

@@ -108,6 +108,40 @@ pub enum ExportError {
         "the csv format writes a directory (nodes.csv, relationships.csv): give one with -o DIR"
     )]
     NeedsDirectory,
+    /// The statement whose result was to be exported failed.
+    #[error("{0}")]
+    Query(crate::error::Error),
+}
+
+/// What `kg export` and the shell's `:export FORMAT FILE [statement]` do: runs `statement`
+/// (if any) on `db` and writes the subgraph of its result, or the whole graph, to `path`
+/// (a directory for `csv`).
+pub fn export_to_path(
+    db: &mut crate::db::Database,
+    format: ExportFormat,
+    path: &Path,
+    statement: Option<&str>,
+    params: &crate::db::Params,
+    induced: bool,
+) -> Result<ExportReport, ExportError> {
+    let sub = subgraph_of(db, statement, params, induced)?;
+    write_to_path(format, &sub, path)
+}
+
+/// The whole graph, or the subgraph of what `statement` returns.
+pub fn subgraph_of(
+    db: &mut crate::db::Database,
+    statement: Option<&str>,
+    params: &crate::db::Params,
+    induced: bool,
+) -> Result<Subgraph, ExportError> {
+    Ok(match statement {
+        None => Subgraph::whole(db.graph()),
+        Some(text) => {
+            let results = db.run(text, params).map_err(ExportError::Query)?;
+            Subgraph::from_results(&results, db.graph(), induced)
+        }
+    })
 }
 
 /// Writes `sub` to `out` in `format`. The `csv` format needs a directory: use
