@@ -26,8 +26,8 @@ fn export_to(format: ExportFormat, sub: &Subgraph, dir: &Path, name: &str) -> Pa
     path
 }
 
-fn seed() -> Subgraph {
-    Subgraph::whole(Database::default_graph().unwrap().graph())
+fn seed() -> Database {
+    Database::default_graph().unwrap()
 }
 
 /// Loads a GraphML file with networkx and reports counts and a few attributes as JSON.
@@ -68,15 +68,16 @@ fn networkx(path: &Path) -> serde_json::Value {
 #[test]
 fn networkx_reads_the_graphml_with_its_types() {
     let dir = scratch("networkx");
-    let seed = seed();
+    let db = seed();
+    let seed = Subgraph::whole(db.graph());
     let info = networkx(&export_to(
         ExportFormat::GraphMl,
         &seed,
         &dir,
         "seed.graphml",
     ));
-    assert_eq!(info["nodes"], seed.nodes.len());
-    assert_eq!(info["edges"], seed.rels.len());
+    assert_eq!(info["nodes"], seed.node_count());
+    assert_eq!(info["edges"], seed.rel_count());
     assert_eq!(info["openai"]["labels"], ":Company");
     assert_eq!(info["openai"]["customers"], 200_000);
     assert_eq!(info["openai"]["customers_is_int"], true);
@@ -94,8 +95,8 @@ fn networkx_reads_the_graphml_with_its_types() {
             &format!("r{seed}.graphml"),
         );
         let info = networkx(&path);
-        assert_eq!(info["nodes"], sub.nodes.len(), "{}", path.display());
-        assert_eq!(info["edges"], sub.rels.len(), "{}", path.display());
+        assert_eq!(info["nodes"], sub.node_count(), "{}", path.display());
+        assert_eq!(info["edges"], sub.rel_count(), "{}", path.display());
     }
 }
 
@@ -117,22 +118,24 @@ fn render_dot(path: &Path) -> String {
 #[test]
 fn graphviz_renders_the_dot() {
     let dir = scratch("graphviz");
-    let seed = seed();
+    let db = seed();
+    let seed = Subgraph::whole(db.graph());
     let svg = render_dot(&export_to(ExportFormat::Dot, &seed, &dir, "seed.dot"));
-    assert_eq!(svg.matches("class=\"node\"").count(), seed.nodes.len());
-    assert_eq!(svg.matches("class=\"edge\"").count(), seed.rels.len());
+    assert_eq!(svg.matches("class=\"node\"").count(), seed.node_count());
+    assert_eq!(svg.matches("class=\"edge\"").count(), seed.rel_count());
     assert!(svg.contains(">OpenAI</text>"));
     std::fs::write(dir.join("seed.svg"), &svg).unwrap();
     for seed in [3, 7, 11] {
-        let sub = Subgraph::whole(&random_graph(seed));
+        let graph = random_graph(seed);
+        let sub = Subgraph::whole(&graph);
         let svg = render_dot(&export_to(
             ExportFormat::Dot,
             &sub,
             &dir,
             &format!("r{seed}.dot"),
         ));
-        assert_eq!(svg.matches("class=\"node\"").count(), sub.nodes.len());
-        assert_eq!(svg.matches("class=\"edge\"").count(), sub.rels.len());
+        assert_eq!(svg.matches("class=\"node\"").count(), sub.node_count());
+        assert_eq!(svg.matches("class=\"edge\"").count(), sub.rel_count());
     }
 }
 
@@ -179,18 +182,18 @@ fn chromium_check(page: &Path, shot: &Path, nodes: usize, node: u64, needle: &st
 #[test]
 fn chromium_draws_the_page_and_shows_properties_on_click() {
     let dir = scratch("chromium");
-    let seed = seed();
+    let db = seed();
+    let seed = Subgraph::whole(db.graph());
     let page = export_to(ExportFormat::Html, &seed, &dir, "seed.html");
     let openai = seed
-        .nodes
-        .iter()
+        .nodes()
         .find(|n| n.props.get("name").and_then(|v| v.as_str()) == Some("OpenAI"))
         .unwrap();
     let shot = artifacts().join("html-export-seed.png");
     chromium_check(
         &page,
         &shot,
-        seed.nodes.len(),
+        seed.node_count(),
         openai.id.0,
         "'200,000-plus'",
     );

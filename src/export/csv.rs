@@ -14,8 +14,9 @@
 
 use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportReport, Subgraph};
-use crate::exec::float_text;
+use crate::exec::{NodeData, RelData, float_text};
 use crate::model::{Map, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -69,47 +70,48 @@ fn scalar_name(s: Scalar) -> &'static str {
     }
 }
 
-/// Entities whose property types agree, written to one file.
-struct Group {
-    columns: BTreeMap<Arc<str>, ColType>,
-    members: Vec<usize>,
+/// The columns of one file: entities whose property types agree.
+type Columns = BTreeMap<Arc<str>, ColType>;
+
+/// Which file each entity goes to, in the order the entities come.
+#[derive(Default)]
+struct Partition {
+    groups: Vec<Columns>,
+    of: Vec<u32>,
 }
 
 /// Puts each entity into the first group its property types fit, or a new one.
-fn partition<'a>(maps: impl Iterator<Item = &'a Map>) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for (i, map) in maps.enumerate() {
+fn partition<'a>(maps: impl Iterator<Item = Cow<'a, Map>>) -> Partition {
+    let mut part = Partition::default();
+    for map in maps {
         let types: Vec<(&Arc<str>, ColType)> = map
             .iter()
             .filter_map(|(k, v)| Some((k, ColType::of(v)?)))
             .collect();
-        let fits = |g: &Group| {
+        let fits = |g: &Columns| {
             types
                 .iter()
-                .all(|(k, t)| g.columns.get(*k).is_none_or(|c| c.merge(*t).is_some()))
+                .all(|(k, t)| g.get(*k).is_none_or(|c| c.merge(*t).is_some()))
         };
-        let index = match groups.iter().position(fits) {
+        let index = match part.groups.iter().position(fits) {
             Some(index) => index,
             None => {
-                groups.push(Group {
-                    columns: BTreeMap::new(),
-                    members: Vec::new(),
-                });
-                groups.len() - 1
+                part.groups.push(Columns::new());
+                part.groups.len() - 1
             }
         };
-        let group = &mut groups[index];
+        let group = &mut part.groups[index];
         for (k, t) in types {
-            let merged = group
-                .columns
-                .get(k)
-                .map_or(Some(t), |c| c.merge(t))
-                .unwrap_or(t);
-            group.columns.insert(k.clone(), merged);
+            let merged = group.get(k).map_or(Some(t), |c| c.merge(t)).unwrap_or(t);
+            group.insert(k.clone(), merged);
         }
-        group.members.push(i);
+        part.of.push(index as u32);
     }
-    groups
+    if part.groups.is_empty() {
+        // An empty file with a header still says what the layout is.
+        part.groups.push(Columns::new());
+    }
+    part
 }
 
 /// Tracks what neo4j-admin would read differently from what was written.
@@ -186,6 +188,23 @@ struct Files {
     tail: &'static [&'static str],
 }
 
+/// Nodes and relationships, as the writer sees them.
+trait Entity {
+    fn props(&self) -> &Map;
+}
+
+impl Entity for NodeData {
+    fn props(&self) -> &Map {
+        &self.props
+    }
+}
+
+impl Entity for RelData {
+    fn props(&self) -> &Map {
+        &self.props
+    }
+}
+
 struct Writer<'a> {
     dir: &'a Path,
     files: Vec<PathBuf>,
@@ -203,66 +222,62 @@ impl Writer<'_> {
         Ok(BufWriter::new(file))
     }
 
-    fn write_line(&self, out: &mut BufWriter<File>, line: &mut String) -> Result<(), ExportError> {
-        line.push('\n');
-        out.write_all(line.as_bytes())
-            .map_err(|source| self.io_error(source))?;
-        line.clear();
-        Ok(())
-    }
-
     fn io_error(&self, source: std::io::Error) -> ExportError {
         ExportError::Io {
-            path: self.files.last().cloned().unwrap_or_default(),
+            path: self.dir.to_path_buf(),
             source,
         }
     }
 
-    /// Writes one file per group: the `lead` columns, the group's typed columns, the `tail`
-    /// columns.
-    fn write_groups<T>(
+    /// Writes one file per group, all open at once, in one pass over the entities: the
+    /// `lead` columns, the group's typed columns, the `tail` columns.
+    fn write_groups<'e, E: Entity + Clone + 'e>(
         &mut self,
         files: &Files,
-        groups: &[Group],
-        items: &[T],
-        props: impl Fn(&T) -> &Map,
-        fixed: impl Fn(&T, &mut Caveats) -> (Vec<String>, Vec<String>),
+        part: &Partition,
+        items: impl Iterator<Item = Cow<'e, E>>,
+        fixed: impl Fn(&E, &mut Caveats) -> (Vec<String>, Vec<String>),
     ) -> Result<(), ExportError> {
         let Files { stem, lead, tail } = files;
-        for (index, group) in groups.iter().enumerate() {
+        let mut outs = Vec::with_capacity(part.groups.len());
+        for (index, columns) in part.groups.iter().enumerate() {
             let mut out = self.create(&file_name(stem, index))?;
-            let mut line = String::new();
             let mut header: Vec<String> = lead.iter().map(|s| s.to_string()).collect();
-            header.extend(
-                group
-                    .columns
-                    .iter()
-                    .map(|(k, t)| format!("{k}:{}", t.header())),
-            );
+            header.extend(columns.iter().map(|(k, t)| format!("{k}:{}", t.header())));
             header.extend(tail.iter().map(|s| s.to_string()));
+            let mut line = String::new();
             for (i, h) in header.iter().enumerate() {
                 if i > 0 {
                     line.push(',');
                 }
                 field(&mut line, h, false);
             }
-            self.write_line(&mut out, &mut line)?;
-            for &m in &group.members {
-                let item = &items[m];
-                let (before, after) = fixed(item, &mut self.caveats);
-                let map = props(item);
-                let mut cells: Vec<String> = before;
-                for key in group.columns.keys() {
-                    let mut cell = String::new();
-                    if let Some(v) = map.get(key) {
-                        value_field(&mut cell, v, &mut self.caveats);
-                    }
-                    cells.push(cell);
+            line.push('\n');
+            out.write_all(line.as_bytes())
+                .map_err(|source| self.io_error(source))?;
+            outs.push(out);
+        }
+        let mut line = String::new();
+        for (item, &group) in items.zip(&part.of) {
+            let (before, after) = fixed(&item, &mut self.caveats);
+            let map = item.props();
+            let mut cells: Vec<String> = before;
+            for key in part.groups[group as usize].keys() {
+                let mut cell = String::new();
+                if let Some(v) = map.get(key) {
+                    value_field(&mut cell, v, &mut self.caveats);
                 }
-                cells.extend(after);
-                line.push_str(&cells.join(","));
-                self.write_line(&mut out, &mut line)?;
+                cells.push(cell);
             }
+            cells.extend(after);
+            line.clear();
+            line.push_str(&cells.join(","));
+            line.push('\n');
+            outs[group as usize]
+                .write_all(line.as_bytes())
+                .map_err(|source| self.io_error(source))?;
+        }
+        for mut out in outs {
             out.flush().map_err(|source| self.io_error(source))?;
         }
         Ok(())
@@ -290,9 +305,10 @@ fn check_directory(dir: &Path, ours: &[String]) -> Result<(), ExportError> {
 }
 
 pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError> {
-    let nodes = partition(sub.nodes.iter().map(|n| &n.props));
-    let rels = partition(sub.rels.iter().map(|r| &r.props));
-    let (node_groups, rel_groups) = (nodes.len().max(1), rels.len().max(1));
+    // Two passes: the first finds each entity's file, the second writes.
+    let nodes = partition(sub.nodes().map(|n| Cow::Owned(n.into_owned().props)));
+    let rels = partition(sub.rels().map(|r| Cow::Owned(r.into_owned().props)));
+    let (node_groups, rel_groups) = (nodes.groups.len(), rels.groups.len());
     let ours: Vec<String> = (0..node_groups)
         .map(|i| file_name("nodes", i))
         .chain((0..rel_groups).map(|i| file_name("relationships", i)))
@@ -303,52 +319,30 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
         files: Vec::new(),
         caveats: Caveats::default(),
     };
-    if sub.nodes.is_empty() {
-        w.create("nodes.csv")?
-            .write_all(b":ID,:LABEL\n")
-            .map_err(|source| w.io_error(source))?;
-    }
     let node_files = Files {
         stem: "nodes",
         lead: &[":ID"],
         tail: &[":LABEL"],
     };
-    w.write_groups(
-        &node_files,
-        &nodes,
-        &sub.nodes,
-        |n| &n.props,
-        |n, caveats| {
-            let labels = n.labels.join(";");
-            if n.labels.iter().any(|l| l.contains(';')) {
-                caveats.delimiter_in_label += 1;
-            }
-            let mut cell = String::new();
-            field(&mut cell, &labels, false);
-            (vec![n.id.to_string()], vec![cell])
-        },
-    )?;
-    if sub.rels.is_empty() {
-        w.create("relationships.csv")?
-            .write_all(b":START_ID,:END_ID,:TYPE\n")
-            .map_err(|source| w.io_error(source))?;
-    }
+    w.write_groups(&node_files, &nodes, sub.nodes(), |n: &NodeData, caveats| {
+        let labels = n.labels.join(";");
+        if n.labels.iter().any(|l| l.contains(';')) {
+            caveats.delimiter_in_label += 1;
+        }
+        let mut cell = String::new();
+        field(&mut cell, &labels, false);
+        (vec![n.id.to_string()], vec![cell])
+    })?;
     let rel_files = Files {
         stem: "relationships",
         lead: &[":START_ID", ":END_ID", ":TYPE"],
         tail: &[],
     };
-    w.write_groups(
-        &rel_files,
-        &rels,
-        &sub.rels,
-        |r| &r.props,
-        |r, _| {
-            let mut ty = String::new();
-            field(&mut ty, &r.ty, false);
-            (vec![r.start.to_string(), r.end.to_string(), ty], Vec::new())
-        },
-    )?;
+    w.write_groups(&rel_files, &rels, sub.rels(), |r: &RelData, _| {
+        let mut ty = String::new();
+        field(&mut ty, &r.ty, false);
+        (vec![r.start.to_string(), r.end.to_string(), ty], Vec::new())
+    })?;
     let mut notes = Vec::new();
     if node_groups > 1 || rel_groups > 1 {
         notes.push(format!(
@@ -387,8 +381,8 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
         );
     }
     Ok(ExportReport {
-        nodes: sub.nodes.len(),
-        rels: sub.rels.len(),
+        nodes: sub.node_count(),
+        rels: sub.rel_count(),
         files: w.files,
         notes,
     })
@@ -411,11 +405,11 @@ mod tests {
         let b = map(&[("year", Value::str("2020"))]);
         let c = map(&[("tags", Value::list(vec![]))]);
         let d = map(&[("tags", Value::list(vec![Value::Int(1)]))]);
-        let groups = partition([&a, &b, &c, &d].into_iter());
-        assert_eq!(groups.len(), 2);
-        assert_eq!(groups[0].members, vec![0, 2, 3]);
+        let part = partition([&a, &b, &c, &d].into_iter().map(Cow::Borrowed));
+        assert_eq!(part.groups.len(), 2);
+        assert_eq!(part.of, vec![0, 1, 0, 0]);
         assert_eq!(
-            groups[0].columns.get("tags"),
+            part.groups[0].get("tags"),
             Some(&ColType::Array(Some(Scalar::Int)))
         );
     }

@@ -80,13 +80,19 @@ fn props(out: &mut String, props: &Map, extra: Option<(&str, u64)>) {
 
 /// A temporary key no node of the subgraph uses.
 fn temporary_key(sub: &Subgraph) -> String {
+    let taken: std::collections::HashSet<std::sync::Arc<str>> = sub
+        .nodes()
+        .flat_map(|node| {
+            node.props
+                .keys()
+                .filter(|k| k.starts_with("_kg_id"))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut key = "_kg_id".to_string();
     let mut n = 1;
-    while sub
-        .nodes
-        .iter()
-        .any(|node| node.props.contains_key(key.as_str()))
-    {
+    while taken.contains(key.as_str()) {
         key = format!("_kg_id_{n}");
         n += 1;
     }
@@ -99,15 +105,15 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     writeln!(
         out,
         "// kg export: {}, {}, as a script in kg's query language that also runs in Neo4j and Memgraph.",
-        counted(sub.nodes.len(), "node"),
-        counted(sub.rels.len(), "relationship")
+        counted(sub.node_count(), "node"),
+        counted(sub.rel_count(), "relationship")
     )?;
     writeln!(
         out,
         "// Nodes get a temporary key {key}, relationships are created between nodes matched on it, and the key is removed at the end."
     )?;
     let mut line = String::new();
-    for node in &sub.nodes {
+    for node in sub.nodes() {
         line.clear();
         line.push_str("CREATE (");
         for l in &node.labels {
@@ -118,7 +124,7 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         line.push_str(");\n");
         out.write_all(line.as_bytes())?;
     }
-    for rel in &sub.rels {
+    for rel in sub.rels() {
         line.clear();
         let target = if rel.start == rel.end {
             line.push_str(&format!("MATCH (a {{{k}: {}}}) ", rel.start));
@@ -136,7 +142,7 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         line.push_str(&format!("]->({target});\n"));
         out.write_all(line.as_bytes())?;
     }
-    if !sub.nodes.is_empty() {
+    if sub.node_count() > 0 {
         writeln!(out, "MATCH (n) WHERE n.{k} IS NOT NULL REMOVE n.{k};")?;
     }
     Ok(Vec::new())

@@ -48,7 +48,7 @@ fn tooltip(props: &Map) -> String {
 
 pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let mut colours: BTreeMap<Arc<str>, &str> = BTreeMap::new();
-    for node in &sub.nodes {
+    for node in sub.nodes() {
         if let Some(first) = node.labels.first() {
             let next = PALETTE[colours.len() % PALETTE.len()];
             colours.entry(first.clone()).or_insert(next);
@@ -57,8 +57,8 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     writeln!(
         out,
         "// kg export: {}, {}.",
-        counted(sub.nodes.len(), "node"),
-        counted(sub.rels.len(), "relationship")
+        counted(sub.node_count(), "node"),
+        counted(sub.rel_count(), "relationship")
     )?;
     writeln!(out, "// {FLATTENED}.")?;
     writeln!(out, "digraph kg {{")?;
@@ -67,9 +67,9 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eeeeee\", fontname=\"Helvetica\"];"
     )?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
-    for node in &sub.nodes {
+    for node in sub.nodes() {
         let mut label: String = node.labels.iter().map(|l| format!(":{l}")).collect();
-        if let Some(name) = display_name(node) {
+        if let Some(name) = display_name(&node) {
             if !label.is_empty() {
                 label.push('\n');
             }
@@ -84,7 +84,7 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         }
         writeln!(out, "];")?;
     }
-    for rel in &sub.rels {
+    for rel in sub.rels() {
         write!(
             out,
             "  n{} -> n{} [label={}",

@@ -63,39 +63,68 @@ impl Escaper {
     }
 }
 
-fn key_type(values: &[&Value]) -> KeyType {
-    let types: Vec<Option<PropType>> = values.iter().map(|v| prop_type(v)).collect();
-    let first = types.first().copied().flatten();
-    if types.iter().any(|t| *t != first) {
-        return KeyType::Json;
+/// What the values of one key have been, gathered in one pass over the entities.
+#[derive(Default)]
+struct Seen {
+    /// The type of the first value (`Some(None)`: a value no key type fits).
+    first: Option<Option<PropType>>,
+    mixed: bool,
+    lists: bool,
+}
+
+impl Seen {
+    fn observe(&mut self, v: &Value) {
+        let t = prop_type(v);
+        self.lists |= matches!(v, Value::List(_));
+        match self.first {
+            None => self.first = Some(t),
+            Some(first) if first != t => self.mixed = true,
+            Some(_) => {}
+        }
     }
-    match first {
-        Some(PropType::Scalar(s)) => KeyType::Typed(match s {
-            super::types::Scalar::Bool => "boolean",
-            super::types::Scalar::Int => "long",
-            super::types::Scalar::Float => "double",
-            super::types::Scalar::String => "string",
-        }),
-        _ => KeyType::Json,
+
+    fn key_type(&self) -> KeyType {
+        if self.mixed {
+            return KeyType::Json;
+        }
+        match self.first.flatten() {
+            Some(PropType::Scalar(s)) => KeyType::Typed(match s {
+                super::types::Scalar::Bool => "boolean",
+                super::types::Scalar::Int => "long",
+                super::types::Scalar::Float => "double",
+                super::types::Scalar::String => "string",
+            }),
+            _ => KeyType::Json,
+        }
+    }
+}
+
+/// Gathers the keys of these property maps.
+fn observe_all<'a>(seen: &mut BTreeMap<Arc<str>, Seen>, props: impl Iterator<Item = &'a Map>) {
+    for map in props {
+        for (k, v) in map {
+            match seen.get_mut(k) {
+                Some(s) => s.observe(v),
+                None => {
+                    let mut s = Seen::default();
+                    s.observe(v);
+                    seen.insert(k.clone(), s);
+                }
+            }
+        }
     }
 }
 
 /// One `<key>` per property key of nodes (or of edges), named after the key. A property
 /// named like the built-in attribute (`labels`, `type`) gets a `prop_` prefix.
-fn keys<'a>(
-    maps: impl Iterator<Item = &'a Map>,
+fn keys(
+    values: BTreeMap<Arc<str>, Seen>,
     prefix: &str,
     reserved: &str,
     notes: &mut Vec<String>,
 ) -> BTreeMap<Arc<str>, Key> {
-    let mut values: BTreeMap<Arc<str>, Vec<&Value>> = BTreeMap::new();
-    for map in maps {
-        for (k, v) in map {
-            values.entry(k.clone()).or_default().push(v);
-        }
-    }
     let mut out = BTreeMap::new();
-    for (i, (k, vs)) in values.into_iter().enumerate() {
+    for (i, (k, seen)) in values.into_iter().enumerate() {
         let mut name = k.to_string();
         if name == reserved {
             name = format!("prop_{name}");
@@ -108,9 +137,9 @@ fn keys<'a>(
                 }
             ));
         }
-        let ty = key_type(&vs);
+        let ty = seen.key_type();
         if ty == KeyType::Json {
-            let what = if vs.iter().any(|v| matches!(v, Value::List(_))) {
+            let what = if seen.lists {
                 "lists"
             } else {
                 "values of several types"
@@ -182,20 +211,23 @@ fn write_data(
 
 pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let mut notes = Vec::new();
-    let node_keys = keys(
-        sub.nodes.iter().map(|n| &n.props),
-        "n",
-        "labels",
-        &mut notes,
-    );
-    let rel_keys = keys(sub.rels.iter().map(|r| &r.props), "e", "type", &mut notes);
+    let mut node_seen = BTreeMap::new();
+    for node in sub.nodes() {
+        observe_all(&mut node_seen, std::iter::once(&node.props));
+    }
+    let mut rel_seen = BTreeMap::new();
+    for rel in sub.rels() {
+        observe_all(&mut rel_seen, std::iter::once(&rel.props));
+    }
+    let node_keys = keys(node_seen, "n", "labels", &mut notes);
+    let rel_keys = keys(rel_seen, "e", "type", &mut notes);
     let mut esc = Escaper::default();
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         out,
         "<!-- kg export: {}, {}. Node labels are in 'labels' (:A:B), relationship types in 'type'. -->",
-        super::counted(sub.nodes.len(), "node"),
-        super::counted(sub.rels.len(), "relationship")
+        super::counted(sub.node_count(), "node"),
+        super::counted(sub.rel_count(), "relationship")
     )?;
     writeln!(
         out,
@@ -219,7 +251,7 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         write_key(out, &mut esc, key, "edge")?;
     }
     writeln!(out, "  <graph id=\"G\" edgedefault=\"directed\">")?;
-    for node in &sub.nodes {
+    for node in sub.nodes() {
         let labels: String = node.labels.iter().map(|l| format!(":{l}")).collect();
         write!(
             out,
@@ -230,7 +262,7 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         write_data(out, &mut esc, &node.props, &node_keys)?;
         writeln!(out, "</node>")?;
     }
-    for rel in &sub.rels {
+    for rel in sub.rels() {
         write!(
             out,
             "    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"><data key=\"type\">{}</data>",
@@ -268,13 +300,20 @@ mod tests {
         assert_eq!(esc.escape("a\nb\"", false), "a\nb\"");
     }
 
+    fn key_type(values: &[Value]) -> KeyType {
+        let mut seen = Seen::default();
+        values.iter().for_each(|v| seen.observe(v));
+        seen.key_type()
+    }
+
     #[test]
     fn uniform_keys_are_typed_and_mixed_ones_json() {
-        let one = Value::Int(1);
-        let two = Value::Float(2.0);
-        assert_eq!(key_type(&[&one, &one]), KeyType::Typed("long"));
-        assert_eq!(key_type(&[&one, &two]), KeyType::Json);
-        let list = Value::list(vec![Value::Int(1)]);
-        assert_eq!(key_type(&[&list]), KeyType::Json);
+        let (one, two) = (Value::Int(1), Value::Float(2.0));
+        assert_eq!(
+            key_type(&[one.clone(), one.clone()]),
+            KeyType::Typed("long")
+        );
+        assert_eq!(key_type(&[one, two]), KeyType::Json);
+        assert_eq!(key_type(&[Value::list(vec![Value::Int(1)])]), KeyType::Json);
     }
 }

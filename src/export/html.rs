@@ -10,6 +10,7 @@ use crate::model::Map;
 use serde_json::{Value as Json, json};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 const CSS: &str = include_str!("html/viewer.css");
 const SCRIPT: &str = include_str!("html/viewer.js");
@@ -65,10 +66,9 @@ fn props_json(props: &Map) -> Json {
 
 fn data_json(sub: &Subgraph) -> Json {
     let nodes: Vec<Json> = sub
-        .nodes
-        .iter()
+        .nodes()
         .map(|n| {
-            let caption = display_name(n)
+            let caption = display_name(&n)
                 .or_else(|| n.labels.first().map(|l| l.to_string()))
                 .unwrap_or_else(|| format!("#{}", n.id));
             json!({
@@ -80,8 +80,7 @@ fn data_json(sub: &Subgraph) -> Json {
         })
         .collect();
     let rels: Vec<Json> = sub
-        .rels
-        .iter()
+        .rels()
         .map(|r| {
             json!({
                 "id": r.id.0,
@@ -97,24 +96,21 @@ fn data_json(sub: &Subgraph) -> Json {
 
 /// "12 nodes (Company, Person), 30 relationships (WORKS_AT)": user data, escaped by callers.
 fn summary(sub: &Subgraph) -> String {
-    let labels: BTreeSet<&str> = sub
-        .nodes
-        .iter()
-        .flat_map(|n| n.labels.iter().map(|l| &**l))
-        .collect();
-    let types: BTreeSet<&str> = sub.rels.iter().map(|r| &*r.ty).collect();
-    let list = |names: BTreeSet<&str>| {
+    let labels: BTreeSet<Arc<str>> = sub.nodes().flat_map(|n| n.labels.clone()).collect();
+    let types: BTreeSet<Arc<str>> = sub.rels().map(|r| r.ty.clone()).collect();
+    let list = |names: BTreeSet<Arc<str>>| {
         if names.is_empty() {
             String::new()
         } else {
-            format!(" ({})", names.into_iter().collect::<Vec<_>>().join(", "))
+            let names: Vec<&str> = names.iter().map(|n| &**n).collect();
+            format!(" ({})", names.join(", "))
         }
     };
     format!(
         "{}{}, {}{}",
-        counted(sub.nodes.len(), "node"),
+        counted(sub.node_count(), "node"),
         list(labels),
-        counted(sub.rels.len(), "relationship"),
+        counted(sub.rel_count(), "relationship"),
         list(types)
     )
 }
@@ -122,9 +118,9 @@ fn summary(sub: &Subgraph) -> String {
 pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let title = escape_html(&summary(sub));
     let counts = format!(
-        "{} nodes, {} relationships",
-        sub.nodes.len(),
-        sub.rels.len()
+        "{}, {}",
+        counted(sub.node_count(), "node"),
+        counted(sub.rel_count(), "relationship")
     );
     write!(
         out,
@@ -141,10 +137,10 @@ pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
         script_safe_json(&data_json(sub))
     )?;
     // The layout compares every pair of nodes on each step.
-    if sub.nodes.len() > LARGE {
+    if sub.node_count() > LARGE {
         return Ok(vec![format!(
             "html: the page draws {} nodes; past {LARGE} its layout is slow to settle: export a query's subgraph for a readable picture",
-            sub.nodes.len()
+            sub.node_count()
         )]);
     }
     Ok(Vec::new())

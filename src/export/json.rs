@@ -19,18 +19,21 @@ fn write_json(out: &mut dyn Write, value: &Json) -> io::Result<()> {
 }
 
 pub fn write_document(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
+    let mut non_finite = 0;
     out.write_all(b"{\"nodes\":[")?;
-    for (i, node) in sub.nodes.iter().enumerate() {
+    for (i, node) in sub.nodes().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        write_json(out, &node_json(node))?;
+        non_finite += count_non_finite(&node.props);
+        write_json(out, &node_json(&node))?;
     }
     out.write_all(b"\n],\"relationships\":[")?;
-    for (i, rel) in sub.rels.iter().enumerate() {
+    for (i, rel) in sub.rels().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        write_json(out, &rel_json(rel))?;
+        non_finite += count_non_finite(&rel.props);
+        write_json(out, &rel_json(&rel))?;
     }
     out.write_all(b"\n]}\n")?;
-    Ok(non_finite_note(sub))
+    Ok(non_finite_note(non_finite))
 }
 
 fn labels_json(node: Option<&NodeData>) -> Json {
@@ -53,7 +56,7 @@ fn apoc_node(node: &NodeData) -> Json {
 
 fn apoc_rel(rel: &RelData, sub: &Subgraph) -> Json {
     let mut base = rel_json(rel);
-    let end = |id: crate::model::NodeId| json!({"id": id.0.to_string(), "labels": labels_json(sub.node(id))});
+    let end = |id: crate::model::NodeId| json!({"id": id.0.to_string(), "labels": labels_json(sub.node(id).as_deref())});
     let mut obj = Map::new();
     obj.insert("type".into(), json!("relationship"));
     obj.insert("id".into(), json!(rel.id.0.to_string()));
@@ -65,19 +68,22 @@ fn apoc_rel(rel: &RelData, sub: &Subgraph) -> Json {
 }
 
 pub fn write_lines(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    for node in &sub.nodes {
-        write_json(out, &apoc_node(node))?;
+    let mut non_finite = 0;
+    for node in sub.nodes() {
+        non_finite += count_non_finite(&node.props);
+        write_json(out, &apoc_node(&node))?;
         out.write_all(b"\n")?;
     }
-    for rel in &sub.rels {
-        write_json(out, &apoc_rel(rel, sub))?;
+    for rel in sub.rels() {
+        non_finite += count_non_finite(&rel.props);
+        write_json(out, &apoc_rel(&rel, sub))?;
         out.write_all(b"\n")?;
     }
-    Ok(non_finite_note(sub))
+    Ok(non_finite_note(non_finite))
 }
 
-/// JSON cannot hold NaN or infinities; say so when the subgraph has any.
-fn non_finite_note(sub: &Subgraph) -> Vec<String> {
+/// Properties holding NaN or an infinity (alone or in a list).
+fn count_non_finite(props: &crate::model::Map) -> usize {
     fn non_finite(v: &crate::model::Value) -> bool {
         match v {
             crate::model::Value::Float(f) => !f.is_finite(),
@@ -85,13 +91,11 @@ fn non_finite_note(sub: &Subgraph) -> Vec<String> {
             _ => false,
         }
     }
-    let count = sub
-        .nodes
-        .iter()
-        .flat_map(|n| n.props.values())
-        .chain(sub.rels.iter().flat_map(|r| r.props.values()))
-        .filter(|v| non_finite(v))
-        .count();
+    props.values().filter(|v| non_finite(v)).count()
+}
+
+/// JSON cannot hold NaN or infinities; say so when the subgraph has any.
+fn non_finite_note(count: usize) -> Vec<String> {
     if count == 0 {
         return Vec::new();
     }

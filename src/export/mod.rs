@@ -129,12 +129,12 @@ pub fn export_to_path(
 }
 
 /// The whole graph, or the subgraph of what `statement` returns.
-pub fn subgraph_of(
-    db: &mut crate::db::Database,
+pub fn subgraph_of<'d>(
+    db: &'d mut crate::db::Database,
     statement: Option<&str>,
     params: &crate::db::Params,
     induced: bool,
-) -> Result<Subgraph, ExportError> {
+) -> Result<Subgraph<'d>, ExportError> {
     Ok(match statement {
         None => Subgraph::whole(db.graph()),
         Some(text) => {
@@ -152,8 +152,8 @@ pub fn write(
     out: &mut dyn Write,
 ) -> Result<ExportReport, ExportError> {
     let mut report = ExportReport {
-        nodes: sub.nodes.len(),
-        rels: sub.rels.len(),
+        nodes: sub.node_count(),
+        rels: sub.rel_count(),
         ..ExportReport::default()
     };
     let notes = match format {

@@ -1,24 +1,58 @@
 //! The part of a graph that an export writes: nodes and relationships with their data, in id
 //! order so that every export of the same graph is byte-identical.
+//!
+//! The whole graph is read from the graph as the exporter goes, one entity at a time, so an
+//! export of a large graph does not hold a second copy of it; a query's subgraph holds the
+//! data of its entities (taken from the results, which may describe entities the statement
+//! deleted).
 
 use crate::exec::{self, NodeData, QueryResult, RelData};
 use crate::graph::{Direction, GraphRead};
 use crate::model::{NodeId, RelId, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Nodes and relationships to export. Every relationship's end nodes are among the nodes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Subgraph {
-    pub nodes: Vec<NodeData>,
-    pub rels: Vec<RelData>,
+#[derive(Clone)]
+pub struct Subgraph<'g> {
+    source: Source<'g>,
 }
 
-impl Subgraph {
-    /// The whole graph.
-    pub fn whole(graph: &dyn GraphRead) -> Self {
+#[derive(Clone)]
+enum Source<'g> {
+    Graph(&'g dyn GraphRead),
+    Listed {
+        nodes: Vec<NodeData>,
+        rels: Vec<RelData>,
+    },
+}
+
+impl Default for Subgraph<'_> {
+    /// The empty subgraph.
+    fn default() -> Self {
+        Subgraph::listed(Vec::new(), Vec::new())
+    }
+}
+
+impl<'g> Subgraph<'g> {
+    /// The whole graph, read as the export goes.
+    pub fn whole(graph: &'g dyn GraphRead) -> Self {
         Subgraph {
-            nodes: exec::graph_nodes(graph),
-            rels: exec::graph_rels(graph),
+            source: Source::Graph(graph),
+        }
+    }
+
+    /// Exactly these nodes and relationships (relationships whose ends are not among the
+    /// nodes are left out).
+    pub fn listed(mut nodes: Vec<NodeData>, mut rels: Vec<RelData>) -> Self {
+        nodes.sort_by_key(|n| n.id);
+        nodes.dedup_by_key(|n| n.id);
+        rels.sort_by_key(|r| r.id);
+        rels.dedup_by_key(|r| r.id);
+        let has = |id: NodeId| nodes.binary_search_by_key(&id, |n| n.id).is_ok();
+        rels.retain(|r| has(r.start) && has(r.end));
+        Subgraph {
+            source: Source::Listed { nodes, rels },
         }
     }
 
@@ -74,19 +108,56 @@ impl Subgraph {
                 }
             }
         }
-        rels.retain(|_, r| nodes.contains_key(&r.start) && nodes.contains_key(&r.end));
-        Subgraph {
-            nodes: nodes.into_values().collect(),
-            rels: rels.into_values().collect(),
+        Subgraph::listed(nodes.into_values().collect(), rels.into_values().collect())
+    }
+
+    pub fn node_count(&self) -> usize {
+        match &self.source {
+            Source::Graph(g) => g.node_count(),
+            Source::Listed { nodes, .. } => nodes.len(),
+        }
+    }
+
+    pub fn rel_count(&self) -> usize {
+        match &self.source {
+            Source::Graph(g) => g.rel_count(),
+            Source::Listed { rels, .. } => rels.len(),
+        }
+    }
+
+    /// The nodes, in id order.
+    pub fn nodes(&self) -> Box<dyn Iterator<Item = Cow<'_, NodeData>> + '_> {
+        match &self.source {
+            Source::Graph(g) => Box::new(
+                g.node_ids()
+                    .filter_map(|id| exec::node_data(*g, id))
+                    .map(Cow::Owned),
+            ),
+            Source::Listed { nodes, .. } => Box::new(nodes.iter().map(Cow::Borrowed)),
+        }
+    }
+
+    /// The relationships, in id order.
+    pub fn rels(&self) -> Box<dyn Iterator<Item = Cow<'_, RelData>> + '_> {
+        match &self.source {
+            Source::Graph(g) => Box::new(
+                g.rel_ids()
+                    .filter_map(|id| exec::rel_data(*g, id))
+                    .map(Cow::Owned),
+            ),
+            Source::Listed { rels, .. } => Box::new(rels.iter().map(Cow::Borrowed)),
         }
     }
 
     /// The node with this id, if the subgraph has it.
-    pub fn node(&self, id: NodeId) -> Option<&NodeData> {
-        self.nodes
-            .binary_search_by_key(&id, |n| n.id)
-            .ok()
-            .map(|i| &self.nodes[i])
+    pub fn node(&self, id: NodeId) -> Option<Cow<'_, NodeData>> {
+        match &self.source {
+            Source::Graph(g) => exec::node_data(*g, id).map(Cow::Owned),
+            Source::Listed { nodes, .. } => nodes
+                .binary_search_by_key(&id, |n| n.id)
+                .ok()
+                .map(|i| Cow::Borrowed(&nodes[i])),
+        }
     }
 }
 

@@ -25,10 +25,9 @@ pub fn canon(graph: &dyn GraphRead) -> (Vec<String>, Vec<String>) {
         labels.sort();
         format!("({} {})", labels.concat(), props(&n.props))
     };
-    let mut nodes: Vec<String> = sub.nodes.iter().map(|n| node_text(n.id)).collect();
+    let mut nodes: Vec<String> = sub.nodes().map(|n| node_text(n.id)).collect();
     let mut rels: Vec<String> = sub
-        .rels
-        .iter()
+        .rels()
         .map(|r| {
             format!(
                 "{}-[:{} {}]->{}",
