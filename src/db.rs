@@ -280,6 +280,24 @@ impl Database {
         self.commit_log()
     }
 
+    /// Commits the open transaction by writing a new snapshot (a checkpoint) instead of a log
+    /// record: for bulk imports. A crash before the snapshot replaces the old one leaves the
+    /// store as it was; after, everything is there. In memory it is a plain commit.
+    pub fn commit_through_checkpoint(&mut self) -> Result<(), Error> {
+        if !self.explicit {
+            return Err(tx_error("there is no open transaction to commit").into());
+        }
+        self.explicit = false;
+        if let Some(sink) = &mut self.sink {
+            if let Err(e) = sink.checkpoint(&self.graph) {
+                Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
+                return Err(e);
+            }
+        }
+        self.log.clear();
+        Ok(())
+    }
+
     pub fn rollback(&mut self) -> Result<(), QueryError> {
         if !self.explicit {
             return Err(tx_error("there is no open transaction to roll back"));
@@ -329,6 +347,23 @@ impl Database {
 
     pub fn graph(&self) -> &MemoryGraph {
         &self.graph
+    }
+
+    /// The graph, for a database that is done with (an import's fresh graph, say).
+    pub fn into_graph(self) -> MemoryGraph {
+        self.graph
+    }
+
+    /// Applies one change directly, as a statement would: inside the open transaction if
+    /// there is one, otherwise committed at once. Bulk imports use this.
+    pub fn apply_mutation(&mut self, mutation: Mutation) -> Result<(), Error> {
+        let mut tx = Transaction::new(&mut self.graph, &mut self.log);
+        crate::graph::GraphWrite::apply(&mut tx, mutation)
+            .map_err(|e| Error::Data(e.to_string()))?;
+        if !self.explicit {
+            self.commit_log()?;
+        }
+        Ok(())
     }
 
     /// Every node with its labels and properties, in id order.

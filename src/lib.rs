@@ -15,5 +15,7 @@ pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
 pub use exec::{NodeData, QueryResult, RelData};
 pub use model::{NodeId, PathValue, RelId, Value};
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod schema;

@@ -198,11 +198,17 @@ fn load_dataset(name: &str) -> Result<Database, String> {
         "seed" => Database::default_graph().map_err(|e| format!("seed graph: {e}")),
         "empty" => Ok(Database::in_memory()),
         _ => {
-            let path = Path::new(DATA).join(name).join("load.cypher");
-            if name.contains(['/', '\\', '.']) || !path.is_file() {
-                return Err(format!(
-                    "unknown dataset `{name}` (no graph-data/{name}/load.cypher)"
-                ));
+            let dir = Path::new(DATA).join(name);
+            let path = dir.join("load.cypher");
+            if name.contains(['/', '\\', '.']) || !dir.is_dir() {
+                return Err(format!("unknown dataset `{name}` (no graph-data/{name}/)"));
+            }
+            if !path.is_file() {
+                // A folder of neo4j-admin CSV files.
+                let options = kg::import::ImportOptions::default();
+                let imported = kg::import::load(&[dir], &options)
+                    .map_err(|e| format!("dataset {name}: {e}"))?;
+                return Ok(imported.into_database());
             }
             let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
             let mut db = Database::in_memory();

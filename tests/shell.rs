@@ -163,6 +163,56 @@ fn ctrl_c_stops_a_running_statement() {
 }
 
 #[test]
+fn export_writes_a_file_that_loads_back() {
+    let dir = temp_dir("export");
+    let mut p = shell(&dir.join("history"));
+    p.send_line("MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p, w, c;")
+        .unwrap();
+    p.exp_string("3 rows").unwrap();
+    let file = dir.join("people.json");
+    p.send_line(&format!(":export json {}", file.display()))
+        .unwrap();
+    p.exp_string("exported 6 nodes and 3 relationships")
+        .unwrap();
+    let cypher = dir.join("openai.cypher");
+    p.send_line(&format!(
+        ":export cypher {} MATCH (c:Company {{name: 'OpenAI'}}) RETURN c",
+        cypher.display()
+    ))
+    .unwrap();
+    p.exp_string("exported 1 nodes and 0 relationships")
+        .unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+
+    // Both files load back into a fresh graph with what was exported.
+    for (path, query, expected) in [
+        (
+            &file,
+            "MATCH (p:Person)-[:WORKS_AT]->(c:Company) RETURN count(*) AS n",
+            "| 3 |",
+        ),
+        (
+            &cypher,
+            "MATCH (c:Company) RETURN c.name AS name",
+            "| 'OpenAI' |",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(["--data", path.to_str().unwrap(), "query", query])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(expected),
+            "{}: {stdout}{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn ctrl_d_on_an_empty_line_leaves() {
     let dir = temp_dir("eof");
     let mut p = shell(&dir.join("history"));

@@ -18,6 +18,9 @@ Examples:
   kg --db notes query \"CREATE (:Company {name: 'Acme'})\"   keep changes in the store `notes`
   kg --db notes --read-only query 'MATCH (c:Company) RETURN c.name'
   kg --db notes check                        verify a store without changing it
+  kg --data nodes.csv --data relationships.csv schema
+  kg export --format html -o graph.html      the whole graph as an interactive page
+  kg export --format graphml --query 'MATCH p=(:Person)-[:WORKS_AT]->() RETURN p' -o works.graphml
 
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
 a damaged or locked store).";
@@ -33,10 +36,11 @@ pub struct Cli {
 
 #[derive(Args, Debug, Clone)]
 pub struct GlobalArgs {
-    /// Load this file (a script in the query language) into the in-memory graph instead of
-    /// the embedded article graph
+    /// Load this file into the in-memory graph instead of the embedded article graph: a
+    /// script in the query language, .json, .jsonl, or neo4j-admin .csv files or a directory
+    /// of them (repeatable; all files load as one import)
     #[arg(long, global = true, value_name = "FILE")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
     /// A query parameter, its value in the language's literal syntax: --param limit=10,
     /// --param "name='OpenAI'", --param "ids=[1, 2]" (repeatable)
     #[arg(long = "param", global = true, value_name = "NAME=VALUE")]
@@ -112,6 +116,11 @@ pub enum Command {
     Recover,
     /// Write a new snapshot of the store (--db DIR) and empty its log
     Checkpoint,
+    /// Write the graph, or the subgraph a statement returns, as json, jsonl, graphml, dot,
+    /// cypher, csv or html
+    Export(super::export::ExportArgs),
+    /// Load json, jsonl, cypher or neo4j-admin csv files into a store (needs --db)
+    Import(super::import::ImportArgs),
 }
 
 #[derive(Args, Debug, Clone)]

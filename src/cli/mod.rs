@@ -2,6 +2,8 @@
 //! library; everything it prints comes from `kg::format`.
 
 mod args;
+mod export;
+mod import;
 mod params;
 mod script;
 mod shell;
@@ -79,20 +81,20 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     if global.store.read_only {
         return Err(Fatal::usage("--read-only needs --db DIR"));
     }
-    let (db, origin) = match &global.data {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
-            let mut db = Database::in_memory();
-            db.run(&text, &Params::new())
-                .map_err(|e| load_error(&e, &text, &path.display().to_string()))?;
-            (db, format!("data file {}", path.display()))
-        }
-        None => {
-            let db = Database::default_graph()
-                .map_err(|e| load_error(&e, kg::db::DEFAULT_GRAPH, "embedded graph"))?;
-            (db, "the embedded article graph".to_string())
-        }
+    let (db, origin) = if global.data.is_empty() {
+        let db = Database::default_graph()
+            .map_err(|e| load_error(&e, kg::db::DEFAULT_GRAPH, "embedded graph"))?;
+        (db, "the embedded article graph".to_string())
+    } else {
+        let names: Vec<String> = global
+            .data
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        (
+            import::load_data(&global.data)?,
+            format!("data file {}", names.join(", ")),
+        )
     };
     Ok(Session {
         db,
@@ -139,6 +141,8 @@ fn run_command(
             Ok(script::run_text(session, &statements, "query", &output))
         }
         Command::Run { file, output } => script::run_file(session, &file, &output),
+        Command::Export(args) => export::run(session, &args),
+        Command::Import(args) => import::run(session, &args),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             let mut out = std::io::stdout().lock();

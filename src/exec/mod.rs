@@ -19,7 +19,7 @@ mod write;
 
 pub use arith::float_text;
 pub use context::{clear_interrupt, request_interrupt};
-pub use result::{NodeData, QueryResult, RelData, WriteStats};
+pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 
 use crate::db::Params;
 use crate::error::QueryError;

@@ -61,6 +61,62 @@ fn vocabulary(session: &Session) -> Vocabulary {
     v
 }
 
+impl Shell<'_> {
+    /// `:export FORMAT FILE [statement]`: the statement's subgraph, or the last result's.
+    fn export(&mut self, format: &str, file: &std::path::Path, statement: Option<&str>) {
+        let Some(format) = kg::export::ExportFormat::parse(format) else {
+            eprintln!(
+                "unknown export format '{format}'; one of json, jsonl, graphml, dot, cypher, csv, html"
+            );
+            return;
+        };
+        let session = &mut self.runner.session;
+        let sub = match (statement, &self.runner.last) {
+            (Some(text), _) => {
+                match kg::export::subgraph_of(&mut session.db, Some(text), &session.params, false) {
+                    Ok(sub) => sub,
+                    Err(kg::export::ExportError::Query(e)) => {
+                        eprint!(
+                            "{}",
+                            super::script::describe_error(&e, text, 0, "export", None)
+                        );
+                        return;
+                    }
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return;
+                    }
+                }
+            }
+            (None, Some(last)) => kg::export::Subgraph::from_results(
+                std::slice::from_ref(last),
+                session.db.graph(),
+                false,
+            ),
+            (None, None) => {
+                eprintln!(
+                    "nothing to export yet: run a statement first, or give one after the file name"
+                );
+                return;
+            }
+        };
+        match kg::export::write_to_path(format, &sub, file) {
+            Ok(report) => {
+                for note in &report.notes {
+                    eprintln!("note: {note}");
+                }
+                println!(
+                    "exported {} nodes and {} relationships to {}",
+                    report.nodes,
+                    report.rels,
+                    file.display()
+                );
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+}
+
 fn banner(session: &Session) -> String {
     let persistence = if session.read_only {
         "read-only: writes are refused"
@@ -243,9 +299,11 @@ impl Shell<'_> {
                 }
                 Err(e) => eprintln!("cannot read {}: {e}", path.display()),
             },
-            Command::Export { .. } => {
-                eprintln!("export is not available yet: it arrives with subgraph export")
-            }
+            Command::Export {
+                format,
+                file,
+                statement,
+            } => self.export(&format, &file, statement.as_deref()),
             Command::Begin => {
                 self.runner.meta(":begin");
             }

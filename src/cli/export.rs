@@ -1,0 +1,109 @@
+//! `kg export`: the whole graph, or the subgraph a statement returns, in another format.
+
+use super::script::describe_error;
+use super::{Fatal, Session, Status};
+use clap::{Args, ValueEnum};
+use kg::export::{self, ExportFormat, ExportReport};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: FormatArg,
+    /// Export only the nodes, relationships and paths this statement returns (with the end
+    /// nodes of its relationships)
+    #[arg(long, value_name = "STATEMENT")]
+    pub query: Option<String>,
+    /// With --query: add every relationship between the returned nodes
+    #[arg(long, requires = "query")]
+    pub induced: bool,
+    /// Write to this file instead of stdout (for csv: a directory, created if need be)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    /// {"nodes": [...], "relationships": [...]}, elements as in `query --format json`
+    Json,
+    /// One node or relationship per line, in Neo4j APOC's JSON export layout
+    Jsonl,
+    /// GraphML with typed keys (networkx, Gephi, yEd)
+    Graphml,
+    /// Graphviz DOT (text only: value types are flattened)
+    Dot,
+    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and Memgraph)
+    Cypher,
+    /// The neo4j-admin import layout: nodes.csv and relationships.csv in the -o directory
+    Csv,
+    /// A self-contained HTML page drawing the graph interactively
+    Html,
+}
+
+impl FormatArg {
+    fn format(self) -> ExportFormat {
+        match self {
+            FormatArg::Json => ExportFormat::Json,
+            FormatArg::Jsonl => ExportFormat::Jsonl,
+            FormatArg::Graphml => ExportFormat::GraphMl,
+            FormatArg::Dot => ExportFormat::Dot,
+            FormatArg::Cypher => ExportFormat::Cypher,
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Html => ExportFormat::Html,
+        }
+    }
+}
+
+pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
+    let format = args.format.format();
+    if format.writes_directory() && args.output.is_none() {
+        return Err(Fatal::usage(
+            "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR",
+        ));
+    }
+    let query = args.query.as_deref();
+    let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {
+        Ok(sub) => sub,
+        Err(export::ExportError::Query(e)) => {
+            eprint!(
+                "{}",
+                describe_error(&e, query.unwrap_or(""), 0, "query", Some(1))
+            );
+            return Ok(Status::QueryError);
+        }
+        Err(e) => return Err(Fatal::data(e.to_string())),
+    };
+    let report = match &args.output {
+        Some(path) => export::write_to_path(format, &sub, path),
+        None => export::write(format, &sub, &mut std::io::stdout().lock()),
+    };
+    match report {
+        Ok(report) => {
+            describe(&report, args.output.as_ref());
+            Ok(Status::Success)
+        }
+        // A closed pipe (`kg export ... | head`) is not worth a message.
+        Err(export::ExportError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(Status::Success)
+        }
+        Err(e) => Err(Fatal::data(e.to_string())),
+    }
+}
+
+/// Notes on stderr: what the format flattened, and where the files went.
+fn describe(report: &ExportReport, output: Option<&PathBuf>) {
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    if let Some(path) = output {
+        let noun =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        eprintln!(
+            "exported {} and {} to {}",
+            noun(report.nodes, "node", "nodes"),
+            noun(report.rels, "relationship", "relationships"),
+            path.display()
+        );
+    }
+}

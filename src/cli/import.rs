@@ -1,0 +1,121 @@
+//! `kg import` and `--data`: files in every format import reads, into a store or into memory.
+
+use super::{Fatal, Session, Status};
+use clap::{Args, ValueEnum};
+use kg::Database;
+use kg::import::{self, ImportError, ImportFormat, ImportOptions, ImportReport};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Files to load: .json, .jsonl, .cypher/.cql, .csv (neo4j-admin layout), or directories
+    /// of .csv files
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format of every file, instead of telling it from the file name
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Load the good rows and reject the bad ones (instead of loading nothing)
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// With --skip-bad: write every rejected row, with its location and reason, to this file
+    #[arg(long, value_name = "FILE", requires = "skip_bad")]
+    pub bad_log: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Json,
+    Jsonl,
+    Cypher,
+    Csv,
+}
+
+impl FormatArg {
+    fn format(self) -> ImportFormat {
+        match self {
+            FormatArg::Json => ImportFormat::Json,
+            FormatArg::Jsonl => ImportFormat::Jsonl,
+            FormatArg::Cypher => ImportFormat::Cypher,
+            FormatArg::Csv => ImportFormat::Csv,
+        }
+    }
+}
+
+impl ImportArgs {
+    pub fn options(&self) -> ImportOptions {
+        ImportOptions {
+            format: self.format.map(FormatArg::format),
+            skip_bad: self.skip_bad,
+            bad_log: self.bad_log.clone(),
+            progress: std::io::stderr().is_terminal(),
+            ..ImportOptions::default()
+        }
+    }
+}
+
+/// `kg --db DIR import FILE...`: all or nothing. The files load into the store's graph as one
+/// transaction, which is then committed by writing a new snapshot (a checkpoint) rather than
+/// one huge log record: a crash before the snapshot is renamed into place leaves the store as
+/// it was; after, the import is there whole.
+pub fn run(session: &mut Session, args: &ImportArgs) -> Result<Status, Fatal> {
+    if !session.persistent {
+        let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+        return Err(Fatal::usage(format!(
+            "import writes into a store: use `kg --db DIR import {}`; to load files into memory for one command, use --data (e.g. `kg --data {} query '...'`)",
+            files.join(" "),
+            files.first().cloned().unwrap_or_default()
+        )));
+    }
+    if session.read_only {
+        return Err(Fatal::usage(
+            "the store is open read-only (--read-only): import needs to write",
+        ));
+    }
+    let mut options = args.options();
+    options.commit_through_checkpoint = true;
+    let imported =
+        import::load_into(&mut session.db, &args.files, &options).map_err(|e| load_error(&e))?;
+    report(&imported);
+    eprintln!(
+        "imported {} nodes and {} relationships",
+        imported.nodes, imported.rels
+    );
+    Ok(Status::Success)
+}
+
+/// `--data FILE...`: a one-off load into memory, all files as one import (so relationship
+/// files find the nodes of node files). A file whose name names no import format is read as
+/// a script in the query language, as `--data` always did.
+pub fn load_data(paths: &[PathBuf]) -> Result<Database, Fatal> {
+    let options = ImportOptions {
+        default_format: Some(ImportFormat::Cypher),
+        progress: std::io::stderr().is_terminal(),
+        ..ImportOptions::default()
+    };
+    let imported = import::load(paths, &options).map_err(|e| load_error(&e))?;
+    report(&imported.report);
+    Ok(imported.into_database())
+}
+
+/// Import errors name their file (and line) themselves.
+fn load_error(e: &ImportError) -> Fatal {
+    Fatal::data(e.to_string())
+}
+
+/// Notes and rejections on stderr.
+pub fn report(r: &ImportReport) {
+    for note in &r.notes {
+        eprintln!("note: {note}");
+    }
+    if r.rejected > 0 {
+        for line in &r.rejections {
+            eprintln!("rejected: {line}");
+        }
+        eprintln!(
+            "{} rows rejected; loaded {} nodes and {} relationships",
+            r.rejected, r.nodes, r.rels
+        );
+    }
+}

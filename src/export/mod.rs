@@ -1,0 +1,224 @@
+//! Subgraphs out to the formats other tools read: JSON, JSON lines (APOC's layout), GraphML,
+//! Graphviz DOT, a script in the query language, the neo4j-admin CSV layout, and a
+//! self-contained HTML page that draws the graph.
+//!
+//! Exporters only read a [`Subgraph`]; they never query. Every format that can carry value
+//! types keeps them; where one cannot, the [`ExportReport`] says what was flattened, so the
+//! caller can tell the user.
+
+mod csv;
+mod cypher;
+mod dot;
+mod graphml;
+mod html;
+mod json;
+mod subgraph;
+mod types;
+
+pub use subgraph::Subgraph;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The formats `kg export` writes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// One document `{"nodes": [...], "relationships": [...]}`, elements as in query results.
+    Json,
+    /// One element per line, in the layout of Neo4j APOC's JSON export.
+    Jsonl,
+    GraphMl,
+    Dot,
+    /// A script in the query language that rebuilds the subgraph.
+    Cypher,
+    /// The neo4j-admin import layout, written into a directory.
+    Csv,
+    Html,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 7] = [
+        ExportFormat::Json,
+        ExportFormat::Jsonl,
+        ExportFormat::GraphMl,
+        ExportFormat::Dot,
+        ExportFormat::Cypher,
+        ExportFormat::Csv,
+        ExportFormat::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::GraphMl => "graphml",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// The format named `name` (as on the command line or in the shell's `:export`).
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
+            "cql" => Some(ExportFormat::Cypher),
+            "gv" => Some(ExportFormat::Dot),
+            _ => Self::ALL.into_iter().find(|f| f.name() == name),
+        }
+    }
+
+    /// Whether the format writes a directory of files rather than one file.
+    pub fn writes_directory(self) -> bool {
+        self == ExportFormat::Csv
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What an export wrote, and what it could not carry as it was.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportReport {
+    pub nodes: usize,
+    pub rels: usize,
+    /// Files written (for `csv`, one per group of entities with compatible property types).
+    pub files: Vec<PathBuf>,
+    /// What the format flattened or could not represent, one sentence each.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write the export: {0}")]
+    Output(#[from] io::Error),
+    #[error(
+        "the csv format writes a directory (nodes.csv, relationships.csv): give one with -o DIR"
+    )]
+    NeedsDirectory,
+    /// The statement whose result was to be exported failed.
+    #[error("{0}")]
+    Query(crate::error::Error),
+}
+
+/// What `kg export` and the shell's `:export FORMAT FILE [statement]` do: runs `statement`
+/// (if any) on `db` and writes the subgraph of its result, or the whole graph, to `path`
+/// (a directory for `csv`).
+pub fn export_to_path(
+    db: &mut crate::db::Database,
+    format: ExportFormat,
+    path: &Path,
+    statement: Option<&str>,
+    params: &crate::db::Params,
+    induced: bool,
+) -> Result<ExportReport, ExportError> {
+    let sub = subgraph_of(db, statement, params, induced)?;
+    write_to_path(format, &sub, path)
+}
+
+/// The whole graph, or the subgraph of what `statement` returns.
+pub fn subgraph_of<'d>(
+    db: &'d mut crate::db::Database,
+    statement: Option<&str>,
+    params: &crate::db::Params,
+    induced: bool,
+) -> Result<Subgraph<'d>, ExportError> {
+    Ok(match statement {
+        None => Subgraph::whole(db.graph()),
+        Some(text) => {
+            let results = db.run(text, params).map_err(ExportError::Query)?;
+            Subgraph::from_results(&results, db.graph(), induced)
+        }
+    })
+}
+
+/// Writes `sub` to `out` in `format`. The `csv` format needs a directory: use
+/// [`write_to_path`] for it.
+pub fn write(
+    format: ExportFormat,
+    sub: &Subgraph,
+    out: &mut dyn Write,
+) -> Result<ExportReport, ExportError> {
+    let mut report = ExportReport {
+        nodes: sub.node_count(),
+        rels: sub.rel_count(),
+        ..ExportReport::default()
+    };
+    let notes = match format {
+        ExportFormat::Json => json::write_document(sub, out)?,
+        ExportFormat::Jsonl => json::write_lines(sub, out)?,
+        ExportFormat::GraphMl => graphml::write(sub, out)?,
+        ExportFormat::Dot => dot::write(sub, out)?,
+        ExportFormat::Cypher => cypher::write(sub, out)?,
+        ExportFormat::Html => html::write(sub, out)?,
+        ExportFormat::Csv => return Err(ExportError::NeedsDirectory),
+    };
+    out.flush()?;
+    report.notes = notes;
+    Ok(report)
+}
+
+/// Writes `sub` to the file `path` (for `csv`, into the directory `path`, creating it).
+pub fn write_to_path(
+    format: ExportFormat,
+    sub: &Subgraph,
+    path: &Path,
+) -> Result<ExportReport, ExportError> {
+    if format == ExportFormat::Csv {
+        return csv::write_dir(sub, path);
+    }
+    let io_err = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::create(path).map_err(io_err)?;
+    let mut out = BufWriter::new(file);
+    let mut report = write(format, sub, &mut out).map_err(|e| match e {
+        ExportError::Output(source) => io_err(source),
+        other => other,
+    })?;
+    report.files.push(path.to_path_buf());
+    Ok(report)
+}
+
+/// "1 node", "2 nodes": for the comments and titles exports write.
+pub(crate) fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Property keys that usually hold an entity's name, in order of preference; the diagrams
+/// show the first one a node has.
+const NAME_KEYS: &[&str] = &["name", "title", "label", "caption", "id", "key", "code"];
+
+/// The text a diagram shows for a node besides its labels: its first name-like property.
+pub(crate) fn display_name(node: &crate::exec::NodeData) -> Option<String> {
+    NAME_KEYS.iter().find_map(|k| match node.props.get(*k)? {
+        crate::model::Value::String(s) => Some(s.to_string()),
+        crate::model::Value::Int(i) => Some(i.to_string()),
+        other => Some(crate::format::value_text(other, &NoEntities)),
+    })
+}
+
+/// Property values never hold entities, so nothing needs looking up when printing them.
+pub(crate) struct NoEntities;
+
+impl crate::format::Entities for NoEntities {
+    fn node(&self, _: crate::model::NodeId) -> Option<&crate::exec::NodeData> {
+        None
+    }
+    fn rel(&self, _: crate::model::RelId) -> Option<&crate::exec::RelData> {
+        None
+    }
+}

@@ -1,0 +1,180 @@
+//! The part of a graph that an export writes: nodes and relationships with their data, in id
+//! order so that every export of the same graph is byte-identical.
+//!
+//! The whole graph is read from the graph as the exporter goes, one entity at a time, so an
+//! export of a large graph does not hold a second copy of it; a query's subgraph holds the
+//! data of its entities (taken from the results, which may describe entities the statement
+//! deleted).
+
+use crate::exec::{self, NodeData, QueryResult, RelData};
+use crate::graph::{Direction, GraphRead};
+use crate::model::{NodeId, RelId, Value};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Nodes and relationships to export. Every relationship's end nodes are among the nodes.
+#[derive(Clone)]
+pub struct Subgraph<'g> {
+    source: Source<'g>,
+}
+
+#[derive(Clone)]
+enum Source<'g> {
+    Graph(&'g dyn GraphRead),
+    Listed {
+        nodes: Vec<NodeData>,
+        rels: Vec<RelData>,
+    },
+}
+
+impl Default for Subgraph<'_> {
+    /// The empty subgraph.
+    fn default() -> Self {
+        Subgraph::listed(Vec::new(), Vec::new())
+    }
+}
+
+impl<'g> Subgraph<'g> {
+    /// The whole graph, read as the export goes.
+    pub fn whole(graph: &'g dyn GraphRead) -> Self {
+        Subgraph {
+            source: Source::Graph(graph),
+        }
+    }
+
+    /// Exactly these nodes and relationships (relationships whose ends are not among the
+    /// nodes are left out).
+    pub fn listed(mut nodes: Vec<NodeData>, mut rels: Vec<RelData>) -> Self {
+        nodes.sort_by_key(|n| n.id);
+        nodes.dedup_by_key(|n| n.id);
+        rels.sort_by_key(|r| r.id);
+        rels.dedup_by_key(|r| r.id);
+        let has = |id: NodeId| nodes.binary_search_by_key(&id, |n| n.id).is_ok();
+        rels.retain(|r| has(r.start) && has(r.end));
+        Subgraph {
+            source: Source::Listed { nodes, rels },
+        }
+    }
+
+    /// Every node, relationship and path mentioned anywhere in the results (inside lists and
+    /// maps too), plus the end nodes of every relationship. With `induced`, also every
+    /// relationship of `graph` between two of those nodes.
+    ///
+    /// Entity data comes from the results first (they hold it as it was when the statement
+    /// finished), then from `graph`. A relationship whose end node is gone from both, as after
+    /// a `DETACH DELETE`, is left out.
+    pub fn from_results(results: &[QueryResult], graph: &dyn GraphRead, induced: bool) -> Self {
+        let mut node_ids = BTreeSet::new();
+        let mut rel_ids = BTreeSet::new();
+        for result in results {
+            for row in &result.rows {
+                for value in row {
+                    collect(value, &mut node_ids, &mut rel_ids);
+                }
+            }
+        }
+        let rel_data = |id: RelId| {
+            results
+                .iter()
+                .find_map(|r| r.rel(id).cloned())
+                .or_else(|| exec::rel_data(graph, id))
+        };
+        let node_data = |id: NodeId| {
+            results
+                .iter()
+                .find_map(|r| r.node(id).cloned())
+                .or_else(|| exec::node_data(graph, id))
+        };
+        let mut rels: BTreeMap<RelId, RelData> = rel_ids
+            .into_iter()
+            .filter_map(|id| rel_data(id).map(|r| (id, r)))
+            .collect();
+        for rel in rels.values() {
+            node_ids.insert(rel.start);
+            node_ids.insert(rel.end);
+        }
+        let nodes: BTreeMap<NodeId, NodeData> = node_ids
+            .into_iter()
+            .filter_map(|id| node_data(id).map(|n| (id, n)))
+            .collect();
+        if induced {
+            for id in nodes.keys() {
+                for entry in graph.adjacency(*id, Direction::Outgoing) {
+                    if nodes.contains_key(&entry.other) && !rels.contains_key(&entry.rel) {
+                        if let Some(r) = exec::rel_data(graph, entry.rel) {
+                            rels.insert(entry.rel, r);
+                        }
+                    }
+                }
+            }
+        }
+        Subgraph::listed(nodes.into_values().collect(), rels.into_values().collect())
+    }
+
+    pub fn node_count(&self) -> usize {
+        match &self.source {
+            Source::Graph(g) => g.node_count(),
+            Source::Listed { nodes, .. } => nodes.len(),
+        }
+    }
+
+    pub fn rel_count(&self) -> usize {
+        match &self.source {
+            Source::Graph(g) => g.rel_count(),
+            Source::Listed { rels, .. } => rels.len(),
+        }
+    }
+
+    /// The nodes, in id order.
+    pub fn nodes(&self) -> Box<dyn Iterator<Item = Cow<'_, NodeData>> + '_> {
+        match &self.source {
+            Source::Graph(g) => Box::new(
+                g.node_ids()
+                    .filter_map(|id| exec::node_data(*g, id))
+                    .map(Cow::Owned),
+            ),
+            Source::Listed { nodes, .. } => Box::new(nodes.iter().map(Cow::Borrowed)),
+        }
+    }
+
+    /// The relationships, in id order.
+    pub fn rels(&self) -> Box<dyn Iterator<Item = Cow<'_, RelData>> + '_> {
+        match &self.source {
+            Source::Graph(g) => Box::new(
+                g.rel_ids()
+                    .filter_map(|id| exec::rel_data(*g, id))
+                    .map(Cow::Owned),
+            ),
+            Source::Listed { rels, .. } => Box::new(rels.iter().map(Cow::Borrowed)),
+        }
+    }
+
+    /// The node with this id, if the subgraph has it.
+    pub fn node(&self, id: NodeId) -> Option<Cow<'_, NodeData>> {
+        match &self.source {
+            Source::Graph(g) => exec::node_data(*g, id).map(Cow::Owned),
+            Source::Listed { nodes, .. } => nodes
+                .binary_search_by_key(&id, |n| n.id)
+                .ok()
+                .map(|i| Cow::Borrowed(&nodes[i])),
+        }
+    }
+}
+
+fn collect(value: &Value, nodes: &mut BTreeSet<NodeId>, rels: &mut BTreeSet<RelId>) {
+    match value {
+        Value::Node(id) => {
+            nodes.insert(*id);
+        }
+        Value::Rel(id) => {
+            rels.insert(*id);
+        }
+        Value::Path(p) => {
+            nodes.extend(p.nodes.iter().copied());
+            rels.extend(p.rels.iter().copied());
+        }
+        Value::List(items) => items.iter().for_each(|v| collect(v, nodes, rels)),
+        Value::Map(map) => map.values().for_each(|v| collect(v, nodes, rels)),
+        _ => {}
+    }
+}

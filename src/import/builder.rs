@@ -1,0 +1,228 @@
+//! The one place imported entities enter a graph: source ids are mapped to new node ids,
+//! values are checked, and bad rows are either the import's error or (with `--skip-bad`)
+//! logged and counted.
+
+use super::error::{ImportError, Location, RowError};
+use super::{ImportOptions, ImportReport};
+use crate::db::Database;
+use crate::graph::{MemoryGraph, Mutation};
+use crate::model::{NodeId, RelId, Value};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A source file's id for a node. Ids that are canonical decimal integers are kept as
+/// numbers, which saves memory on large files; `"7"` and `7` are the same id, `"07"` is not.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum IdKey {
+    Int(i64),
+    Text(Box<str>),
+}
+
+impl IdKey {
+    pub fn from_text(s: &str) -> Self {
+        match s.parse::<i64>() {
+            Ok(i) if i.to_string() == s => IdKey::Int(i),
+            _ => IdKey::Text(s.into()),
+        }
+    }
+}
+
+impl std::fmt::Display for IdKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdKey::Int(i) => write!(f, "{i}"),
+            IdKey::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Where imported entities go: a fresh graph of their own, or a database inside an open
+/// transaction (so that a failure rolls everything back).
+pub enum Target<'a> {
+    Fresh(Box<MemoryGraph>),
+    Db(&'a mut Database),
+}
+
+impl Target<'_> {
+    pub fn graph(&self) -> &MemoryGraph {
+        match self {
+            Target::Fresh(g) => g,
+            Target::Db(db) => db.graph(),
+        }
+    }
+
+    fn apply(&mut self, m: Mutation) -> Result<(), String> {
+        match self {
+            Target::Fresh(g) => g.apply(m).map(|_| ()).map_err(|e| e.to_string()),
+            Target::Db(db) => db.apply_mutation(m).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+pub struct Builder<'a> {
+    pub target: Target<'a>,
+    ids: HashMap<(u32, IdKey), NodeId>,
+    groups: HashMap<String, u32>,
+    names: HashMap<String, Arc<str>>,
+    pub skip_bad: bool,
+    bad_log: Option<(PathBuf, BufWriter<File>)>,
+    pub report: ImportReport,
+}
+
+/// How many rejections are kept in the report for the user when there is no log file.
+const SHOWN_REJECTIONS: usize = 10;
+
+impl<'a> Builder<'a> {
+    pub fn new(target: Target<'a>, options: &ImportOptions) -> Result<Self, ImportError> {
+        let bad_log = match &options.bad_log {
+            Some(path) => {
+                let file = File::create(path).map_err(|source| ImportError::BadLog {
+                    path: path.clone(),
+                    source,
+                })?;
+                Some((path.clone(), BufWriter::new(file)))
+            }
+            None => None,
+        };
+        Ok(Builder {
+            target,
+            ids: HashMap::new(),
+            groups: HashMap::new(),
+            names: HashMap::new(),
+            skip_bad: options.skip_bad,
+            bad_log,
+            report: ImportReport::default(),
+        })
+    }
+
+    /// Shares one `Arc` per distinct label, type or key across all rows.
+    pub fn name(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.names.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.names.insert(s.to_string(), a.clone());
+        a
+    }
+
+    /// The number of an id space (`:ID(Group)` in neo4j-admin headers; "" is the default).
+    pub fn group(&mut self, name: &str) -> u32 {
+        let next = self.groups.len() as u32;
+        *self.groups.entry(name.to_string()).or_insert(next)
+    }
+
+    pub fn add_node(
+        &mut self,
+        source_id: Option<(u32, IdKey)>,
+        labels: Vec<Arc<str>>,
+        props: Vec<(Arc<str>, Value)>,
+    ) -> Result<NodeId, RowError> {
+        check_props(&props)?;
+        if let Some(key) = &source_id {
+            if self.ids.contains_key(key) {
+                return Err(RowError::DuplicateId(key.1.to_string()));
+            }
+        }
+        let id = self.target.graph().next_node_id();
+        self.target
+            .apply(Mutation::CreateNode { id, labels, props })
+            .map_err(RowError::Statement)?;
+        if let Some(key) = source_id {
+            self.ids.insert(key, id);
+        }
+        self.report.nodes += 1;
+        Ok(id)
+    }
+
+    pub fn node_id(&self, group: u32, key: &IdKey) -> Option<NodeId> {
+        self.ids.get(&(group, key.clone())).copied()
+    }
+
+    pub fn add_rel(
+        &mut self,
+        ty: Arc<str>,
+        start: NodeId,
+        end: NodeId,
+        props: Vec<(Arc<str>, Value)>,
+    ) -> Result<RelId, RowError> {
+        check_props(&props)?;
+        if ty.is_empty() {
+            return Err(RowError::MissingType);
+        }
+        let id = self.target.graph().next_rel_id();
+        self.target
+            .apply(Mutation::CreateRel {
+                id,
+                ty,
+                start,
+                end,
+                props,
+            })
+            .map_err(RowError::Statement)?;
+        self.report.rels += 1;
+        Ok(id)
+    }
+
+    /// A bad row: the import's error, or with `skip_bad` a line in the log and a count.
+    pub fn reject(
+        &mut self,
+        location: Location,
+        reason: RowError,
+        raw: &str,
+    ) -> Result<(), ImportError> {
+        if !self.skip_bad {
+            return Err(ImportError::Row { location, reason });
+        }
+        self.report.rejected += 1;
+        let message = format!("{location}: {reason}");
+        match &mut self.bad_log {
+            Some((path, log)) => {
+                let raw = raw.trim_end_matches(['\n', '\r']).replace('\n', "\n  ");
+                writeln!(log, "{message}\n  {raw}").map_err(|source| ImportError::BadLog {
+                    path: path.clone(),
+                    source,
+                })?;
+            }
+            None => {
+                if self.report.rejections.len() < SHOWN_REJECTIONS {
+                    self.report.rejections.push(message);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the bad-row log and hands back the target, whatever happened, with the
+    /// report (or the log's error).
+    pub fn finish(mut self) -> (Target<'a>, Result<ImportReport, ImportError>) {
+        let flushed = match &mut self.bad_log {
+            Some((path, log)) => log.flush().map_err(|source| ImportError::BadLog {
+                path: path.clone(),
+                source,
+            }),
+            None => Ok(()),
+        };
+        (self.target, flushed.map(|()| self.report))
+    }
+}
+
+/// Values a graph can store: scalars and lists of one scalar type (integers and floats mix).
+fn check_props(props: &[(Arc<str>, Value)]) -> Result<(), RowError> {
+    for (k, v) in props {
+        if !v.is_storable() {
+            let reason = match v {
+                Value::Map(_) => "maps cannot be property values",
+                Value::List(_) => "a list property holds scalars of one type, without nulls",
+                _ => "not a scalar or a list",
+            };
+            return Err(RowError::Unstorable {
+                key: k.to_string(),
+                reason: reason.to_string(),
+            });
+        }
+    }
+    Ok(())
+}

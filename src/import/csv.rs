@@ -1,0 +1,488 @@
+//! The neo4j-admin CSV layout. Headers name each column's role: `:ID` or `name:ID(Group)`
+//! (a node's id, stored as the string property `name` when named), `:LABEL` (labels split on
+//! `;`), `:START_ID(Group)`, `:END_ID(Group)`, `:TYPE`, `:IGNORE`, and properties as
+//! `name:type` with `int`, `long`, `short`, `byte`, `float`, `double`, `boolean`, `string`,
+//! `char`, each optionally an array `type[]` split on `;`. An untyped `name` is a string.
+//!
+//! A file with `:START_ID` is a relationship file; every node file is read before any
+//! relationship file. Records stream one at a time.
+//!
+//! Fields: an unquoted empty field is no value; a quoted empty one (`""`) is an empty string
+//! (an empty list in an array column). Temporal and point types, which kg does not have yet,
+//! are read as strings, with a note.
+
+use super::builder::{Builder, IdKey};
+use super::csv_reader::{Record, RecordReader};
+use super::error::{ImportError, Location, RowError};
+use super::progress::Progress;
+use crate::model::Value;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Float,
+    Bool,
+    String,
+}
+
+#[derive(Clone, Debug)]
+enum Column {
+    Id {
+        key: Option<Arc<str>>,
+        group: u32,
+    },
+    Label,
+    StartId {
+        group: u32,
+    },
+    EndId {
+        group: u32,
+    },
+    Type,
+    Ignore,
+    Prop {
+        key: Arc<str>,
+        kind: Kind,
+        array: bool,
+    },
+}
+
+struct Header {
+    columns: Vec<Column>,
+    names: Vec<String>,
+    rels: bool,
+}
+
+fn header_error(file: &Path, column: usize, name: &str, message: impl Into<String>) -> ImportError {
+    ImportError::Header {
+        file: file.to_path_buf(),
+        column,
+        name: name.to_string(),
+        message: message.into(),
+    }
+}
+
+/// `ID(Companies)` -> ("ID", "Companies").
+fn split_group(spec: &str) -> (&str, &str) {
+    match spec.split_once('(') {
+        Some((role, rest)) => (role, rest.strip_suffix(')').unwrap_or(rest)),
+        None => (spec, ""),
+    }
+}
+
+fn parse_header(
+    file: &Path,
+    rec: &Record,
+    builder: &mut Builder,
+    notes: &mut Vec<String>,
+) -> Result<Header, ImportError> {
+    let mut columns = Vec::with_capacity(rec.len());
+    let mut names = Vec::with_capacity(rec.len());
+    for i in 0..rec.len() {
+        let (text, _) = rec.field(i);
+        let n = i + 1;
+        names.push(text.to_string());
+        let (name, spec) = match text.rfind(':') {
+            Some(p) => (&text[..p], &text[p + 1..]),
+            None => (text, "string"),
+        };
+        let (role, group) = split_group(spec);
+        let group_no = builder.group(group);
+        let column = match role.to_ascii_uppercase().as_str() {
+            "ID" => Column::Id {
+                key: (!name.is_empty()).then(|| builder.name(name)),
+                group: group_no,
+            },
+            "LABEL" => Column::Label,
+            "START_ID" => Column::StartId { group: group_no },
+            "END_ID" => Column::EndId { group: group_no },
+            "TYPE" => Column::Type,
+            "IGNORE" => Column::Ignore,
+            _ => {
+                if name.is_empty() {
+                    return Err(header_error(
+                        file,
+                        n,
+                        text,
+                        "a property column needs a name before ':'",
+                    ));
+                }
+                let lower = spec.to_ascii_lowercase();
+                let (base, array) = match lower.strip_suffix("[]") {
+                    Some(base) => (base, true),
+                    None => (lower.as_str(), false),
+                };
+                let kind = match base {
+                    "int" | "long" | "short" | "byte" => Kind::Int,
+                    "float" | "double" => Kind::Float,
+                    "boolean" => Kind::Bool,
+                    "string" | "char" => Kind::String,
+                    "date" | "localtime" | "time" | "localdatetime" | "datetime" | "duration"
+                    | "point" => {
+                        notes.push(format!(
+                            "{}: column '{text}' is read as strings: kg has no {base} values yet",
+                            file.display()
+                        ));
+                        Kind::String
+                    }
+                    other => {
+                        return Err(header_error(
+                            file,
+                            n,
+                            text,
+                            format!(
+                                "unknown type '{other}' (expected int, long, float, double, boolean, string, or one of them with [])"
+                            ),
+                        ));
+                    }
+                };
+                Column::Prop {
+                    key: builder.name(name),
+                    kind,
+                    array,
+                }
+            }
+        };
+        columns.push(column);
+    }
+    let has = |f: fn(&Column) -> bool| columns.iter().filter(|c| f(c)).count();
+    let starts = has(|c| matches!(c, Column::StartId { .. }));
+    let ends = has(|c| matches!(c, Column::EndId { .. }));
+    let types = has(|c| matches!(c, Column::Type));
+    let ids = has(|c| matches!(c, Column::Id { .. }));
+    let layout = |message: &str| ImportError::Layout {
+        file: file.to_path_buf(),
+        message: message.to_string(),
+    };
+    let rels = starts + ends > 0;
+    if rels && (starts != 1 || ends != 1 || types != 1) {
+        return Err(layout(
+            "a relationship file needs exactly one :START_ID, one :END_ID and one :TYPE column",
+        ));
+    }
+    if rels && ids > 0 {
+        return Err(layout("a relationship file cannot have an :ID column"));
+    }
+    if !rels && (ids > 1 || types > 0) {
+        return Err(layout(
+            "a node file has at most one :ID column and no :TYPE column (relationship files need :START_ID and :END_ID)",
+        ));
+    }
+    Ok(Header {
+        columns,
+        names,
+        rels,
+    })
+}
+
+fn parse_scalar(text: &str, kind: Kind) -> Result<Value, RowError> {
+    Ok(match kind {
+        Kind::String => Value::str(text),
+        Kind::Int => {
+            let t = text.trim();
+            match t.parse::<i64>() {
+                Ok(i) => Value::Int(i),
+                Err(_)
+                    if !t.is_empty()
+                        && t.trim_start_matches(['-', '+'])
+                            .chars()
+                            .all(|c| c.is_ascii_digit()) =>
+                {
+                    return Err(RowError::IntegerOutOfRange(t.to_string()));
+                }
+                Err(_) => return Err(RowError::BadInteger(text.to_string())),
+            }
+        }
+        Kind::Float => Value::Float(
+            text.trim()
+                .parse::<f64>()
+                .map_err(|_| RowError::BadFloat(text.to_string()))?,
+        ),
+        Kind::Bool => match text.trim().to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => return Err(RowError::BadBoolean(text.to_string())),
+        },
+    })
+}
+
+fn parse_field(
+    text: &str,
+    quoted: bool,
+    kind: Kind,
+    array: bool,
+    delimiter: char,
+) -> Result<Option<Value>, RowError> {
+    if text.is_empty() {
+        return Ok(match (quoted, array, kind) {
+            (true, true, _) => Some(Value::list(Vec::new())),
+            (true, false, Kind::String) => Some(Value::str("")),
+            _ => None,
+        });
+    }
+    if !array {
+        return parse_scalar(text, kind).map(Some);
+    }
+    let items = text
+        .split(delimiter)
+        .map(|t| parse_scalar(t, kind))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(Value::list(items)))
+}
+
+/// The input files: directories stand for the CSV files in them, in name order.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| ImportError::io(path, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+                .collect();
+            inside.sort();
+            if inside.is_empty() {
+                return Err(ImportError::Layout {
+                    file: path.clone(),
+                    message: "the directory holds no .csv files".into(),
+                });
+            }
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn open(path: &Path, delimiter: u8) -> Result<RecordReader<BufReader<File>>, ImportError> {
+    let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
+    Ok(RecordReader::new(
+        BufReader::with_capacity(1 << 16, file),
+        delimiter,
+    ))
+}
+
+/// Reads the header of a file: its first record.
+fn read_header(
+    path: &Path,
+    builder: &mut Builder,
+    notes: &mut Vec<String>,
+) -> Result<Header, ImportError> {
+    let mut reader = open(path, b',')?;
+    let mut rec = Record::default();
+    match reader
+        .read(&mut rec)
+        .map_err(|e| ImportError::io(path, e))?
+    {
+        Ok(true) => parse_header(path, &rec, builder, notes),
+        Ok(false) => Err(ImportError::Layout {
+            file: path.to_path_buf(),
+            message: "the file is empty: a header is needed".into(),
+        }),
+        Err(e) => Err(ImportError::Row {
+            location: Location {
+                file: path.to_path_buf(),
+                line: e.line,
+                column: Some(e.field as u64),
+                column_name: None,
+            },
+            reason: e.reason,
+        }),
+    }
+}
+
+pub fn load(
+    paths: &[PathBuf],
+    builder: &mut Builder,
+    progress: &Progress,
+    delimiter: char,
+) -> Result<(), ImportError> {
+    let files = expand(paths)?;
+    let mut notes = Vec::new();
+    let mut headers = Vec::with_capacity(files.len());
+    for file in &files {
+        headers.push(read_header(file, builder, &mut notes)?);
+    }
+    builder.report.notes.append(&mut notes);
+    // Nodes first: relationships refer to them.
+    for pass_rels in [false, true] {
+        for (file, header) in files.iter().zip(&headers) {
+            if header.rels == pass_rels {
+                load_file(file, header, builder, progress, delimiter)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load_file(
+    path: &Path,
+    header: &Header,
+    builder: &mut Builder,
+    progress: &Progress,
+    delimiter: char,
+) -> Result<(), ImportError> {
+    let mut reader = open(path, b',')?;
+    let mut rec = Record::default();
+    let mut reported = 0;
+    let mut first = true;
+    loop {
+        let outcome = reader
+            .read(&mut rec)
+            .map_err(|e| ImportError::io(path, e))?;
+        progress.advance(reader.bytes_read - reported);
+        reported = reader.bytes_read;
+        let row = match outcome {
+            Ok(false) => return Ok(()),
+            Ok(true) if first || rec.is_blank() => {
+                first = false;
+                continue;
+            }
+            Ok(true) => load_record(&rec, header, builder, delimiter),
+            Err(e) => {
+                let location = Location {
+                    file: path.to_path_buf(),
+                    line: e.line,
+                    column: Some(e.field as u64),
+                    column_name: header.names.get(e.field - 1).cloned(),
+                };
+                // The rest of the file cannot be trusted after an unclosed quote.
+                builder.reject(location, e.reason, &rec.raw)?;
+                return Ok(());
+            }
+        };
+        if let Err((column, reason)) = row {
+            let location = Location {
+                file: path.to_path_buf(),
+                line: rec.line,
+                column: column.map(|c| c as u64 + 1),
+                column_name: column.and_then(|c| header.names.get(c).cloned()),
+            };
+            builder.reject(location, reason, &rec.raw)?;
+        }
+    }
+}
+
+/// One record to a node or relationship. Errors carry the 0-based column they are about.
+fn load_record(
+    rec: &Record,
+    header: &Header,
+    builder: &mut Builder,
+    delimiter: char,
+) -> Result<(), (Option<usize>, RowError)> {
+    if rec.len() != header.columns.len() {
+        return Err((
+            None,
+            RowError::WrongColumnCount {
+                expected: header.columns.len(),
+                found: rec.len(),
+            },
+        ));
+    }
+    let mut props = Vec::new();
+    let mut labels = Vec::new();
+    let mut id = None;
+    let mut start = None;
+    let mut end = None;
+    let mut ty = None;
+    for (i, column) in header.columns.iter().enumerate() {
+        let (text, quoted) = rec.field(i);
+        match column {
+            Column::Id { key, group } => {
+                if text.is_empty() {
+                    return Err((Some(i), RowError::MissingId));
+                }
+                if let Some(key) = key {
+                    props.push((key.clone(), Value::str(text)));
+                }
+                id = Some((*group, IdKey::from_text(text)));
+            }
+            Column::Label => {
+                for l in text.split(delimiter).filter(|l| !l.is_empty()) {
+                    let l = builder.name(l);
+                    if !labels.contains(&l) {
+                        labels.push(l);
+                    }
+                }
+            }
+            Column::StartId { group } => start = Some((i, *group, text)),
+            Column::EndId { group } => end = Some((i, *group, text)),
+            Column::Type => ty = Some((i, text)),
+            Column::Ignore => {}
+            Column::Prop { key, kind, array } => {
+                if let Some(v) =
+                    parse_field(text, quoted, *kind, *array, delimiter).map_err(|e| (Some(i), e))?
+                {
+                    props.push((key.clone(), v));
+                }
+            }
+        }
+    }
+    if !header.rels {
+        return builder
+            .add_node(id, labels, props)
+            .map(|_| ())
+            .map_err(|e| (None, e));
+    }
+    let resolve =
+        |end: Option<(usize, u32, &str)>, missing: RowError, unknown: fn(String) -> RowError| {
+            let (i, group, text) = end.ok_or((None, missing.clone()))?;
+            if text.is_empty() {
+                return Err((Some(i), missing));
+            }
+            builder
+                .node_id(group, &IdKey::from_text(text))
+                .ok_or_else(|| (Some(i), unknown(text.to_string())))
+        };
+    let start = resolve(start, RowError::MissingStartId, RowError::UnknownStartNode)?;
+    let end = resolve(end, RowError::MissingEndId, RowError::UnknownEndNode)?;
+    let (ty_col, ty_text) = ty.ok_or((None, RowError::MissingType))?;
+    if ty_text.is_empty() {
+        return Err((Some(ty_col), RowError::MissingType));
+    }
+    let ty = builder.name(ty_text);
+    builder
+        .add_rel(ty, start, end, props)
+        .map(|_| ())
+        .map_err(|e| (None, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_follow_neo4j_admin_rules() {
+        let f = |t, q, k, a| parse_field(t, q, k, a, ';');
+        assert_eq!(f("", false, Kind::String, false), Ok(None));
+        assert_eq!(f("", true, Kind::String, false), Ok(Some(Value::str(""))));
+        assert_eq!(f("", true, Kind::Int, true), Ok(Some(Value::list(vec![]))));
+        assert_eq!(
+            f("1;2", false, Kind::Int, true),
+            Ok(Some(Value::list(vec![Value::Int(1), Value::Int(2)])))
+        );
+        assert_eq!(
+            f("x", false, Kind::Int, false),
+            Err(RowError::BadInteger("x".into()))
+        );
+        assert_eq!(
+            f("99999999999999999999", false, Kind::Int, false),
+            Err(RowError::IntegerOutOfRange("99999999999999999999".into()))
+        );
+        assert_eq!(
+            f("TRUE", false, Kind::Bool, false),
+            Ok(Some(Value::Bool(true)))
+        );
+    }
+
+    #[test]
+    fn groups_come_from_parentheses() {
+        assert_eq!(split_group("ID(Company)"), ("ID", "Company"));
+        assert_eq!(split_group("START_ID"), ("START_ID", ""));
+    }
+}

@@ -1,0 +1,138 @@
+//! Import errors. A bad row names its file, line, column and reason; errors that are not
+//! about one row (unreadable file, bad header, unknown format) stop the import whatever
+//! `--skip-bad` says.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in an input file something is. Lines and columns count from 1; for CSV the column
+/// is the field's position in the record, for JSON the character on the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: u64,
+    pub column: Option<u64>,
+    /// The CSV header of the column, when there is one.
+    pub column_name: Option<String>,
+}
+
+impl Location {
+    pub fn line(file: &std::path::Path, line: u64) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            line,
+            column: None,
+            column_name: None,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, line {}", self.file.display(), self.line)?;
+        if let Some(c) = self.column {
+            write!(f, ", column {c}")?;
+        }
+        if let Some(name) = &self.column_name {
+            write!(f, " ({name})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a row (a CSV record, a JSON element, a statement of a script) was refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RowError {
+    #[error("wrong column count: the header has {expected} columns, this row {found}")]
+    WrongColumnCount { expected: usize, found: usize },
+    #[error("missing node id")]
+    MissingId,
+    #[error("duplicate node id '{0}'")]
+    DuplicateId(String),
+    #[error("missing start node id")]
+    MissingStartId,
+    #[error("missing end node id")]
+    MissingEndId,
+    #[error("start node id '{0}' matches no node")]
+    UnknownStartNode(String),
+    #[error("end node id '{0}' matches no node")]
+    UnknownEndNode(String),
+    #[error("missing relationship type")]
+    MissingType,
+    #[error("bad integer '{0}'")]
+    BadInteger(String),
+    #[error("bad float '{0}'")]
+    BadFloat(String),
+    #[error("bad boolean '{0}' (expected true or false)")]
+    BadBoolean(String),
+    #[error("integer {0} is out of range (64-bit)")]
+    IntegerOutOfRange(String),
+    #[error("property '{key}' cannot be stored: {reason}")]
+    Unstorable { key: String, reason: String },
+    #[error("missing '{0}'")]
+    MissingField(&'static str),
+    #[error("'{field}' must be {expected}")]
+    WrongField {
+        field: &'static str,
+        expected: &'static str,
+    },
+    #[error("a quoted field is not closed before the end of the file")]
+    UnterminatedQuote,
+    #[error("unexpected character after a closing quote")]
+    TextAfterQuote,
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    #[error("{0}")]
+    Statement(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{location}: {reason}")]
+    Row {
+        location: Location,
+        reason: RowError,
+    },
+    #[error("{}, header column {column} ('{name}'): {message}", file.display())]
+    Header {
+        file: PathBuf,
+        column: usize,
+        name: String,
+        message: String,
+    },
+    #[error("{}: {message}", file.display())]
+    Layout { file: PathBuf, message: String },
+    #[error(
+        "cannot tell the format of {} from its name: give --format (json, jsonl, cypher or csv)",
+        path.display()
+    )]
+    UnknownFormat { path: PathBuf },
+    /// A statement of a script failed; `rendered` shows it with its position and a caret.
+    #[error("{rendered}")]
+    Statement { rendered: String },
+    #[error("a transaction is open: commit or roll it back before importing")]
+    TransactionOpen,
+    #[error("cannot write the bad-row log {}: {source}", path.display())]
+    BadLog {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot apply the import: {0}")]
+    Apply(String),
+}
+
+impl ImportError {
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! kg's JSON document (`{"nodes": [...], "relationships": [...]}`, elements as in query
+//! results) and JSON lines in the layout of Neo4j APOC's export (`{"type":"node",...}`,
+//! `{"type":"relationship","label":"T","start":{"id":..},...}`). Both layouts of elements are
+//! accepted in both files, and so is APOC's array form (`[{"type":"node",...}, ...]`).
+//!
+//! Both stream: the document is read element by element through serde's visitor interface,
+//! so memory holds one element at a time besides the graph. Nodes must come before the
+//! relationships that refer to them, as every exporter writes them.
+//!
+//! Values: integers stay integers, numbers with a fraction or exponent are floats, arrays of
+//! scalars are lists; `null` is no property; objects cannot be property values.
+
+use super::builder::{Builder, IdKey};
+use super::error::{ImportError, Location, RowError};
+use super::progress::Progress;
+use crate::model::Value;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value as Json;
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Kind {
+    Node,
+    Rel,
+    /// Told by the element's own `"type"`, as in JSON lines.
+    Tagged,
+}
+
+fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
+    let unstorable = |reason: &str| RowError::Unstorable {
+        key: key.to_string(),
+        reason: reason.to_string(),
+    };
+    Ok(Some(match v {
+        Json::Null => return Ok(None),
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None if n.is_u64() => return Err(RowError::IntegerOutOfRange(n.to_string())),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Json::String(s) => Value::str(s),
+        Json::Array(items) => {
+            let mut list = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Json::Array(_) | Json::Object(_) => {
+                        return Err(unstorable("lists hold scalars, not lists or objects"));
+                    }
+                    Json::Null => return Err(unstorable("lists cannot hold null")),
+                    other => list.extend(json_value(key, other)?),
+                }
+            }
+            Value::list(list)
+        }
+        Json::Object(_) => return Err(unstorable("objects cannot be property values")),
+    }))
+}
+
+fn id_key(v: Option<&Json>, missing: RowError) -> Result<IdKey, RowError> {
+    // APOC nests ids of relationship ends: {"start": {"id": "3", "labels": [...]}}.
+    let v = match v {
+        Some(Json::Object(o)) => o.get("id"),
+        other => other,
+    };
+    match v {
+        Some(Json::Number(n)) => match n.as_i64() {
+            Some(i) => Ok(IdKey::Int(i)),
+            None => Ok(IdKey::Text(n.to_string().into())),
+        },
+        Some(Json::String(s)) if !s.is_empty() => Ok(IdKey::from_text(s)),
+        _ => Err(missing),
+    }
+}
+
+fn properties(builder: &mut Builder, v: Option<&Json>) -> Result<Vec<(Arc<str>, Value)>, RowError> {
+    let mut props = Vec::new();
+    match v {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(map)) => {
+            for (k, v) in map {
+                if let Some(value) = json_value(k, v)? {
+                    props.push((builder.name(k), value));
+                }
+            }
+        }
+        Some(_) => {
+            return Err(RowError::WrongField {
+                field: "properties",
+                expected: "an object",
+            });
+        }
+    }
+    Ok(props)
+}
+
+/// Adds one element; `kind` says what it must be unless the element says so itself.
+fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> {
+    let Json::Object(obj) = v else {
+        return Err(RowError::WrongField {
+            field: "element",
+            expected: "an object",
+        });
+    };
+    let tag = obj.get("type").and_then(Json::as_str);
+    let kind = match kind {
+        Kind::Tagged => match tag {
+            Some("node") => Kind::Node,
+            Some("relationship") => Kind::Rel,
+            _ => {
+                return Err(RowError::WrongField {
+                    field: "type",
+                    expected: "\"node\" or \"relationship\"",
+                });
+            }
+        },
+        k => k,
+    };
+    let props = properties(builder, obj.get("properties"))?;
+    if kind == Kind::Node {
+        let id = id_key(obj.get("id"), RowError::MissingId)?;
+        let mut labels = Vec::new();
+        match obj.get("labels") {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(items)) => {
+                for l in items {
+                    let l = l.as_str().ok_or(RowError::WrongField {
+                        field: "labels",
+                        expected: "a list of strings",
+                    })?;
+                    let l = builder.name(l);
+                    if !labels.contains(&l) {
+                        labels.push(l);
+                    }
+                }
+            }
+            Some(_) => {
+                return Err(RowError::WrongField {
+                    field: "labels",
+                    expected: "a list of strings",
+                });
+            }
+        }
+        builder.add_node(Some((0, id)), labels, props)?;
+        return Ok(());
+    }
+    // APOC: {"type":"relationship","label":"T"}; kg: {"type":"T"}.
+    let ty = match (tag, obj.get("label").and_then(Json::as_str)) {
+        (Some("relationship"), Some(label)) => label,
+        (Some(ty), _) => ty,
+        (None, _) => return Err(RowError::MissingType),
+    };
+    let resolve = |builder: &Builder, v, missing, unknown: fn(String) -> RowError| {
+        let key = id_key(v, missing)?;
+        builder
+            .node_id(0, &key)
+            .ok_or_else(|| unknown(key.to_string()))
+    };
+    let start = resolve(
+        builder,
+        obj.get("start"),
+        RowError::MissingStartId,
+        RowError::UnknownStartNode,
+    )?;
+    let end = resolve(
+        builder,
+        obj.get("end"),
+        RowError::MissingEndId,
+        RowError::UnknownEndNode,
+    )?;
+    let ty = builder.name(ty);
+    builder.add_rel(ty, start, end, props)?;
+    Ok(())
+}
+
+pub fn load_lines(
+    path: &Path,
+    builder: &mut Builder,
+    progress: &Progress,
+) -> Result<(), ImportError> {
+    let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut line = String::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let n = reader
+            .read_line(&mut line)
+            .map_err(|e| ImportError::io(path, e))?;
+        if n == 0 {
+            return Ok(());
+        }
+        number += 1;
+        progress.advance(n as u64);
+        // Only the end is trimmed, so that columns count from the start of the line.
+        let text = line.trim_end();
+        if text.trim_start().is_empty() {
+            continue;
+        }
+        let outcome = serde_json::from_str::<Json>(text)
+            .map_err(|e| (Some(e.column() as u64), RowError::Json(json_message(&e))))
+            .and_then(|v| element(builder, &v, Kind::Tagged).map_err(|e| (Some(1), e)));
+        if let Err((column, reason)) = outcome {
+            let location = Location {
+                column,
+                ..Location::line(path, number)
+            };
+            builder.reject(location, reason, &line)?;
+        }
+    }
+}
+
+/// Position of the reader, shared with the visitors.
+#[derive(Copy, Clone, Default)]
+struct Position {
+    line: u64,
+    column: u64,
+    bytes: u64,
+    /// Set before reading an element: the next byte that starts a value is its start.
+    marking: bool,
+    start: (u64, u64),
+}
+
+/// Counts lines and columns (in characters) of what serde_json has read. serde_json reads a
+/// byte at a time, so the count is exact.
+struct Tracker<R> {
+    inner: R,
+    pos: Rc<Cell<Position>>,
+}
+
+impl<R: Read> Read for Tracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut p = self.pos.get();
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                p.line += 1;
+                p.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                p.column += 1;
+            }
+            if p.marking && !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[') {
+                p.marking = false;
+                p.start = (p.line, p.column);
+            }
+        }
+        p.bytes += n as u64;
+        self.pos.set(p);
+        Ok(n)
+    }
+}
+
+struct Doc<'x, 'a> {
+    builder: &'x mut Builder<'a>,
+    path: &'x Path,
+    pos: Rc<Cell<Position>>,
+    progress: &'x Progress,
+    reported: u64,
+    /// The import error that stopped the visit (serde errors carry only text).
+    failure: Option<ImportError>,
+}
+
+impl Doc<'_, '_> {
+    fn visit_elements<'de, A: SeqAccess<'de>>(
+        &mut self,
+        mut seq: A,
+        kind: Kind,
+    ) -> Result<(), A::Error> {
+        loop {
+            let mut p = self.pos.get();
+            p.marking = true;
+            self.pos.set(p);
+            let Some(v) = seq.next_element::<Json>()? else {
+                return Ok(());
+            };
+            let p = self.pos.get();
+            self.progress.advance(p.bytes - self.reported);
+            self.reported = p.bytes;
+            if let Err(reason) = element(self.builder, &v, kind) {
+                let location = Location {
+                    column: Some(p.start.1),
+                    ..Location::line(self.path, p.start.0)
+                };
+                if let Err(e) = self.builder.reject(location, reason, &v.to_string()) {
+                    self.failure = Some(e);
+                    return Err(de::Error::custom("bad element"));
+                }
+            }
+        }
+    }
+}
+
+struct Elements<'y, 'x, 'a>(&'y mut Doc<'x, 'a>, Kind);
+
+impl<'de> DeserializeSeed<'de> for Elements<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Elements<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of elements")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.0.visit_elements(seq, self.1)
+    }
+}
+
+struct Top<'y, 'x, 'a>(&'y mut Doc<'x, 'a>);
+
+impl<'de> Visitor<'de> for Top<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object with \"nodes\" and \"relationships\", or a list of elements")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "nodes" => map.next_value_seed(Elements(self.0, Kind::Node))?,
+                "relationships" | "rels" => map.next_value_seed(Elements(self.0, Kind::Rel))?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.0.visit_elements(seq, Kind::Tagged)
+    }
+}
+
+pub fn load_document(
+    path: &Path,
+    builder: &mut Builder,
+    progress: &Progress,
+) -> Result<(), ImportError> {
+    let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
+    let pos = Rc::new(Cell::new(Position {
+        line: 1,
+        ..Position::default()
+    }));
+    let tracker = Tracker {
+        inner: BufReader::with_capacity(1 << 16, file),
+        pos: pos.clone(),
+    };
+    let mut doc = Doc {
+        builder,
+        path,
+        pos,
+        progress,
+        reported: 0,
+        failure: None,
+    };
+    let mut de = serde_json::Deserializer::from_reader(tracker);
+    let outcome = de::Deserializer::deserialize_any(&mut de, Top(&mut doc)).and_then(|()| de.end());
+    if let Some(failure) = doc.failure.take() {
+        return Err(failure);
+    }
+    let p = doc.pos.get();
+    progress.advance(p.bytes - doc.reported);
+    outcome.map_err(|e| {
+        if e.is_io() {
+            return ImportError::io(path, std::io::Error::other(e.to_string()));
+        }
+        ImportError::Row {
+            location: Location {
+                column: Some(e.column() as u64),
+                ..Location::line(path, e.line() as u64)
+            },
+            reason: RowError::Json(json_message(&e)),
+        }
+    })
+}
+
+/// serde_json's message without its trailing " at line L column C", which the location says.
+fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

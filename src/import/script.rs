@@ -1,0 +1,192 @@
+//! Scripts in the query language (`.cypher`, `.cql`): read line by line and run one
+//! statement at a time as soon as it is complete, so memory holds one statement, not the
+//! file. A failing statement leaves the graph as it was (statements are atomic); whether it
+//! stops the import is the builder's decision.
+
+use super::builder::{Builder, Target};
+use super::error::{ImportError, Location, RowError};
+use super::progress::Progress;
+use crate::db::{Database, Params};
+use crate::error::Error;
+use crate::syntax::split_statements;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// The database statements run on: the target's own, or (for a fresh graph) one made for
+/// the length of the script, so that a script's BEGIN and COMMIT pair up as they would in
+/// `kg run`.
+struct Session {
+    own: Option<Database>,
+}
+
+impl Session {
+    fn open(builder: &mut Builder) -> Self {
+        let own = match &mut builder.target {
+            Target::Fresh(graph) => Some(Database::with_graph(std::mem::take(&mut **graph), None)),
+            Target::Db(_) => None,
+        };
+        Session { own }
+    }
+
+    fn run(&mut self, builder: &mut Builder, text: &str) -> Result<usize, Error> {
+        let params = Params::new();
+        let db = match (&mut self.own, &mut builder.target) {
+            (Some(db), _) => db,
+            (None, Target::Db(db)) => &mut **db,
+            (None, Target::Fresh(_)) => {
+                return Err(Error::Data("the script lost its graph".into()));
+            }
+        };
+        db.run(text, &params).map(|r| r.len())
+    }
+
+    /// Hands a fresh graph back to the builder, whatever happened.
+    fn close(self, builder: &mut Builder) {
+        if let (Some(db), Target::Fresh(graph)) = (self.own, &mut builder.target) {
+            **graph = db.into_graph();
+        }
+    }
+}
+
+/// Reading state: `buffer` starts at the beginning of line `line_base + 1` of the file.
+struct Reader<'p> {
+    path: &'p Path,
+    session: Session,
+    buffer: String,
+    line_base: u64,
+    /// Where in `buffer` the next statement starts.
+    from: usize,
+}
+
+impl Reader<'_> {
+    fn run_statement(
+        &mut self,
+        builder: &mut Builder,
+        start: usize,
+        end: usize,
+    ) -> Result<(), ImportError> {
+        let text = &self.buffer[start..end];
+        let ran = self.session.run(builder, text);
+        let count = match ran {
+            Ok(n) => n,
+            Err(e) => return self.fail(builder, &e, start, end),
+        };
+        builder.report.statements += count;
+        Ok(())
+    }
+
+    fn fail(
+        &self,
+        builder: &mut Builder,
+        e: &Error,
+        start: usize,
+        end: usize,
+    ) -> Result<(), ImportError> {
+        let origin = self.path.display().to_string();
+        let (offset, message, rendered) = match e {
+            Error::Query(q) => {
+                let mut q = q.clone();
+                // Render against the file's own line numbers: blank lines stand for the lines
+                // already consumed (this runs only on the error path).
+                let pad = self.line_base as usize;
+                let span = q.span.unwrap_or(crate::syntax::ast::Span::new(0, 0));
+                q.span = Some(crate::syntax::ast::Span::new(
+                    span.start + start + pad,
+                    span.end + start + pad,
+                ));
+                let source = "\n".repeat(pad) + &self.buffer;
+                let rendered = crate::error::render(&q, &source, Some(&origin));
+                (
+                    span.start + start,
+                    format!("{} ({}.{})", q.message, q.class, q.detail),
+                    rendered,
+                )
+            }
+            other => (start, other.to_string(), format!("{origin}: {other}\n")),
+        };
+        if !builder.skip_bad {
+            return Err(ImportError::Statement {
+                rendered: format!("statement failed:\n{rendered}"),
+            });
+        }
+        let (line, column) = crate::error::line_col(&self.buffer, offset);
+        let location = Location {
+            column: Some(column as u64),
+            ..Location::line(self.path, self.line_base + line as u64)
+        };
+        builder.reject(
+            location,
+            RowError::Statement(message),
+            &self.buffer[start..end],
+        )
+    }
+
+    /// Runs every complete statement from `from` on, then drops the lines before the rest.
+    fn run_complete(&mut self, builder: &mut Builder) -> Result<(), ImportError> {
+        let scan = split_statements(&self.buffer[self.from..]);
+        for (s, e) in scan.complete {
+            self.run_statement(builder, self.from + s, self.from + e)?;
+        }
+        let rest = self.from + scan.rest;
+        match self.buffer[..rest].rfind('\n') {
+            Some(nl) => {
+                self.line_base += self.buffer[..=nl].matches('\n').count() as u64;
+                self.buffer.drain(..=nl);
+                self.from = rest - (nl + 1);
+            }
+            None => self.from = rest,
+        }
+        Ok(())
+    }
+}
+
+pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(), ImportError> {
+    let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
+    let mut reader = Reader {
+        path,
+        session: Session::open(builder),
+        buffer: String::new(),
+        line_base: 0,
+        from: 0,
+    };
+    let outcome = read(
+        &mut reader,
+        BufReader::with_capacity(1 << 16, file),
+        builder,
+        progress,
+    );
+    reader.session.close(builder);
+    outcome
+}
+
+fn read(
+    reader: &mut Reader,
+    mut input: BufReader<File>,
+    builder: &mut Builder,
+    progress: &Progress,
+) -> Result<(), ImportError> {
+    let path = reader.path;
+    loop {
+        let before = reader.buffer.len();
+        let n = input
+            .read_line(&mut reader.buffer)
+            .map_err(|e| ImportError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        progress.advance(n as u64);
+        // Only a line with a `;` can complete a statement; skipping the others keeps a long
+        // statement from being rescanned on every line.
+        if reader.buffer[before..].contains(';') {
+            reader.run_complete(builder)?;
+        }
+    }
+    reader.run_complete(builder)?;
+    let rest = reader.from;
+    if !reader.buffer[rest..].trim().is_empty() {
+        let end = reader.buffer.len();
+        reader.run_statement(builder, rest, end)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! What an export contains: the subgraph of a statement's result, and the exact text of the
+//! formats people read (DOT, GraphML, the script, the page's escaping).
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod io_support;
+
+use kg::export::{self, ExportFormat, Subgraph};
+use kg::{Database, Params};
+
+fn subgraph(db: &mut Database, query: &str, induced: bool) -> Subgraph<'static> {
+    let results = db.run(query, &Params::new()).unwrap();
+    Subgraph::from_results(&results, db.graph(), induced)
+}
+
+fn counts(sub: &Subgraph) -> (usize, usize) {
+    (sub.node_count(), sub.rel_count())
+}
+
+#[test]
+fn a_result_gives_its_entities_and_the_ends_of_its_relationships() {
+    let mut db = Database::default_graph().unwrap();
+    let works = "MATCH (:Person)-[w:WORKS_AT]->(:Company) RETURN w";
+    assert_eq!(counts(&subgraph(&mut db, works, false)), (6, 3));
+    let paths = "MATCH p = (:Person)-[:WORKS_AT]->(:Company) RETURN p";
+    assert_eq!(counts(&subgraph(&mut db, paths, false)), (6, 3));
+    let nested = "MATCH (c:Company) RETURN collect(c) AS cs, {n: count(c)} AS m";
+    let companies = subgraph(&mut db, nested, false);
+    assert_eq!(companies.rel_count(), 0);
+    assert!(
+        companies
+            .nodes()
+            .all(|n| n.labels.iter().any(|l| &**l == "Company"))
+    );
+    let scalars = subgraph(&mut db, "MATCH (c:Company) RETURN c.name", false);
+    assert_eq!(counts(&scalars), (0, 0));
+}
+
+#[test]
+fn induced_adds_the_relationships_between_returned_nodes() {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (a:P {n: 1})-[:K]->(b:P {n: 2})-[:K]->(c:P {n: 3}), (a)-[:K]->(c), (c)-[:K]->(:Q)",
+        &Params::new(),
+    )
+    .unwrap();
+    let q = "MATCH (p:P) RETURN p";
+    assert_eq!(counts(&subgraph(&mut db, q, false)), (3, 0));
+    assert_eq!(counts(&subgraph(&mut db, q, true)), (3, 3));
+}
+
+/// A copy of a small graph's data (a subgraph that does not borrow a database).
+fn tiny() -> Subgraph<'static> {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (:Person {name: 'Ada \"the\" \\\\ first', born: 1815, tags: ['a', 'b']})-[:KNOWS {since: 1.5}]->(:Person:`Odd Label` {name: '<b>&</b>'})",
+        &Params::new(),
+    )
+    .unwrap();
+    Subgraph::listed(db.nodes(), db.rels())
+}
+
+fn text(format: ExportFormat, sub: &Subgraph) -> (String, Vec<String>) {
+    let mut out = Vec::new();
+    let report = export::write(format, sub, &mut out).unwrap();
+    (String::from_utf8(out).unwrap(), report.notes)
+}
+
+#[test]
+fn dot_labels_nodes_and_says_what_it_flattened() {
+    let (dot, notes) = text(ExportFormat::Dot, &tiny());
+    assert!(dot.contains("// DOT carries text only"), "{dot}");
+    assert!(
+        dot.contains(r##"n0 [label=":Person\nAda \"the\" \\ first", fillcolor="#8dd3c7", tooltip="born: 1815\nname: 'Ada \"the\" \\\\ first'\ntags: ['a', 'b']"];"##),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r##"n0 -> n1 [label="KNOWS", tooltip="since: 1.5"];"##),
+        "{dot}"
+    );
+    assert!(notes[0].starts_with("DOT carries text only"));
+}
+
+#[test]
+fn graphml_declares_typed_keys_and_escapes_markup() {
+    let (xml, notes) = text(ExportFormat::GraphMl, &tiny());
+    for line in [
+        r##"<key id="n0" for="node" attr.name="born" attr.type="long"/>"##,
+        r##"<key id="n2" for="node" attr.name="tags" attr.type="string"><desc>JSON text: a list, or values of several types</desc></key>"##,
+        r##"<key id="e0" for="edge" attr.name="since" attr.type="double"/>"##,
+        r##"<node id="n1"><data key="labels">:Person:Odd Label</data><data key="n1">&lt;b&gt;&amp;&lt;/b&gt;</data></node>"##,
+        r##"<edge id="e0" source="n0" target="n1"><data key="type">KNOWS</data><data key="e0">1.5</data></edge>"##,
+    ] {
+        assert!(xml.contains(line), "missing {line} in\n{xml}");
+    }
+    assert!(
+        xml.contains(r##"<data key="n2">["a","b"]</data>"##),
+        "{xml}"
+    );
+    assert_eq!(notes.len(), 1, "{notes:?}");
+}
+
+#[test]
+fn the_script_uses_a_temporary_key_and_removes_it() {
+    let (script, _) = text(ExportFormat::Cypher, &tiny());
+    let lines: Vec<&str> = script.lines().skip(2).collect();
+    assert_eq!(
+        lines,
+        [
+            r##"CREATE (:Person {born: 1815, name: 'Ada "the" \\ first', tags: ['a', 'b'], _kg_id: 0});"##,
+            r##"CREATE (:Person:`Odd Label` {name: '<b>&</b>', _kg_id: 1});"##,
+            r##"MATCH (a {_kg_id: 0}), (b {_kg_id: 1}) CREATE (a)-[:KNOWS {since: 1.5}]->(b);"##,
+            r##"MATCH (n) WHERE n._kg_id IS NOT NULL REMOVE n._kg_id;"##,
+        ]
+    );
+}
+
+#[test]
+fn the_page_never_lets_a_value_become_markup() {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (:`<img src=x onerror=alert(2)>` {name: '</script><script>alert(1)</script>', x: '<img src=x onerror=alert(3)>', ls: '\\u2028'})",
+        &Params::new(),
+    )
+    .unwrap();
+    let (page, _) = text(ExportFormat::Html, &Subgraph::whole(db.graph()));
+    assert_eq!(
+        page.matches("<script").count(),
+        2,
+        "only the data and the viewer"
+    );
+    assert_eq!(page.matches("</script>").count(), 2);
+    assert!(!page.contains("<img"));
+    assert!(!page.contains('\u{2028}'));
+    assert!(page.contains(r"\u003c/script\u003e\u003cscript\u003ealert(1)"));
+    assert!(page.contains("<title>kg export: 1 node (&lt;img src=x onerror=alert(2)&gt;)"));
+    // No network: the only URL is the SVG namespace.
+    assert!(!page.contains("https://"));
+    assert!(
+        page.split("http://")
+            .skip(1)
+            .all(|rest| rest.starts_with("www.w3.org/2000/svg"))
+    );
+}
+
+#[test]
+fn csv_needs_a_directory() {
+    let mut out = Vec::new();
+    let err = export::write(ExportFormat::Csv, &tiny(), &mut out).unwrap_err();
+    assert!(matches!(err, export::ExportError::NeedsDirectory));
+}
+
+#[test]
+fn the_shell_entry_point_runs_the_statement_and_writes_the_file() {
+    let dir = io_support::scratch("export-to-path");
+    let mut db = Database::default_graph().unwrap();
+    let path = dir.join("companies.json");
+    let params = Params::new();
+    let q = Some("MATCH (c:Company) RETURN c");
+    let report =
+        export::export_to_path(&mut db, ExportFormat::Json, &path, q, &params, false).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(doc["nodes"].as_array().unwrap().len(), report.nodes);
+    assert_eq!(report.files, std::slice::from_ref(&path));
+    let bad = export::export_to_path(
+        &mut db,
+        ExportFormat::Json,
+        &path,
+        Some("RETURN x"),
+        &params,
+        false,
+    );
+    assert!(matches!(bad, Err(export::ExportError::Query(_))));
+}

@@ -1,0 +1,341 @@
+//! A bad row never aborts silently and never half-loads: errors name the file, line, column
+//! and reason; `skip_bad` loads the good rows and logs each bad one with its reason.
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod io_support;
+
+use io_support::scratch;
+use kg::import::{self, ImportError, ImportOptions, RowError};
+use kg::{Database, Params};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const NODES: &str = "id:ID,name,founded:int,tags:string[],:LABEL\n\
+                     c1,Acme,1999,a;b,Company\n\
+                     c2,\"Beta\nCorp\",19x9,,Company\n\
+                     c3,Gamma,2001,,Company\n";
+const RELS: &str = ":START_ID,:END_ID,since:long,:TYPE\n\
+                    c1,c3,2020,PARTNERS_WITH\n\
+                    c1,c2,2021,PARTNERS_WITH\n\
+                    ,c3,2022,PARTNERS_WITH\n\
+                    c3,zz,2023,PARTNERS_WITH\n\
+                    c3,c1,2024\n";
+
+fn row_error(result: Result<import::ImportedGraph, ImportError>) -> (import::Location, RowError) {
+    match result {
+        Err(ImportError::Row { location, reason }) => (location, reason),
+        Err(other) => panic!("expected a row error, got {other}"),
+        Ok(_) => panic!("expected a row error, got a graph"),
+    }
+}
+
+#[test]
+fn a_bad_value_names_file_line_column_and_reason() {
+    let dir = scratch("bad-value");
+    let nodes = write(&dir, "nodes.csv", NODES);
+    let err = import::load(std::slice::from_ref(&nodes), &ImportOptions::default());
+    let (location, reason) = row_error(err);
+    // The record starts on line 3 (its quoted name runs onto line 4).
+    assert_eq!((location.line, location.column), (3, Some(3)));
+    assert_eq!(location.column_name.as_deref(), Some("founded:int"));
+    assert_eq!(reason, RowError::BadInteger("19x9".into()));
+    assert_eq!(
+        format!("{}", ImportError::Row { location, reason }),
+        format!(
+            "{}, line 3, column 3 (founded:int): bad integer '19x9'",
+            nodes.display()
+        )
+    );
+}
+
+#[test]
+fn relationship_rows_report_missing_and_unknown_ends_and_column_counts() {
+    let dir = scratch("bad-rels");
+    let nodes = write(&dir, "nodes.csv", &NODES.replace("19x9", "1989"));
+    let cases = [
+        (
+            ":START_ID,:END_ID,:TYPE\n,c3,T\n",
+            2,
+            Some(1),
+            RowError::MissingStartId,
+        ),
+        (
+            ":START_ID,:END_ID,:TYPE\nc3,zz,T\n",
+            2,
+            Some(2),
+            RowError::UnknownEndNode("zz".into()),
+        ),
+        (
+            ":START_ID,:END_ID,:TYPE\nc1,c3,T\nc3,c1\n",
+            3,
+            None,
+            RowError::WrongColumnCount {
+                expected: 3,
+                found: 2,
+            },
+        ),
+        (
+            ":START_ID,:END_ID,:TYPE\nc1,c3,\n",
+            2,
+            Some(3),
+            RowError::MissingType,
+        ),
+        (
+            ":START_ID,:END_ID,:TYPE\nc1,\"c3\n",
+            2,
+            Some(2),
+            RowError::UnterminatedQuote,
+        ),
+    ];
+    for (text, line, column, expected) in cases {
+        let rels = write(&dir, "rels.csv", text);
+        let (location, reason) = row_error(import::load(
+            &[nodes.clone(), rels.clone()],
+            &ImportOptions::default(),
+        ));
+        assert_eq!(reason, expected, "{text}");
+        assert_eq!((location.line, location.column), (line, column), "{text}");
+        assert_eq!(location.file, rels);
+    }
+}
+
+#[test]
+fn skip_bad_loads_the_good_rows_and_logs_every_bad_one() {
+    let dir = scratch("skip-bad");
+    let nodes = write(&dir, "nodes.csv", NODES);
+    let rels = write(&dir, "rels.csv", RELS);
+    let log = dir.join("bad.log");
+    let options = ImportOptions {
+        skip_bad: true,
+        bad_log: Some(log.clone()),
+        ..ImportOptions::default()
+    };
+    let imported = import::load(&[nodes, rels], &options).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.nodes, r.rels, r.rejected), (2, 1, 5));
+    let log = std::fs::read_to_string(log).unwrap();
+    let reasons: Vec<&str> = log.lines().filter(|l| !l.starts_with("  ")).collect();
+    let expected = [
+        "nodes.csv, line 3, column 3 (founded:int): bad integer '19x9'",
+        "rels.csv, line 3, column 2 (:END_ID): end node id 'c2' matches no node",
+        "rels.csv, line 4, column 1 (:START_ID): missing start node id",
+        "rels.csv, line 5, column 2 (:END_ID): end node id 'zz' matches no node",
+        "rels.csv, line 6: wrong column count: the header has 4 columns, this row 3",
+    ];
+    assert_eq!(reasons.len(), expected.len(), "{log}");
+    for (line, end) in reasons.iter().zip(expected) {
+        assert!(line.ends_with(end), "{line} should end with {end}");
+    }
+    // Each rejected row follows its reason, indented, as it was in the file.
+    assert!(
+        log.contains("(founded:int): bad integer '19x9'\n  c2,\"Beta\n  Corp\",19x9,,Company\n")
+    );
+    let db = imported.into_database();
+    let rows = db_rows(
+        db,
+        "MATCH (a)-[r]->(b) RETURN a.name, r.since, b.name, a.tags",
+    );
+    assert_eq!(rows, ["'Acme' | 2020 | 'Gamma' | ['a', 'b']"]);
+}
+
+fn db_rows(mut db: Database, query: &str) -> Vec<String> {
+    let results = db.run(query, &Params::new()).unwrap();
+    let r = &results[0];
+    r.rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| kg::format::value_text(v, r))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn headers_must_make_sense_whatever_skip_bad_says() {
+    let dir = scratch("bad-header");
+    let nodes = write(&dir, "nodes.csv", "id:ID,when:instant\n1,x\n");
+    let options = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    match import::load(&[nodes], &options) {
+        Err(ImportError::Header { column, name, .. }) => {
+            assert_eq!((column, name.as_str()), (2, "when:instant"));
+        }
+        other => panic!("expected a header error, got {:?}", other.err()),
+    }
+    let dated = write(&dir, "dated.csv", "id:ID,when:date\n1,2024-01-02\n");
+    let imported = import::load(&[dated], &ImportOptions::default()).unwrap();
+    assert!(imported.report.notes[0].contains("read as strings"));
+}
+
+#[test]
+fn json_errors_point_at_the_element() {
+    let dir = scratch("bad-json");
+    let doc = write(
+        &dir,
+        "g.json",
+        "{\"nodes\":[\n{\"id\":0,\"labels\":[\"A\"],\"properties\":{}},\n  {\"id\":1,\"labels\":[\"B\"],\"properties\":{\"m\":{\"x\":1}}}\n],\"relationships\":[]}\n",
+    );
+    let (location, reason) = row_error(import::load(&[doc], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (3, Some(3)));
+    assert!(matches!(reason, RowError::Unstorable { ref key, .. } if key == "m"));
+
+    let broken = write(
+        &dir,
+        "broken.json",
+        "{\"nodes\":[\n{\"id\":0}\n{\"id\":1}]}",
+    );
+    let (location, reason) = row_error(import::load(&[broken], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (3, Some(1)));
+    assert!(matches!(reason, RowError::Json(ref m) if m.contains("expected `,` or `]`")));
+
+    let lines = write(
+        &dir,
+        "g.jsonl",
+        "{\"type\":\"node\",\"id\":\"1\",\"labels\":[\"A\"]}\n{\"type\":\"relationship\",\"id\":\"0\",\"label\":\"T\",\"start\":{\"id\":\"1\"},\"end\":{\"id\":\"9\"}}\nnot json\n{\"type\":\"node\",\"id\":\"2\",\"properties\":{\"n\":18446744073709551615}}\n",
+    );
+    let options = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    let imported = import::load(&[lines], &options).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.nodes, r.rels, r.rejected), (1, 0, 3));
+    assert!(r.rejections[0].contains("line 2, column 1: end node id '9' matches no node"));
+    assert!(r.rejections[1].contains("line 3, column 2: invalid JSON: expected ident"));
+    assert!(r.rejections[2].contains("integer 18446744073709551615 is out of range"));
+}
+
+#[test]
+fn a_failing_statement_loads_nothing_and_shows_where_it_is() {
+    let dir = scratch("bad-script");
+    let script = write(
+        &dir,
+        "s.cypher",
+        "CREATE (:A {n: 1});\n// a comment\nCREATE (:B {n: 2}); CREATE (:C {n: toInteger('x') + 1 / 0});\nCREATE (:D);\n",
+    );
+    match import::load(std::slice::from_ref(&script), &ImportOptions::default()) {
+        Err(ImportError::Statement { rendered }) => {
+            assert!(
+                rendered.contains(&format!("--> {}:3:", script.display())),
+                "{rendered}"
+            );
+            assert!(
+                rendered.contains("3 | CREATE (:B {n: 2}); CREATE (:C"),
+                "{rendered}"
+            );
+        }
+        other => panic!("expected a statement error, got {:?}", other.err()),
+    }
+    // Into a database: the transaction is rolled back, the graph is as it was.
+    let mut db = Database::default_graph().unwrap();
+    let before = (db.node_count(), db.rel_count());
+    assert!(import::load_into(&mut db, &[script], &ImportOptions::default()).is_err());
+    assert_eq!((db.node_count(), db.rel_count()), before);
+    assert!(!db.in_transaction());
+}
+
+#[test]
+fn load_into_is_all_or_nothing() {
+    let dir = scratch("into");
+    let nodes = write(&dir, "nodes.csv", NODES);
+    let mut db = Database::default_graph().unwrap();
+    let before = (db.node_count(), db.rel_count());
+    let err = import::load_into(
+        &mut db,
+        std::slice::from_ref(&nodes),
+        &ImportOptions::default(),
+    );
+    assert!(matches!(err, Err(ImportError::Row { .. })));
+    assert_eq!((db.node_count(), db.rel_count()), before);
+    let good = write(&dir, "good.csv", &NODES.replace("19x9", "1989"));
+    let rels = write(&dir, "rels.csv", ":START_ID,:END_ID,:TYPE\nc1,c2,T\n");
+    let report = import::load_into(&mut db, &[good, rels], &ImportOptions::default()).unwrap();
+    assert_eq!((report.nodes, report.rels), (3, 1));
+    assert_eq!(
+        (db.node_count(), db.rel_count()),
+        (before.0 + 3, before.1 + 1)
+    );
+}
+
+#[test]
+fn a_file_must_say_its_format() {
+    let dir = scratch("no-format");
+    let file = write(&dir, "data.txt", "");
+    let err = import::load(&[file], &ImportOptions::default())
+        .err()
+        .unwrap();
+    assert!(matches!(err, ImportError::UnknownFormat { .. }));
+    assert!(err.to_string().contains("give --format"));
+}
+
+fn kg(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn the_command_line_reports_with_exit_codes() {
+    let dir = scratch("cli");
+    let nodes = write(&dir, "nodes.csv", NODES);
+    let path = nodes.to_str().unwrap();
+    let (code, text) = kg(&["--data", path, "query", "RETURN 1"]);
+    assert_eq!(code, 3, "{text}");
+    assert!(
+        text.contains("line 3, column 3 (founded:int): bad integer '19x9'"),
+        "{text}"
+    );
+
+    let (code, text) = kg(&["import", path]);
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("--db DIR") && text.contains("--data"),
+        "{text}"
+    );
+
+    let (code, text) = kg(&["export", "--format", "csv"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("-o DIR"), "{text}");
+
+    let (code, text) = kg(&[
+        "export",
+        "--format",
+        "json",
+        "--query",
+        "MATCH (n) RETURN m",
+    ]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("UndefinedVariable"), "{text}");
+
+    let good = write(&dir, "good.csv", &NODES.replace("19x9", "1989"));
+    let rels = write(&dir, "rels.csv", ":START_ID,:END_ID,:TYPE\nc1,c2,T\n");
+    let (code, text) = kg(&[
+        "--data",
+        good.to_str().unwrap(),
+        "--data",
+        rels.to_str().unwrap(),
+        "query",
+        "MATCH (a)-[:T]->(b) RETURN a.id, b.name",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("| 'c1' | 'Beta\nCorp' |") || text.contains("'c1'"),
+        "{text}"
+    );
+}

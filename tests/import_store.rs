@@ -1,0 +1,77 @@
+//! `kg --db DIR import`: all or nothing, committed through a checkpoint rather than the log.
+
+// Test helpers panic with a message on broken fixtures; that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::store::{Scratch, kg, query, run};
+
+fn count(dir: &std::path::Path, what: &str) -> String {
+    let r = query(dir, &format!("MATCH {what} RETURN count(*) AS n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout.trim().to_string()
+}
+
+#[test]
+fn an_import_lands_whole_in_the_snapshot() {
+    let scratch = Scratch::new("import-store");
+    let dir = scratch.store();
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/seed-csv");
+    let r = run(kg(&dir).args(["import", seed]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("imported 54 nodes and 128 relationships"),
+        "{}",
+        r.stderr
+    );
+    // Committed by a checkpoint: the import is in the snapshot, not one huge log record.
+    let wal = std::fs::metadata(dir.join("wal.kg")).map_or(0, |m| m.len());
+    let snapshot = std::fs::metadata(dir.join("snapshot.kg")).unwrap().len();
+    assert!(
+        wal < 256 && snapshot > 4096,
+        "wal {wal} bytes, snapshot {snapshot} bytes"
+    );
+    assert_eq!(count(&dir, "(n)"), r#"{"n":54}"#);
+    assert_eq!(count(&dir, "()-[r]->()"), r#"{"n":128}"#);
+    let r = query(
+        &dir,
+        "MATCH (c:Company {name: 'Microsoft'})-[s:OWNS_STAKE]->() RETURN s.stake_pct AS pct",
+    );
+    assert_eq!(r.stdout.trim(), r#"{"pct":27.0}"#);
+}
+
+#[test]
+fn a_bad_file_imports_nothing() {
+    let scratch = Scratch::new("import-bad");
+    let dir = scratch.store();
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/seed-csv");
+    assert_eq!(run(kg(&dir).args(["import", seed])).code, 0);
+    let bad = scratch.path.join("bad.csv");
+    std::fs::write(
+        &bad,
+        ":ID,name:string,founded:int\nx1,Good,1999\nx2,Bad,19x9\n",
+    )
+    .unwrap();
+    let r = run(kg(&dir).args(["import", bad.to_str().unwrap()]));
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("line 3") && r.stderr.contains("bad integer"),
+        "{}",
+        r.stderr
+    );
+    // Neither the good row before the bad one nor anything else was added.
+    assert_eq!(count(&dir, "(n)"), r#"{"n":54}"#);
+}
+
+#[test]
+fn import_without_a_store_says_what_to_use() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/seed-csv");
+    let r = run(std::process::Command::new(env!("CARGO_BIN_EXE_kg")).args(["import", seed]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--db DIR") && r.stderr.contains("--data"),
+        "{}",
+        r.stderr
+    );
+}
