@@ -174,9 +174,22 @@ fn headers_must_make_sense_whatever_skip_bad_says() {
         }
         other => panic!("expected a header error, got {:?}", other.err()),
     }
+    // Temporal columns are read as temporal values; a bad one names its type.
     let dated = write(&dir, "dated.csv", "id:ID,when:date\n1,2024-01-02\n");
     let imported = import::load(&[dated], &ImportOptions::default()).unwrap();
-    assert!(imported.report.notes[0].contains("read as strings"));
+    let db = imported.into_database();
+    let when = db.nodes()[0].props.get("when").cloned();
+    assert_eq!(
+        when.and_then(|v| v.temporal_text()),
+        Some("2024-01-02".to_string())
+    );
+    let bad = write(&dir, "bad-date.csv", "id:ID,when:date\n1,2024-13-02\n");
+    let (location, reason) = row_error(import::load(&[bad], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (2, Some(2)));
+    assert_eq!(
+        reason.to_string(),
+        "bad date '2024-13-02' (expected ISO 8601 text)"
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {
 pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
     match op {
         BinaryOp::Add => add(a, b),
-        BinaryOp::Sub => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
+        BinaryOp::Sub => match super::temporal::subtract(a, b) {
+            Some(difference) => difference,
+            None => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
+        },
         BinaryOp::Mul => numeric(a, b, "*", i64::checked_mul, |x, y| x * y),
         BinaryOp::Div => divide(a, b),
         BinaryOp::Mod => modulo(a, b),
@@ -49,6 +52,9 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
 }
 
 fn add(a: &Value, b: &Value) -> Result<Value> {
+    if let Some(sum) = super::temporal::add(a, b) {
+        return sum;
+    }
     Ok(match (a, b) {
         (Value::Null, _) | (_, Value::Null) => Value::Null,
         (Value::Int(x), Value::Int(y)) => {

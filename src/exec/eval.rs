@@ -427,6 +427,10 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
             .get(&**ctx.graph.names().name(key))
             .cloned()
             .unwrap_or(Value::Null)),
+        temporal if temporal.temporal_text().is_some() => Ok(super::temporal::component(
+            temporal,
+            ctx.graph.names().name(key),
+        )),
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",
             ctx.graph.names().name(key),

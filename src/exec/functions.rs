@@ -282,6 +282,10 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
                 .map_or(0, |d| d.as_millis() as i64),
         ),
         F::Exists => Value::Bool(!arg.is_null()),
+        F::Date | F::LocalTime | F::Time | F::LocalDateTime | F::DateTime => {
+            super::temporal::construct(function, args)?
+        }
+        F::Duration => super::temporal::duration(arg)?,
     })
 }
 

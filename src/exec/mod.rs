@@ -15,6 +15,7 @@ mod expand;
 mod functions;
 mod operators;
 mod result;
+mod temporal;
 mod write;
 
 pub use arith::float_text;

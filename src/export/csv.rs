@@ -15,6 +15,7 @@
 use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportReport, Subgraph};
 use crate::exec::{NodeData, RelData, float_text};
+use crate::model::temporal::TemporalKind;
 use crate::model::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -56,6 +57,14 @@ impl ColType {
                 Scalar::Int => "long[]",
                 Scalar::Float => "double[]",
                 Scalar::String => "string[]",
+                Scalar::Temporal(k) => match k {
+                    TemporalKind::Date => "date[]",
+                    TemporalKind::LocalTime => "localtime[]",
+                    TemporalKind::Time => "time[]",
+                    TemporalKind::LocalDateTime => "localdatetime[]",
+                    TemporalKind::DateTime => "datetime[]",
+                    TemporalKind::Duration => "duration[]",
+                },
             },
         }
     }
@@ -67,6 +76,7 @@ fn scalar_name(s: Scalar) -> &'static str {
         Scalar::Int => "long",
         Scalar::Float => "double",
         Scalar::String => "string",
+        Scalar::Temporal(k) => k.name(),
     }
 }
 
@@ -142,7 +152,7 @@ fn scalar_text(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float_text(*f),
         Value::String(s) => s.to_string(),
-        _ => String::new(),
+        other => other.temporal_text().unwrap_or_default(),
     }
 }
 

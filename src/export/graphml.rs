@@ -93,6 +93,8 @@ impl Seen {
                 super::types::Scalar::Int => "long",
                 super::types::Scalar::Float => "double",
                 super::types::Scalar::String => "string",
+                // GraphML has no temporal types: ISO text (the note says so).
+                super::types::Scalar::Temporal(_) => "string",
             }),
             _ => KeyType::Json,
         }

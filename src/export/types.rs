@@ -2,6 +2,7 @@
 //! key (GraphML, neo4j-admin CSV).
 
 use crate::model::Value;
+use crate::model::temporal::TemporalKind;
 
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum Scalar {
@@ -9,6 +10,7 @@ pub enum Scalar {
     Int,
     Float,
     String,
+    Temporal(TemporalKind),
 }
 
 /// A property's type. Stored properties are scalars or lists of one scalar type, except that
@@ -28,7 +30,7 @@ fn scalar(v: &Value) -> Option<Scalar> {
         Value::Int(_) => Scalar::Int,
         Value::Float(_) => Scalar::Float,
         Value::String(_) => Scalar::String,
-        _ => return None,
+        other => Scalar::Temporal(other.temporal_kind()?),
     })
 }
 

@@ -142,6 +142,8 @@ pub fn write_value(out: &mut String, v: &Value, entities: &dyn Entities) {
             }
             out.push('>');
         }
+        // Temporal values show as their ISO text, unquoted, as other graph tools show them.
+        temporal => out.push_str(&temporal.temporal_text().unwrap_or_default()),
     }
 }
 
@@ -201,6 +203,7 @@ pub fn to_json(v: &Value, entities: &dyn Entities) -> serde_json::Value {
             "nodes": p.nodes.iter().map(|n| to_json(&Value::Node(*n), entities)).collect::<Vec<_>>(),
             "relationships": p.rels.iter().map(|r| to_json(&Value::Rel(*r), entities)).collect::<Vec<_>>(),
         }),
+        temporal => json!(temporal.temporal_text().unwrap_or_default()),
     }
 }
 

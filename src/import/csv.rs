@@ -16,6 +16,7 @@ use super::csv_reader::{Record, RecordReader};
 use super::error::{ImportError, Location, RowError};
 use super::progress::Progress;
 use crate::model::Value;
+use crate::model::temporal::TemporalKind;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ enum Kind {
     Float,
     Bool,
     String,
+    Temporal(TemporalKind),
 }
 
 #[derive(Clone, Debug)]
@@ -121,8 +123,10 @@ fn parse_header(
                     "float" | "double" => Kind::Float,
                     "boolean" => Kind::Bool,
                     "string" | "char" => Kind::String,
-                    "date" | "localtime" | "time" | "localdatetime" | "datetime" | "duration"
-                    | "point" => {
+                    temporal if TemporalKind::from_name(temporal).is_some() => Kind::Temporal(
+                        TemporalKind::from_name(temporal).unwrap_or(TemporalKind::Date),
+                    ),
+                    "point" => {
                         notes.push(format!(
                             "{}: column '{text}' is read as strings: kg has no {base} values yet",
                             file.display()
@@ -207,6 +211,10 @@ fn parse_scalar(text: &str, kind: Kind) -> Result<Value, RowError> {
             "false" => Value::Bool(false),
             _ => return Err(RowError::BadBoolean(text.to_string())),
         },
+        Kind::Temporal(k) => k.parse(text).ok_or_else(|| RowError::BadTemporal {
+            kind: k.name(),
+            text: text.to_string(),
+        })?,
     })
 }
 

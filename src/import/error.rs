@@ -65,6 +65,8 @@ pub enum RowError {
     BadFloat(String),
     #[error("bad boolean '{0}' (expected true or false)")]
     BadBoolean(String),
+    #[error("bad {kind} '{text}' (expected ISO 8601 text)")]
+    BadTemporal { kind: &'static str, text: String },
     #[error("integer {0} is out of range (64-bit)")]
     IntegerOutOfRange(String),
     #[error("property '{key}' cannot be stored: {reason}")]

@@ -7,6 +7,7 @@
 mod ids;
 mod order;
 mod path;
+pub mod temporal;
 mod value;
 
 pub use ids::{NodeId, RelId};

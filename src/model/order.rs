@@ -3,7 +3,7 @@
 //! rules), orderability for ORDER BY (a total order across all types), and equivalence for
 //! grouping and DISTINCT (null groups with null, NaN with NaN, 1 with 1.0).
 
-use super::Value;
+use super::{Value, temporal};
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
@@ -32,8 +32,39 @@ pub fn equals(a: &Value, b: &Value) -> Option<bool> {
         (Value::Node(x), Value::Node(y)) => Some(x == y),
         (Value::Rel(x), Value::Rel(y)) => Some(x == y),
         (Value::Path(x), Value::Path(y)) => Some(x == y),
+        (Value::Duration(x), Value::Duration(y)) => Some(x == y),
+        _ if is_temporal(a) => temporal_cmp(a, b)
+            .map(|o| o == Ordering::Equal)
+            .or(Some(false)),
         _ => Some(false),
     }
+}
+
+fn is_temporal(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Date(_)
+            | Value::LocalTime(_)
+            | Value::Time(..)
+            | Value::LocalDateTime(_)
+            | Value::DateTime(..)
+    )
+}
+
+/// Points in time of the same kind, compared; times with offsets by their UTC instant.
+fn temporal_cmp(a: &Value, b: &Value) -> Option<Ordering> {
+    Some(match (a, b) {
+        (Value::Date(x), Value::Date(y)) => x.cmp(y),
+        (Value::LocalTime(x), Value::LocalTime(y)) => x.cmp(y),
+        (Value::LocalDateTime(x), Value::LocalDateTime(y)) => x.cmp(y),
+        (Value::Time(x, xo), Value::Time(y, yo)) => {
+            temporal::time_instant(*x, *xo).cmp(&temporal::time_instant(*y, *yo))
+        }
+        (Value::DateTime(x, xo), Value::DateTime(y, yo)) => {
+            temporal::compare_datetimes((*x, *xo), (*y, *yo))
+        }
+        _ => return None,
+    })
 }
 
 fn all_equal<'a>(pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> Option<bool> {
@@ -77,6 +108,7 @@ pub fn compare_values(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => numeric_cmp(a, b),
         (Value::String(x), Value::String(y)) => Some(x.cmp(y)),
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
+        _ if is_temporal(a) => temporal_cmp(a, b),
         (Value::List(x), Value::List(y)) => {
             for (a, b) in x.iter().zip(y.iter()) {
                 match compare_values(a, b)? {
@@ -97,10 +129,16 @@ fn order_rank(v: &Value) -> u8 {
         Value::Rel(_) => 2,
         Value::List(_) => 3,
         Value::Path(_) => 4,
-        Value::String(_) => 5,
-        Value::Bool(_) => 6,
-        Value::Int(_) | Value::Float(_) => 7,
-        Value::Null => 8,
+        Value::DateTime(..) => 5,
+        Value::LocalDateTime(_) => 6,
+        Value::Date(_) => 7,
+        Value::Time(..) => 8,
+        Value::LocalTime(_) => 9,
+        Value::Duration(_) => 10,
+        Value::String(_) => 11,
+        Value::Bool(_) => 12,
+        Value::Int(_) | Value::Float(_) => 13,
+        Value::Null => 14,
     }
 }
 
@@ -145,6 +183,10 @@ pub fn compare_for_order(a: &Value, b: &Value) -> Ordering {
         (Value::Node(x), Value::Node(y)) => x.cmp(y),
         (Value::Rel(x), Value::Rel(y)) => x.cmp(y),
         (Value::Path(x), Value::Path(y)) => x.nodes.cmp(&y.nodes).then_with(|| x.rels.cmp(&y.rels)),
+        (Value::Duration(x), Value::Duration(y)) => {
+            (x.months, x.days, x.seconds, x.nanos).cmp(&(y.months, y.days, y.seconds, y.nanos))
+        }
+        _ if is_temporal(a) => temporal_cmp(a, b).unwrap_or(Ordering::Equal),
         _ => Ordering::Equal,
     }
 }
@@ -220,6 +262,15 @@ pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
         Value::Node(id) => (8u8, id).hash(state),
         Value::Rel(id) => (9u8, id).hash(state),
         Value::Path(p) => (10u8, &p.nodes, &p.rels).hash(state),
+        Value::Date(d) => (11u8, d).hash(state),
+        Value::LocalTime(t) => (12u8, t).hash(state),
+        // Equal instants in different offsets are equal, so they must hash alike.
+        Value::Time(t, o) => (13u8, temporal::time_instant(*t, *o)).hash(state),
+        Value::LocalDateTime(dt) => (14u8, dt).hash(state),
+        Value::DateTime(dt, o) => {
+            (15u8, *dt - chrono::Duration::seconds(i64::from(*o))).hash(state)
+        }
+        Value::Duration(d) => (16u8, **d).hash(state),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The value enum every layer passes around.
 
+use super::temporal::Duration;
 use super::{NodeId, PathValue, RelId};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -26,6 +28,15 @@ pub enum Value {
     Node(NodeId),
     Rel(RelId),
     Path(Arc<PathValue>),
+    // Temporal values. Appended after the others: values are serialised by variant index.
+    Date(NaiveDate),
+    LocalTime(NaiveTime),
+    /// A time of day and its offset from UTC in seconds.
+    Time(NaiveTime, i32),
+    LocalDateTime(NaiveDateTime),
+    /// A local date and time and its offset from UTC in seconds.
+    DateTime(NaiveDateTime, i32),
+    Duration(Arc<Duration>),
 }
 
 /// The type of a value, used in error messages and by the type predicates.
@@ -41,6 +52,12 @@ pub enum ValueType {
     Node,
     Relationship,
     Path,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
 }
 
 impl fmt::Display for ValueType {
@@ -56,6 +73,12 @@ impl fmt::Display for ValueType {
             ValueType::Node => "NODE",
             ValueType::Relationship => "RELATIONSHIP",
             ValueType::Path => "PATH",
+            ValueType::Date => "DATE",
+            ValueType::LocalTime => "LOCAL TIME",
+            ValueType::Time => "ZONED TIME",
+            ValueType::LocalDateTime => "LOCAL DATETIME",
+            ValueType::DateTime => "ZONED DATETIME",
+            ValueType::Duration => "DURATION",
         })
     }
 }
@@ -73,6 +96,12 @@ impl Value {
             Value::Node(_) => ValueType::Node,
             Value::Rel(_) => ValueType::Relationship,
             Value::Path(_) => ValueType::Path,
+            Value::Date(_) => ValueType::Date,
+            Value::LocalTime(_) => ValueType::LocalTime,
+            Value::Time(..) => ValueType::Time,
+            Value::LocalDateTime(_) => ValueType::LocalDateTime,
+            Value::DateTime(..) => ValueType::DateTime,
+            Value::Duration(_) => ValueType::Duration,
         }
     }
 
@@ -116,13 +145,18 @@ impl Value {
                 Value::Bool(_) => Some(0),
                 Value::Int(_) | Value::Float(_) => Some(1),
                 Value::String(_) => Some(2),
+                Value::Date(_) => Some(3),
+                Value::LocalTime(_) => Some(4),
+                Value::Time(..) => Some(5),
+                Value::LocalDateTime(_) => Some(6),
+                Value::DateTime(..) => Some(7),
+                Value::Duration(_) => Some(8),
                 _ => None,
             }
         }
         match self {
-            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::String(_) => {
-                true
-            }
+            Value::Null => true,
+            v if scalar_kind(v).is_some() => true,
             Value::List(items) => {
                 let mut kinds = items.iter().map(scalar_kind);
                 match kinds.next() {
@@ -133,6 +167,34 @@ impl Value {
             }
             _ => false,
         }
+    }
+
+    /// The ISO 8601 text of a temporal value (`1910-05-06`, `12:35:15+05:00`, `P1M2D`).
+    pub fn temporal_text(&self) -> Option<String> {
+        use super::temporal::{format_date, format_datetime, format_offset, format_time};
+        Some(match self {
+            Value::Date(d) => format_date(*d),
+            Value::LocalTime(t) => format_time(*t),
+            Value::Time(t, o) => format!("{}{}", format_time(*t), format_offset(*o)),
+            Value::LocalDateTime(dt) => format_datetime(*dt),
+            Value::DateTime(dt, o) => format!("{}{}", format_datetime(*dt), format_offset(*o)),
+            Value::Duration(d) => d.iso(),
+            _ => return None,
+        })
+    }
+
+    /// The temporal type of a temporal value; its name is the function that builds it.
+    pub fn temporal_kind(&self) -> Option<super::temporal::TemporalKind> {
+        use super::temporal::TemporalKind as K;
+        Some(match self {
+            Value::Date(_) => K::Date,
+            Value::LocalTime(_) => K::LocalTime,
+            Value::Time(..) => K::Time,
+            Value::LocalDateTime(_) => K::LocalDateTime,
+            Value::DateTime(..) => K::DateTime,
+            Value::Duration(_) => K::Duration,
+            _ => return None,
+        })
     }
 
     /// Whether the value contains a node, relationship or path anywhere inside it.
@@ -191,6 +253,12 @@ impl PartialEq for Value {
             (Value::Node(a), Value::Node(b)) => a == b,
             (Value::Rel(a), Value::Rel(b)) => a == b,
             (Value::Path(a), Value::Path(b)) => a == b,
+            (Value::Date(a), Value::Date(b)) => a == b,
+            (Value::LocalTime(a), Value::LocalTime(b)) => a == b,
+            (Value::Time(a, x), Value::Time(b, y)) => a == b && x == y,
+            (Value::LocalDateTime(a), Value::LocalDateTime(b)) => a == b,
+            (Value::DateTime(a, x), Value::DateTime(b, y)) => a == b && x == y,
+            (Value::Duration(a), Value::Duration(b)) => a == b,
             _ => false,
         }
     }

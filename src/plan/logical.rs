@@ -335,6 +335,12 @@ pub enum Function {
     Exists,
     Timestamp,
     IsEmpty,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
 }
 
 #[derive(Debug, Clone)]

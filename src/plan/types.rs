@@ -35,6 +35,8 @@ impl StaticType {
             Value::Node(_) => StaticType::Node,
             Value::Rel(_) => StaticType::Rel,
             Value::Path(_) => StaticType::Path,
+            // Temporal values: no compile-time rule needs their type.
+            _ => StaticType::Any,
         }
     }
 

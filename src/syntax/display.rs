@@ -81,6 +81,11 @@ pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
         Value::Node(id) => write!(out, "node({id})"),
         Value::Rel(id) => write!(out, "relationship({id})"),
         Value::Path(_) => out.write_str("path"),
+        temporal => {
+            let text = temporal.temporal_text().unwrap_or_default();
+            let kind = temporal.temporal_kind().map_or("date", |k| k.name());
+            write!(out, "{kind}('{text}')")
+        }
     }
 }
 

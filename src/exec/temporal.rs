@@ -1,0 +1,395 @@
+//! Temporal functions (`date`, `localtime`, `time`, `localdatetime`, `datetime`, `duration`),
+//! their components (`d.year`), and arithmetic with durations.
+
+use super::context::Result;
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::model::temporal::{self, Duration, TemporalKind};
+use crate::model::{Map, Value};
+use crate::plan::Function;
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use std::sync::Arc;
+
+fn invalid(message: impl Into<String>) -> QueryError {
+    QueryError::runtime(
+        ErrorClass::ArgumentError,
+        Detail::InvalidArgumentValue,
+        message,
+    )
+}
+
+fn int(map: &Map, key: &str) -> Result<Option<i64>> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(Value::Float(f)) if f.fract() == 0.0 => Ok(Some(*f as i64)),
+        Some(other) => Err(invalid(format!(
+            "{key} must be an integer, not {}",
+            other.value_type()
+        ))),
+    }
+}
+
+fn number(map: &Map, key: &str) -> Result<f64> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(0.0),
+        Some(v) => v
+            .as_f64()
+            .ok_or_else(|| invalid(format!("{key} must be a number, not {}", v.value_type()))),
+    }
+}
+
+fn small(n: i64, key: &str) -> Result<u32> {
+    u32::try_from(n).map_err(|_| invalid(format!("{key} {n} is out of range")))
+}
+
+fn date_of(map: &Map) -> Result<Option<NaiveDate>> {
+    let Some(year) = int(map, "year")? else {
+        return Ok(None);
+    };
+    let year = i32::try_from(year).map_err(|_| invalid(format!("year {year} is out of range")))?;
+    let date = if let Some(week) = int(map, "week")? {
+        let dow = int(map, "dayOfWeek")?.unwrap_or(1);
+        let weekday =
+            chrono::Weekday::try_from((dow - 1).clamp(0, 6) as u8).unwrap_or(chrono::Weekday::Mon);
+        NaiveDate::from_isoywd_opt(year, small(week, "week")?, weekday)
+    } else if let Some(ordinal) = int(map, "ordinalDay")? {
+        NaiveDate::from_yo_opt(year, small(ordinal, "ordinalDay")?)
+    } else {
+        let month = small(int(map, "month")?.unwrap_or(1), "month")?;
+        let day = small(int(map, "day")?.unwrap_or(1), "day")?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    };
+    date.map(Some).ok_or_else(|| invalid("no such date"))
+}
+
+fn time_of(map: &Map) -> Result<NaiveTime> {
+    let hour = small(int(map, "hour")?.unwrap_or(0), "hour")?;
+    let minute = small(int(map, "minute")?.unwrap_or(0), "minute")?;
+    let second = small(int(map, "second")?.unwrap_or(0), "second")?;
+    let nanos = int(map, "millisecond")?.unwrap_or(0) * 1_000_000
+        + int(map, "microsecond")?.unwrap_or(0) * 1_000
+        + int(map, "nanosecond")?.unwrap_or(0);
+    NaiveTime::from_hms_nano_opt(hour, minute, second, small(nanos, "nanosecond")?)
+        .ok_or_else(|| invalid("no such time of day"))
+}
+
+fn offset_of(map: &Map) -> Result<Option<i32>> {
+    match map.get("timezone") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => temporal::parse_offset(s).map(Some).ok_or_else(|| {
+            invalid(format!(
+                "unknown time zone '{s}': use an offset such as '+01:00'"
+            ))
+        }),
+        Some(other) => Err(invalid(format!(
+            "timezone must be a string, not {}",
+            other.value_type()
+        ))),
+    }
+}
+
+/// `date(...)`, `localtime(...)`, `time(...)`, `localdatetime(...)`, `datetime(...)`.
+pub fn construct(function: Function, args: &[Value]) -> Result<Value> {
+    let now = chrono::Utc::now().naive_utc();
+    let Some(arg) = args.first() else {
+        return Ok(match function {
+            Function::Date => Value::Date(now.date()),
+            Function::LocalTime => Value::LocalTime(now.time()),
+            Function::Time => Value::Time(now.time(), 0),
+            Function::LocalDateTime => Value::LocalDateTime(now),
+            _ => Value::DateTime(now, 0),
+        });
+    };
+    match arg {
+        Value::Null => Ok(Value::Null),
+        Value::String(s) => parse(function, s),
+        Value::Map(map) => from_map(function, map),
+        other => convert(function, other),
+    }
+}
+
+fn parse(function: Function, text: &str) -> Result<Value> {
+    kind(function)
+        .parse(text)
+        .ok_or_else(|| invalid(format!("'{text}' is not a valid {} value", name(function))))
+}
+
+fn kind(function: Function) -> TemporalKind {
+    match function {
+        Function::Date => TemporalKind::Date,
+        Function::LocalTime => TemporalKind::LocalTime,
+        Function::Time => TemporalKind::Time,
+        Function::LocalDateTime => TemporalKind::LocalDateTime,
+        Function::DateTime => TemporalKind::DateTime,
+        _ => TemporalKind::Duration,
+    }
+}
+
+fn from_map(function: Function, map: &Map) -> Result<Value> {
+    let offset = offset_of(map)?.unwrap_or(0);
+    if function == Function::DateTime {
+        if let Some(secs) = int(map, "epochSeconds")? {
+            let nanos = int(map, "nanosecond")?.unwrap_or(0);
+            let dt = chrono::DateTime::from_timestamp(secs, small(nanos, "nanosecond")?)
+                .ok_or_else(|| invalid("epochSeconds out of range"))?;
+            return Ok(Value::DateTime(
+                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
+                offset,
+            ));
+        }
+        if let Some(ms) = int(map, "epochMillis")? {
+            let dt = chrono::DateTime::from_timestamp_millis(ms)
+                .ok_or_else(|| invalid("epochMillis out of range"))?;
+            return Ok(Value::DateTime(
+                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
+                offset,
+            ));
+        }
+    }
+    let needs_date = matches!(
+        function,
+        Function::Date | Function::LocalDateTime | Function::DateTime
+    );
+    let date = match date_of(map)? {
+        Some(d) => d,
+        None if needs_date => {
+            return Err(invalid(format!("{} needs at least a year", name(function))));
+        }
+        None => NaiveDate::default(),
+    };
+    let time = time_of(map)?;
+    Ok(match function {
+        Function::Date => Value::Date(date),
+        Function::LocalTime => Value::LocalTime(time),
+        Function::Time => Value::Time(time, offset),
+        Function::LocalDateTime => Value::LocalDateTime(date.and_time(time)),
+        _ => Value::DateTime(date.and_time(time), offset),
+    })
+}
+
+/// One temporal type from another: `date(datetime)`, `localtime(datetime)`, ...
+fn convert(function: Function, v: &Value) -> Result<Value> {
+    let (date, time, offset) = match v {
+        Value::Date(d) => (Some(*d), None, None),
+        Value::LocalTime(t) => (None, Some(*t), None),
+        Value::Time(t, o) => (None, Some(*t), Some(*o)),
+        Value::LocalDateTime(dt) => (Some(dt.date()), Some(dt.time()), None),
+        Value::DateTime(dt, o) => (Some(dt.date()), Some(dt.time()), Some(*o)),
+        other => {
+            return Err(QueryError::runtime(
+                ErrorClass::TypeError,
+                Detail::InvalidArgumentValue,
+                format!("{} cannot take {}", name(function), other.value_type()),
+            ));
+        }
+    };
+    let missing = || {
+        invalid(format!(
+            "{} cannot be made from {}",
+            name(function),
+            v.value_type()
+        ))
+    };
+    Ok(match function {
+        Function::Date => Value::Date(date.ok_or_else(missing)?),
+        Function::LocalTime => Value::LocalTime(time.ok_or_else(missing)?),
+        Function::Time => Value::Time(time.ok_or_else(missing)?, offset.unwrap_or(0)),
+        Function::LocalDateTime => {
+            Value::LocalDateTime(date.ok_or_else(missing)?.and_time(time.unwrap_or_default()))
+        }
+        _ => Value::DateTime(
+            date.ok_or_else(missing)?.and_time(time.unwrap_or_default()),
+            offset.unwrap_or(0),
+        ),
+    })
+}
+
+fn name(function: Function) -> &'static str {
+    kind(function).name()
+}
+
+/// `duration({days: 2, hours: 3})` or `duration('P2DT3H')`.
+pub fn duration(arg: &Value) -> Result<Value> {
+    let d = match arg {
+        Value::Null => return Ok(Value::Null),
+        Value::String(s) => {
+            return TemporalKind::Duration
+                .parse(s)
+                .ok_or_else(|| invalid(format!("'{s}' is not a valid duration")));
+        }
+        Value::Map(map) => {
+            let months = number(map, "years")? * 12.0
+                + number(map, "quarters")? * 3.0
+                + number(map, "months")?;
+            let days = number(map, "weeks")? * 7.0 + number(map, "days")?;
+            let nanos = number(map, "hours")? * 3600e9
+                + number(map, "minutes")? * 60e9
+                + number(map, "seconds")? * 1e9
+                + number(map, "milliseconds")? * 1e6
+                + number(map, "microseconds")? * 1e3
+                + number(map, "nanoseconds")?;
+            temporal::from_parts(months, days, nanos)
+                .ok_or_else(|| invalid("duration out of range"))?
+        }
+        other => {
+            return Err(QueryError::runtime(
+                ErrorClass::TypeError,
+                Detail::InvalidArgumentValue,
+                format!("duration cannot take {}", other.value_type()),
+            ));
+        }
+    };
+    Ok(Value::Duration(Arc::new(d)))
+}
+
+/// `d.year`, `t.minute`, `dt.timezone`, `dur.days`, ...; null for a component the value lacks.
+pub fn component(v: &Value, key: &str) -> Value {
+    if let Value::Duration(d) = v {
+        return duration_component(d, key);
+    }
+    let (date, time, offset) = match v {
+        Value::Date(d) => (Some(*d), None, None),
+        Value::LocalTime(t) => (None, Some(*t), None),
+        Value::Time(t, o) => (None, Some(*t), Some(*o)),
+        Value::LocalDateTime(dt) => (Some(dt.date()), Some(dt.time()), None),
+        Value::DateTime(dt, o) => (Some(dt.date()), Some(dt.time()), Some(*o)),
+        _ => return Value::Null,
+    };
+    let of_date = |f: fn(&NaiveDate) -> i64| date.map_or(Value::Null, |d| Value::Int(f(&d)));
+    let of_time = |f: fn(&NaiveTime) -> i64| time.map_or(Value::Null, |t| Value::Int(f(&t)));
+    match key {
+        "year" => of_date(|d| i64::from(d.year())),
+        "quarter" => of_date(|d| i64::from((d.month() - 1) / 3 + 1)),
+        "month" => of_date(|d| i64::from(d.month())),
+        "week" => of_date(|d| i64::from(d.iso_week().week())),
+        "weekYear" => of_date(|d| i64::from(d.iso_week().year())),
+        "day" => of_date(|d| i64::from(d.day())),
+        "ordinalDay" => of_date(|d| i64::from(d.ordinal())),
+        "dayOfWeek" => of_date(|d| i64::from(d.weekday().number_from_monday())),
+        "hour" => of_time(|t| i64::from(t.hour())),
+        "minute" => of_time(|t| i64::from(t.minute())),
+        "second" => of_time(|t| i64::from(t.second())),
+        "millisecond" => of_time(|t| i64::from(t.nanosecond() / 1_000_000)),
+        "microsecond" => of_time(|t| i64::from(t.nanosecond() / 1_000)),
+        "nanosecond" => of_time(|t| i64::from(t.nanosecond())),
+        "timezone" | "offset" => {
+            offset.map_or(Value::Null, |o| Value::str(&temporal::format_offset(o)))
+        }
+        "offsetSeconds" => offset.map_or(Value::Null, |o| Value::Int(i64::from(o))),
+        "epochSeconds" | "epochMillis" => match (v, date) {
+            (Value::DateTime(dt, o), _) => {
+                let utc = *dt - chrono::Duration::seconds(i64::from(*o));
+                let ts = utc.and_utc();
+                Value::Int(if key == "epochSeconds" {
+                    ts.timestamp()
+                } else {
+                    ts.timestamp_millis()
+                })
+            }
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    }
+}
+
+fn duration_component(d: &Duration, key: &str) -> Value {
+    let total_nanos = i128::from(d.seconds) * 1_000_000_000 + i128::from(d.nanos);
+    let int = |x: i128| Value::Int(i64::try_from(x).unwrap_or(i64::MAX));
+    match key {
+        "years" => Value::Int(d.months / 12),
+        "quarters" => Value::Int(d.months / 3),
+        "months" => Value::Int(d.months),
+        "weeks" => Value::Int(d.days / 7),
+        "days" => Value::Int(d.days),
+        "hours" => Value::Int(d.seconds / 3600),
+        "minutes" => Value::Int(d.seconds / 60),
+        "seconds" => Value::Int(d.seconds),
+        "milliseconds" => int(total_nanos / 1_000_000),
+        "microseconds" => int(total_nanos / 1_000),
+        "nanoseconds" => int(total_nanos),
+        "monthsOfYear" => Value::Int(d.months % 12),
+        "nanosecondsOfSecond" => Value::Int(i64::from(d.nanos)),
+        _ => Value::Null,
+    }
+}
+
+fn shift_date(date: NaiveDate, d: &Duration) -> Option<NaiveDate> {
+    let date = if d.months >= 0 {
+        date.checked_add_months(Months::new(u32::try_from(d.months).ok()?))?
+    } else {
+        date.checked_sub_months(Months::new(u32::try_from(-d.months).ok()?))?
+    };
+    // Whole days from the seconds too: a date has no time of day to carry the rest.
+    let days = d.days.checked_add(d.seconds / 86_400)?;
+    if days >= 0 {
+        date.checked_add_days(Days::new(days as u64))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+fn shift_time(time: NaiveTime, d: &Duration) -> NaiveTime {
+    let nanos = chrono::Duration::seconds(d.seconds % 86_400)
+        + chrono::Duration::nanoseconds(i64::from(d.nanos));
+    time.overflowing_add_signed(nanos).0
+}
+
+fn shift_datetime(dt: NaiveDateTime, d: &Duration) -> Option<NaiveDateTime> {
+    let date = shift_date(
+        dt.date(),
+        &Duration {
+            seconds: 0,
+            nanos: 0,
+            ..*d
+        },
+    )?;
+    let delta = chrono::Duration::try_seconds(d.seconds)?
+        + chrono::Duration::nanoseconds(i64::from(d.nanos));
+    date.and_time(dt.time()).checked_add_signed(delta)
+}
+
+/// `temporal + duration` (and `duration + temporal`, `duration + duration`); `None` when the
+/// operands are not temporal at all.
+pub fn add(a: &Value, b: &Value) -> Option<Result<Value>> {
+    let overflow = || {
+        QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::Overflow,
+            "temporal value out of range",
+        )
+    };
+    let (point, d) = match (a, b) {
+        (Value::Duration(x), Value::Duration(y)) => {
+            return Some(
+                x.checked_add(y)
+                    .map(|d| Value::Duration(Arc::new(d)))
+                    .ok_or_else(overflow),
+            );
+        }
+        (Value::Duration(d), point) | (point, Value::Duration(d)) => (point, d),
+        _ => return None,
+    };
+    let shifted = match point {
+        Value::Date(x) => shift_date(*x, d).map(Value::Date),
+        Value::LocalTime(t) => Some(Value::LocalTime(shift_time(*t, d))),
+        Value::Time(t, o) => Some(Value::Time(shift_time(*t, d), *o)),
+        Value::LocalDateTime(dt) => shift_datetime(*dt, d).map(Value::LocalDateTime),
+        Value::DateTime(dt, o) => shift_datetime(*dt, d).map(|x| Value::DateTime(x, *o)),
+        _ => return None,
+    };
+    Some(shifted.ok_or_else(overflow))
+}
+
+/// `temporal - duration` and `duration - duration`.
+pub fn subtract(a: &Value, b: &Value) -> Option<Result<Value>> {
+    let Value::Duration(d) = b else { return None };
+    a.temporal_kind()?;
+    match d.negated() {
+        Some(neg) => add(a, &Value::Duration(Arc::new(neg))),
+        None => Some(Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::Overflow,
+            "duration out of range",
+        ))),
+    }
+}
