@@ -140,6 +140,12 @@ fn keys(
             ));
         }
         let ty = seen.key_type();
+        if let Some(PropType::Scalar(super::types::Scalar::Temporal(kind))) = seen.first.flatten() {
+            notes.push(format!(
+                "GraphML has no {} type: property '{k}' is a string key holding ISO 8601 text",
+                kind.name()
+            ));
+        }
         if ty == KeyType::Json {
             let what = if seen.lists {
                 "lists"
@@ -167,7 +173,10 @@ fn value_text(v: &Value, ty: KeyType) -> String {
         (_, Value::Bool(b)) => b.to_string(),
         (_, Value::Int(i)) => i.to_string(),
         (_, Value::Float(f)) => crate::exec::float_text(*f),
-        (_, other) => to_json(other, &super::NoEntities).to_string(),
+        (_, other) => match other.temporal_text() {
+            Some(text) => text,
+            None => to_json(other, &super::NoEntities).to_string(),
+        },
     }
 }
 

@@ -19,21 +19,21 @@ fn write_json(out: &mut dyn Write, value: &Json) -> io::Result<()> {
 }
 
 pub fn write_document(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let mut non_finite = 0;
+    let mut flattened = Flattened::default();
     out.write_all(b"{\"nodes\":[")?;
     for (i, node) in sub.nodes().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        non_finite += count_non_finite(&node.props);
+        flattened.count(&node.props);
         write_json(out, &node_json(&node))?;
     }
     out.write_all(b"\n],\"relationships\":[")?;
     for (i, rel) in sub.rels().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        non_finite += count_non_finite(&rel.props);
+        flattened.count(&rel.props);
         write_json(out, &rel_json(&rel))?;
     }
     out.write_all(b"\n]}\n")?;
-    Ok(non_finite_note(non_finite))
+    Ok(flattened.notes())
 }
 
 fn labels_json(node: Option<&NodeData>) -> Json {
@@ -68,38 +68,59 @@ fn apoc_rel(rel: &RelData, sub: &Subgraph) -> Json {
 }
 
 pub fn write_lines(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let mut non_finite = 0;
+    let mut flattened = Flattened::default();
     for node in sub.nodes() {
-        non_finite += count_non_finite(&node.props);
+        flattened.count(&node.props);
         write_json(out, &apoc_node(&node))?;
         out.write_all(b"\n")?;
     }
     for rel in sub.rels() {
-        non_finite += count_non_finite(&rel.props);
+        flattened.count(&rel.props);
         write_json(out, &apoc_rel(&rel, sub))?;
         out.write_all(b"\n")?;
     }
-    Ok(non_finite_note(non_finite))
+    Ok(flattened.notes())
 }
 
-/// Properties holding NaN or an infinity (alone or in a list).
-fn count_non_finite(props: &crate::model::Map) -> usize {
-    fn non_finite(v: &crate::model::Value) -> bool {
-        match v {
-            crate::model::Value::Float(f) => !f.is_finite(),
-            crate::model::Value::List(items) => items.iter().any(non_finite),
-            _ => false,
+/// Properties JSON cannot hold as what they are, counted to say so: NaN and infinities, and
+/// temporal values (written as their ISO 8601 text).
+#[derive(Default)]
+struct Flattened {
+    non_finite: usize,
+    temporal: usize,
+}
+
+impl Flattened {
+    fn count(&mut self, props: &crate::model::Map) {
+        fn any(v: &crate::model::Value, test: fn(&crate::model::Value) -> bool) -> bool {
+            match v {
+                crate::model::Value::List(items) => items.iter().any(|i| any(i, test)),
+                other => test(other),
+            }
+        }
+        for v in props.values() {
+            self.non_finite += usize::from(any(
+                v,
+                |v| matches!(v, crate::model::Value::Float(f) if !f.is_finite()),
+            ));
+            self.temporal += usize::from(any(v, |v| v.temporal_kind().is_some()));
         }
     }
-    props.values().filter(|v| non_finite(v)).count()
-}
 
-/// JSON cannot hold NaN or infinities; say so when the subgraph has any.
-fn non_finite_note(count: usize) -> Vec<String> {
-    if count == 0 {
-        return Vec::new();
+    fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.non_finite > 0 {
+            notes.push(format!(
+                "JSON has no NaN or infinity: {} such float properties were written as strings ('NaN', 'Infinity')",
+                self.non_finite
+            ));
+        }
+        if self.temporal > 0 {
+            notes.push(format!(
+                "JSON has no dates or times: {} temporal properties were written as ISO 8601 strings (the csv and cypher exports keep their types)",
+                self.temporal
+            ));
+        }
+        notes
     }
-    vec![format!(
-        "JSON has no NaN or infinity: {count} such float properties were written as strings ('NaN', 'Infinity')"
-    )]
 }
