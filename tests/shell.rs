@@ -24,10 +24,18 @@ fn shell(history: &Path) -> PtySession {
     p
 }
 
-/// Types `keys` without pressing Enter.
+/// Types `keys` without pressing Enter, after a pause. The editor reads its input in chunks
+/// and starts afresh for each line, so keys sent faster than a person types could land while
+/// it is between lines; the pause makes sure the prompt is really waiting.
 fn type_keys(p: &mut PtySession, keys: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(150));
     p.send(keys).unwrap();
     p.flush().unwrap();
+}
+
+/// Types a line and presses Enter.
+fn type_line(p: &mut PtySession, line: &str) {
+    type_keys(p, &format!("{line}\r"));
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -41,15 +49,15 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 fn multi_line_statement_prints_a_table() {
     let dir = temp_dir("multiline");
     let mut p = shell(&dir.join("history"));
-    p.send_line("MATCH (p:Person)").unwrap();
+    type_line(&mut p, "MATCH (p:Person)");
     p.exp_string("...> ").expect("continuation prompt");
-    p.send_line("RETURN p.name AS name").unwrap();
+    type_line(&mut p, "RETURN p.name AS name");
     p.exp_string("...> ").expect("the statement is still open");
-    p.send_line("ORDER BY name;").unwrap();
+    type_line(&mut p, "ORDER BY name;");
     p.exp_string("| 'Denise Dresser' |").unwrap();
     p.exp_string("3 rows").unwrap();
     p.exp_string("kg> ").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -71,7 +79,7 @@ fn tab_completes_labels_and_property_keys() {
     type_keys(&mut p, "\r");
     p.exp_string("| 200000 |")
         .expect("completed label and key found the value");
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -79,16 +87,16 @@ fn tab_completes_labels_and_property_keys() {
 fn parameters_set_in_the_shell_are_used() {
     let dir = temp_dir("params");
     let mut p = shell(&dir.join("history"));
-    p.send_line(":param who => 'Matt' + ' Garman'").unwrap();
+    type_line(&mut p, ":param who => 'Matt' + ' Garman'");
     p.exp_string("kg> ").unwrap();
-    p.send_line(
+    type_line(
+        &mut p,
         "MATCH (p:Person {name: $who})-[w:WORKS_AT]->(c) RETURN w.role AS role, c.name AS company;",
-    )
-    .unwrap();
+    );
     p.exp_string("| 'CEO' | 'AWS'   |").unwrap();
-    p.send_line(":params").unwrap();
+    type_line(&mut p, ":params");
     p.exp_string(":param who => 'Matt Garman'").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -96,14 +104,14 @@ fn parameters_set_in_the_shell_are_used() {
 fn ctrl_c_clears_a_half_typed_statement() {
     let dir = temp_dir("ctrlc");
     let mut p = shell(&dir.join("history"));
-    p.send_line("MATCH (n:Nothing").unwrap();
+    type_line(&mut p, "MATCH (n:Nothing");
     p.exp_string("...> ").unwrap();
     p.send_control('c').unwrap();
     p.exp_string("kg> ").expect("back to a fresh prompt");
-    p.send_line("RETURN 40 + 2 AS answer;").unwrap();
+    type_line(&mut p, "RETURN 40 + 2 AS answer;");
     p.exp_string("| 42     |")
         .expect("the cleared text did not stick to the next statement");
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -111,15 +119,14 @@ fn ctrl_c_clears_a_half_typed_statement() {
 fn syntax_errors_show_a_caret_and_the_shell_carries_on() {
     let dir = temp_dir("errors");
     let mut p = shell(&dir.join("history"));
-    p.send_line("MATCH (c:Company) RETURN toLowr(c.name);")
-        .unwrap();
+    type_line(&mut p, "MATCH (c:Company) RETURN toLowr(c.name);");
     p.exp_string("did you mean toLower?").unwrap();
     p.exp_string("^^^^^^").unwrap();
-    p.send_line(":shcema").unwrap();
+    type_line(&mut p, ":shcema");
     p.exp_string("did you mean :schema?").unwrap();
-    p.send_line("RETURN 'still here' AS status;").unwrap();
+    type_line(&mut p, "RETURN 'still here' AS status;");
     p.exp_string("'still here'").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -128,9 +135,9 @@ fn history_survives_a_restart() {
     let dir = temp_dir("history");
     let history = dir.join("history");
     let mut p = shell(&history);
-    p.send_line("RETURN 'remembered' AS word;").unwrap();
+    type_line(&mut p, "RETURN 'remembered' AS word;");
     p.exp_string("'remembered'").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 
     let mut p = shell(&history);
@@ -141,7 +148,7 @@ fn history_survives_a_restart() {
     p.exp_string("remembered").unwrap();
     type_keys(&mut p, "\r");
     p.exp_string("| 'remembered' |").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -150,15 +157,14 @@ fn ctrl_c_stops_a_running_statement() {
     let dir = temp_dir("interrupt");
     let mut p = shell(&dir.join("history"));
     // 54^5 rows: minutes of work, unless interrupted.
-    p.send_line("MATCH (a), (b), (c), (d), (e) RETURN count(*);")
-        .unwrap();
+    type_line(&mut p, "MATCH (a), (b), (c), (d), (e) RETURN count(*);");
     std::thread::sleep(std::time::Duration::from_millis(500));
     p.send_control('c').unwrap();
     p.exp_string("interrupted").expect("the statement stopped");
     p.exp_string("kg> ").unwrap();
-    p.send_line("RETURN 'alive' AS state;").unwrap();
+    type_line(&mut p, "RETURN 'alive' AS state;");
     p.exp_string("'alive'").unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
 
@@ -166,23 +172,26 @@ fn ctrl_c_stops_a_running_statement() {
 fn export_writes_a_file_that_loads_back() {
     let dir = temp_dir("export");
     let mut p = shell(&dir.join("history"));
-    p.send_line("MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p, w, c;")
-        .unwrap();
+    type_line(
+        &mut p,
+        "MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p, w, c;",
+    );
     p.exp_string("3 rows").unwrap();
     let file = dir.join("people.json");
-    p.send_line(&format!(":export json {}", file.display()))
-        .unwrap();
+    type_line(&mut p, &format!(":export json {}", file.display()));
     p.exp_string("exported 6 nodes and 3 relationships")
         .unwrap();
     let cypher = dir.join("openai.cypher");
-    p.send_line(&format!(
-        ":export cypher {} MATCH (c:Company {{name: 'OpenAI'}}) RETURN c",
-        cypher.display()
-    ))
-    .unwrap();
+    type_line(
+        &mut p,
+        &format!(
+            ":export cypher {} MATCH (c:Company {{name: 'OpenAI'}}) RETURN c",
+            cypher.display()
+        ),
+    );
     p.exp_string("exported 1 nodes and 0 relationships")
         .unwrap();
-    p.send_line(":quit").unwrap();
+    type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 
     // Both files load back into a fresh graph with what was exported.
