@@ -3,6 +3,7 @@
 
 use super::endpoints::EndpointLabels;
 use super::index::PropertyIndexes;
+use super::strings::SharedStrings;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
 use super::{PropMap, Symbol};
 use crate::model::{NodeId, RelId, Value};
@@ -23,6 +24,7 @@ pub struct MemoryGraph {
     names: Names,
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
     indexes: PropertyIndexes,
+    strings: SharedStrings,
     type_counts: HashMap<Symbol, usize>,
     /// Entities (nodes and relationships) having each property key.
     key_counts: HashMap<Symbol, usize>,
@@ -187,9 +189,10 @@ impl MemoryGraph {
                 continue;
             }
             let key = self.names.intern(key);
+            let value = self.strings.share(value.clone());
             match map.iter_mut().find(|(k, _)| *k == key) {
-                Some(entry) => entry.1 = value.clone(),
-                None => map.push((key, value.clone())),
+                Some(entry) => entry.1 = value,
+                None => map.push((key, value)),
             }
         }
         Ok(map)
@@ -217,6 +220,7 @@ impl MemoryGraph {
             Mutation::DeleteRel { id } => self.delete_rel(id),
             Mutation::SetNodeProperty { id, key, value } => {
                 check_storable(&value)?;
+                let value = self.strings.share(value);
                 let sym = self.names.intern(&key);
                 let node = self.node_mut(id)?;
                 let new = value.clone();
@@ -237,6 +241,7 @@ impl MemoryGraph {
             }
             Mutation::SetRelProperty { id, key, value } => {
                 check_storable(&value)?;
+                let value = self.strings.share(value);
                 let sym = self.names.intern(&key);
                 let props = &mut self.rel_mut(id)?.props;
                 let was_null = value.is_null();

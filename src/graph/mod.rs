@@ -14,6 +14,7 @@ mod memory;
 mod mutation;
 mod names;
 mod records;
+mod strings;
 mod traits;
 mod transaction;
 

@@ -5,7 +5,7 @@ use crate::model::{NodeId, RelId, Value};
 use smallvec::SmallVec;
 
 /// A property map: few keys per entity, so a vector searched linearly beats a hash map.
-pub type PropMap = Vec<(Symbol, Value)>;
+pub type PropMap = smallvec::SmallVec<[(Symbol, Value); 6]>;
 
 /// Direction of travel from a node along its relationships.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
