@@ -5,7 +5,7 @@ use crate::model::{NodeId, RelId, Value};
 use smallvec::SmallVec;
 
 /// A property map: few keys per entity, so a vector searched linearly beats a hash map.
-pub type PropMap = smallvec::SmallVec<[(Symbol, Value); 6]>;
+pub type PropMap = smallvec::SmallVec<[(Symbol, Value); 4]>;
 
 /// Direction of travel from a node along its relationships.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -24,12 +24,13 @@ pub struct AdjEntry {
 }
 
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub struct NodeRecord {
     pub id: NodeId,
-    pub labels: SmallVec<[Symbol; 2]>,
-    pub props: PropMap,
     pub(super) outgoing: Vec<AdjEntry>,
     pub(super) incoming: Vec<AdjEntry>,
+    pub labels: SmallVec<[Symbol; 2]>,
+    pub props: PropMap,
 }
 
 #[derive(Clone, Debug)]
