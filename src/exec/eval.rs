@@ -507,7 +507,7 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
 
 fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     let names = ctx.graph.names();
-    let props = match base {
+    let props: &[_] = match base {
         Value::Node(id) => match ctx.graph.node(*id) {
             Some(n) => &n.props,
             None if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),

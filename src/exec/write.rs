@@ -315,8 +315,8 @@ impl Writer<'_, '_> {
     fn existing_keys(&self, target: &Value) -> Vec<Arc<str>> {
         let names = self.tx.names();
         let props = match target {
-            Value::Node(id) => self.tx.node(*id).map(|n| &n.props),
-            Value::Rel(id) => self.tx.rel(*id).map(|r| &r.props),
+            Value::Node(id) => self.tx.node(*id).map(|n| &n.props[..]),
+            Value::Rel(id) => self.tx.rel(*id).map(|r| &r.props[..]),
             _ => None,
         };
         props

@@ -2,6 +2,7 @@
 //! could use it for a lookup such as `(c:Company {name: $name})`, and from then on every
 //! mutation keeps it current. Indexes are derived data: they are never persisted.
 
+use super::records::prop;
 use super::{PropMap, Symbol};
 use crate::model::{GroupKey, NodeId, Value};
 use std::collections::HashMap;
@@ -13,10 +14,6 @@ type Postings = HashMap<GroupKey, Vec<NodeId>>;
 #[derive(Default, Clone)]
 pub struct PropertyIndexes {
     indexes: HashMap<(Symbol, Symbol), Postings>,
-}
-
-fn value_of(props: &PropMap, key: Symbol) -> Option<&Value> {
-    props.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
 impl PropertyIndexes {
@@ -33,7 +30,7 @@ impl PropertyIndexes {
     ) {
         let mut postings = Postings::new();
         for (id, props) in nodes {
-            if let Some(v) = value_of(props, key) {
+            if let Some(v) = prop(props, key) {
                 postings.entry(GroupKey(v.clone())).or_default().push(id);
             }
         }
@@ -90,7 +87,7 @@ impl PropertyIndexes {
         }
         let pairs: Vec<_> = self.affected(labels).collect();
         for (label, key) in pairs {
-            if let Some(v) = value_of(props, key) {
+            if let Some(v) = prop(props, key) {
                 self.insert(label, key, id, v);
             }
         }
@@ -102,7 +99,7 @@ impl PropertyIndexes {
         }
         let pairs: Vec<_> = self.affected(labels).collect();
         for (label, key) in pairs {
-            if let Some(v) = value_of(props, key) {
+            if let Some(v) = prop(props, key) {
                 self.remove(label, key, id, v);
             }
         }

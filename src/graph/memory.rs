@@ -1,14 +1,14 @@
 //! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
 //! from our ids to its indexes and the label index.
 
+use super::Symbol;
 use super::endpoints::EndpointLabels;
 use super::index::PropertyIndexes;
 use super::strings::SharedStrings;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
-use super::{PropMap, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use smallvec::SmallVec;
+use smallvec::{Array, SmallVec};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -133,7 +133,7 @@ impl MemoryGraph {
         keys
     }
 
-    fn count_keys(&mut self, props: &PropMap, up: bool) {
+    fn count_keys(&mut self, props: &[(Symbol, Value)], up: bool) {
         for (k, _) in props {
             let n = self.key_counts.entry(*k).or_default();
             *n = if up { *n + 1 } else { n.saturating_sub(1) };
@@ -181,8 +181,11 @@ impl MemoryGraph {
             .ok_or(GraphError::NoSuchRel(id))
     }
 
-    fn intern_props(&mut self, props: &[(Arc<str>, Value)]) -> Result<PropMap, GraphError> {
-        let mut map = PropMap::with_capacity(props.len());
+    fn intern_props<A: Array<Item = (Symbol, Value)>>(
+        &mut self,
+        props: &[(Arc<str>, Value)],
+    ) -> Result<SmallVec<A>, GraphError> {
+        let mut map = SmallVec::with_capacity(props.len());
         for (key, value) in props {
             check_storable(value)?;
             if value.is_null() {
@@ -198,7 +201,7 @@ impl MemoryGraph {
         Ok(map)
     }
 
-    fn named_props(&self, props: &PropMap) -> Vec<(Arc<str>, Value)> {
+    fn named_props(&self, props: &[(Symbol, Value)]) -> Vec<(Arc<str>, Value)> {
         props
             .iter()
             .map(|(k, v)| (self.names.name(*k).clone(), v.clone()))
@@ -456,7 +459,11 @@ fn check_storable(value: &Value) -> Result<(), GraphError> {
 }
 
 /// Sets or (for null) removes a property, returning the old value or null.
-fn set_prop(props: &mut PropMap, key: Symbol, value: Value) -> Value {
+fn set_prop<A: Array<Item = (Symbol, Value)>>(
+    props: &mut SmallVec<A>,
+    key: Symbol,
+    value: Value,
+) -> Value {
     let pos = props.iter().position(|(k, _)| *k == key);
     match (pos, value.is_null()) {
         (Some(i), true) => props.remove(i).1,

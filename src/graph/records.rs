@@ -5,7 +5,10 @@ use crate::model::{NodeId, RelId, Value};
 use smallvec::SmallVec;
 
 /// A property map: few keys per entity, so a vector searched linearly beats a hash map.
-pub type PropMap = smallvec::SmallVec<[(Symbol, Value); 4]>;
+/// Stored inline up to a few keys, so reading a property is one memory access.
+pub type PropMap = SmallVec<[(Symbol, Value); 4]>;
+/// Relationships mostly carry one or two properties, and there are many more of them.
+pub type RelPropMap = SmallVec<[(Symbol, Value); 2]>;
 
 /// Direction of travel from a node along its relationships.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -39,10 +42,10 @@ pub struct RelRecord {
     pub ty: Symbol,
     pub start: NodeId,
     pub end: NodeId,
-    pub props: PropMap,
+    pub props: RelPropMap,
 }
 
-pub(super) fn prop(props: &PropMap, key: Symbol) -> Option<&Value> {
+pub(super) fn prop(props: &[(Symbol, Value)], key: Symbol) -> Option<&Value> {
     props.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 

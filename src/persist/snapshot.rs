@@ -14,7 +14,7 @@
 
 use super::StoreError;
 use super::files::{le_u32, le_u64};
-use crate::graph::{GraphRead, MemoryGraph, Mutation, PropMap};
+use crate::graph::{GraphRead, MemoryGraph, Mutation, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
@@ -242,7 +242,7 @@ impl Serialize for GraphImage<'_> {
 struct Names<'g>(&'g MemoryGraph);
 struct Nodes<'g>(&'g MemoryGraph);
 struct Rels<'g>(&'g MemoryGraph);
-struct Props<'g>(&'g PropMap);
+struct Props<'g>(&'g [(Symbol, Value)]);
 
 impl Serialize for Names<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
