@@ -4,8 +4,8 @@
 //! and networkx.
 //!
 //! ```text
-//! python3 ../shared/bench/gen.py --scale medium --out bench-data/medium
-//! cargo bench --bench workload -- --data bench-data/medium --scale medium --out bench-results
+//! python3 ../shared/bench/gen.py --scale medium --out target/bench-data/medium
+//! cargo bench --bench workload -- --data target/bench-data/medium --scale medium --out target/bench-results
 //! ```
 
 // A benchmark driver: a missing file or bad argument ends it with a message.
@@ -44,9 +44,9 @@ struct Args {
 
 fn args() -> Args {
     let mut a = Args {
-        data: PathBuf::from("bench-data/small"),
+        data: PathBuf::from("target/bench-data/small"),
         scale: "small".into(),
-        out: PathBuf::from("bench-results"),
+        out: PathBuf::from("target/bench-results"),
         runs: 5,
         only: None,
         queries: Vec::new(),
