@@ -25,7 +25,7 @@ pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data
 use crate::db::Params;
 use crate::error::QueryError;
 use crate::graph::{GraphRead, Transaction};
-use crate::model::{GroupKey, NodeId, RelId, Value};
+use crate::model::{GroupKey, Value};
 use crate::plan::{PartPlan, QueryPlan, Stage};
 use context::{Ctx, Row};
 use std::collections::HashSet;
@@ -118,7 +118,9 @@ fn collect_entities(result: &mut QueryResult, tx: &Transaction) {
     let mut rels = HashSet::new();
     for row in &result.rows {
         for v in row {
-            mentioned(v, &mut nodes, &mut rels);
+            v.for_each_entity(&mut |id| _ = nodes.insert(id), &mut |id| {
+                _ = rels.insert(id)
+            });
         }
     }
     for id in nodes {
@@ -134,24 +136,6 @@ fn collect_entities(result: &mut QueryResult, tx: &Transaction) {
         if let Some(data) = data {
             result.rels.insert(id, data);
         }
-    }
-}
-
-fn mentioned(v: &Value, nodes: &mut HashSet<NodeId>, rels: &mut HashSet<RelId>) {
-    match v {
-        Value::Node(id) => {
-            nodes.insert(*id);
-        }
-        Value::Rel(id) => {
-            rels.insert(*id);
-        }
-        Value::Path(p) => {
-            nodes.extend(p.nodes.iter().copied());
-            rels.extend(p.rels.iter().copied());
-        }
-        Value::List(items) => items.iter().for_each(|i| mentioned(i, nodes, rels)),
-        Value::Map(map) => map.values().for_each(|i| mentioned(i, nodes, rels)),
-        _ => {}
     }
 }
 

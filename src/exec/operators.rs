@@ -8,8 +8,21 @@ use super::eval::{eval, is_true};
 use super::expand::{ExpandRows, shortest_paths};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{GroupKey, NodeId, Value, compare_for_order, equals};
-use crate::plan::{NodeFilter, Op};
+use crate::plan::{NodeFilter, Op, Slot};
 use std::collections::HashSet;
+
+/// The row extended with a scanned node, if the node matched.
+fn with_node(row: &Row, slot: Slot, id: NodeId, matched: Result<bool>) -> Option<Result<Row>> {
+    match matched {
+        Ok(true) => {
+            let mut out = row.clone();
+            out[slot] = Value::Node(id);
+            Some(Ok(out))
+        }
+        Ok(false) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
 
 /// Builds the iterator for `op`, whose `Input` leaf reads `input`.
 pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
@@ -41,15 +54,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                     } else {
                         Ok(true)
                     };
-                    match matched {
-                        Ok(true) => {
-                            let mut out = row.clone();
-                            out[slot] = Value::Node(id);
-                            Some(Ok(out))
-                        }
-                        Ok(false) => None,
-                        Err(e) => Some(Err(e)),
-                    }
+                    with_node(&row, slot, id, matched)
                 }))
             }))
         }
@@ -69,15 +74,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                     Err(e) => return Box::new(std::iter::once(Err(e))),
                 };
                 Box::new(found.iter().filter_map(move |&id| {
-                    match node_matches(ctx, id, filter, &row) {
-                        Ok(true) => {
-                            let mut out = row.clone();
-                            out[slot] = Value::Node(id);
-                            Some(Ok(out))
-                        }
-                        Ok(false) => None,
-                        Err(e) => Some(Err(e)),
-                    }
+                    with_node(&row, slot, id, node_matches(ctx, id, filter, &row))
                 }))
             }))
         }

@@ -167,21 +167,26 @@ fn from_map(function: Function, map: &Map) -> Result<Value> {
     })
 }
 
-/// One temporal type from another: `date(datetime)`, `localtime(datetime)`, ...
-fn convert(function: Function, v: &Value) -> Result<Value> {
-    let (date, time, offset) = match v {
+/// The date, time of day and offset a temporal value has; none for other values.
+fn parts(v: &Value) -> Option<(Option<NaiveDate>, Option<NaiveTime>, Option<i32>)> {
+    Some(match v {
         Value::Date(d) => (Some(*d), None, None),
         Value::LocalTime(t) => (None, Some(*t), None),
         Value::Time(t, o) => (None, Some(*t), Some(*o)),
         Value::LocalDateTime(dt) => (Some(dt.date()), Some(dt.time()), None),
         Value::DateTime(dt, o) => (Some(dt.date()), Some(dt.time()), Some(*o)),
-        other => {
-            return Err(QueryError::runtime(
-                ErrorClass::TypeError,
-                Detail::InvalidArgumentValue,
-                format!("{} cannot take {}", name(function), other.value_type()),
-            ));
-        }
+        _ => return None,
+    })
+}
+
+/// One temporal type from another: `date(datetime)`, `localtime(datetime)`, ...
+fn convert(function: Function, v: &Value) -> Result<Value> {
+    let Some((date, time, offset)) = parts(v) else {
+        return Err(QueryError::runtime(
+            ErrorClass::TypeError,
+            Detail::InvalidArgumentValue,
+            format!("{} cannot take {}", name(function), v.value_type()),
+        ));
     };
     let missing = || {
         invalid(format!(
@@ -247,13 +252,8 @@ pub fn component(v: &Value, key: &str) -> Value {
     if let Value::Duration(d) = v {
         return duration_component(d, key);
     }
-    let (date, time, offset) = match v {
-        Value::Date(d) => (Some(*d), None, None),
-        Value::LocalTime(t) => (None, Some(*t), None),
-        Value::Time(t, o) => (None, Some(*t), Some(*o)),
-        Value::LocalDateTime(dt) => (Some(dt.date()), Some(dt.time()), None),
-        Value::DateTime(dt, o) => (Some(dt.date()), Some(dt.time()), Some(*o)),
-        _ => return Value::Null,
+    let Some((date, time, offset)) = parts(v) else {
+        return Value::Null;
     };
     let of_date = |f: fn(&NaiveDate) -> i64| date.map_or(Value::Null, |d| Value::Int(f(&d)));
     let of_time = |f: fn(&NaiveTime) -> i64| time.map_or(Value::Null, |t| Value::Int(f(&t)));

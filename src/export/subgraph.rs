@@ -8,7 +8,7 @@
 
 use crate::exec::{self, NodeData, QueryResult, RelData};
 use crate::graph::{Direction, GraphRead};
-use crate::model::{NodeId, RelId, Value};
+use crate::model::{NodeId, RelId};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -69,7 +69,9 @@ impl<'g> Subgraph<'g> {
         for result in results {
             for row in &result.rows {
                 for value in row {
-                    collect(value, &mut node_ids, &mut rel_ids);
+                    value.for_each_entity(&mut |id| _ = node_ids.insert(id), &mut |id| {
+                        _ = rel_ids.insert(id)
+                    });
                 }
             }
         }
@@ -158,23 +160,5 @@ impl<'g> Subgraph<'g> {
                 .ok()
                 .map(|i| Cow::Borrowed(&nodes[i])),
         }
-    }
-}
-
-fn collect(value: &Value, nodes: &mut BTreeSet<NodeId>, rels: &mut BTreeSet<RelId>) {
-    match value {
-        Value::Node(id) => {
-            nodes.insert(*id);
-        }
-        Value::Rel(id) => {
-            rels.insert(*id);
-        }
-        Value::Path(p) => {
-            nodes.extend(p.nodes.iter().copied());
-            rels.extend(p.rels.iter().copied());
-        }
-        Value::List(items) => items.iter().for_each(|v| collect(v, nodes, rels)),
-        Value::Map(map) => map.values().for_each(|v| collect(v, nodes, rels)),
-        _ => {}
     }
 }

@@ -262,43 +262,40 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
         None => (rest, None),
     };
     let (mut months, mut days, mut nanos) = (0f64, 0f64, 0f64);
-    let mut number = String::new();
-    for c in date_part.chars() {
-        if c.is_ascii_digit() || c == '.' || c == '-' {
-            number.push(c);
-            continue;
-        }
-        let n: f64 = number.parse().ok()?;
-        number.clear();
-        match c {
+    for_each_component(date_part, |unit, n| {
+        match unit {
             'Y' | 'y' => months += n * 12.0,
             'M' | 'm' => months += n,
             'W' | 'w' => days += n * 7.0,
             'D' | 'd' => days += n,
             _ => return None,
         }
-    }
-    if !number.is_empty() {
-        return None;
-    }
-    for c in time_part.unwrap_or("").chars() {
-        if c.is_ascii_digit() || c == '.' || c == '-' {
-            number.push(c);
-            continue;
-        }
-        let n: f64 = number.parse().ok()?;
-        number.clear();
-        match c {
+        Some(())
+    })?;
+    for_each_component(time_part.unwrap_or(""), |unit, n| {
+        match unit {
             'H' | 'h' => nanos += n * 3600e9,
             'M' | 'm' => nanos += n * 60e9,
             'S' | 's' => nanos += n * 1e9,
             _ => return None,
         }
-    }
-    if !number.is_empty() {
-        return None;
-    }
+        Some(())
+    })?;
     from_parts(months, days, nanos)
+}
+
+/// Splits `1Y2.5M` into (unit, number) pairs; none if a number is bad or has no unit.
+fn for_each_component(part: &str, mut add: impl FnMut(char, f64) -> Option<()>) -> Option<()> {
+    let mut number = String::new();
+    for c in part.chars() {
+        if c.is_ascii_digit() || c == '.' || c == '-' {
+            number.push(c);
+            continue;
+        }
+        add(c, number.parse().ok()?)?;
+        number.clear();
+    }
+    number.is_empty().then_some(())
 }
 
 /// A duration from fractional months, days and nanoseconds: fractions carry down (a month's

@@ -109,6 +109,22 @@ impl Value {
         matches!(self, Value::Null)
     }
 
+    /// Calls `node` and `rel` for every node and relationship the value holds, however deep
+    /// in lists, maps and paths.
+    pub fn for_each_entity(&self, node: &mut impl FnMut(NodeId), rel: &mut impl FnMut(RelId)) {
+        match self {
+            Value::Node(id) => node(*id),
+            Value::Rel(id) => rel(*id),
+            Value::Path(p) => {
+                p.nodes.iter().copied().for_each(&mut *node);
+                p.rels.iter().copied().for_each(rel);
+            }
+            Value::List(items) => items.iter().for_each(|v| v.for_each_entity(node, rel)),
+            Value::Map(map) => map.values().for_each(|v| v.for_each_entity(node, rel)),
+            _ => {}
+        }
+    }
+
     pub fn str(s: &str) -> Value {
         Value::String(Arc::from(s))
     }

@@ -66,6 +66,20 @@ pub fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
     file.sync_all().map_err(|e| StoreError::io(path, e))
 }
 
+/// Both file kinds keep their format version at byte 8.
+pub fn check_version(path: &Path, bytes: &[u8], supported: u32) -> Result<(), StoreError> {
+    let found = le_u32(bytes, 8);
+    if found == supported {
+        return Ok(());
+    }
+    Err(StoreError::Version {
+        path: path.to_path_buf(),
+        offset: 8,
+        found,
+        supported,
+    })
+}
+
 pub fn le_u32(bytes: &[u8], at: usize) -> u32 {
     let mut b = [0u8; 4];
     b.copy_from_slice(&bytes[at..at + 4]);

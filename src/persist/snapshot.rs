@@ -13,7 +13,7 @@
 //! node's relationships) come back as they were.
 
 use super::StoreError;
-use super::files::{le_u32, le_u64};
+use super::files::{check_version, le_u32, le_u64};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use serde::ser::{SerializeSeq, SerializeStruct};
@@ -74,15 +74,7 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u64, &'b [u8]), StoreError
     }
     // The version is checked before the header checksum: a newer kg may lay out its header
     // differently, and "written by a newer kg" is the useful thing to say then.
-    let version = le_u32(bytes, 8);
-    if version != VERSION {
-        return Err(StoreError::Version {
-            path: path.to_path_buf(),
-            offset: 8,
-            found: version,
-            supported: VERSION,
-        });
-    }
+    check_version(path, bytes, VERSION)?;
     if le_u32(bytes, 36) != crc32fast::hash(&bytes[..36]) {
         return Err(damaged(36, "header checksum mismatch".into()));
     }

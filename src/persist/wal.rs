@@ -12,7 +12,7 @@
 //! record that runs past the end of the file, which would be taken for a torn tail.
 
 use super::StoreError;
-use super::files::{le_u32, le_u64};
+use super::files::{check_version, le_u32, le_u64};
 use crate::graph::Mutation;
 use std::fs::File;
 use std::io::Write;
@@ -119,15 +119,7 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
     if le_u32(bytes, 12) != crc32fast::hash(&bytes[..12]) {
         return Err(StoreError::damaged(path, 12, "header checksum mismatch"));
     }
-    let version = le_u32(bytes, 8);
-    if version != VERSION {
-        return Err(StoreError::Version {
-            path: path.to_path_buf(),
-            offset: 8,
-            found: version,
-            supported: VERSION,
-        });
-    }
+    check_version(path, bytes, VERSION)?;
     Ok(())
 }
 
