@@ -31,7 +31,7 @@ fn the_small_benchmark_graph_imports_from_neo4j_admin_csv() {
     if !bench.join("gen.py").is_file() {
         // Like the TCK run: without the shared checkout there is nothing to measure.
         println!(
-            "bench_import: {} not found; nothing to run",
+            "import_bench_data: {} not found; nothing to run",
             bench.display()
         );
         return;
