@@ -32,7 +32,8 @@ pub trait CommitSink {
         false
     }
 
-    /// Makes `graph`, which holds exactly what was committed, the new base state.
+    /// Makes `graph` the new base state: what was committed, and for
+    /// `Database::commit_through_checkpoint` the transaction being committed.
     fn checkpoint(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
         Ok(())
     }
@@ -190,7 +191,10 @@ impl Database {
         let span = statement.span;
         match &statement.kind {
             ast::StatementKind::Begin => self.begin().map_err(|e| e.at(span))?,
-            ast::StatementKind::Commit => self.commit()?,
+            ast::StatementKind::Commit => self.commit().map_err(|e| match e {
+                Error::Query(q) => Error::Query(q.at(span)),
+                other => other,
+            })?,
             ast::StatementKind::Rollback => self.rollback().map_err(|e| e.at(span))?,
             ast::StatementKind::Query(query) => return self.run_query(query, params),
             ast::StatementKind::Explain(query) => {
@@ -248,6 +252,7 @@ impl Database {
         if let Some(sink) = &mut self.sink {
             if let Err(e) = sink.commit(self.log.mutations(), &self.graph) {
                 Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
+                self.keep_ids();
                 return Err(e);
             }
         }
@@ -291,6 +296,7 @@ impl Database {
         if let Some(sink) = &mut self.sink {
             if let Err(e) = sink.checkpoint(&self.graph) {
                 Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
+                self.keep_ids();
                 return Err(e);
             }
         }

@@ -223,7 +223,8 @@ pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String 
         if end_line == line {
             end_col.saturating_sub(col)
         } else {
-            line_chars + 1 - col
+            // Up to the end of the line; `lines()` drops a `\r` that the column counted.
+            (line_chars + 1).saturating_sub(col)
         }
     } else {
         1

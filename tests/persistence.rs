@@ -282,6 +282,14 @@ fn a_log_from_a_newer_kg_is_refused_and_recover_leaves_it_alone() {
     std::fs::write(&f.wal, &log).unwrap();
     let needle = "wal.kg has format version 2 (at byte 8); this kg reads version 1: it was written by a newer kg";
     expect_refused(&f, needle);
+    let r = run(kg(&f.dir).arg("check"));
+    assert!(
+        r.stdout
+            .contains("open the store with the kg that wrote it")
+            && !r.stdout.contains("kg recover would"),
+        "{}",
+        r.stdout
+    );
     let r = run(kg(&f.dir).arg("recover"));
     assert_eq!(r.code, 3);
     assert!(r.stderr.contains("changes nothing"), "{}", r.stderr);

@@ -90,6 +90,18 @@ fn a_span_over_several_lines_is_underlined_to_the_end_of_its_first_line() {
 }
 
 #[test]
+fn a_span_from_the_end_of_a_crlf_line_gets_one_caret() {
+    // The column counts the `\r`, the printed line does not: the span starts past its end.
+    let src = "RETURN 1,\r\n  2 AS x";
+    let err = QueryError::syntax(Detail::UnexpectedSyntax, "test", Span::new(10, 14));
+    let text = render(&err, src, None);
+    assert!(
+        text.ends_with("1 | RETURN 1,\n  |           ^\n"),
+        "{text:?}"
+    );
+}
+
+#[test]
 fn an_error_without_a_position_is_one_line() {
     let err = QueryError::runtime(
         ErrorClass::ArgumentError,

@@ -7,12 +7,13 @@ use std::collections::HashMap;
 
 #[derive(Default, Clone)]
 pub struct EndpointLabels {
-    /// (type, end of the relationship: true for the end node, label) -> relationships.
-    counts: HashMap<(Symbol, bool, Symbol), usize>,
+    /// (type, the direction of travel that reaches the node, its label) -> relationships:
+    /// `Outgoing` counts end nodes, `Incoming` start nodes.
+    counts: HashMap<(Symbol, Direction, Symbol), usize>,
 }
 
 impl EndpointLabels {
-    fn bump(&mut self, key: (Symbol, bool, Symbol), up: bool) {
+    fn bump(&mut self, key: (Symbol, Direction, Symbol), up: bool) {
         let n = self.counts.entry(key).or_default();
         *n = if up { *n + 1 } else { n.saturating_sub(1) };
     }
@@ -26,10 +27,10 @@ impl EndpointLabels {
         up: bool,
     ) {
         for l in start_labels {
-            self.bump((ty, false, *l), up);
+            self.bump((ty, Direction::Incoming, *l), up);
         }
         for l in end_labels {
-            self.bump((ty, true, *l), up);
+            self.bump((ty, Direction::Outgoing, *l), up);
         }
     }
 
@@ -42,16 +43,15 @@ impl EndpointLabels {
         up: bool,
     ) {
         for e in outgoing {
-            self.bump((e.ty, false, label), up);
+            self.bump((e.ty, Direction::Incoming, label), up);
         }
         for e in incoming {
-            self.bump((e.ty, true, label), up);
+            self.bump((e.ty, Direction::Outgoing, label), up);
         }
     }
 
     /// Relationships of type `ty` whose node reached by travelling `dir` carries `label`.
     pub fn count(&self, ty: Symbol, dir: Direction, label: Symbol) -> usize {
-        let end = dir == Direction::Outgoing;
-        self.counts.get(&(ty, end, label)).copied().unwrap_or(0)
+        self.counts.get(&(ty, dir, label)).copied().unwrap_or(0)
     }
 }

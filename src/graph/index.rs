@@ -4,11 +4,11 @@
 
 use super::records::prop;
 use super::{PropMap, Symbol};
-use crate::model::{GroupKey, NodeId, Value};
+use crate::model::{GroupKey, NodeId, Value, equals};
 use std::collections::HashMap;
 
 /// Values are keyed by equivalence (1 and 1.0 alike), which is also what `=` means for the
-/// storable values an index holds.
+/// storable values an index holds, except values holding NaN: `lookup` screens those out.
 type Postings = HashMap<GroupKey, Vec<NodeId>>;
 
 #[derive(Default, Clone)]
@@ -40,8 +40,9 @@ impl PropertyIndexes {
     /// The nodes whose property equals `value`; `None` when there is no such index.
     pub fn lookup(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
         let postings = self.indexes.get(&(label, key))?;
-        // Null and NaN equal nothing, not even themselves.
-        if value.is_null() || matches!(value, Value::Float(f) if f.is_nan()) {
+        // Null and NaN equal nothing, not even themselves, also inside lists and maps: the
+        // index groups by equivalence, which would match them.
+        if equals(value, value) != Some(true) {
             return Some(&[]);
         }
         Some(

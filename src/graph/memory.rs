@@ -1,9 +1,11 @@
 //! The in-memory property graph: a petgraph `StableGraph` holding the records, plus the maps
-//! from our ids to its indexes and the label index.
+//! from our ids to its indexes, the label index, the property indexes, the shared texts and
+//! the counts behind the schema and the planner's estimates.
 
 use super::Symbol;
 use super::endpoints::EndpointLabels;
 use super::index::PropertyIndexes;
+use super::mutation::{MAX_ID, check_id};
 use super::strings::SharedStrings;
 use super::{AdjEntry, Direction, GraphError, GraphRead, Mutation, Names, NodeRecord, RelRecord};
 use crate::model::{NodeId, RelId, Value};
@@ -17,8 +19,9 @@ const NO_SLOT: u32 = u32::MAX;
 #[derive(Default, Clone)]
 pub struct MemoryGraph {
     graph: StableDiGraph<NodeRecord, RelRecord, u32>,
-    /// `node_slots[id]` is the petgraph index of node `id`. Ids are dense and never reused,
-    /// so a vector gives O(1) lookups without hashing.
+    /// `node_slots[id]` is the petgraph index of node `id`. Ids are allocated in sequence and
+    /// never reused, so a vector gives O(1) lookups without hashing; deleted and rolled-back
+    /// ids leave `NO_SLOT` gaps.
     node_slots: Vec<u32>,
     rel_slots: Vec<u32>,
     names: Names,
@@ -78,17 +81,22 @@ impl MemoryGraph {
 
     /// Reserves ids up to (excluding) the given ones, so that ids allocated and then rolled
     /// back are never handed out again.
-    pub fn reserve_ids(&mut self, next_node: NodeId, next_rel: RelId) {
-        if let Ok(n) = usize::try_from(next_node.0) {
-            if self.node_slots.len() < n {
-                self.node_slots.resize(n, NO_SLOT);
+    pub fn reserve_ids(&mut self, next_node: NodeId, next_rel: RelId) -> Result<(), GraphError> {
+        for bound in [next_node.0, next_rel.0] {
+            if bound > MAX_ID {
+                return Err(GraphError::IdOutOfRange(bound));
             }
         }
-        if let Ok(n) = usize::try_from(next_rel.0) {
-            if self.rel_slots.len() < n {
-                self.rel_slots.resize(n, NO_SLOT);
+        for (slots, n) in [
+            (&mut self.node_slots, next_node.0),
+            (&mut self.rel_slots, next_rel.0),
+        ] {
+            let n = n as usize;
+            if slots.len() < n {
+                slots.resize(n, NO_SLOT);
             }
         }
+        Ok(())
     }
 
     pub fn names_mut(&mut self) -> &mut Names {
@@ -247,12 +255,13 @@ impl MemoryGraph {
                 let value = self.strings.share(value);
                 let sym = self.names.intern(&key);
                 let props = &mut self.rel_mut(id)?.props;
-                let was_null = value.is_null();
+                let clears = value.is_null();
                 let old = set_prop(props, sym, value);
-                if old.is_null() && was_null {
+                let counted = (old.is_null(), clears);
+                if counted == (true, true) {
                     return Ok(None);
                 }
-                self.count_key_change(sym, (old.is_null(), was_null));
+                self.count_key_change(sym, counted);
                 Ok(Some(Mutation::SetRelProperty {
                     id,
                     key,
@@ -301,6 +310,7 @@ impl MemoryGraph {
         labels: &[Arc<str>],
         props: &[(Arc<str>, Value)],
     ) -> Result<Option<Mutation>, GraphError> {
+        check_id(id.0)?;
         if self.node_index(id).is_some() {
             return Err(GraphError::NodeExists(id));
         }
@@ -337,6 +347,7 @@ impl MemoryGraph {
         end: NodeId,
         props: &[(Arc<str>, Value)],
     ) -> Result<Option<Mutation>, GraphError> {
+        check_id(id.0)?;
         if self.rel_index(id).is_some() {
             return Err(GraphError::RelExists(id));
         }
@@ -425,10 +436,16 @@ impl MemoryGraph {
             .ok_or(GraphError::NoSuchRel(id))?;
         set_slot(&mut self.rel_slots, id.0, NO_SLOT);
         self.count_keys(&rel.props, false);
-        self.node_mut(rel.start)?.outgoing.retain(|e| e.rel != id);
-        self.node_mut(rel.end)?.incoming.retain(|e| e.rel != id);
+        // A relationship's nodes exist while it does (deleting a node with relationships is
+        // refused), so these lookups cannot fail half-way through the removal.
+        if let Ok(start) = self.node_mut(rel.start) {
+            start.outgoing.retain(|e| e.rel != id);
+        }
+        if let Ok(end) = self.node_mut(rel.end) {
+            end.incoming.retain(|e| e.rel != id);
+        }
         if let Some(n) = self.type_counts.get_mut(&rel.ty) {
-            *n -= 1;
+            *n = n.saturating_sub(1);
         }
         let start_labels = self
             .node(rel.start)
@@ -476,9 +493,10 @@ fn set_prop<A: Array<Item = (Symbol, Value)>>(
     }
 }
 
-/// Keeps adjacency sorted by type; within a type, in creation order.
+/// Keeps adjacency sorted by type; within a type, by relationship id, which is creation order
+/// and also puts a relationship restored by an undo back where it was.
 fn insert_sorted(entries: &mut Vec<AdjEntry>, entry: AdjEntry) {
-    let pos = entries.partition_point(|e| e.ty <= entry.ty);
+    let pos = entries.partition_point(|e| (e.ty, e.rel) <= (entry.ty, entry.rel));
     entries.insert(pos, entry);
 }
 
@@ -488,8 +506,10 @@ impl GraphRead for MemoryGraph {
     }
 
     fn node(&self, id: NodeId) -> Option<&NodeRecord> {
-        // Without deletions a node's petgraph index equals its id: trying that slot first
-        // saves a dependent memory read, the cost that dominates expansions.
+        // In a graph built by creates alone (an import, a load of a snapshot without gaps) a
+        // node's petgraph index equals its id: trying that slot first saves a dependent
+        // memory read, the cost that dominates expansions. After a delete or a rolled-back
+        // create petgraph reuses slots, and lookups take the slot table.
         if let Some(rec) = u32::try_from(id.0)
             .ok()
             .and_then(|i| self.graph.node_weight(NodeIndex::new(i as usize)))
@@ -613,6 +633,50 @@ mod tests {
         g.apply(undo).unwrap();
         let a = g.names().get("A").unwrap();
         assert_eq!(g.nodes_with_label(a).collect::<Vec<_>>(), vec![NodeId(0)]);
+    }
+
+    #[test]
+    fn undoing_a_delete_puts_the_relationship_back_in_its_place() {
+        let mut g = MemoryGraph::new();
+        for i in 0..2 {
+            g.apply(node(i, "N")).unwrap();
+        }
+        for i in 0..3 {
+            g.apply(Mutation::CreateRel {
+                id: RelId(i),
+                ty: Arc::from("T"),
+                start: NodeId(0),
+                end: NodeId(1),
+                props: vec![],
+            })
+            .unwrap();
+        }
+        let undo = g
+            .apply(Mutation::DeleteRel { id: RelId(1) })
+            .unwrap()
+            .unwrap();
+        g.apply(undo).unwrap();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            let node = if dir == Direction::Outgoing { 0 } else { 1 };
+            let rels: Vec<u64> = g
+                .adjacency(NodeId(node), dir)
+                .iter()
+                .map(|e| e.rel.0)
+                .collect();
+            assert_eq!(rels, vec![0, 1, 2], "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn ids_past_what_a_graph_can_hold_are_refused_not_allocated() {
+        let mut g = MemoryGraph::new();
+        let huge = NodeId(u64::MAX - 1);
+        assert!(matches!(
+            g.apply(node(huge.0, "N")),
+            Err(GraphError::IdOutOfRange(_))
+        ));
+        assert!(g.reserve_ids(huge, RelId(0)).is_err());
+        assert_eq!(g.next_node_id(), NodeId(0));
     }
 
     #[test]

@@ -64,4 +64,19 @@ pub enum GraphError {
     NodeHasRelationships(NodeId),
     #[error("property values must be scalars or lists of scalars, not {0}")]
     UnstorableValue(crate::model::ValueType),
+    #[error("id {0} is beyond the {MAX_ID} entities of one kind a graph can hold")]
+    IdOutOfRange(u64),
+}
+
+/// Ids index the graph's slot tables and petgraph's `u32` indexes, so a larger one can only
+/// come from a damaged or hand-made file, which must get an error rather than an allocation
+/// of the id's size.
+pub const MAX_ID: u64 = u32::MAX as u64 - 1;
+
+pub(super) fn check_id(id: u64) -> Result<(), GraphError> {
+    if id < MAX_ID {
+        Ok(())
+    } else {
+        Err(GraphError::IdOutOfRange(id))
+    }
 }

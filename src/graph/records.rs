@@ -11,7 +11,7 @@ pub type PropMap = SmallVec<[(Symbol, Value); 4]>;
 pub type RelPropMap = SmallVec<[(Symbol, Value); 2]>;
 
 /// Direction of travel from a node along its relationships.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub enum Direction {
     Outgoing,
     Incoming,
@@ -26,6 +26,8 @@ pub struct AdjEntry {
     pub other: NodeId,
 }
 
+/// Laid out in declaration order (`repr(C)`) so that what every expansion reads, the id and
+/// the adjacency lists, shares the record's first cache line.
 #[derive(Clone, Debug)]
 #[repr(C)]
 pub struct NodeRecord {

@@ -51,14 +51,11 @@ impl<'g> Transaction<'g> {
             if let Some(undo) = self.log.undo.pop() {
                 // Undo records were produced by the graph itself from its own state, so they
                 // always apply; an error here would mean the graph is already inconsistent.
-                let _ = self.graph.apply(undo);
+                let undone = self.graph.apply(undo);
+                debug_assert!(undone.is_ok(), "an undo failed: {undone:?}");
             }
             self.log.applied.pop();
         }
-    }
-
-    pub fn log(&self) -> &TxLog {
-        self.log
     }
 
     /// The last state of an entity deleted in this transaction, for results that return it.
@@ -76,14 +73,6 @@ impl<'g> Transaction<'g> {
             .iter()
             .rev()
             .find(|m| matches!(m, Mutation::CreateRel { id: i, .. } if *i == id))
-    }
-
-    fn was_deleted_node(&self, id: NodeId) -> bool {
-        self.graph.node(id).is_none() && self.deleted_node(id).is_some()
-    }
-
-    fn was_deleted_rel(&self, id: RelId) -> bool {
-        self.graph.rel(id).is_none() && self.deleted_rel(id).is_some()
     }
 }
 
@@ -125,10 +114,10 @@ impl GraphRead for Transaction<'_> {
         self.graph.lookup_by_property(label, key, value)
     }
     fn is_deleted_node(&self, id: NodeId) -> bool {
-        self.was_deleted_node(id)
+        self.graph.node(id).is_none() && self.deleted_node(id).is_some()
     }
     fn is_deleted_rel(&self, id: RelId) -> bool {
-        self.was_deleted_rel(id)
+        self.graph.rel(id).is_none() && self.deleted_rel(id).is_some()
     }
     fn deleted_rel_type(&self, id: RelId) -> Option<std::sync::Arc<str>> {
         match self.deleted_rel(id)? {
@@ -141,14 +130,17 @@ impl GraphRead for Transaction<'_> {
 impl GraphWrite for Transaction<'_> {
     fn allocate_node_id(&mut self) -> NodeId {
         let id = self.graph.next_node_id();
-        self.graph
+        // Past the last id the reservation fails and so does the create that uses the id.
+        let _ = self
+            .graph
             .reserve_ids(NodeId(id.0 + 1), self.graph.next_rel_id());
         id
     }
 
     fn allocate_rel_id(&mut self) -> RelId {
         let id = self.graph.next_rel_id();
-        self.graph
+        let _ = self
+            .graph
             .reserve_ids(self.graph.next_node_id(), RelId(id.0 + 1));
         id
     }

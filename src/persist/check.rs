@@ -53,7 +53,15 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
     let mut lines = Vec::new();
     let loaded = match load(dir) {
         Ok(l) => l,
-        Err(e @ (StoreError::Damaged { .. } | StoreError::Version { .. })) => {
+        Err(e @ StoreError::Version { .. }) => {
+            lines.push(format!("not readable by this kg: {e}"));
+            lines.push("open the store with the kg that wrote it".into());
+            return Ok(CheckReport {
+                lines,
+                damage: Some(e),
+            });
+        }
+        Err(e @ StoreError::Damaged { .. }) => {
             lines.push(format!("damaged: {e}"));
             lines.push(
                 "the store will not open; kg recover repairs only the log: restore the snapshot from a backup"
@@ -97,6 +105,12 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
                 Tail::Torn { offset, bytes } => line.push_str(&format!(
                     "; the last {bytes} bytes (from byte {offset}) are a record cut short by a crash: the next open drops them"
                 )),
+                Tail::Damaged(e @ StoreError::Version { .. }) => {
+                    lines.push(line);
+                    lines.push(format!("not readable by this kg: {e}"));
+                    line = "open the store with the kg that wrote it".into();
+                    damage = Some(e);
+                }
                 Tail::Damaged(e) => {
                     lines.push(line);
                     line = format!("damaged: {e}");

@@ -67,14 +67,4 @@ impl StoreError {
             reason: reason.into(),
         }
     }
-
-    /// Where the damage is, for errors that are about damage.
-    pub fn damage_offset(&self) -> Option<u64> {
-        match self {
-            StoreError::Damaged { offset, .. } | StoreError::Version { offset, .. } => {
-                Some(*offset)
-            }
-            _ => None,
-        }
-    }
 }

@@ -1,5 +1,5 @@
-//! Opening a store (snapshot + log replay), appending commits, checkpoints, and the `check`
-//! and `recover` tools.
+//! Opening a store (snapshot + log replay), appending commits and checkpoints. The `check`
+//! and `recover` tools are in `check.rs`.
 //!
 //! Readers (`--read-only`, `check`) take no lock and never write. They read the log before
 //! the snapshot: a checkpoint renames the new snapshot into place before it replaces the log,
@@ -11,7 +11,7 @@ use super::lock::WriterLock;
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, LogWriter, Tail};
 use super::{DEFAULT_CHECKPOINT_BYTES, StoreError};
-use crate::graph::{MemoryGraph, Mutation};
+use crate::graph::{GraphError, MemoryGraph, Mutation};
 use crate::model::{NodeId, RelId};
 use std::path::{Path, PathBuf};
 
@@ -151,7 +151,9 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> 
                 record.seq
             ))
         } else {
-            apply_all(graph, record.mutations)
+            graph
+                .reserve_ids(NodeId(record.next_node), RelId(record.next_rel))
+                .and_then(|()| apply_all(graph, record.mutations))
                 .err()
                 .map(|e| format!("record {} does not apply: {e}", record.seq))
         };
@@ -160,7 +162,6 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> 
             info.tail = Tail::Damaged(StoreError::damaged(path, record.offset, reason));
             break;
         }
-        graph.reserve_ids(NodeId(record.next_node), RelId(record.next_rel));
         info.seqs = Some((info.seqs.map_or(record.seq, |s| s.0), record.seq));
         info.applied += 1;
         expected += 1;
@@ -170,17 +171,17 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> 
 
 /// Applies one record's mutations through `MemoryGraph::apply`, the path live writes take,
 /// all or none.
-fn apply_all(
-    graph: &mut MemoryGraph,
-    mutations: Vec<Mutation>,
-) -> Result<(), crate::graph::GraphError> {
+/// One record's changes, all or none. Not through a `Transaction`: replay needs no copy of
+/// each change for a commit.
+fn apply_all(graph: &mut MemoryGraph, mutations: Vec<Mutation>) -> Result<(), GraphError> {
     let mut undo = Vec::with_capacity(mutations.len());
     for m in mutations {
         match graph.apply(m) {
             Ok(u) => undo.extend(u),
             Err(e) => {
                 for u in undo.into_iter().rev() {
-                    let _ = graph.apply(u);
+                    let undone = graph.apply(u);
+                    debug_assert!(undone.is_ok(), "an undo failed: {undone:?}");
                 }
                 return Err(e);
             }
@@ -198,6 +199,10 @@ impl Store {
         let created = !dir.exists();
         if created {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+            // Commits fsync their files, but a power cut could still lose the directory entry.
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                files::sync_dir(parent)?;
+            }
         } else if !dir.is_dir() {
             let e = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
             return Err(StoreError::io(dir, e));
@@ -356,12 +361,18 @@ impl Store {
             || next_ids(graph) != self.durable_ids
     }
 
-    /// Writes a snapshot of `graph` (which must hold exactly what was committed) and resets
-    /// the log. Returns the snapshot's size in bytes.
+    /// Writes a snapshot of `graph` (what was committed, plus for a commit through a
+    /// checkpoint the transaction being committed) and resets the log. Returns the snapshot's
+    /// size in bytes.
     pub fn checkpoint(&mut self, graph: &MemoryGraph) -> Result<u64, StoreError> {
         self.writer()?;
         let bytes = snapshot::encode(graph, self.next_seq - 1)?;
-        files::write_atomically(&self.dir, SNAPSHOT_FILE, &bytes)?;
+        files::write_temp(&self.dir, SNAPSHOT_FILE, &bytes)?;
+        // Once the rename may have happened, the snapshot on disk can hold changes the caller
+        // will undo in memory when this fails: appending after it would replay them on the
+        // wrong base. So nothing is appended until the log is reset, or the store reopened.
+        self.poisoned = true;
+        files::rename_into_place(&self.dir, SNAPSHOT_FILE)?;
         // A crash here leaves the new snapshot and the old log, whose records it includes:
         // replay skips them by sequence number.
         self.reset_log()?;

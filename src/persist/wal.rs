@@ -159,7 +159,7 @@ pub fn scan(bytes: &[u8], path: &Path) -> Scan {
             Err(RecordError::Damaged(reason)) => {
                 // A crash can leave zeros where a record was being written (the file grew
                 // before its data reached the disk); that is a torn tail too.
-                if bytes[at..].iter().all(|b| *b == 0) {
+                if bytes[at..].iter().all(|b| *b == 0) || unwritten_end(bytes, at) {
                     break torn(bytes, at);
                 }
                 break Tail::Damaged(StoreError::damaged(path, at as u64, reason));
@@ -172,6 +172,23 @@ pub fn scan(bytes: &[u8], path: &Path) -> Scan {
         file_len,
         tail,
     }
+}
+
+/// Whether the record at `at` is the file's last and its end never reached the disk: its
+/// header is intact and declares exactly the rest of the file, but from a sector boundary on
+/// only zeros arrived. A bit flipped in a record written completely leaves no such run.
+fn unwritten_end(bytes: &[u8], at: usize) -> bool {
+    const SECTOR: usize = 512;
+    let rest = &bytes[at..];
+    if rest.len() < RECORD_HEADER_LEN || le_u32(rest, 32) != crc32fast::hash(&rest[..32]) {
+        return false;
+    }
+    if at + RECORD_HEADER_LEN + le_u32(rest, 0) as usize != bytes.len() {
+        return false;
+    }
+    let zeros_from = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
+    let boundary = zeros_from.next_multiple_of(SECTOR);
+    boundary > at + RECORD_HEADER_LEN && boundary < bytes.len()
 }
 
 fn torn(bytes: &[u8], at: usize) -> Tail {
@@ -251,7 +268,7 @@ impl LogWriter {
     }
 
     /// Appends one record and, with sync on, waits until it is on disk. On failure the file
-    /// is cut back to where it was; `Err(true)` says that failed too.
+    /// is cut back to where it was; `Err((_, true))` says that failed too.
     pub fn append(&mut self, record: &[u8]) -> Result<(), (StoreError, bool)> {
         let written = self.file.write_all(record).and_then(|()| {
             if self.sync {
@@ -319,6 +336,37 @@ mod tests {
                 scan.tail
             );
         }
+    }
+
+    fn big(seq: u64) -> Vec<u8> {
+        let m = Mutation::SetNodeProperty {
+            id: NodeId(1),
+            key: "text".into(),
+            value: crate::model::Value::str(&"x".repeat(2000)),
+        };
+        encode_record(seq, 2, 0, &[m]).unwrap()
+    }
+
+    #[test]
+    fn a_last_record_whose_end_is_zeros_from_a_sector_on_is_a_torn_tail() {
+        let mut bytes = log_with(&[rec(1), big(2)]);
+        let first_end = log_with(&[rec(1)]).len();
+        bytes[1024..].fill(0);
+        let scan = scan(&bytes, Path::new("wal.kg"));
+        assert_eq!(scan.records.len(), 1);
+        assert!(
+            matches!(scan.tail, Tail::Torn { offset, .. } if offset == first_end as u64),
+            "{:?}",
+            scan.tail
+        );
+    }
+
+    #[test]
+    fn zeros_inside_a_record_that_is_not_the_last_are_damage() {
+        let mut bytes = log_with(&[rec(1), big(2), rec(3)]);
+        bytes[1024..1536].fill(0);
+        let scan = scan(&bytes, Path::new("wal.kg"));
+        assert!(matches!(scan.tail, Tail::Damaged(_)), "{:?}", scan.tail);
     }
 
     #[test]
