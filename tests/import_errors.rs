@@ -260,6 +260,49 @@ fn a_failing_statement_loads_nothing_and_shows_where_it_is() {
 }
 
 #[test]
+fn scripts_cannot_commit_or_roll_back_part_of_an_import() {
+    let dir = scratch("script-tx");
+    let script = write(
+        &dir,
+        "s.cypher",
+        "CREATE (:A);\n  /* é */ COMMIT;\nCREATE (:B);\nRETURN 1/0;\n",
+    );
+    let expected = format!(
+        "{}, line 2, column 11: COMMIT is not allowed in an imported script: an import is one transaction",
+        script.display()
+    );
+    // --data and `kg import` alike; skip_bad does not skip it.
+    for skip_bad in [false, true] {
+        let options = ImportOptions {
+            skip_bad,
+            ..ImportOptions::default()
+        };
+        let err = import::load(std::slice::from_ref(&script), &options)
+            .err()
+            .expect("the COMMIT is refused");
+        assert!(
+            matches!(err, ImportError::TransactionControl { statement: "COMMIT", .. }),
+            "{err}"
+        );
+        assert!(err.to_string().starts_with(&expected), "{err}");
+    }
+    let mut db = Database::default_graph().unwrap();
+    let before = (db.node_count(), db.rel_count());
+    for text in ["BEGIN;", "CREATE (:A); ROLLBACK;"] {
+        let file = write(&dir, "t.cypher", text);
+        let err = import::load_into(&mut db, &[file], &ImportOptions::default())
+            .err()
+            .expect("transaction control is refused");
+        assert!(
+            matches!(err, ImportError::TransactionControl { .. }),
+            "{err}"
+        );
+        assert_eq!((db.node_count(), db.rel_count()), before);
+        assert!(!db.in_transaction());
+    }
+}
+
+#[test]
 fn load_into_is_all_or_nothing() {
     let dir = scratch("into");
     let nodes = write(&dir, "nodes.csv", NODES);

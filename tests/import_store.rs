@@ -75,3 +75,19 @@ fn import_without_a_store_says_what_to_use() {
         r.stderr
     );
 }
+
+#[test]
+fn a_script_that_commits_part_way_imports_nothing() {
+    let scratch = Scratch::new("import-commit");
+    let dir = scratch.store();
+    let script = scratch.path.join("s.cypher");
+    std::fs::write(&script, "CREATE (:A); COMMIT; CREATE (:B); RETURN 1/0;\n").unwrap();
+    let r = run(kg(&dir).args(["import", script.to_str().unwrap()]));
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("line 1, column 14: COMMIT is not allowed in an imported script"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(count(&dir, "(n)"), r#"{"n":0}"#);
+}

@@ -175,7 +175,7 @@ fn scripts_run_as_kg_run_would() {
     let path = dir.join("s.cypher");
     std::fs::write(
         &path,
-        "BEGIN;\nCREATE (:A {s: 'a;b'});\nCOMMIT;\n/* a ; comment */ CREATE (:B)\n-[:T]->(:C); // done;\nCREATE (:D)",
+        "CREATE (:A {s: 'a;b'});\n/* a ; comment */ CREATE (:B)\n-[:T]->(:C); // done;\nCREATE (:D)",
     )
     .unwrap();
     let imported = import::load(std::slice::from_ref(&path), &ImportOptions::default()).unwrap();

@@ -118,6 +118,14 @@ pub enum ImportError {
     /// A statement of a script failed; `rendered` shows it with its position and a caret.
     #[error("{rendered}")]
     Statement { rendered: String },
+    /// A script's BEGIN, COMMIT or ROLLBACK.
+    #[error(
+        "{location}: {statement} is not allowed in an imported script: an import is one transaction (all files load or none do), so its scripts cannot begin, commit or roll back transactions of their own"
+    )]
+    TransactionControl {
+        location: Location,
+        statement: &'static str,
+    },
     #[error("a transaction is open: commit or roll it back before importing")]
     TransactionOpen,
     #[error("cannot write the bad-row log {}: {source}", path.display())]
