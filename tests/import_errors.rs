@@ -281,7 +281,13 @@ fn scripts_cannot_commit_or_roll_back_part_of_an_import() {
             .err()
             .expect("the COMMIT is refused");
         assert!(
-            matches!(err, ImportError::TransactionControl { statement: "COMMIT", .. }),
+            matches!(
+                err,
+                ImportError::TransactionControl {
+                    statement: "COMMIT",
+                    ..
+                }
+            ),
             "{err}"
         );
         assert!(err.to_string().starts_with(&expected), "{err}");
@@ -291,8 +297,7 @@ fn scripts_cannot_commit_or_roll_back_part_of_an_import() {
     for text in ["BEGIN;", "CREATE (:A); ROLLBACK;"] {
         let file = write(&dir, "t.cypher", text);
         let err = import::load_into(&mut db, &[file], &ImportOptions::default())
-            .err()
-            .expect("transaction control is refused");
+            .expect_err("transaction control is refused");
         assert!(
             matches!(err, ImportError::TransactionControl { .. }),
             "{err}"

@@ -227,7 +227,11 @@ fn temporal_values_keep_their_types_in_scripts_and_csv() {
             .iter()
             .map(|v| kg::format::value_text(v, &kg::QueryResult::default()))
             .collect();
-        assert_eq!(row, ["2026-04-02", "'+01:00'", "13", "28", "2026"], "{format}");
+        assert_eq!(
+            row,
+            ["2026-04-02", "'+01:00'", "13", "28", "2026"],
+            "{format}"
+        );
     }
 }
 
@@ -241,7 +245,9 @@ fn temporal_values_become_iso_strings_in_json_with_a_note() {
         let report = export::write(format, &sub, &mut out).unwrap();
         assert_eq!(
             report.notes,
-            ["JSON has no dates or times: 8 temporal properties were written as ISO 8601 strings (the csv and cypher exports keep their types)"],
+            [
+                "JSON has no dates or times: 8 temporal properties were written as ISO 8601 strings (the csv and cypher exports keep their types)"
+            ],
             "{format}"
         );
         let back = round_trip(&sub, format, &scratch(&format!("temporal-{format}")));
@@ -253,7 +259,10 @@ fn temporal_values_become_iso_strings_in_json_with_a_note() {
             .unwrap();
         assert_eq!(
             r[0].rows[0],
-            [kg::Value::str("2026-04-01"), kg::Value::str("P1Y1M2DT3H4M5.5S")],
+            [
+                kg::Value::str("2026-04-01"),
+                kg::Value::str("P1Y1M2DT3H4M5.5S")
+            ],
             "{format}"
         );
     }

@@ -105,6 +105,11 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     })
 }
 
+/// "1 node", "2 nodes".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
     match e {
         Error::Query(q) => Fatal::data(format!(

@@ -109,10 +109,7 @@ impl Reader<'_> {
                 // already consumed (this runs only on the error path).
                 let pad = self.line_base as usize;
                 let span = q.span.unwrap_or(Span::new(0, 0));
-                q.span = Some(Span::new(
-                    span.start + start + pad,
-                    span.end + start + pad,
-                ));
+                q.span = Some(Span::new(span.start + start + pad, span.end + start + pad));
                 let source = "\n".repeat(pad) + &self.buffer;
                 let rendered = crate::error::render(&q, &source, Some(&origin));
                 (
