@@ -754,3 +754,50 @@ fn a_closed_pipe_is_not_an_error_for_csv() {
     assert_eq!((code, first.as_str()), (Some(0), "i\n"));
     assert_eq!(stderr, "");
 }
+
+/// Runs kg with stdout on /dev/full, where every write fails with "no space left".
+#[cfg(target_os = "linux")]
+fn kg_to_full_disk(args: &[&str]) -> Run {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(KG)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().expect("kg exited normally"),
+        stdout: String::new(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_a_data_error() {
+    let script = TempFile::new("two.cypher", "RETURN 1 AS a;\nCREATE (:Never);\n");
+    for args in [
+        &["query", "RETURN 1"][..],
+        &["query", "--format", "json", "RETURN 1"],
+        &["run", "--continue", script.path()],
+        &["schema"],
+        &["export", "--format", "json"],
+    ] {
+        let run = kg_to_full_disk(args);
+        assert_eq!(run.code, 3, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("No space left on device"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        // The script stopped at the statement whose rows were lost.
+        assert!(
+            !run.stderr.contains("Created 1 node"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

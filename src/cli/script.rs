@@ -2,7 +2,7 @@
 //! complete: so `kg run -` streams, and an error names the statement and its position.
 
 use super::args::OutputArgs;
-use super::{Fatal, Session, Status};
+use super::{Fatal, Session, Status, print_out};
 use kg::format::{Layout, OutputFormat, write_result};
 use kg::syntax::split_statements;
 use kg::{Error, QueryResult};
@@ -25,6 +25,8 @@ pub struct Runner<'s> {
     /// Say "statement N failed" before an error (scripts; the shell shows the error alone).
     pub number_statements: bool,
     noted_memory: bool,
+    /// Rows could not be written (other than to a closed pipe): the run stops with exit 3.
+    output_failed: bool,
 }
 
 impl<'s> Runner<'s> {
@@ -40,6 +42,7 @@ impl<'s> Runner<'s> {
             last: None,
             number_statements: true,
             noted_memory: false,
+            output_failed: false,
         }
     }
 
@@ -75,7 +78,8 @@ impl<'s> Runner<'s> {
                         self.last = Some(r);
                     }
                 }
-                true
+                // Going on would run statements whose rows nobody can see.
+                !self.output_failed
             }
             Err(e) => {
                 self.failures += 1;
@@ -133,14 +137,13 @@ impl<'s> Runner<'s> {
     }
 
     fn show(&mut self, result: &QueryResult) {
-        let mut out = std::io::stdout().lock();
-        if let Err(e) =
-            write_result(&mut out, result, self.format, self.layout).and_then(|()| out.flush())
-        {
-            // A closed pipe (`kg query ... | head`) is not an error worth a message.
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("kg: cannot write output: {e}");
-            }
+        if self.output_failed {
+            return;
+        }
+        let (format, layout) = (self.format, self.layout);
+        if let Err(fatal) = print_out(|out| write_result(out, result, format, layout)) {
+            eprintln!("kg: {}", fatal.message);
+            self.output_failed = true;
         }
         if !result.stats.is_empty() {
             if self.format == OutputFormat::Table {
@@ -156,7 +159,9 @@ impl<'s> Runner<'s> {
     }
 
     pub fn status(&self) -> Status {
-        if self.failures > 0 {
+        if self.output_failed {
+            Status::DataError
+        } else if self.failures > 0 {
             Status::QueryError
         } else {
             Status::Success
