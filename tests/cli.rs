@@ -670,8 +670,53 @@ fn writes_note_that_the_graph_is_in_memory() {
 }
 
 #[test]
+fn parameter_names_must_be_names() {
+    for pair in ["=5", "$=5", "a b=5", "1x=5"] {
+        let run = kg_empty(&["--param", pair, "query", "RETURN 1"]);
+        assert_eq!(run.code, 2, "--param {pair}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("is not a parameter name"),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = kg_empty(&[
+        "--param",
+        "$`a b`=5",
+        "query",
+        "--format",
+        "csv",
+        "RETURN $`a b` AS x",
+    ]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "x\n5\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_parameters_beyond_64_bits_are_refused_as_imports_refuse_them() {
+    let file = TempFile::new("params.json", r#"{"ok": 1, "big": [9223372036854775808]}"#);
+    let run = kg_empty(&["--params", file.path(), "query", "RETURN $ok"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("parameter big: integer 9223372036854775808 is out of range (64-bit)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_parameter_value_must_be_one_literal() {
-    for value in ["x=1, 2", "x=1 AS a, 2", "x=1 AS value UNION RETURN 'other'"] {
+    for value in [
+        "x=1, 2",
+        "x=1 AS a, 2",
+        "x=1 AS value UNION RETURN 'other'",
+        "x=1 AS value; CREATE (n:Evil) RETURN n",
+    ] {
         let run = kg_empty(&["--param", value, "query", "RETURN $x AS x"]);
         assert_eq!(run.code, 2, "--param {value}: {}{}", run.stdout, run.stderr);
     }

@@ -96,6 +96,15 @@ fn parameters_set_in_the_shell_are_used() {
     p.exp_string("| 'CEO' | 'AWS'   |").unwrap();
     type_line(&mut p, ":params");
     p.exp_string(":param who => 'Matt Garman'").unwrap();
+    // One expression only: a script after it is refused, not run.
+    type_line(&mut p, ":param x => 1 AS value; CREATE (n:Evil) RETURN n");
+    p.exp_string("expected a single value").unwrap();
+    type_line(&mut p, "MATCH (n:Evil) RETURN count(n) AS evil;");
+    p.exp_string("| 0    |").unwrap();
+    type_line(&mut p, ":param `the year` => 2020 + 6");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":params");
+    p.exp_string(":param `the year` => 2026").unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }

@@ -31,6 +31,17 @@ enum Kind {
     Tagged,
 }
 
+/// A JSON number as a value: integers stay integers, numbers with a fraction or exponent are
+/// floats, and an integer beyond 64 bits is an error rather than a float that lost digits.
+/// Also what `--params` files use, so parameters and imports read numbers alike.
+pub fn json_number(n: &serde_json::Number) -> Result<Value, RowError> {
+    match n.as_i64() {
+        Some(i) => Ok(Value::Int(i)),
+        None if n.is_u64() => Err(RowError::IntegerOutOfRange(n.to_string())),
+        None => Ok(Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+    }
+}
+
 fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
     let unstorable = |reason: &str| RowError::Unstorable {
         key: key.to_string(),
@@ -39,11 +50,7 @@ fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
     Ok(Some(match v {
         Json::Null => return Ok(None),
         Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None if n.is_u64() => return Err(RowError::IntegerOutOfRange(n.to_string())),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        Json::Number(n) => json_number(n)?,
         Json::String(s) => Value::str(s),
         Json::Array(items) => {
             let mut list = Vec::with_capacity(items.len());

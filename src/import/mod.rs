@@ -20,6 +20,7 @@ mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
+pub use json::json_number;
 pub use progress::Progress;
 
 use crate::db::Database;

@@ -264,27 +264,25 @@ impl Shell<'_> {
             Command::MaxRows(n) => self.max_rows = n,
             Command::Timing(on) => self.runner.timing = on,
             Command::Param { name, expression } => {
-                let query = format!("RETURN {expression} AS value");
-                match db.run(&query, &self.runner.session.params) {
-                    Ok(mut results) => {
-                        let value = results
-                            .pop()
-                            .and_then(|mut r| r.rows.pop())
-                            .and_then(|mut row| row.pop());
-                        if let Some(value) = value {
-                            self.runner.session.params.insert(name, value);
-                        }
+                let session = &mut *self.runner.session;
+                match super::params::evaluate(&mut session.db, &session.params, &expression) {
+                    Ok(value) => {
+                        session.params.insert(name, value);
                     }
-                    Err(e) => eprint!(
+                    Err(super::params::ValueError::NotOneExpression) => {
+                        eprintln!("{expression}: {}", super::params::NOT_ONE);
+                    }
+                    Err(super::params::ValueError::Failed { error, query }) => eprint!(
                         "{}",
-                        super::script::describe_error(&e, &query, 0, "param", None)
+                        super::script::describe_error(&error, &query, 0, "param", None)
                     ),
                 }
             }
             Command::Params => {
                 for (name, value) in &self.runner.session.params {
                     println!(
-                        ":param {name} => {}",
+                        ":param {} => {}",
+                        super::params::written(name),
                         kg::format::value_text(value, &kg::QueryResult::default())
                     );
                 }
