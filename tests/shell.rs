@@ -237,3 +237,25 @@ fn ctrl_d_on_an_empty_line_leaves() {
     p.send_control('d').unwrap();
     p.exp_eof().expect("the shell exits on Ctrl-D");
 }
+
+#[test]
+fn source_runs_a_script_with_transaction_lines_as_kg_run_does() {
+    let dir = temp_dir("source");
+    let script = dir.join("s.cypher");
+    std::fs::write(
+        &script,
+        ":begin\nCREATE (:Sourced {n: 1});\n:rollback\nCREATE (:Sourced {n: 2});\n:begin\nCREATE (:Sourced {n: 3});\n:commit\n",
+    )
+    .unwrap();
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, &format!(":source {}", script.display()));
+    p.exp_string("Committed").unwrap();
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "MATCH (s:Sourced) RETURN collect(s.n) AS kept, count(*) AS n;",
+    );
+    p.exp_string("| [2, 3] | 2 |").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}

@@ -238,51 +238,58 @@ pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Resu
     if file.as_os_str() == "-" {
         return run_stream(session, std::io::stdin().lock(), "stdin", output);
     }
-    let text = std::fs::read_to_string(file)
+    let input = std::fs::File::open(file)
         .map_err(|e| Fatal::data(format!("cannot read {}: {e}", file.display())))?;
-    Ok(run_text(
+    run_stream(
         session,
-        &text,
+        std::io::BufReader::new(input),
         &file.display().to_string(),
         output,
-    ))
+    )
 }
 
-/// Reads line by line and runs each statement as soon as its `;` arrives. A line starting
-/// with `:` between statements is a meta-command (`:begin`, `:commit`, `:rollback`).
 fn run_stream(
     session: &mut Session,
-    mut input: impl BufRead,
+    input: impl BufRead,
     origin: &str,
     output: &OutputArgs,
 ) -> Result<Status, Fatal> {
     let mut runner = Runner::new(session, output.format.output(), output.keep_going);
-    let mut text = String::new();
-    let mut rest = 0;
-    loop {
-        let mut line = String::new();
-        let n = input
-            .read_line(&mut line)
-            .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
-            // Blanked out rather than left out, so that positions in error messages still
-            // point at the right line.
-            text.push_str(&" ".repeat(line.trim_end().len()));
-            text.push_str(&line[line.trim_end().len()..]);
-            if !runner.meta(line.trim()) {
-                return Ok(runner.status());
-            }
-            continue;
-        }
-        text.push_str(&line);
-        match runner.run_complete(&text, rest, origin) {
-            Some(r) => rest = r,
-            None => return Ok(runner.status()),
-        }
-    }
-    runner.run_one(&text, rest, text.len(), origin);
+    runner
+        .run_lines(input, origin)
+        .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
     Ok(runner.status())
+}
+
+impl Runner<'_> {
+    /// Reads line by line and runs each statement as soon as its `;` arrives, so that `kg run
+    /// -` streams. A line starting with `:` between statements is a meta-command (`:begin`,
+    /// `:commit`, `:rollback`). Used by `kg run` and the shell's `:source`.
+    pub fn run_lines(&mut self, mut input: impl BufRead, origin: &str) -> std::io::Result<()> {
+        let mut text = String::new();
+        let mut rest = 0;
+        loop {
+            let mut line = String::new();
+            if input.read_line(&mut line)? == 0 {
+                break;
+            }
+            if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
+                // Blanked out rather than left out, so that positions in error messages still
+                // point at the right line.
+                text.push_str(&" ".repeat(line.trim_end().len()));
+                text.push_str(&line[line.trim_end().len()..]);
+                if !self.meta(line.trim()) {
+                    return Ok(());
+                }
+                continue;
+            }
+            text.push_str(&line);
+            match self.run_complete(&text, rest, origin) {
+                Some(r) => rest = r,
+                None => return Ok(()),
+            }
+        }
+        self.run_one(&text, rest, text.len(), origin);
+        Ok(())
+    }
 }

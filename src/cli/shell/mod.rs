@@ -288,15 +288,16 @@ impl Shell<'_> {
                 }
             }
             Command::ParamsClear => self.runner.session.params.clear(),
-            Command::Source(path) => match std::fs::read_to_string(&path) {
-                Ok(text) => {
+            Command::Source(path) => {
+                let read = std::fs::File::open(&path).and_then(|file| {
                     let origin = path.display().to_string();
-                    if let Some(rest) = self.runner.run_complete(&text, 0, &origin) {
-                        self.runner.run_one(&text, rest, text.len(), &origin);
-                    }
+                    self.runner
+                        .run_lines(std::io::BufReader::new(file), &origin)
+                });
+                if let Err(e) = read {
+                    eprintln!("cannot read {}: {e}", path.display());
                 }
-                Err(e) => eprintln!("cannot read {}: {e}", path.display()),
-            },
+            }
             Command::Export {
                 format,
                 file,
