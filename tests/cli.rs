@@ -846,3 +846,21 @@ fn output_that_cannot_be_written_is_a_data_error() {
         );
     }
 }
+
+#[test]
+fn a_script_that_is_not_utf8_is_named_by_line_and_column() {
+    let script = TempFile::new("latin1.cypher", "");
+    std::fs::write(&script.0, b"RETURN 1 AS a;\nRETURN 'caf\xe9' AS b;\n").unwrap();
+    let run = kg_empty(&["run", script.path()]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    // The statement before the bad line ran, as statements run when they are complete.
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(&format!(
+            "cannot read {}: line 2, column 12: not UTF-8 text",
+            script.path()
+        )),
+        "{}",
+        run.stderr
+    );
+}

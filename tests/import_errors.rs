@@ -231,6 +231,77 @@ fn json_errors_point_at_the_element() {
 }
 
 #[test]
+fn text_that_is_not_utf8_is_named_by_line_and_column() {
+    let dir = scratch("not-utf8");
+    // 0xE9 is é in Latin-1; in UTF-8 it starts a sequence that never comes.
+    let cases: [(&str, &[u8], u64, u64); 3] = [
+        ("n.csv", b":ID,name\n1,ok\n2,caf\xe9\n", 3, 6),
+        (
+            "n.jsonl",
+            b"{\"type\":\"node\",\"id\":\"1\"}\n{\"type\":\"node\",\"id\":\"\xc3\xa9\xe9\"}\n",
+            2,
+            23,
+        ),
+        (
+            "s.cypher",
+            b"CREATE (:A);\nCREATE (:\xc3\x89 {n: 'caf\xe9'});\n",
+            2,
+            20,
+        ),
+    ];
+    for (name, bytes, line, column) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for skip_bad in [false, true] {
+            let options = ImportOptions {
+                skip_bad,
+                ..ImportOptions::default()
+            };
+            match import::load(std::slice::from_ref(&path), &options) {
+                Err(e @ ImportError::NotUtf8 { .. }) => assert_eq!(
+                    e.to_string(),
+                    format!(
+                        "cannot read {}, line {line}, column {column}: not UTF-8 text (kg reads text files as UTF-8)",
+                        path.display()
+                    )
+                ),
+                Err(other) => panic!("{name}: expected an encoding error, got {other}"),
+                Ok(_) => panic!("{name}: loaded"),
+            }
+        }
+    }
+    // In a JSON document serde_json finds it, in a string, and says where.
+    let doc = write(&dir, "d.json", "");
+    std::fs::write(
+        &doc,
+        b"{\"nodes\":[\n{\"id\":1,\"properties\":{\"n\":\"caf\xe9\"}}]}",
+    )
+    .unwrap();
+    let (location, reason) = row_error(import::load(&[doc], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (2, Some(31)));
+    assert!(
+        matches!(reason, RowError::Json(ref m) if m.contains("unicode")),
+        "{reason}"
+    );
+}
+
+#[test]
+fn json_syntax_errors_count_columns_in_characters() {
+    let dir = scratch("json-columns");
+    // The second comma is the 33rd character of its line and its 36th byte.
+    let doc = write(
+        &dir,
+        "d.json",
+        "{\"nodes\":[\n{\"id\":1,\"properties\":{\"n\":\"é€\"},,}]}",
+    );
+    let (location, _) = row_error(import::load(&[doc], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (2, Some(33)));
+    let lines = write(&dir, "l.jsonl", "{\"type\":\"node\",\"id\":\"é€\",,}\n");
+    let (location, _) = row_error(import::load(&[lines], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (1, Some(26)));
+}
+
+#[test]
 fn a_failing_statement_loads_nothing_and_shows_where_it_is() {
     let dir = scratch("bad-script");
     let script = write(

@@ -4,6 +4,7 @@
 use super::args::OutputArgs;
 use super::{Fatal, Session, Status, print_out};
 use kg::format::{Layout, OutputFormat, write_result};
+use kg::import::{LineError, LineReader};
 use kg::syntax::split_statements;
 use kg::{Error, QueryResult};
 use std::io::{BufRead, Write};
@@ -265,7 +266,8 @@ impl Runner<'_> {
     /// Reads line by line and runs each statement as soon as its `;` arrives, so that `kg run
     /// -` streams. A line starting with `:` between statements is a meta-command (`:begin`,
     /// `:commit`, `:rollback`). Used by `kg run` and the shell's `:source`.
-    pub fn run_lines(&mut self, mut input: impl BufRead, origin: &str) -> std::io::Result<()> {
+    pub fn run_lines(&mut self, input: impl BufRead, origin: &str) -> Result<(), LineError> {
+        let mut input = LineReader::new(input);
         let mut text = String::new();
         let mut rest = 0;
         loop {

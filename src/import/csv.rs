@@ -285,7 +285,7 @@ fn read_header(
     let mut rec = Record::default();
     match reader
         .read(&mut rec)
-        .map_err(|e| ImportError::io(path, e))?
+        .map_err(|e| ImportError::line(path, e))?
     {
         Ok(true) => parse_header(path, &rec, builder, notes),
         Ok(false) => Err(ImportError::Layout {
@@ -342,7 +342,7 @@ fn load_file(
     loop {
         let outcome = reader
             .read(&mut rec)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         progress.advance(reader.bytes_read - reported);
         reported = reader.bytes_read;
         let row = match outcome {

@@ -6,7 +6,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// Where in an input file something is. Lines and columns count from 1; for CSV the column
-/// is the field's position in the record, for JSON the character on the line.
+/// is the field's position in the record (except in an encoding error), elsewhere the
+/// character on the line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     pub file: PathBuf,
@@ -96,6 +97,9 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    /// Text that is not UTF-8: the file cannot be read on, whatever `skip_bad` says.
+    #[error("cannot read {location}: not UTF-8 text (kg reads text files as UTF-8)")]
+    NotUtf8 { location: Location },
     #[error("{location}: {reason}")]
     Row {
         location: Location,
@@ -143,6 +147,19 @@ impl ImportError {
         ImportError::Io {
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// A line of `path` that could not be read.
+    pub(crate) fn line(path: &std::path::Path, e: super::lines::LineError) -> Self {
+        match e {
+            super::lines::LineError::Io(source) => Self::io(path, source),
+            super::lines::LineError::Utf8 { line, column } => ImportError::NotUtf8 {
+                location: Location {
+                    column: Some(column),
+                    ..Location::line(path, line)
+                },
+            },
         }
     }
 }

@@ -12,6 +12,7 @@
 
 use super::builder::{Builder, IdKey};
 use super::error::{ImportError, Location, RowError};
+use super::lines::LineReader;
 use super::progress::Progress;
 use crate::model::Value;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -191,14 +192,14 @@ pub fn load_lines(
     progress: &Progress,
 ) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut reader = LineReader::new(BufReader::with_capacity(1 << 16, file));
     let mut line = String::new();
     let mut number = 0;
     loop {
         line.clear();
         let n = reader
             .read_line(&mut line)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         if n == 0 {
             return Ok(());
         }
@@ -210,7 +211,12 @@ pub fn load_lines(
             continue;
         }
         let outcome = serde_json::from_str::<Json>(text)
-            .map_err(|e| (Some(e.column() as u64), RowError::Json(json_message(&e))))
+            .map_err(|e| {
+                (
+                    Some(char_column(text, e.column())),
+                    RowError::Json(json_message(&e)),
+                )
+            })
             .and_then(|v| element(builder, &v, Kind::Tagged).map_err(|e| (Some(1), e)));
         if let Err((column, reason)) = outcome {
             let location = Location {
@@ -378,14 +384,39 @@ pub fn load_document(
         if e.is_io() {
             return ImportError::io(path, std::io::Error::other(e.to_string()));
         }
+        let column = file_char_column(path, e.line(), e.column()).unwrap_or(e.column() as u64);
         ImportError::Row {
             location: Location {
-                column: Some(e.column() as u64),
+                column: Some(column),
                 ..Location::line(path, e.line() as u64)
             },
             reason: RowError::Json(json_message(&e)),
         }
     })
+}
+
+/// The character column of serde_json's byte column: the characters that start in its first
+/// `byte_column` bytes.
+fn char_column(line: &str, byte_column: usize) -> u64 {
+    line.char_indices()
+        .take_while(|(i, _)| *i < byte_column)
+        .count() as u64
+}
+
+/// The character column of serde_json's byte column on a line of the file, read again. The
+/// tracker cannot say: serde_json reads on past an error before returning it, and keeping the
+/// line would keep a whole one-line document. This runs only on the error path.
+fn file_char_column(path: &Path, line: usize, byte_column: usize) -> Option<u64> {
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    for _ in 1..line {
+        reader.skip_until(b'\n').ok()?;
+    }
+    let mut prefix = Vec::with_capacity(byte_column);
+    reader
+        .take(byte_column as u64)
+        .read_to_end(&mut prefix)
+        .ok()?;
+    Some(prefix.iter().filter(|b| *b & 0xC0 != 0x80).count() as u64)
 }
 
 /// serde_json's message without its trailing " at line L column C", which the location says.

@@ -16,11 +16,13 @@ mod csv;
 mod csv_reader;
 mod error;
 mod json;
+mod lines;
 mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
 pub use json::json_number;
+pub use lines::{LineError, LineReader};
 pub use progress::Progress;
 
 use crate::db::Database;

@@ -6,13 +6,14 @@
 
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
+use super::lines::LineReader;
 use super::progress::Progress;
 use crate::db::{Database, Params};
 use crate::error::Error;
 use crate::syntax::ast::{Span, Statement, StatementKind};
 use crate::syntax::{parse_script, split_statements};
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::Path;
 
 /// The database statements run on: the target's own, or (for a fresh graph) one made for
@@ -178,7 +179,7 @@ pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(
     };
     let outcome = read(
         &mut reader,
-        BufReader::with_capacity(1 << 16, file),
+        LineReader::new(BufReader::with_capacity(1 << 16, file)),
         builder,
         progress,
     );
@@ -188,7 +189,7 @@ pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(
 
 fn read(
     reader: &mut Reader,
-    mut input: BufReader<File>,
+    mut input: LineReader<BufReader<File>>,
     builder: &mut Builder,
     progress: &Progress,
 ) -> Result<(), ImportError> {
@@ -197,7 +198,7 @@ fn read(
         let before = reader.buffer.len();
         let n = input
             .read_line(&mut reader.buffer)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         if n == 0 {
             break;
         }

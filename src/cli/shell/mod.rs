@@ -289,11 +289,13 @@ impl Shell<'_> {
             }
             Command::ParamsClear => self.runner.session.params.clear(),
             Command::Source(path) => {
-                let read = std::fs::File::open(&path).and_then(|file| {
-                    let origin = path.display().to_string();
-                    self.runner
-                        .run_lines(std::io::BufReader::new(file), &origin)
-                });
+                let read = std::fs::File::open(&path)
+                    .map_err(kg::import::LineError::Io)
+                    .and_then(|file| {
+                        let origin = path.display().to_string();
+                        self.runner
+                            .run_lines(std::io::BufReader::new(file), &origin)
+                    });
                 if let Err(e) = read {
                     eprintln!("cannot read {}: {e}", path.display());
                 }
