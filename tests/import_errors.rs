@@ -379,6 +379,23 @@ fn scripts_cannot_commit_or_roll_back_part_of_an_import() {
 }
 
 #[test]
+fn named_csv_id_groups_keep_apart_from_json_ids() {
+    let dir = scratch("id-groups");
+    let people = write(&dir, "people.csv", "pid:ID(People),:LABEL\n1,Person\n");
+    let doc = write(
+        &dir,
+        "g.json",
+        r#"{"nodes": [{"id": 1, "labels": ["Doc"]}], "relationships": [{"id": 0, "type": "SELF", "start": 1, "end": 1}]}"#,
+    );
+    let imported = import::load(&[people, doc], &ImportOptions::default()).unwrap();
+    let db = Database::with_graph(imported.graph, None);
+    assert_eq!(
+        db_rows(db, "MATCH (a)-[:SELF]->(b) RETURN labels(a), labels(b)"),
+        ["['Doc'] | ['Doc']"]
+    );
+}
+
+#[test]
 fn load_into_is_all_or_nothing() {
     let dir = scratch("into");
     let nodes = write(&dir, "nodes.csv", NODES);

@@ -10,7 +10,7 @@
 //! Values: integers stay integers, numbers with a fraction or exponent are floats, arrays of
 //! scalars are lists; `null` is no property; objects cannot be property values.
 
-use super::builder::{Builder, IdKey};
+use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
 use super::lines::LineReader;
 use super::progress::Progress;
@@ -154,7 +154,7 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
                 });
             }
         }
-        builder.add_node(Some((0, id)), labels, props)?;
+        builder.add_node(Some((DEFAULT_GROUP, id)), labels, props)?;
         return Ok(());
     }
     // APOC: {"type":"relationship","label":"T"}; kg: {"type":"T"}.
@@ -166,7 +166,7 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
     let resolve = |builder: &Builder, v, missing, unknown: fn(String) -> RowError| {
         let key = id_key(v, missing)?;
         builder
-            .node_id(0, &key)
+            .node_id(DEFAULT_GROUP, &key)
             .ok_or_else(|| unknown(key.to_string()))
     };
     let start = resolve(
