@@ -488,3 +488,45 @@ fn the_command_line_reports_with_exit_codes() {
         "{text}"
     );
 }
+
+#[test]
+fn an_unknown_csv_type_lists_every_type_the_reader_takes() {
+    let dir = scratch("csv-types");
+    let file = write(
+        &dir,
+        "n.csv",
+        ":ID,a:short,b:byte,c:char,d:date,e:duration[],f:point,g:money\n1,1,2,x,2026-04-01,P1D;PT1H,\"{x: 1}\",3\n",
+    );
+    let err = import::load(std::slice::from_ref(&file), &ImportOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}, header column 8 ('g:money'): unknown type 'money' (expected int, long, short, byte, float, double, boolean, string, char, date, localtime, time, localdatetime, datetime, duration or point, or one of them with [])",
+            file.display()
+        )
+    );
+    // Every type the message names loads.
+    let file = write(
+        &dir,
+        "n.csv",
+        &std::fs::read_to_string(&file)
+            .unwrap()
+            .replace(",g:money", "")
+            .replace(",3\n", "\n"),
+    );
+    let imported = import::load(&[file], &ImportOptions::default()).unwrap();
+    assert!(
+        imported.report.notes[0].contains("'f:point' is read as strings"),
+        "{:?}",
+        imported.report.notes
+    );
+    assert_eq!(
+        db_rows(
+            Database::with_graph(imported.graph, None),
+            "MATCH (n) RETURN n.a, n.b, n.c, n.d.month, n.e[1].seconds, n.f"
+        ),
+        ["1 | 2 | 'x' | 4 | 3600 | '{x: 1}'"]
+    );
+}

@@ -1,15 +1,15 @@
 //! The neo4j-admin CSV layout. Headers name each column's role: `:ID` or `name:ID(Group)`
 //! (a node's id, stored as the string property `name` when named), `:LABEL` (labels split on
 //! `;`), `:START_ID(Group)`, `:END_ID(Group)`, `:TYPE`, `:IGNORE`, and properties as
-//! `name:type` with `int`, `long`, `short`, `byte`, `float`, `double`, `boolean`, `string`,
-//! `char`, each optionally an array `type[]` split on `;`. An untyped `name` is a string.
+//! `name:type` with [`TYPES`], each optionally an array `type[]` split on `;`. An untyped
+//! `name` is a string.
 //!
 //! A file with `:START_ID` is a relationship file; every node file is read before any
 //! relationship file. Records stream one at a time.
 //!
 //! Fields: an unquoted empty field is no value; a quoted empty one (`""`) is an empty string
-//! (an empty list in an array column). Temporal and point types, which kg does not have yet,
-//! are read as strings, with a note.
+//! (an empty list in an array column). Temporal values are ISO 8601 text. Points, which kg
+//! does not have yet, are read as strings, with a note.
 
 use super::builder::{Builder, IdKey};
 use super::csv_reader::{Record, RecordReader};
@@ -21,6 +21,9 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// The property types a header may name, for the documentation and the error message.
+const TYPES: &str = "int, long, short, byte, float, double, boolean, string, char, date, localtime, time, localdatetime, datetime, duration or point";
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -139,7 +142,7 @@ fn parse_header(
                             n,
                             text,
                             format!(
-                                "unknown type '{other}' (expected int, long, float, double, boolean, string, or one of them with [])"
+                                "unknown type '{other}' (expected {TYPES}, or one of them with [])"
                             ),
                         ));
                     }

@@ -1,7 +1,9 @@
 //! kg's JSON document (`{"nodes": [...], "relationships": [...]}`, elements as in query
 //! results) and JSON lines in the layout of Neo4j APOC's export (`{"type":"node",...}`,
-//! `{"type":"relationship","label":"T","start":{"id":..},...}`). Both layouts of elements are
-//! accepted in both files, and so is APOC's array form (`[{"type":"node",...}, ...]`).
+//! `{"type":"relationship","label":"T","start":{"id":..},...}`). The document's lists take
+//! elements in either layout, since the list says what they are; the document may also be
+//! APOC's array form (`[{"type":"node",...}, ...]`). Elements that stand alone, in JSON lines
+//! or that array, must say what they are, so they are in APOC's layout.
 //!
 //! Both stream: the document is read element by element through serde's visitor interface,
 //! so memory holds one element at a time besides the graph. Nodes must come before the
