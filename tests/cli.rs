@@ -119,6 +119,20 @@ fn exit_codes_say_what_went_wrong() {
         assert_eq!(run.stdout, "", "{usage:?}");
     }
 
+    // Every store option needs a store, rather than being ignored in memory.
+    for (option, value) in [
+        ("--read-only", None),
+        ("--sync", Some("off")),
+        ("--checkpoint-size", Some("4096")),
+    ] {
+        let mut args = vec![option];
+        args.extend(value);
+        args.extend(["query", "RETURN 1"]);
+        let run = kg(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("kg: {option} needs --db DIR\n"));
+    }
+
     let missing = kg(&["run", "/nonexistent/script.cypher"]);
     assert_eq!(missing.code, 3, "{}", missing.stderr);
     assert!(
@@ -860,6 +874,61 @@ fn a_script_that_is_not_utf8_is_named_by_line_and_column() {
             "cannot read {}: line 2, column 12: not UTF-8 text",
             script.path()
         )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn format_aliases_are_accepted_where_file_names_accept_them() {
+    let dot = kg(&[
+        "export",
+        "--format",
+        "gv",
+        "--query",
+        "MATCH (c:Company {name: 'OpenAI'}) RETURN c",
+    ]);
+    assert_eq!(dot.code, 0, "{}", dot.stderr);
+    assert!(dot.stdout.contains("\ndigraph kg {"), "{}", dot.stdout);
+    let script = kg(&[
+        "export",
+        "--format",
+        "cql",
+        "--query",
+        "MATCH (c:Company {name: 'OpenAI'}) RETURN c",
+    ]);
+    assert_eq!(script.code, 0, "{}", script.stderr);
+    assert!(
+        script.stdout.contains("CREATE (:Company"),
+        "{}",
+        script.stdout
+    );
+    let lines = TempFile::new(
+        "g.txt",
+        "{\"type\":\"node\",\"id\":\"1\",\"labels\":[\"A\"]}\n",
+    );
+    let db = TempFile::new("unused", "");
+    let store = db.0.with_file_name("store");
+    let store = store.to_str().unwrap();
+    let run = kg(&["--db", store, "import", "--format", "ndjson", lines.path()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("imported 1 node and 0 relationships"),
+        "{}",
+        run.stderr
+    );
+    let statements = TempFile::new("s.txt", "CREATE (:B);\n");
+    let run = kg(&[
+        "--db",
+        store,
+        "import",
+        "--format",
+        "cql",
+        statements.path(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("imported 1 node and 0 relationships"),
         "{}",
         run.stderr
     );

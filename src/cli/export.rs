@@ -31,9 +31,12 @@ pub enum FormatArg {
     Jsonl,
     /// GraphML with typed keys (networkx, Gephi, yEd)
     Graphml,
-    /// Graphviz DOT (text only: value types are flattened)
+    /// Graphviz DOT (text only: value types are flattened; also `gv`)
+    #[value(alias = "gv")]
     Dot,
-    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and Memgraph)
+    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and
+    /// Memgraph; also `cql`)
+    #[value(alias = "cql")]
     Cypher,
     /// The neo4j-admin import layout: nodes.csv and relationships.csv in the -o directory
     Csv,

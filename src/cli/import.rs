@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Files to load: .json, .jsonl, .cypher/.cql, .csv (neo4j-admin layout), or directories
-    /// of .csv files
+    /// Files to load: .json, .jsonl/.ndjson, scripts in the query language (.cypher/.cql),
+    /// .csv (neo4j-admin layout), or directories of .csv files
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The format of every file, instead of telling it from the file name
@@ -26,9 +26,16 @@ pub struct ImportArgs {
 
 #[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FormatArg {
+    /// A document {"nodes": [...], "relationships": [...]} (kg's or APOC's elements), or
+    /// APOC's array of elements
     Json,
+    /// One element per line, in Neo4j APOC's layout (also `ndjson`)
+    #[value(alias = "ndjson")]
     Jsonl,
+    /// A script in the query language, run statement by statement (also `cql`)
+    #[value(alias = "cql")]
     Cypher,
+    /// neo4j-admin CSV files with typed headers, or directories of them
     Csv,
 }
 

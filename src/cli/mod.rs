@@ -79,8 +79,8 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     if let Some(dir) = &global.store.db {
         return store::open(dir, &global.store, params);
     }
-    if global.store.read_only {
-        return Err(Fatal::usage("--read-only needs --db DIR"));
+    if let Some(option) = global.store.store_option() {
+        return Err(Fatal::usage(format!("{option} needs --db DIR")));
     }
     let (db, origin) = if global.data.is_empty() {
         let db = Database::default_graph()

@@ -10,11 +10,13 @@ use std::path::{Path, PathBuf};
 pub fn open(dir: &Path, args: &StoreArgs, params: Params) -> Result<Session, Fatal> {
     let options = StoreOptions {
         sync: match args.sync {
-            SyncArg::Commit => SyncMode::Commit,
-            SyncArg::Off => SyncMode::Off,
+            Some(SyncArg::Commit) | None => SyncMode::Commit,
+            Some(SyncArg::Off) => SyncMode::Off,
         },
         read_only: args.read_only,
-        checkpoint_bytes: args.checkpoint_size,
+        checkpoint_bytes: args
+            .checkpoint_size
+            .unwrap_or(kg::persist::DEFAULT_CHECKPOINT_BYTES),
     };
     let (db, report) = Database::open(dir, options).map_err(|e| open_error(dir, &e))?;
     for warning in &report.warnings {
