@@ -933,3 +933,24 @@ fn format_aliases_are_accepted_where_file_names_accept_them() {
         run.stderr
     );
 }
+
+#[test]
+fn an_export_query_error_names_the_statement_that_failed() {
+    for (query, number) in [
+        ("MATCH (n) RETURN m", 1),
+        (
+            "MATCH (c:Company) RETURN c;\n// the second:\nMATCH (n) RETURN m;",
+            2,
+        ),
+    ] {
+        let run = kg(&["export", "--format", "json", "--query", query]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with(&format!("statement {number} failed:\n")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("UndefinedVariable"), "{}", run.stderr);
+    }
+}

@@ -198,8 +198,7 @@ fn export_writes_a_file_that_loads_back() {
             cypher.display()
         ),
     );
-    p.exp_string("exported 1 nodes and 0 relationships")
-        .unwrap();
+    p.exp_string("exported 1 node and 0 relationships").unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 

@@ -101,17 +101,7 @@ impl Shell<'_> {
             }
         };
         match kg::export::write_to_path(format, &sub, file) {
-            Ok(report) => {
-                for note in &report.notes {
-                    eprintln!("note: {note}");
-                }
-                println!(
-                    "exported {} nodes and {} relationships to {}",
-                    report.nodes,
-                    report.rels,
-                    file.display()
-                );
-            }
+            Ok(report) => super::export::describe(&report, Some(file)),
             Err(e) => eprintln!("{e}"),
         }
     }
