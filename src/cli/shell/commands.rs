@@ -70,7 +70,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "[clear]",
         "list the parameters, or forget them all",
     ),
-    (":source", "FILE", "run the statements of a script file"),
+    (
+        ":source",
+        "FILE",
+        "run a script file as kg run does (:begin/:commit/:rollback lines too)",
+    ),
     (
         ":export",
         "FORMAT FILE [statement]",
