@@ -119,6 +119,20 @@ fn exit_codes_say_what_went_wrong() {
         assert_eq!(run.stdout, "", "{usage:?}");
     }
 
+    // Every store option needs a store, rather than being ignored in memory.
+    for (option, value) in [
+        ("--read-only", None),
+        ("--sync", Some("off")),
+        ("--checkpoint-size", Some("4096")),
+    ] {
+        let mut args = vec![option];
+        args.extend(value);
+        args.extend(["query", "RETURN 1"]);
+        let run = kg(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("kg: {option} needs --db DIR\n"));
+    }
+
     let missing = kg(&["run", "/nonexistent/script.cypher"]);
     assert_eq!(missing.code, 3, "{}", missing.stderr);
     assert!(
@@ -670,8 +684,53 @@ fn writes_note_that_the_graph_is_in_memory() {
 }
 
 #[test]
+fn parameter_names_must_be_names() {
+    for pair in ["=5", "$=5", "a b=5", "1x=5"] {
+        let run = kg_empty(&["--param", pair, "query", "RETURN 1"]);
+        assert_eq!(run.code, 2, "--param {pair}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("is not a parameter name"),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = kg_empty(&[
+        "--param",
+        "$`a b`=5",
+        "query",
+        "--format",
+        "csv",
+        "RETURN $`a b` AS x",
+    ]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "x\n5\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_parameters_beyond_64_bits_are_refused_as_imports_refuse_them() {
+    let file = TempFile::new("params.json", r#"{"ok": 1, "big": [9223372036854775808]}"#);
+    let run = kg_empty(&["--params", file.path(), "query", "RETURN $ok"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("parameter big: integer 9223372036854775808 is out of range (64-bit)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_parameter_value_must_be_one_literal() {
-    for value in ["x=1, 2", "x=1 AS a, 2", "x=1 AS value UNION RETURN 'other'"] {
+    for value in [
+        "x=1, 2",
+        "x=1 AS a, 2",
+        "x=1 AS value UNION RETURN 'other'",
+        "x=1 AS value; CREATE (n:Evil) RETURN n",
+    ] {
         let run = kg_empty(&["--param", value, "query", "RETURN $x AS x"]);
         assert_eq!(run.code, 2, "--param {value}: {}{}", run.stdout, run.stderr);
     }
@@ -753,4 +812,145 @@ fn a_closed_pipe_is_not_an_error_for_csv() {
     let (code, first, stderr) = stop_reading_early("csv");
     assert_eq!((code, first.as_str()), (Some(0), "i\n"));
     assert_eq!(stderr, "");
+}
+
+/// Runs kg with stdout on /dev/full, where every write fails with "no space left".
+#[cfg(target_os = "linux")]
+fn kg_to_full_disk(args: &[&str]) -> Run {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(KG)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().expect("kg exited normally"),
+        stdout: String::new(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_a_data_error() {
+    let script = TempFile::new("two.cypher", "RETURN 1 AS a;\nCREATE (:Never);\n");
+    for args in [
+        &["query", "RETURN 1"][..],
+        &["query", "--format", "json", "RETURN 1"],
+        &["run", "--continue", script.path()],
+        &["schema"],
+        &["export", "--format", "json"],
+    ] {
+        let run = kg_to_full_disk(args);
+        assert_eq!(run.code, 3, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("No space left on device"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        // The script stopped at the statement whose rows were lost.
+        assert!(
+            !run.stderr.contains("Created 1 node"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_script_that_is_not_utf8_is_named_by_line_and_column() {
+    let script = TempFile::new("latin1.cypher", "");
+    std::fs::write(&script.0, b"RETURN 1 AS a;\nRETURN 'caf\xe9' AS b;\n").unwrap();
+    let run = kg_empty(&["run", script.path()]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    // The statement before the bad line ran, as statements run when they are complete.
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(&format!(
+            "cannot read {}: line 2, column 12: not UTF-8 text",
+            script.path()
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn format_aliases_are_accepted_where_file_names_accept_them() {
+    let dot = kg(&[
+        "export",
+        "--format",
+        "gv",
+        "--query",
+        "MATCH (c:Company {name: 'OpenAI'}) RETURN c",
+    ]);
+    assert_eq!(dot.code, 0, "{}", dot.stderr);
+    assert!(dot.stdout.contains("\ndigraph kg {"), "{}", dot.stdout);
+    let script = kg(&[
+        "export",
+        "--format",
+        "cql",
+        "--query",
+        "MATCH (c:Company {name: 'OpenAI'}) RETURN c",
+    ]);
+    assert_eq!(script.code, 0, "{}", script.stderr);
+    assert!(
+        script.stdout.contains("CREATE (:Company"),
+        "{}",
+        script.stdout
+    );
+    let lines = TempFile::new(
+        "g.txt",
+        "{\"type\":\"node\",\"id\":\"1\",\"labels\":[\"A\"]}\n",
+    );
+    let db = TempFile::new("unused", "");
+    let store = db.0.with_file_name("store");
+    let store = store.to_str().unwrap();
+    let run = kg(&["--db", store, "import", "--format", "ndjson", lines.path()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("imported 1 node and 0 relationships"),
+        "{}",
+        run.stderr
+    );
+    let statements = TempFile::new("s.txt", "CREATE (:B);\n");
+    let run = kg(&[
+        "--db",
+        store,
+        "import",
+        "--format",
+        "cql",
+        statements.path(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("imported 1 node and 0 relationships"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_export_query_error_names_the_statement_that_failed() {
+    for (query, number) in [
+        ("MATCH (n) RETURN m", 1),
+        (
+            "MATCH (c:Company) RETURN c;\n// the second:\nMATCH (n) RETURN m;",
+            2,
+        ),
+    ] {
+        let run = kg(&["export", "--format", "json", "--query", query]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with(&format!("statement {number} failed:\n")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("UndefinedVariable"), "{}", run.stderr);
+    }
 }

@@ -152,7 +152,7 @@ fn csv_needs_a_directory() {
 }
 
 #[test]
-fn the_shell_entry_point_runs_the_statement_and_writes_the_file() {
+fn export_to_path_runs_the_statement_and_writes_the_file() {
     let dir = io_support::scratch("export-to-path");
     let mut db = Database::default_graph().unwrap();
     let path = dir.join("companies.json");

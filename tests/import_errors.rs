@@ -231,6 +231,77 @@ fn json_errors_point_at_the_element() {
 }
 
 #[test]
+fn text_that_is_not_utf8_is_named_by_line_and_column() {
+    let dir = scratch("not-utf8");
+    // 0xE9 is é in Latin-1; in UTF-8 it starts a sequence that never comes.
+    let cases: [(&str, &[u8], u64, u64); 3] = [
+        ("n.csv", b":ID,name\n1,ok\n2,caf\xe9\n", 3, 6),
+        (
+            "n.jsonl",
+            b"{\"type\":\"node\",\"id\":\"1\"}\n{\"type\":\"node\",\"id\":\"\xc3\xa9\xe9\"}\n",
+            2,
+            23,
+        ),
+        (
+            "s.cypher",
+            b"CREATE (:A);\nCREATE (:\xc3\x89 {n: 'caf\xe9'});\n",
+            2,
+            20,
+        ),
+    ];
+    for (name, bytes, line, column) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for skip_bad in [false, true] {
+            let options = ImportOptions {
+                skip_bad,
+                ..ImportOptions::default()
+            };
+            match import::load(std::slice::from_ref(&path), &options) {
+                Err(e @ ImportError::NotUtf8 { .. }) => assert_eq!(
+                    e.to_string(),
+                    format!(
+                        "cannot read {}, line {line}, column {column}: not UTF-8 text (kg reads text files as UTF-8)",
+                        path.display()
+                    )
+                ),
+                Err(other) => panic!("{name}: expected an encoding error, got {other}"),
+                Ok(_) => panic!("{name}: loaded"),
+            }
+        }
+    }
+    // In a JSON document serde_json finds it, in a string, and says where.
+    let doc = write(&dir, "d.json", "");
+    std::fs::write(
+        &doc,
+        b"{\"nodes\":[\n{\"id\":1,\"properties\":{\"n\":\"caf\xe9\"}}]}",
+    )
+    .unwrap();
+    let (location, reason) = row_error(import::load(&[doc], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (2, Some(31)));
+    assert!(
+        matches!(reason, RowError::Json(ref m) if m.contains("unicode")),
+        "{reason}"
+    );
+}
+
+#[test]
+fn json_syntax_errors_count_columns_in_characters() {
+    let dir = scratch("json-columns");
+    // The second comma is the 33rd character of its line and its 36th byte.
+    let doc = write(
+        &dir,
+        "d.json",
+        "{\"nodes\":[\n{\"id\":1,\"properties\":{\"n\":\"é€\"},,}]}",
+    );
+    let (location, _) = row_error(import::load(&[doc], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (2, Some(33)));
+    let lines = write(&dir, "l.jsonl", "{\"type\":\"node\",\"id\":\"é€\",,}\n");
+    let (location, _) = row_error(import::load(&[lines], &ImportOptions::default()));
+    assert_eq!((location.line, location.column), (1, Some(26)));
+}
+
+#[test]
 fn a_failing_statement_loads_nothing_and_shows_where_it_is() {
     let dir = scratch("bad-script");
     let script = write(
@@ -257,6 +328,71 @@ fn a_failing_statement_loads_nothing_and_shows_where_it_is() {
     assert!(import::load_into(&mut db, &[script], &ImportOptions::default()).is_err());
     assert_eq!((db.node_count(), db.rel_count()), before);
     assert!(!db.in_transaction());
+}
+
+#[test]
+fn scripts_cannot_commit_or_roll_back_part_of_an_import() {
+    let dir = scratch("script-tx");
+    let script = write(
+        &dir,
+        "s.cypher",
+        "CREATE (:A);\n  /* é */ COMMIT;\nCREATE (:B);\nRETURN 1/0;\n",
+    );
+    let expected = format!(
+        "{}, line 2, column 11: COMMIT is not allowed in an imported script: an import is one transaction",
+        script.display()
+    );
+    // --data and `kg import` alike; skip_bad does not skip it.
+    for skip_bad in [false, true] {
+        let options = ImportOptions {
+            skip_bad,
+            ..ImportOptions::default()
+        };
+        let err = import::load(std::slice::from_ref(&script), &options)
+            .err()
+            .expect("the COMMIT is refused");
+        assert!(
+            matches!(
+                err,
+                ImportError::TransactionControl {
+                    statement: "COMMIT",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().starts_with(&expected), "{err}");
+    }
+    let mut db = Database::default_graph().unwrap();
+    let before = (db.node_count(), db.rel_count());
+    for text in ["BEGIN;", "CREATE (:A); ROLLBACK;"] {
+        let file = write(&dir, "t.cypher", text);
+        let err = import::load_into(&mut db, &[file], &ImportOptions::default())
+            .expect_err("transaction control is refused");
+        assert!(
+            matches!(err, ImportError::TransactionControl { .. }),
+            "{err}"
+        );
+        assert_eq!((db.node_count(), db.rel_count()), before);
+        assert!(!db.in_transaction());
+    }
+}
+
+#[test]
+fn named_csv_id_groups_keep_apart_from_json_ids() {
+    let dir = scratch("id-groups");
+    let people = write(&dir, "people.csv", "pid:ID(People),:LABEL\n1,Person\n");
+    let doc = write(
+        &dir,
+        "g.json",
+        r#"{"nodes": [{"id": 1, "labels": ["Doc"]}], "relationships": [{"id": 0, "type": "SELF", "start": 1, "end": 1}]}"#,
+    );
+    let imported = import::load(&[people, doc], &ImportOptions::default()).unwrap();
+    let db = Database::with_graph(imported.graph, None);
+    assert_eq!(
+        db_rows(db, "MATCH (a)-[:SELF]->(b) RETURN labels(a), labels(b)"),
+        ["['Doc'] | ['Doc']"]
+    );
 }
 
 #[test]
@@ -350,5 +486,47 @@ fn the_command_line_reports_with_exit_codes() {
     assert!(
         text.contains("| 'c1' | 'Beta\nCorp' |") || text.contains("'c1'"),
         "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_csv_type_lists_every_type_the_reader_takes() {
+    let dir = scratch("csv-types");
+    let file = write(
+        &dir,
+        "n.csv",
+        ":ID,a:short,b:byte,c:char,d:date,e:duration[],f:point,g:money\n1,1,2,x,2026-04-01,P1D;PT1H,\"{x: 1}\",3\n",
+    );
+    let err = import::load(std::slice::from_ref(&file), &ImportOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}, header column 8 ('g:money'): unknown type 'money' (expected int, long, short, byte, float, double, boolean, string, char, date, localtime, time, localdatetime, datetime, duration or point, or one of them with [])",
+            file.display()
+        )
+    );
+    // Every type the message names loads.
+    let file = write(
+        &dir,
+        "n.csv",
+        &std::fs::read_to_string(&file)
+            .unwrap()
+            .replace(",g:money", "")
+            .replace(",3\n", "\n"),
+    );
+    let imported = import::load(&[file], &ImportOptions::default()).unwrap();
+    assert!(
+        imported.report.notes[0].contains("'f:point' is read as strings"),
+        "{:?}",
+        imported.report.notes
+    );
+    assert_eq!(
+        db_rows(
+            Database::with_graph(imported.graph, None),
+            "MATCH (n) RETURN n.a, n.b, n.c, n.d.month, n.e[1].seconds, n.f"
+        ),
+        ["1 | 2 | 'x' | 4 | 3600 | '{x: 1}'"]
     );
 }

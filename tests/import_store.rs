@@ -75,3 +75,66 @@ fn import_without_a_store_says_what_to_use() {
         r.stderr
     );
 }
+
+#[test]
+fn a_script_that_commits_part_way_imports_nothing() {
+    let scratch = Scratch::new("import-commit");
+    let dir = scratch.store();
+    let script = scratch.path.join("s.cypher");
+    std::fs::write(&script, "CREATE (:A); COMMIT; CREATE (:B); RETURN 1/0;\n").unwrap();
+    let r = run(kg(&dir).args(["import", script.to_str().unwrap()]));
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("line 1, column 14: COMMIT is not allowed in an imported script"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(count(&dir, "(n)"), r#"{"n":0}"#);
+}
+
+#[test]
+fn importing_a_script_reports_what_it_created() {
+    let scratch = Scratch::new("import-script-count");
+    let dir = scratch.store();
+    let script = scratch.path.join("s.cql");
+    std::fs::write(
+        &script,
+        "CREATE (:A)-[:T]->(:B);\nMATCH (a:A) CREATE (a)-[:T]->(:C);\n",
+    )
+    .unwrap();
+    let r = run(kg(&dir).args(["import", script.to_str().unwrap()]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("imported 3 nodes and 2 relationships"),
+        "{}",
+        r.stderr
+    );
+    // A script may delete too: then the report says where the store went.
+    std::fs::write(&script, "MATCH (c:C) DETACH DELETE c;\n").unwrap();
+    let r = run(kg(&dir).args(["import", script.to_str().unwrap()]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "the store went from 3 nodes and 2 relationships to 2 nodes and 1 relationship"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_read_only_store_refuses_an_import_and_says_why() {
+    let scratch = Scratch::new("import-read-only");
+    let dir = scratch.store();
+    assert_eq!(run(kg(&dir).args(["query", "RETURN 1"])).code, 0);
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/seed-csv");
+    let r = run(kg(&dir).args(["--read-only", "import", seed]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("read-only") && !r.stderr.contains("use `kg --db DIR import"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(count(&dir, "(n)"), r#"{"n":0}"#);
+}

@@ -175,7 +175,7 @@ fn scripts_run_as_kg_run_would() {
     let path = dir.join("s.cypher");
     std::fs::write(
         &path,
-        "BEGIN;\nCREATE (:A {s: 'a;b'});\nCOMMIT;\n/* a ; comment */ CREATE (:B)\n-[:T]->(:C); // done;\nCREATE (:D)",
+        "CREATE (:A {s: 'a;b'});\n/* a ; comment */ CREATE (:B)\n-[:T]->(:C); // done;\nCREATE (:D)",
     )
     .unwrap();
     let imported = import::load(std::slice::from_ref(&path), &ImportOptions::default()).unwrap();
@@ -199,4 +199,71 @@ fn scripts_run_as_kg_run_would() {
         )
         .unwrap();
     assert_eq!(r[0].rows[0][0], kg::Value::Int(1));
+}
+
+/// One property of every temporal type, in a list too, with offsets, fractions of a second and
+/// a duration of every unit.
+const TEMPORALS: &str = "CREATE (:T {d: date('2026-04-01'), lt: localtime('09:00:30.5'), \
+     t: time('09:00+01:00'), ldt: localdatetime('2026-04-01T09:00'), \
+     dt: datetime('2026-04-01T09:00:00.123456789-05:30'), dur: duration('P1Y1M2DT3H4M5.5S'), \
+     days: [date('2026-01-01'), date('2026-02-28')]})-[:AT {when: datetime('2026-04-01T00:00Z')}]->(:T)";
+
+#[test]
+fn temporal_values_keep_their_types_in_scripts_and_csv() {
+    let mut db = Database::in_memory();
+    db.run(TEMPORALS, &kg::Params::new()).unwrap();
+    let sub = Subgraph::whole(db.graph());
+    for format in [ExportFormat::Cypher, ExportFormat::Csv] {
+        let back = round_trip(&sub, format, &scratch(&format!("temporal-{format}")));
+        assert_eq!(canon(&back), canon(db.graph()), "{format}");
+        let types = Database::with_graph(back, None)
+            .run(
+                "MATCH (n:T)-[r]->() RETURN n.d + duration('P1D') AS next, n.t.offset AS offset, \
+                 n.dur.months AS months, n.days[1].day AS day, r.when.year AS year",
+                &kg::Params::new(),
+            )
+            .unwrap();
+        let row: Vec<String> = types[0].rows[0]
+            .iter()
+            .map(|v| kg::format::value_text(v, &kg::QueryResult::default()))
+            .collect();
+        assert_eq!(
+            row,
+            ["2026-04-02", "'+01:00'", "13", "28", "2026"],
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn temporal_values_become_iso_strings_in_json_with_a_note() {
+    let mut db = Database::in_memory();
+    db.run(TEMPORALS, &kg::Params::new()).unwrap();
+    let sub = Subgraph::whole(db.graph());
+    for format in [ExportFormat::Json, ExportFormat::Jsonl] {
+        let mut out = Vec::new();
+        let report = export::write(format, &sub, &mut out).unwrap();
+        assert_eq!(
+            report.notes,
+            [
+                "JSON has no dates or times: 8 temporal properties were written as ISO 8601 strings (the csv and cypher exports keep their types)"
+            ],
+            "{format}"
+        );
+        let back = round_trip(&sub, format, &scratch(&format!("temporal-{format}")));
+        let r = Database::with_graph(back, None)
+            .run(
+                "MATCH (n:T) WHERE n.d IS NOT NULL RETURN n.d AS d, n.dur AS dur",
+                &kg::Params::new(),
+            )
+            .unwrap();
+        assert_eq!(
+            r[0].rows[0],
+            [
+                kg::Value::str("2026-04-01"),
+                kg::Value::str("P1Y1M2DT3H4M5.5S")
+            ],
+            "{format}"
+        );
+    }
 }

@@ -96,6 +96,15 @@ fn parameters_set_in_the_shell_are_used() {
     p.exp_string("| 'CEO' | 'AWS'   |").unwrap();
     type_line(&mut p, ":params");
     p.exp_string(":param who => 'Matt Garman'").unwrap();
+    // One expression only: a script after it is refused, not run.
+    type_line(&mut p, ":param x => 1 AS value; CREATE (n:Evil) RETURN n");
+    p.exp_string("expected a single value").unwrap();
+    type_line(&mut p, "MATCH (n:Evil) RETURN count(n) AS evil;");
+    p.exp_string("| 0    |").unwrap();
+    type_line(&mut p, ":param `the year` => 2020 + 6");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":params");
+    p.exp_string(":param `the year` => 2026").unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
@@ -189,8 +198,7 @@ fn export_writes_a_file_that_loads_back() {
             cypher.display()
         ),
     );
-    p.exp_string("exported 1 nodes and 0 relationships")
-        .unwrap();
+    p.exp_string("exported 1 node and 0 relationships").unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 
@@ -227,4 +235,26 @@ fn ctrl_d_on_an_empty_line_leaves() {
     let mut p = shell(&dir.join("history"));
     p.send_control('d').unwrap();
     p.exp_eof().expect("the shell exits on Ctrl-D");
+}
+
+#[test]
+fn source_runs_a_script_with_transaction_lines_as_kg_run_does() {
+    let dir = temp_dir("source");
+    let script = dir.join("s.cypher");
+    std::fs::write(
+        &script,
+        ":begin\nCREATE (:Sourced {n: 1});\n:rollback\nCREATE (:Sourced {n: 2});\n:begin\nCREATE (:Sourced {n: 3});\n:commit\n",
+    )
+    .unwrap();
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, &format!(":source {}", script.display()));
+    p.exp_string("Committed").unwrap();
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "MATCH (s:Sourced) RETURN collect(s.n) AS kept, count(*) AS n;",
+    );
+    p.exp_string("| [2, 3] | 2 |").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
 }

@@ -67,14 +67,37 @@ pub struct StoreArgs {
     /// writes to it, and every write is refused
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// When a commit reaches the disk: `commit` fsyncs each one before reporting it; `off`
-    /// is for bulk loads: commits are written but not fsynced (a killed kg loses nothing,
-    /// a power cut may lose the last commits)
-    #[arg(long, global = true, value_enum, default_value_t = SyncArg::Commit)]
-    pub sync: SyncArg,
-    /// Checkpoint (write a new snapshot and empty the log) once the log passes this size
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = kg::persist::DEFAULT_CHECKPOINT_BYTES)]
-    pub checkpoint_size: u64,
+    /// When a commit reaches the disk: `commit` (the default) fsyncs each one before
+    /// reporting it; `off` is for bulk loads: commits are written but not fsynced (a killed
+    /// kg loses nothing, a power cut may lose the last commits)
+    // Options without defaults here, so that one given without --db can be refused.
+    #[arg(long, global = true, value_enum)]
+    pub sync: Option<SyncArg>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "BYTES",
+        help = format!(
+            "Checkpoint (write a new snapshot and empty the log) once the log passes this size [default: {}]",
+            kg::persist::DEFAULT_CHECKPOINT_BYTES
+        )
+    )]
+    pub checkpoint_size: Option<u64>,
+}
+
+impl StoreArgs {
+    /// The first store option given, for "needs --db" errors.
+    pub fn store_option(&self) -> Option<&'static str> {
+        if self.read_only {
+            Some("--read-only")
+        } else if self.sync.is_some() {
+            Some("--sync")
+        } else if self.checkpoint_size.is_some() {
+            Some("--checkpoint-size")
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -119,7 +142,8 @@ pub enum Command {
     /// Write the graph, or the subgraph a statement returns, as json, jsonl, graphml, dot,
     /// cypher, csv or html
     Export(super::export::ExportArgs),
-    /// Load json, jsonl, cypher or neo4j-admin csv files into a store (needs --db)
+    /// Load json, jsonl, scripts in the query language (.cypher/.cql) or neo4j-admin csv
+    /// files into a store (needs --db)
     Import(super::import::ImportArgs),
 }
 

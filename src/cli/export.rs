@@ -1,10 +1,10 @@
 //! `kg export`: the whole graph, or the subgraph a statement returns, in another format.
 
 use super::script::describe_error;
-use super::{Fatal, Session, Status};
+use super::{Fatal, Session, Status, counted};
 use clap::{Args, ValueEnum};
 use kg::export::{self, ExportFormat, ExportReport};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -31,9 +31,12 @@ pub enum FormatArg {
     Jsonl,
     /// GraphML with typed keys (networkx, Gephi, yEd)
     Graphml,
-    /// Graphviz DOT (text only: value types are flattened)
+    /// Graphviz DOT (text only: value types are flattened; also `gv`)
+    #[value(alias = "gv")]
     Dot,
-    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and Memgraph)
+    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and
+    /// Memgraph; also `cql`)
+    #[value(alias = "cql")]
     Cypher,
     /// The neo4j-admin import layout: nodes.csv and relationships.csv in the -o directory
     Csv,
@@ -58,17 +61,19 @@ impl FormatArg {
 pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
     let format = args.format.format();
     if format.writes_directory() && args.output.is_none() {
+        // Found before the query runs, so that nothing is run for nothing.
         return Err(Fatal::usage(
-            "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR",
+            export::ExportError::NeedsDirectory.to_string(),
         ));
     }
     let query = args.query.as_deref();
     let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {
         Ok(sub) => sub,
         Err(export::ExportError::Query(e)) => {
+            let text = query.unwrap_or("");
             eprint!(
                 "{}",
-                describe_error(&e, query.unwrap_or(""), 0, "query", Some(1))
+                describe_error(&e, text, 0, "query", failed_statement(&e, text))
             );
             return Ok(Status::QueryError);
         }
@@ -80,7 +85,7 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
     };
     match report {
         Ok(report) => {
-            describe(&report, args.output.as_ref());
+            describe(&report, args.output.as_deref());
             Ok(Status::Success)
         }
         // A closed pipe (`kg export ... | head`) is not worth a message.
@@ -91,19 +96,40 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
     }
 }
 
-/// Notes on stderr: what the format flattened, and where the files went.
-fn describe(report: &ExportReport, output: Option<&PathBuf>) {
+/// Notes on stderr: what the format flattened, and where the files went. Also the shell's
+/// `:export`.
+pub fn describe(report: &ExportReport, output: Option<&Path>) {
     for note in &report.notes {
         eprintln!("note: {note}");
     }
     if let Some(path) = output {
-        let noun =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(
             "exported {} and {} to {}",
-            noun(report.nodes, "node", "nodes"),
-            noun(report.rels, "relationship", "relationships"),
+            counted(report.nodes, "node", "nodes"),
+            counted(report.rels, "relationship", "relationships"),
             path.display()
         );
+    }
+}
+
+/// Which statement of the `--query` text failed (from 1), told by where the error is; `None`
+/// when the error has no position and there are several.
+fn failed_statement(e: &kg::Error, text: &str) -> Option<usize> {
+    let scan = kg::syntax::split_statements(text);
+    let mut ends: Vec<usize> = scan
+        .complete
+        .iter()
+        .filter(|(start, end)| !text[*start..*end].trim().is_empty())
+        .map(|(_, end)| *end)
+        .collect();
+    if !text[scan.rest..].trim().is_empty() {
+        ends.push(text.len());
+    }
+    match e {
+        kg::Error::Query(q) => match q.span {
+            Some(span) => Some(1 + ends.iter().filter(|end| **end < span.start).count()),
+            None => (ends.len() <= 1).then_some(1),
+        },
+        _ => (ends.len() <= 1).then_some(1),
     }
 }

@@ -12,6 +12,7 @@ mod store;
 use args::{Cli, Command};
 use clap::Parser;
 use kg::{Database, Error, Params};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Exit statuses, as documented in `kg --help`.
@@ -78,8 +79,8 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
     if let Some(dir) = &global.store.db {
         return store::open(dir, &global.store, params);
     }
-    if global.store.read_only {
-        return Err(Fatal::usage("--read-only needs --db DIR"));
+    if let Some(option) = global.store.store_option() {
+        return Err(Fatal::usage(format!("{option} needs --db DIR")));
     }
     let (db, origin) = if global.data.is_empty() {
         let db = Database::default_graph()
@@ -103,6 +104,24 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
         persistent: false,
         read_only: false,
     })
+}
+
+/// Writes to stdout and flushes. A closed pipe (`kg ... | head`) is not an error: the reader
+/// took what it wanted. Any other failure (a full disk) loses output, so it is exit code 3,
+/// the same for every command.
+pub fn print_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Fatal> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Fatal::data(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// "1 node", "2 nodes".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn load_error(e: &Error, text: &str, origin: &str) -> Fatal {
@@ -145,16 +164,16 @@ fn run_command(
         Command::Import(args) => import::run(session, &args),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
-            let mut out = std::io::stdout().lock();
-            for result in schema.as_results() {
-                kg::format::write_result(
-                    &mut out,
-                    &result,
-                    format.output(),
-                    kg::format::Layout::default(),
-                )
-                .map_err(|e| Fatal::data(format!("cannot write output: {e}")))?;
-            }
+            print_out(|out| {
+                schema.as_results().iter().try_for_each(|result| {
+                    kg::format::write_result(
+                        out,
+                        result,
+                        format.output(),
+                        kg::format::Layout::default(),
+                    )
+                })
+            })?;
             Ok(Status::Success)
         }
     }

@@ -1,4 +1,4 @@
-//! Query parameters from `--param name=value` and `--params file.json`.
+//! Query parameters from `--param name=value`, `--params file.json` and the shell's `:param`.
 
 use super::Fatal;
 use kg::syntax::ast;
@@ -20,82 +20,137 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
             )));
         };
         for (k, v) in map {
-            params.insert(k, from_json(&v));
+            let value = from_json(&v)
+                .map_err(|e| Fatal::data(format!("{}: parameter {k}: {e}", path.display())))?;
+            params.insert(k, value);
         }
     }
     for pair in pairs {
-        let (name, value) = pair
+        let (name_text, value) = pair
             .split_once('=')
             .ok_or_else(|| Fatal::usage(format!("--param {pair}: expected NAME=VALUE")))?;
-        params.insert(
-            name.trim().trim_start_matches('$').to_string(),
-            literal(value)?,
-        );
+        let name = name(name_text).ok_or_else(|| {
+            Fatal::usage(format!(
+                "--param {pair}: '{}' is not a parameter name (a name such as limit, or `a name` in backticks)",
+                name_text.trim()
+            ))
+        })?;
+        params.insert(name, literal(value)?);
     }
     Ok(params)
 }
 
 /// Evaluates a literal (`10`, `'text'`, `[1, 2]`, `{k: 'v'}`) with the query engine itself, so
-/// parameters have exactly the language's syntax. The text must be one expression: it is
-/// checked in the syntax tree before anything runs.
+/// parameters have exactly the language's syntax.
 pub fn literal(text: &str) -> Result<Value, Fatal> {
+    evaluate(&mut Database::in_memory(), &Params::new(), text).map_err(|e| {
+        let why = match e {
+            ValueError::NotOneExpression => NOT_ONE.to_string(),
+            ValueError::Failed { error, .. } => error.to_string(),
+        };
+        Fatal::usage(format!("parameter value {text}: {why}"))
+    })
+}
+
+pub const NOT_ONE: &str = "expected a single value such as 10, 'text', [1, 2] or {k: 'v'}";
+
+pub enum ValueError {
+    /// The text is more than one expression (`1 AS value; CREATE ...`).
+    NotOneExpression,
+    /// The expression failed to parse or to evaluate; `query` is the text that ran, for the
+    /// caret display.
+    Failed { error: kg::Error, query: String },
+}
+
+/// The value of one expression, evaluated on `db` with `params` (the shell's `:param` may
+/// refer to the graph and to other parameters). The text is checked in the syntax tree before
+/// anything runs: the engine would run a whole script smuggled in after the expression.
+pub fn evaluate(db: &mut Database, params: &Params, text: &str) -> Result<Value, ValueError> {
     let query = format!("RETURN {text} AS value");
-    let fail = |why: String| Fatal::usage(format!("parameter value {text}: {why}"));
-    let script = kg::syntax::parse_script(&query).map_err(|e| fail(e.message))?;
-    if !is_single_expression(&script, text) {
-        return Err(fail(
-            "expected a single value such as 10, 'text', [1, 2] or {k: 'v'}".into(),
-        ));
+    let failed = |error: kg::Error, query: &str| ValueError::Failed {
+        error,
+        query: query.to_string(),
+    };
+    let script = kg::syntax::parse_script(&query).map_err(|e| failed(e.into(), &query))?;
+    if single_item(&script).is_none_or(|item| item.text != text.trim()) {
+        return Err(ValueError::NotOneExpression);
     }
-    let mut results = Database::in_memory()
-        .run(&query, &Params::new())
-        .map_err(|e| fail(e.to_string()))?;
+    let mut results = db.run(&query, params).map_err(|e| failed(e, &query))?;
     results
         .pop()
         .and_then(|mut r| r.rows.pop())
         .and_then(|mut row| row.pop())
-        .ok_or_else(|| fail("not a value".into()))
+        .ok_or(ValueError::NotOneExpression)
 }
 
-/// Whether `RETURN {text} AS value` parsed as exactly that: one projection of the whole text.
-fn is_single_expression(script: &ast::Script, text: &str) -> bool {
+/// A parameter's name as `$name` writes it (the `$` may be given): a plain name, or any text
+/// in backticks. `None` if `$text` is not a parameter.
+pub fn name(text: &str) -> Option<String> {
+    let text = text.trim();
+    let bare = text.strip_prefix('$').unwrap_or(text);
+    let query = format!("RETURN ${bare}");
+    let script = kg::syntax::parse_script(&query).ok()?;
+    let item = single_item(&script)?;
+    match &item.expr.kind {
+        ast::ExprKind::Parameter(name) if item.text == query["RETURN ".len()..] => {
+            Some(name.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A parameter name as `:param` takes it back: bare if it reads back as itself, otherwise in
+/// backticks.
+pub fn written(name: &str) -> String {
+    if self::name(name).as_deref() == Some(name) {
+        name.to_string()
+    } else {
+        format!("`{}`", name.replace('`', "``"))
+    }
+}
+
+/// The one item of a script that is a single plain `RETURN` of one item.
+fn single_item(script: &ast::Script) -> Option<&ast::ProjectionItem> {
     let [statement] = script.statements.as_slice() else {
-        return false;
+        return None;
     };
     let ast::StatementKind::Query(query) = &statement.kind else {
-        return false;
+        return None;
     };
     let [part] = query.parts.as_slice() else {
-        return false;
+        return None;
     };
     let [clause] = part.clauses.as_slice() else {
-        return false;
+        return None;
     };
     let ast::ClauseKind::Return { body } = &clause.kind else {
-        return false;
+        return None;
     };
     let plain = !body.distinct
         && !body.star
         && body.order_by.is_empty()
         && body.skip.is_none()
         && body.limit.is_none();
-    plain && body.items.len() == 1 && body.items[0].text == text.trim()
+    match body.items.as_slice() {
+        [item] if plain => Some(item),
+        _ => None,
+    }
 }
 
-pub fn from_json(v: &serde_json::Value) -> Value {
-    match v {
+/// A JSON value as a parameter: anything JSON holds, with numbers read as imports read them.
+pub fn from_json(v: &serde_json::Value) -> Result<Value, kg::import::RowError> {
+    Ok(match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        serde_json::Value::Number(n) => kg::import::json_number(n)?,
         serde_json::Value::String(s) => Value::str(s),
-        serde_json::Value::Array(items) => Value::list(items.iter().map(from_json).collect()),
+        serde_json::Value::Array(items) => {
+            Value::list(items.iter().map(from_json).collect::<Result<_, _>>()?)
+        }
         serde_json::Value::Object(map) => Value::map(
             map.iter()
-                .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
-                .collect(),
+                .map(|(k, v)| Ok((Arc::from(k.as_str()), from_json(v)?)))
+                .collect::<Result<_, kg::import::RowError>>()?,
         ),
-    }
+    })
 }

@@ -2,8 +2,9 @@
 //! complete: so `kg run -` streams, and an error names the statement and its position.
 
 use super::args::OutputArgs;
-use super::{Fatal, Session, Status};
+use super::{Fatal, Session, Status, print_out};
 use kg::format::{Layout, OutputFormat, write_result};
+use kg::import::{LineError, LineReader};
 use kg::syntax::split_statements;
 use kg::{Error, QueryResult};
 use std::io::{BufRead, Write};
@@ -25,6 +26,8 @@ pub struct Runner<'s> {
     /// Say "statement N failed" before an error (scripts; the shell shows the error alone).
     pub number_statements: bool,
     noted_memory: bool,
+    /// Rows could not be written (other than to a closed pipe): the run stops with exit 3.
+    output_failed: bool,
 }
 
 impl<'s> Runner<'s> {
@@ -40,6 +43,7 @@ impl<'s> Runner<'s> {
             last: None,
             number_statements: true,
             noted_memory: false,
+            output_failed: false,
         }
     }
 
@@ -75,7 +79,8 @@ impl<'s> Runner<'s> {
                         self.last = Some(r);
                     }
                 }
-                true
+                // Going on would run statements whose rows nobody can see.
+                !self.output_failed
             }
             Err(e) => {
                 self.failures += 1;
@@ -133,14 +138,13 @@ impl<'s> Runner<'s> {
     }
 
     fn show(&mut self, result: &QueryResult) {
-        let mut out = std::io::stdout().lock();
-        if let Err(e) =
-            write_result(&mut out, result, self.format, self.layout).and_then(|()| out.flush())
-        {
-            // A closed pipe (`kg query ... | head`) is not an error worth a message.
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("kg: cannot write output: {e}");
-            }
+        if self.output_failed {
+            return;
+        }
+        let (format, layout) = (self.format, self.layout);
+        if let Err(fatal) = print_out(|out| write_result(out, result, format, layout)) {
+            eprintln!("kg: {}", fatal.message);
+            self.output_failed = true;
         }
         if !result.stats.is_empty() {
             if self.format == OutputFormat::Table {
@@ -156,7 +160,9 @@ impl<'s> Runner<'s> {
     }
 
     pub fn status(&self) -> Status {
-        if self.failures > 0 {
+        if self.output_failed {
+            Status::DataError
+        } else if self.failures > 0 {
             Status::QueryError
         } else {
             Status::Success
@@ -233,51 +239,59 @@ pub fn run_file(session: &mut Session, file: &Path, output: &OutputArgs) -> Resu
     if file.as_os_str() == "-" {
         return run_stream(session, std::io::stdin().lock(), "stdin", output);
     }
-    let text = std::fs::read_to_string(file)
+    let input = std::fs::File::open(file)
         .map_err(|e| Fatal::data(format!("cannot read {}: {e}", file.display())))?;
-    Ok(run_text(
+    run_stream(
         session,
-        &text,
+        std::io::BufReader::new(input),
         &file.display().to_string(),
         output,
-    ))
+    )
 }
 
-/// Reads line by line and runs each statement as soon as its `;` arrives. A line starting
-/// with `:` between statements is a meta-command (`:begin`, `:commit`, `:rollback`).
 fn run_stream(
     session: &mut Session,
-    mut input: impl BufRead,
+    input: impl BufRead,
     origin: &str,
     output: &OutputArgs,
 ) -> Result<Status, Fatal> {
     let mut runner = Runner::new(session, output.format.output(), output.keep_going);
-    let mut text = String::new();
-    let mut rest = 0;
-    loop {
-        let mut line = String::new();
-        let n = input
-            .read_line(&mut line)
-            .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
-            // Blanked out rather than left out, so that positions in error messages still
-            // point at the right line.
-            text.push_str(&" ".repeat(line.trim_end().len()));
-            text.push_str(&line[line.trim_end().len()..]);
-            if !runner.meta(line.trim()) {
-                return Ok(runner.status());
-            }
-            continue;
-        }
-        text.push_str(&line);
-        match runner.run_complete(&text, rest, origin) {
-            Some(r) => rest = r,
-            None => return Ok(runner.status()),
-        }
-    }
-    runner.run_one(&text, rest, text.len(), origin);
+    runner
+        .run_lines(input, origin)
+        .map_err(|e| Fatal::data(format!("cannot read {origin}: {e}")))?;
     Ok(runner.status())
+}
+
+impl Runner<'_> {
+    /// Reads line by line and runs each statement as soon as its `;` arrives, so that `kg run
+    /// -` streams. A line starting with `:` between statements is a meta-command (`:begin`,
+    /// `:commit`, `:rollback`). Used by `kg run` and the shell's `:source`.
+    pub fn run_lines(&mut self, input: impl BufRead, origin: &str) -> Result<(), LineError> {
+        let mut input = LineReader::new(input);
+        let mut text = String::new();
+        let mut rest = 0;
+        loop {
+            let mut line = String::new();
+            if input.read_line(&mut line)? == 0 {
+                break;
+            }
+            if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
+                // Blanked out rather than left out, so that positions in error messages still
+                // point at the right line.
+                text.push_str(&" ".repeat(line.trim_end().len()));
+                text.push_str(&line[line.trim_end().len()..]);
+                if !self.meta(line.trim()) {
+                    return Ok(());
+                }
+                continue;
+            }
+            text.push_str(&line);
+            match self.run_complete(&text, rest, origin) {
+                Some(r) => rest = r,
+                None => return Ok(()),
+            }
+        }
+        self.run_one(&text, rest, text.len(), origin);
+        Ok(())
+    }
 }

@@ -2,7 +2,7 @@
 //! the others. What the files hold is `kg::persist`'s business; this only reports.
 
 use super::args::{StoreArgs, SyncArg};
-use super::{Fatal, Session, Status};
+use super::{Fatal, Session, Status, counted, print_out};
 use kg::persist::{StoreError, StoreOptions, SyncMode};
 use kg::{Database, Error, Params};
 use std::path::{Path, PathBuf};
@@ -10,11 +10,13 @@ use std::path::{Path, PathBuf};
 pub fn open(dir: &Path, args: &StoreArgs, params: Params) -> Result<Session, Fatal> {
     let options = StoreOptions {
         sync: match args.sync {
-            SyncArg::Commit => SyncMode::Commit,
-            SyncArg::Off => SyncMode::Off,
+            Some(SyncArg::Commit) | None => SyncMode::Commit,
+            Some(SyncArg::Off) => SyncMode::Off,
         },
         read_only: args.read_only,
-        checkpoint_bytes: args.checkpoint_size,
+        checkpoint_bytes: args
+            .checkpoint_size
+            .unwrap_or(kg::persist::DEFAULT_CHECKPOINT_BYTES),
     };
     let (db, report) = Database::open(dir, options).map_err(|e| open_error(dir, &e))?;
     for warning in &report.warnings {
@@ -65,7 +67,7 @@ fn store_dir(args: &StoreArgs, command: &str) -> Result<PathBuf, Fatal> {
 pub fn check(args: &StoreArgs) -> Result<Status, Fatal> {
     let dir = store_dir(args, "check")?;
     let report = kg::persist::check(&dir).map_err(|e| Fatal::data(e.to_string()))?;
-    print!("{report}");
+    print_out(|out| write!(out, "{report}"))?;
     Ok(if report.damage.is_some() {
         Status::DataError
     } else {
@@ -82,7 +84,7 @@ pub fn recover(args: &StoreArgs) -> Result<Status, Fatal> {
     }
     match kg::persist::recover(&dir) {
         Ok(report) => {
-            print!("{report}");
+            print_out(|out| write!(out, "{report}"))?;
             Ok(Status::Success)
         }
         Err(e @ StoreError::Version { .. }) => Err(Fatal::data(format!(
@@ -106,10 +108,13 @@ pub fn checkpoint(session: &mut Session) -> Result<Status, Fatal> {
         .checkpoint()
         .map_err(|e| Fatal::data(format!("checkpoint failed: {e}")))?;
     let (nodes, rels) = (session.db.node_count(), session.db.rel_count());
-    println!(
-        "checkpoint: snapshot of {nodes} node{} and {rels} relationship{} written; log emptied",
-        if nodes == 1 { "" } else { "s" },
-        if rels == 1 { "" } else { "s" },
-    );
+    print_out(|out| {
+        writeln!(
+            out,
+            "checkpoint: snapshot of {} and {} written; log emptied",
+            counted(nodes, "node", "nodes"),
+            counted(rels, "relationship", "relationships")
+        )
+    })?;
     Ok(Status::Success)
 }

@@ -4,7 +4,9 @@
 //! depends on internal ids, so it can load into a graph that already has data.
 //!
 //! Values are literals: strings with escapes, floats always with a fraction or exponent (so
-//! they stay floats), NaN and infinities as `0.0/0.0` and `1.0/0.0`.
+//! they stay floats), NaN and infinities as `0.0/0.0` and `1.0/0.0`, temporal values as calls
+//! of the function that builds them (`date('2026-04-01')`), since their bare ISO text is not a
+//! literal (`2026-04-01` would read back as the integer 2021).
 //!
 //! Without an index each relationship's MATCH scans the nodes, so loading a large script is
 //! slow; for large graphs the csv and json formats load in linear time.
@@ -12,7 +14,7 @@
 use super::{NoEntities, Subgraph, counted};
 use crate::format::write_value;
 use crate::model::{Map, Value};
-use crate::syntax::KEYWORDS;
+use crate::syntax::{KEYWORDS, write_literal};
 use std::io::{self, Write};
 
 /// A label, type or key as the language writes it: bare when it is a plain identifier that
@@ -46,6 +48,10 @@ fn literal(out: &mut String, v: &Value) {
                 literal(out, item);
             }
             out.push(']');
+        }
+        temporal if temporal.temporal_kind().is_some() => {
+            // Writing to a String cannot fail.
+            let _ = write_literal(out, temporal);
         }
         other => write_value(out, other, &NoEntities),
     }
@@ -169,5 +175,23 @@ mod tests {
             &Value::list(vec![Value::Float(2.0), Value::Float(f64::INFINITY)]),
         );
         assert_eq!(s, "[2.0, 1.0/0.0]");
+    }
+
+    #[test]
+    fn temporal_values_are_function_calls() {
+        let cases = [
+            ("date", "2026-04-01"),
+            ("localtime", "09:00:30.5"),
+            ("time", "09:00+01:00"),
+            ("localdatetime", "2026-04-01T09:00"),
+            ("datetime", "2026-04-01T09:00-05:30"),
+            ("duration", "P1M2DT3.5S"),
+        ];
+        for (kind, text) in cases {
+            let kind = crate::model::temporal::TemporalKind::from_name(kind).unwrap();
+            let mut s = String::new();
+            literal(&mut s, &kind.parse(text).unwrap());
+            assert_eq!(s, format!("{}('{text}')", kind.name()));
+        }
     }
 }

@@ -113,9 +113,10 @@ pub enum ExportError {
     Query(crate::error::Error),
 }
 
-/// What `kg export` and the shell's `:export FORMAT FILE [statement]` do: runs `statement`
-/// (if any) on `db` and writes the subgraph of its result, or the whole graph, to `path`
-/// (a directory for `csv`).
+/// For library users, in one call: runs `statement` (if any) on `db` and writes the subgraph
+/// of its result, or the whole graph, to `path` (a directory for `csv`). `kg export` and the
+/// shell's `:export` take [`subgraph_of`] and [`write`] / [`write_to_path`] separately, since
+/// they also write to stdout or export a result they already have.
 pub fn export_to_path(
     db: &mut crate::db::Database,
     format: ExportFormat,

@@ -72,6 +72,9 @@ pub struct Builder<'a> {
     pub report: ImportReport,
 }
 
+/// The id space of ids without a group: CSV's `:ID` and every JSON id.
+pub const DEFAULT_GROUP: u32 = 0;
+
 /// How many rejections are kept in the report for the user when there is no log file.
 const SHOWN_REJECTIONS: usize = 10;
 
@@ -90,7 +93,8 @@ impl<'a> Builder<'a> {
         Ok(Builder {
             target,
             ids: HashMap::new(),
-            groups: HashMap::new(),
+            // JSON ids live in the default group, which is 0 whatever CSV headers come first.
+            groups: HashMap::from([(String::new(), DEFAULT_GROUP)]),
             names: HashMap::new(),
             skip_bad: options.skip_bad,
             bad_log,

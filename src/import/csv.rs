@@ -1,15 +1,15 @@
 //! The neo4j-admin CSV layout. Headers name each column's role: `:ID` or `name:ID(Group)`
 //! (a node's id, stored as the string property `name` when named), `:LABEL` (labels split on
 //! `;`), `:START_ID(Group)`, `:END_ID(Group)`, `:TYPE`, `:IGNORE`, and properties as
-//! `name:type` with `int`, `long`, `short`, `byte`, `float`, `double`, `boolean`, `string`,
-//! `char`, each optionally an array `type[]` split on `;`. An untyped `name` is a string.
+//! `name:type` with [`TYPES`], each optionally an array `type[]` split on `;`. An untyped
+//! `name` is a string.
 //!
 //! A file with `:START_ID` is a relationship file; every node file is read before any
 //! relationship file. Records stream one at a time.
 //!
 //! Fields: an unquoted empty field is no value; a quoted empty one (`""`) is an empty string
-//! (an empty list in an array column). Temporal and point types, which kg does not have yet,
-//! are read as strings, with a note.
+//! (an empty list in an array column). Temporal values are ISO 8601 text. Points, which kg
+//! does not have yet, are read as strings, with a note.
 
 use super::builder::{Builder, IdKey};
 use super::csv_reader::{Record, RecordReader};
@@ -21,6 +21,12 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// neo4j-admin's default field delimiter, the only one kg reads (and the csv export writes).
+const FIELD_DELIMITER: u8 = b',';
+
+/// The property types a header may name, for the documentation and the error message.
+const TYPES: &str = "int, long, short, byte, float, double, boolean, string, char, date, localtime, time, localdatetime, datetime, duration or point";
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -123,9 +129,6 @@ fn parse_header(
                     "float" | "double" => Kind::Float,
                     "boolean" => Kind::Bool,
                     "string" | "char" => Kind::String,
-                    temporal if TemporalKind::from_name(temporal).is_some() => Kind::Temporal(
-                        TemporalKind::from_name(temporal).unwrap_or(TemporalKind::Date),
-                    ),
                     "point" => {
                         notes.push(format!(
                             "{}: column '{text}' is read as strings: kg has no {base} values yet",
@@ -133,16 +136,19 @@ fn parse_header(
                         ));
                         Kind::String
                     }
-                    other => {
-                        return Err(header_error(
-                            file,
-                            n,
-                            text,
-                            format!(
-                                "unknown type '{other}' (expected int, long, float, double, boolean, string, or one of them with [])"
-                            ),
-                        ));
-                    }
+                    other => match TemporalKind::from_name(other) {
+                        Some(temporal) => Kind::Temporal(temporal),
+                        None => {
+                            return Err(header_error(
+                                file,
+                                n,
+                                text,
+                                format!(
+                                    "unknown type '{other}' (expected {TYPES}, or one of them with [])"
+                                ),
+                            ));
+                        }
+                    },
                 };
                 Column::Prop {
                     key: builder.name(name),
@@ -223,7 +229,7 @@ fn parse_field(
     quoted: bool,
     kind: Kind,
     array: bool,
-    delimiter: char,
+    array_delimiter: char,
 ) -> Result<Option<Value>, RowError> {
     if text.is_empty() {
         return Ok(match (quoted, array, kind) {
@@ -236,7 +242,7 @@ fn parse_field(
         return parse_scalar(text, kind).map(Some);
     }
     let items = text
-        .split(delimiter)
+        .split(array_delimiter)
         .map(|t| parse_scalar(t, kind))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(Value::list(items)))
@@ -267,11 +273,11 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     Ok(files)
 }
 
-fn open(path: &Path, delimiter: u8) -> Result<RecordReader<BufReader<File>>, ImportError> {
+fn open(path: &Path) -> Result<RecordReader<BufReader<File>>, ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
     Ok(RecordReader::new(
         BufReader::with_capacity(1 << 16, file),
-        delimiter,
+        FIELD_DELIMITER,
     ))
 }
 
@@ -281,11 +287,11 @@ fn read_header(
     builder: &mut Builder,
     notes: &mut Vec<String>,
 ) -> Result<Header, ImportError> {
-    let mut reader = open(path, b',')?;
+    let mut reader = open(path)?;
     let mut rec = Record::default();
     match reader
         .read(&mut rec)
-        .map_err(|e| ImportError::io(path, e))?
+        .map_err(|e| ImportError::line(path, e))?
     {
         Ok(true) => parse_header(path, &rec, builder, notes),
         Ok(false) => Err(ImportError::Layout {
@@ -308,7 +314,7 @@ pub fn load(
     paths: &[PathBuf],
     builder: &mut Builder,
     progress: &Progress,
-    delimiter: char,
+    array_delimiter: char,
 ) -> Result<(), ImportError> {
     let files = expand(paths)?;
     let mut notes = Vec::new();
@@ -321,7 +327,7 @@ pub fn load(
     for pass_rels in [false, true] {
         for (file, header) in files.iter().zip(&headers) {
             if header.rels == pass_rels {
-                load_file(file, header, builder, progress, delimiter)?;
+                load_file(file, header, builder, progress, array_delimiter)?;
             }
         }
     }
@@ -333,16 +339,16 @@ fn load_file(
     header: &Header,
     builder: &mut Builder,
     progress: &Progress,
-    delimiter: char,
+    array_delimiter: char,
 ) -> Result<(), ImportError> {
-    let mut reader = open(path, b',')?;
+    let mut reader = open(path)?;
     let mut rec = Record::default();
     let mut reported = 0;
     let mut first = true;
     loop {
         let outcome = reader
             .read(&mut rec)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         progress.advance(reader.bytes_read - reported);
         reported = reader.bytes_read;
         let row = match outcome {
@@ -351,7 +357,7 @@ fn load_file(
                 first = false;
                 continue;
             }
-            Ok(true) => load_record(&rec, header, builder, delimiter),
+            Ok(true) => load_record(&rec, header, builder, array_delimiter),
             Err(e) => {
                 let location = Location {
                     file: path.to_path_buf(),
@@ -381,7 +387,7 @@ fn load_record(
     rec: &Record,
     header: &Header,
     builder: &mut Builder,
-    delimiter: char,
+    array_delimiter: char,
 ) -> Result<(), (Option<usize>, RowError)> {
     if rec.len() != header.columns.len() {
         return Err((
@@ -411,7 +417,7 @@ fn load_record(
                 id = Some((*group, IdKey::from_text(text)));
             }
             Column::Label => {
-                for l in text.split(delimiter).filter(|l| !l.is_empty()) {
+                for l in text.split(array_delimiter).filter(|l| !l.is_empty()) {
                     let l = builder.name(l);
                     if !labels.contains(&l) {
                         labels.push(l);
@@ -423,8 +429,8 @@ fn load_record(
             Column::Type => ty = Some((i, text)),
             Column::Ignore => {}
             Column::Prop { key, kind, array } => {
-                if let Some(v) =
-                    parse_field(text, quoted, *kind, *array, delimiter).map_err(|e| (Some(i), e))?
+                if let Some(v) = parse_field(text, quoted, *kind, *array, array_delimiter)
+                    .map_err(|e| (Some(i), e))?
                 {
                     props.push((key.clone(), v));
                 }

@@ -4,6 +4,7 @@
 //! the line each record starts on, for error messages.
 
 use super::error::RowError;
+use super::lines::{LineError, LineReader};
 use std::io::BufRead;
 
 /// One record. Field texts are unescaped and stored back to back in `text`.
@@ -37,7 +38,7 @@ impl Record {
 }
 
 pub struct RecordReader<R> {
-    input: R,
+    input: LineReader<R>,
     delimiter: u8,
     /// The next line to be read (from 1).
     line: u64,
@@ -55,21 +56,21 @@ pub struct SyntaxError {
 impl<R: BufRead> RecordReader<R> {
     pub fn new(input: R, delimiter: u8) -> Self {
         RecordReader {
-            input,
+            input: LineReader::new(input),
             delimiter,
             line: 1,
             bytes_read: 0,
         }
     }
 
-    fn read_line(&mut self, buf: &mut String) -> std::io::Result<usize> {
+    fn read_line(&mut self, buf: &mut String) -> Result<usize, LineError> {
         let n = self.input.read_line(buf)?;
         self.bytes_read += n as u64;
         Ok(n)
     }
 
     /// Reads the next record into `rec`; false at the end of the input.
-    pub fn read(&mut self, rec: &mut Record) -> std::io::Result<Result<bool, SyntaxError>> {
+    pub fn read(&mut self, rec: &mut Record) -> Result<Result<bool, SyntaxError>, LineError> {
         rec.raw.clear();
         rec.text.clear();
         rec.fields.clear();

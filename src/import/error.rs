@@ -6,7 +6,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// Where in an input file something is. Lines and columns count from 1; for CSV the column
-/// is the field's position in the record, for JSON the character on the line.
+/// is the field's position in the record (except in an encoding error), elsewhere the
+/// character on the line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     pub file: PathBuf,
@@ -96,6 +97,9 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    /// Text that is not UTF-8: the file cannot be read on, whatever `skip_bad` says.
+    #[error("cannot read {location}: not UTF-8 text (kg reads text files as UTF-8)")]
+    NotUtf8 { location: Location },
     #[error("{location}: {reason}")]
     Row {
         location: Location,
@@ -118,6 +122,14 @@ pub enum ImportError {
     /// A statement of a script failed; `rendered` shows it with its position and a caret.
     #[error("{rendered}")]
     Statement { rendered: String },
+    /// A script's BEGIN, COMMIT or ROLLBACK.
+    #[error(
+        "{location}: {statement} is not allowed in an imported script: an import is one transaction (all files load or none do), so its scripts cannot begin, commit or roll back transactions of their own"
+    )]
+    TransactionControl {
+        location: Location,
+        statement: &'static str,
+    },
     #[error("a transaction is open: commit or roll it back before importing")]
     TransactionOpen,
     #[error("cannot write the bad-row log {}: {source}", path.display())]
@@ -135,6 +147,19 @@ impl ImportError {
         ImportError::Io {
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// A line of `path` that could not be read.
+    pub(crate) fn line(path: &std::path::Path, e: super::lines::LineError) -> Self {
+        match e {
+            super::lines::LineError::Io(source) => Self::io(path, source),
+            super::lines::LineError::Utf8 { line, column } => ImportError::NotUtf8 {
+                location: Location {
+                    column: Some(column),
+                    ..Location::line(path, line)
+                },
+            },
         }
     }
 }

@@ -1,7 +1,9 @@
 //! kg's JSON document (`{"nodes": [...], "relationships": [...]}`, elements as in query
 //! results) and JSON lines in the layout of Neo4j APOC's export (`{"type":"node",...}`,
-//! `{"type":"relationship","label":"T","start":{"id":..},...}`). Both layouts of elements are
-//! accepted in both files, and so is APOC's array form (`[{"type":"node",...}, ...]`).
+//! `{"type":"relationship","label":"T","start":{"id":..},...}`). The document's lists take
+//! elements in either layout, since the list says what they are; the document may also be
+//! APOC's array form (`[{"type":"node",...}, ...]`). Elements that stand alone, in JSON lines
+//! or that array, must say what they are, so they are in APOC's layout.
 //!
 //! Both stream: the document is read element by element through serde's visitor interface,
 //! so memory holds one element at a time besides the graph. Nodes must come before the
@@ -10,8 +12,9 @@
 //! Values: integers stay integers, numbers with a fraction or exponent are floats, arrays of
 //! scalars are lists; `null` is no property; objects cannot be property values.
 
-use super::builder::{Builder, IdKey};
+use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
+use super::lines::LineReader;
 use super::progress::Progress;
 use crate::model::Value;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -31,6 +34,17 @@ enum Kind {
     Tagged,
 }
 
+/// A JSON number as a value: integers stay integers, numbers with a fraction or exponent are
+/// floats, and an integer beyond 64 bits is an error rather than a float that lost digits.
+/// Also what `--params` files use, so parameters and imports read numbers alike.
+pub fn json_number(n: &serde_json::Number) -> Result<Value, RowError> {
+    match n.as_i64() {
+        Some(i) => Ok(Value::Int(i)),
+        None if n.is_u64() => Err(RowError::IntegerOutOfRange(n.to_string())),
+        None => Ok(Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+    }
+}
+
 fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
     let unstorable = |reason: &str| RowError::Unstorable {
         key: key.to_string(),
@@ -39,11 +53,7 @@ fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
     Ok(Some(match v {
         Json::Null => return Ok(None),
         Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None if n.is_u64() => return Err(RowError::IntegerOutOfRange(n.to_string())),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        Json::Number(n) => json_number(n)?,
         Json::String(s) => Value::str(s),
         Json::Array(items) => {
             let mut list = Vec::with_capacity(items.len());
@@ -146,7 +156,7 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
                 });
             }
         }
-        builder.add_node(Some((0, id)), labels, props)?;
+        builder.add_node(Some((DEFAULT_GROUP, id)), labels, props)?;
         return Ok(());
     }
     // APOC: {"type":"relationship","label":"T"}; kg: {"type":"T"}.
@@ -158,7 +168,7 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
     let resolve = |builder: &Builder, v, missing, unknown: fn(String) -> RowError| {
         let key = id_key(v, missing)?;
         builder
-            .node_id(0, &key)
+            .node_id(DEFAULT_GROUP, &key)
             .ok_or_else(|| unknown(key.to_string()))
     };
     let start = resolve(
@@ -184,14 +194,14 @@ pub fn load_lines(
     progress: &Progress,
 ) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut reader = LineReader::new(BufReader::with_capacity(1 << 16, file));
     let mut line = String::new();
     let mut number = 0;
     loop {
         line.clear();
         let n = reader
             .read_line(&mut line)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         if n == 0 {
             return Ok(());
         }
@@ -203,7 +213,12 @@ pub fn load_lines(
             continue;
         }
         let outcome = serde_json::from_str::<Json>(text)
-            .map_err(|e| (Some(e.column() as u64), RowError::Json(json_message(&e))))
+            .map_err(|e| {
+                (
+                    Some(char_column(text, e.column())),
+                    RowError::Json(json_message(&e)),
+                )
+            })
             .and_then(|v| element(builder, &v, Kind::Tagged).map_err(|e| (Some(1), e)));
         if let Err((column, reason)) = outcome {
             let location = Location {
@@ -371,14 +386,39 @@ pub fn load_document(
         if e.is_io() {
             return ImportError::io(path, std::io::Error::other(e.to_string()));
         }
+        let column = file_char_column(path, e.line(), e.column()).unwrap_or(e.column() as u64);
         ImportError::Row {
             location: Location {
-                column: Some(e.column() as u64),
+                column: Some(column),
                 ..Location::line(path, e.line() as u64)
             },
             reason: RowError::Json(json_message(&e)),
         }
     })
+}
+
+/// The character column of serde_json's byte column: the characters that start in its first
+/// `byte_column` bytes.
+fn char_column(line: &str, byte_column: usize) -> u64 {
+    line.char_indices()
+        .take_while(|(i, _)| *i < byte_column)
+        .count() as u64
+}
+
+/// The character column of serde_json's byte column on a line of the file, read again. The
+/// tracker cannot say: serde_json reads on past an error before returning it, and keeping the
+/// line would keep a whole one-line document. This runs only on the error path.
+fn file_char_column(path: &Path, line: usize, byte_column: usize) -> Option<u64> {
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    for _ in 1..line {
+        reader.skip_until(b'\n').ok()?;
+    }
+    let mut prefix = Vec::with_capacity(byte_column);
+    reader
+        .take(byte_column as u64)
+        .read_to_end(&mut prefix)
+        .ok()?;
+    Some(prefix.iter().filter(|b| *b & 0xC0 != 0x80).count() as u64)
 }
 
 /// serde_json's message without its trailing " at line L column C", which the location says.

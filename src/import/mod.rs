@@ -6,25 +6,26 @@
 //! back on any error. With `skip_bad`, bad rows are logged and counted instead, and the good
 //! ones load. Files stream record by record; memory grows with the graph, not the file.
 //!
-//! **For the store:** a new store can take [`load`]'s [`ImportedGraph::graph`] as its first
-//! checkpoint; an existing one calls [`load_into`], whose single commit hands every created
-//! entity to the database's `CommitSink` as one unit ([`ImportedGraph::mutations`] gives the
-//! same changes for a graph loaded with [`load`]).
+//! **For the store:** `kg --db DIR import` calls [`load_into`] with
+//! `commit_through_checkpoint`, so the whole import is committed as one new snapshot rather
+//! than as one huge log record; `--data` calls [`load`].
 
 mod builder;
 mod csv;
 mod csv_reader;
 mod error;
 mod json;
+mod lines;
 mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
+pub use json::json_number;
+pub use lines::{LineError, LineReader};
 pub use progress::Progress;
 
 use crate::db::Database;
-use crate::exec::{node_data, rel_data};
-use crate::graph::{GraphRead, MemoryGraph, Mutation};
+use crate::graph::MemoryGraph;
 use builder::{Builder, Target};
 use std::path::{Path, PathBuf};
 
@@ -123,30 +124,6 @@ pub struct ImportedGraph {
 }
 
 impl ImportedGraph {
-    /// The graph as the mutations that create it, in id order: nodes, then relationships.
-    pub fn mutations(&self) -> impl Iterator<Item = Mutation> + '_ {
-        let g = &self.graph;
-        let nodes = g
-            .node_ids()
-            .filter_map(move |id| node_data(g, id))
-            .map(|n| Mutation::CreateNode {
-                id: n.id,
-                labels: n.labels,
-                props: n.props.into_iter().collect(),
-            });
-        let rels = g
-            .rel_ids()
-            .filter_map(move |id| rel_data(g, id))
-            .map(|r| Mutation::CreateRel {
-                id: r.id,
-                ty: r.ty,
-                start: r.start,
-                end: r.end,
-                props: r.props.into_iter().collect(),
-            });
-        nodes.chain(rels)
-    }
-
     /// An in-memory database over the imported graph.
     pub fn into_database(self) -> Database {
         Database::with_graph(self.graph, None)

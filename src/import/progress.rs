@@ -22,10 +22,6 @@ impl Progress {
         Progress { bar: Some(bar) }
     }
 
-    pub fn hidden() -> Self {
-        Progress { bar: None }
-    }
-
     /// Counts `bytes` more of the input as read.
     pub fn advance(&self, bytes: u64) {
         if let Some(bar) = &self.bar {

@@ -1,21 +1,23 @@
 //! Scripts in the query language (`.cypher`, `.cql`): read line by line and run one
 //! statement at a time as soon as it is complete, so memory holds one statement, not the
 //! file. A failing statement leaves the graph as it was (statements are atomic); whether it
-//! stops the import is the builder's decision.
+//! stops the import is the builder's decision. BEGIN, COMMIT and ROLLBACK are refused: the
+//! whole import is one transaction.
 
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
+use super::lines::LineReader;
 use super::progress::Progress;
 use crate::db::{Database, Params};
 use crate::error::Error;
-use crate::syntax::split_statements;
+use crate::syntax::ast::{Span, Statement, StatementKind};
+use crate::syntax::{parse_script, split_statements};
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::Path;
 
 /// The database statements run on: the target's own, or (for a fresh graph) one made for
-/// the length of the script, so that a script's BEGIN and COMMIT pair up as they would in
-/// `kg run`.
+/// the length of the script.
 struct Session {
     own: Option<Database>,
 }
@@ -29,7 +31,7 @@ impl Session {
         Session { own }
     }
 
-    fn run(&mut self, builder: &mut Builder, text: &str) -> Result<usize, Error> {
+    fn run(&mut self, builder: &mut Builder, statements: &[Statement]) -> Result<(), Error> {
         let params = Params::new();
         let db = match (&mut self.own, &mut builder.target) {
             (Some(db), _) => db,
@@ -38,7 +40,10 @@ impl Session {
                 return Err(Error::Data("the script lost its graph".into()));
             }
         };
-        db.run(text, &params).map(|r| r.len())
+        for statement in statements {
+            db.run_statement(statement, &params)?;
+        }
+        Ok(())
     }
 
     /// Hands a fresh graph back to the builder, whatever happened.
@@ -67,12 +72,26 @@ impl Reader<'_> {
         end: usize,
     ) -> Result<(), ImportError> {
         let text = &self.buffer[start..end];
-        let ran = self.session.run(builder, text);
-        let count = match ran {
-            Ok(n) => n,
-            Err(e) => return self.fail(builder, &e, start, end),
+        let script = match parse_script(text) {
+            Ok(script) => script,
+            Err(e) => return self.fail(builder, &e.into(), start, end),
         };
-        builder.report.statements += count;
+        // The import is the transaction: a script's COMMIT would make what came before it
+        // permanent even if a later file fails, and its ROLLBACK would undo other files too.
+        if let Some((statement, span)) = script.statements.iter().find_map(transaction_control) {
+            let (line, column) = crate::error::line_col(&self.buffer, start + span.start);
+            return Err(ImportError::TransactionControl {
+                location: Location {
+                    column: Some(column as u64),
+                    ..Location::line(self.path, self.line_base + line as u64)
+                },
+                statement,
+            });
+        }
+        if let Err(e) = self.session.run(builder, &script.statements) {
+            return self.fail(builder, &e, start, end);
+        }
+        builder.report.statements += script.statements.len();
         Ok(())
     }
 
@@ -90,11 +109,8 @@ impl Reader<'_> {
                 // Render against the file's own line numbers: blank lines stand for the lines
                 // already consumed (this runs only on the error path).
                 let pad = self.line_base as usize;
-                let span = q.span.unwrap_or(crate::syntax::ast::Span::new(0, 0));
-                q.span = Some(crate::syntax::ast::Span::new(
-                    span.start + start + pad,
-                    span.end + start + pad,
-                ));
+                let span = q.span.unwrap_or(Span::new(0, 0));
+                q.span = Some(Span::new(span.start + start + pad, span.end + start + pad));
                 let source = "\n".repeat(pad) + &self.buffer;
                 let rendered = crate::error::render(&q, &source, Some(&origin));
                 (
@@ -141,6 +157,17 @@ impl Reader<'_> {
     }
 }
 
+/// The keyword of a BEGIN, COMMIT or ROLLBACK statement, and where it is.
+fn transaction_control(statement: &Statement) -> Option<(&'static str, Span)> {
+    let keyword = match statement.kind {
+        StatementKind::Begin => "BEGIN",
+        StatementKind::Commit => "COMMIT",
+        StatementKind::Rollback => "ROLLBACK",
+        StatementKind::Query(_) | StatementKind::Explain(_) => return None,
+    };
+    Some((keyword, statement.span))
+}
+
 pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
     let mut reader = Reader {
@@ -152,7 +179,7 @@ pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(
     };
     let outcome = read(
         &mut reader,
-        BufReader::with_capacity(1 << 16, file),
+        LineReader::new(BufReader::with_capacity(1 << 16, file)),
         builder,
         progress,
     );
@@ -162,7 +189,7 @@ pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(
 
 fn read(
     reader: &mut Reader,
-    mut input: BufReader<File>,
+    mut input: LineReader<BufReader<File>>,
     builder: &mut Builder,
     progress: &Progress,
 ) -> Result<(), ImportError> {
@@ -171,7 +198,7 @@ fn read(
         let before = reader.buffer.len();
         let n = input
             .read_line(&mut reader.buffer)
-            .map_err(|e| ImportError::io(path, e))?;
+            .map_err(|e| ImportError::line(path, e))?;
         if n == 0 {
             break;
         }

@@ -70,7 +70,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "[clear]",
         "list the parameters, or forget them all",
     ),
-    (":source", "FILE", "run the statements of a script file"),
+    (
+        ":source",
+        "FILE",
+        "run a script file as kg run does (:begin/:commit/:rollback lines too)",
+    ),
     (
         ":export",
         "FORMAT FILE [statement]",
@@ -143,10 +147,15 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             let (name, expression) = arg
                 .split_once("=>")
                 .ok_or_else(|| CommandError("usage: :param name => expression".into()))?;
-            let name = name.trim().trim_start_matches('$').to_string();
-            if name.is_empty() || expression.trim().is_empty() {
+            if name.trim().is_empty() || expression.trim().is_empty() {
                 return Err(CommandError("usage: :param name => expression".into()));
             }
+            let name = super::super::params::name(name).ok_or_else(|| {
+                CommandError(format!(
+                    "'{}' is not a parameter name (a name such as limit, or `a name` in backticks)",
+                    name.trim()
+                ))
+            })?;
             Command::Param {
                 name,
                 expression: expression.trim().to_string(),

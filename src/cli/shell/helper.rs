@@ -175,14 +175,27 @@ impl Hinter for ShellHelper {
             return None;
         }
         let (start, pairs) = self.candidates(line, pos);
-        let typed = pos - start;
-        if typed < 2 {
+        let typed = &line[start..pos];
+        if typed.chars().count() < 2 {
             return None;
         }
         let first = pairs.first()?;
-        let text = first.replacement.trim_end_matches('(');
-        (text.len() > typed).then(|| text[typed..].to_string())
+        let rest = untyped_rest(first.replacement.trim_end_matches('('), typed)?;
+        (!rest.is_empty()).then(|| rest.to_string())
     }
+}
+
+/// What remains of `name` after the part `typed` stands for. Names match what was typed
+/// without regard to case, and a case change can change a character's length in bytes (the
+/// Kelvin sign `K` lowercases to `k`), so the part is found by comparing lowercased
+/// prefixes, not by the typed text's length.
+fn untyped_rest<'n>(name: &'n str, typed: &str) -> Option<&'n str> {
+    let typed = typed.to_lowercase();
+    name.char_indices()
+        .map(|(i, _)| i)
+        .chain([name.len()])
+        .find(|&i| name[..i].to_lowercase() == typed)
+        .map(|i| &name[i..])
 }
 
 /// Whether the text ends inside a quoted string (where names are not suggested).
@@ -397,6 +410,21 @@ mod tests {
         assert!(replacements(&h, "MAT").contains(&"MATCH".to_string()));
         assert!(replacements(&h, "RETURN toLo").contains(&"toLower(".to_string()));
         assert_eq!(replacements(&h, "MATCH (company) RETURN comp"), ["company"]);
+    }
+
+    #[test]
+    fn hints_survive_case_changes_that_change_lengths() {
+        // U+212A KELVIN SIGN is three bytes; its lowercase, 'k', is one.
+        assert_eq!(untyped_rest("\u{212A}elvin", "ke"), Some("lvin"));
+        assert_eq!(untyped_rest("Kelvin", "\u{212A}e"), Some("lvin"));
+        assert_eq!(untyped_rest("Company", "comp"), Some("any"));
+        assert_eq!(untyped_rest("Company", "x"), None);
+        let mut h = helper();
+        h.vocabulary.labels.push("\u{212A}elvin".into());
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = Context::new(&history);
+        let line = "MATCH (n:ke";
+        assert_eq!(h.hint(line, line.len(), &ctx).as_deref(), Some("lvin"));
     }
 
     #[test]

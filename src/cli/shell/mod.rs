@@ -101,17 +101,7 @@ impl Shell<'_> {
             }
         };
         match kg::export::write_to_path(format, &sub, file) {
-            Ok(report) => {
-                for note in &report.notes {
-                    eprintln!("note: {note}");
-                }
-                println!(
-                    "exported {} nodes and {} relationships to {}",
-                    report.nodes,
-                    report.rels,
-                    file.display()
-                );
-            }
+            Ok(report) => super::export::describe(&report, Some(file)),
             Err(e) => eprintln!("{e}"),
         }
     }
@@ -264,41 +254,42 @@ impl Shell<'_> {
             Command::MaxRows(n) => self.max_rows = n,
             Command::Timing(on) => self.runner.timing = on,
             Command::Param { name, expression } => {
-                let query = format!("RETURN {expression} AS value");
-                match db.run(&query, &self.runner.session.params) {
-                    Ok(mut results) => {
-                        let value = results
-                            .pop()
-                            .and_then(|mut r| r.rows.pop())
-                            .and_then(|mut row| row.pop());
-                        if let Some(value) = value {
-                            self.runner.session.params.insert(name, value);
-                        }
+                let session = &mut *self.runner.session;
+                match super::params::evaluate(&mut session.db, &session.params, &expression) {
+                    Ok(value) => {
+                        session.params.insert(name, value);
                     }
-                    Err(e) => eprint!(
+                    Err(super::params::ValueError::NotOneExpression) => {
+                        eprintln!("{expression}: {}", super::params::NOT_ONE);
+                    }
+                    Err(super::params::ValueError::Failed { error, query }) => eprint!(
                         "{}",
-                        super::script::describe_error(&e, &query, 0, "param", None)
+                        super::script::describe_error(&error, &query, 0, "param", None)
                     ),
                 }
             }
             Command::Params => {
                 for (name, value) in &self.runner.session.params {
                     println!(
-                        ":param {name} => {}",
+                        ":param {} => {}",
+                        super::params::written(name),
                         kg::format::value_text(value, &kg::QueryResult::default())
                     );
                 }
             }
             Command::ParamsClear => self.runner.session.params.clear(),
-            Command::Source(path) => match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    let origin = path.display().to_string();
-                    if let Some(rest) = self.runner.run_complete(&text, 0, &origin) {
-                        self.runner.run_one(&text, rest, text.len(), &origin);
-                    }
+            Command::Source(path) => {
+                let read = std::fs::File::open(&path)
+                    .map_err(kg::import::LineError::Io)
+                    .and_then(|file| {
+                        let origin = path.display().to_string();
+                        self.runner
+                            .run_lines(std::io::BufReader::new(file), &origin)
+                    });
+                if let Err(e) = read {
+                    eprintln!("cannot read {}: {e}", path.display());
                 }
-                Err(e) => eprintln!("cannot read {}: {e}", path.display()),
-            },
+            }
             Command::Export {
                 format,
                 file,
