@@ -11,29 +11,103 @@ use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
 use crate::syntax::closest;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Sub-expressions already computed into a slot, read instead of evaluated: aggregate calls
 /// (by the address of their syntax node) and grouping keys (by their text), for expressions
-/// evaluated after aggregation.
-#[derive(Default)]
+/// evaluated after aggregation or DISTINCT.
+#[derive(Default, Clone)]
 pub(super) struct Substitutions {
     pub aggregates: HashMap<*const Expr, Slot>,
-    pub keys: Vec<(String, Slot)>,
+    keys: Vec<GroupingKey>,
+}
+
+#[derive(Clone)]
+struct GroupingKey {
+    text: String,
+    slot: Slot,
+    /// The variables the key reads: where an inner scope rebinds one, the same text means
+    /// something else.
+    vars: Vec<Arc<str>>,
 }
 
 impl Substitutions {
+    /// Records a projected expression computed into `slot`. A bare variable is not recorded:
+    /// the projection binds its name in scope instead, where inner scopes can shadow it.
+    pub fn add_key(&mut self, expr: &Expr, slot: Slot) {
+        if matches!(
+            expr.kind,
+            ExprKind::Variable(_) | ExprKind::Literal(_) | ExprKind::Parameter(_)
+        ) {
+            return;
+        }
+        let mut vars = Vec::new();
+        collect_variables(expr, &mut vars);
+        self.keys.push(GroupingKey {
+            text: expr.to_string(),
+            slot,
+            vars,
+        });
+    }
+
     fn lookup(&self, expr: &Expr) -> Option<Slot> {
         if let Some(slot) = self.aggregates.get(&(expr as *const Expr)) {
             return Some(*slot);
         }
         if self.keys.is_empty()
-            || matches!(expr.kind, ExprKind::Literal(_) | ExprKind::Parameter(_))
+            || matches!(
+                expr.kind,
+                ExprKind::Variable(_) | ExprKind::Literal(_) | ExprKind::Parameter(_)
+            )
         {
             return None;
         }
         let text = expr.to_string();
-        self.keys.iter().find(|(k, _)| *k == text).map(|(_, s)| *s)
+        self.keys.iter().find(|k| k.text == text).map(|k| k.slot)
     }
+
+    /// The substitutions valid in `inner`, a scope opened inside `outer`: keys reading a
+    /// name that `inner` binds anew are dropped.
+    fn inside(&self, outer: &Scope, inner: &Scope) -> Option<Substitutions> {
+        let rebound: Vec<&Arc<str>> = inner
+            .names()
+            .filter(|(n, v)| outer.get(n).map(|o| o.slot) != Some(v.slot))
+            .map(|(n, _)| n)
+            .collect();
+        if !self
+            .keys
+            .iter()
+            .any(|k| k.vars.iter().any(|v| rebound.contains(&v)))
+        {
+            return None;
+        }
+        let mut inner_subst = self.clone();
+        inner_subst
+            .keys
+            .retain(|k| !k.vars.iter().any(|v| rebound.contains(&v)));
+        Some(inner_subst)
+    }
+}
+
+/// The substitutions for an inner scope: `aggs` itself unless the scope shadows a key.
+fn inner_subst<'a>(
+    aggs: Option<&'a Substitutions>,
+    outer: &Scope,
+    inner: &Scope,
+    owned: &'a mut Option<Substitutions>,
+) -> Option<&'a Substitutions> {
+    let aggs = aggs?;
+    *owned = aggs.inside(outer, inner);
+    let owned: &'a Option<Substitutions> = owned;
+    Some(owned.as_ref().unwrap_or(aggs))
+}
+
+/// Every variable `expr` mentions (not inside patterns or subqueries).
+pub(super) fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
+    if let ExprKind::Variable(v) = &expr.kind {
+        out.push(v.clone());
+    }
+    for_each_child(expr, &mut |c| collect_variables(c, out));
 }
 
 impl Planner<'_> {
@@ -185,13 +259,15 @@ impl Planner<'_> {
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
                 let filter = filter
                     .as_deref()
-                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .map(|e| self.bind_with(e, &inner, inner_aggs))
                     .transpose()?;
                 let map = map
                     .as_deref()
-                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .map(|e| self.bind_with(e, &inner, inner_aggs))
                     .transpose()?;
                 BoundExpr::ListComprehension {
                     slot,
@@ -210,8 +286,10 @@ impl Planner<'_> {
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, var_kind).slot;
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
                 let filter = match filter {
-                    Some(f) => self.bind_with(f, &inner, aggs)?,
+                    Some(f) => self.bind_with(f, &inner, inner_aggs)?,
                     None => BoundExpr::Slot(slot),
                 };
                 BoundExpr::Quantifier {
@@ -233,7 +311,9 @@ impl Planner<'_> {
                 let mut inner = scope.clone();
                 let acc = self.declare(&mut inner, acc, VarKind::Value).slot;
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
-                let expr = Box::new(self.bind_with(expr, &inner, aggs)?);
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
+                let expr = Box::new(self.bind_with(expr, &inner, inner_aggs)?);
                 BoundExpr::Reduce {
                     acc,
                     init,
@@ -284,7 +364,9 @@ impl Planner<'_> {
                     filter.as_deref(),
                     &mut inner,
                 )?;
-                let map = Box::new(self.bind_with(map, &inner, aggs)?);
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
+                let map = Box::new(self.bind_with(map, &inner, inner_aggs)?);
                 BoundExpr::Collect {
                     plan: Box::new(plan),
                     map,

@@ -1,7 +1,8 @@
 //! WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.
 
 use super::bind::{
-    Substitutions, contains_aggregate, for_each_child, misplaced_aggregate, visit_aggregates,
+    Substitutions, collect_variables, contains_aggregate, for_each_child, misplaced_aggregate,
+    visit_aggregates,
 };
 use super::functions::lookup_aggregate;
 use super::logical::*;
@@ -38,6 +39,9 @@ impl Planner<'_> {
         let mut columns = Vec::with_capacity(items.len());
         let mut op;
         let mut subst = Substitutions::default();
+        // Variables projected as they are, by their old names: read after the projection
+        // from their new slot when no projected name hides them.
+        let mut key_vars: Vec<(Arc<str>, Var)> = Vec::new();
         if aggregating {
             let mut aggregates = Vec::new();
             for item in &items {
@@ -75,25 +79,32 @@ impl Planner<'_> {
             let mut finals = Vec::new();
             for item in &items {
                 let slot = self.slot();
+                let var = Var {
+                    slot,
+                    kind: projected_kind(&item.expr, scope),
+                };
                 if contains_aggregate(&item.expr) {
                     grouping.check(&item.expr, None)?;
                     finals.push((slot, &item.expr));
                 } else {
                     keys.push((slot, self.bind_expr(&item.expr, scope)?));
-                    subst.keys.push((item.expr.to_string(), slot));
+                    subst.add_key(&item.expr, slot);
+                    if let ExprKind::Variable(v) = &item.expr.kind {
+                        key_vars.push((v.clone(), var));
+                    }
                 }
-                new_scope.bind(
-                    item.name.clone(),
-                    Var {
-                        slot,
-                        kind: kind_of(&item.expr, scope),
-                    },
-                );
+                new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
+            }
+            // The aggregated row holds only keys and aggregates: a key variable is read from
+            // its key's slot.
+            let mut after = scope.clone();
+            for (name, var) in &key_vars {
+                after.bind(name.clone(), *var);
             }
             let finals = finals
                 .into_iter()
-                .map(|(slot, e)| Ok((slot, self.bind_with(e, scope, Some(&subst))?)))
+                .map(|(slot, e)| Ok((slot, self.bind_with(e, &after, Some(&subst))?)))
                 .collect::<Result<Vec<_>>>()?;
             op = Op::Aggregate {
                 input: Box::new(input),
@@ -123,14 +134,15 @@ impl Planner<'_> {
                 if !matches!(bound, BoundExpr::Slot(s) if s == slot) {
                     projected.push((slot, bound));
                 }
-                subst.keys.push((item.expr.to_string(), slot));
-                new_scope.bind(
-                    item.name.clone(),
-                    Var {
-                        slot,
-                        kind: kind_of(&item.expr, scope),
-                    },
-                );
+                subst.add_key(&item.expr, slot);
+                let var = Var {
+                    slot,
+                    kind: projected_kind(&item.expr, scope),
+                };
+                if let ExprKind::Variable(v) = &item.expr.kind {
+                    key_vars.push((v.clone(), var));
+                }
+                new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
             }
             op = if projected.is_empty() {
@@ -151,7 +163,11 @@ impl Planner<'_> {
         // ORDER BY and WITH's WHERE see the projected names and, unless the projection hid
         // them (DISTINCT or aggregation), the variables from before it.
         let mut visible = if body.distinct || aggregating {
-            Scope::default()
+            let mut hidden = Scope::default();
+            for (name, var) in &key_vars {
+                hidden.bind(name.clone(), *var);
+            }
+            hidden
         } else {
             scope.clone()
         };
@@ -393,21 +409,27 @@ impl Planner<'_> {
 
 /// The kind of a projected expression: a variable keeps its kind; otherwise what its static
 /// type says.
-fn kind_of(expr: &Expr, scope: &Scope) -> VarKind {
+fn projected_kind(expr: &Expr, scope: &Scope) -> VarKind {
     match &expr.kind {
         ExprKind::Variable(v) => scope.get(v).map_or(VarKind::Value, |var| var.kind),
         _ => super::types::kind_of_type(super::types::static_type(expr, scope)),
     }
 }
 
-/// The slot of a projection item the sort expression names or repeats.
+/// The slot of a projection item the sort expression names or else repeats. A name wins over
+/// a repeated text: in `WITH a AS b, b AS a ORDER BY a`, `a` is the second column.
 fn matching_item(expr: &Expr, items: &[Item], columns: &[(String, Slot)]) -> Option<Slot> {
+    let slot = |i: usize| columns.get(i).map(|(_, s)| *s);
+    if let ExprKind::Variable(v) = &expr.kind {
+        if let Some(i) = items.iter().position(|item| item.name == *v) {
+            return slot(i);
+        }
+    }
     let text = expr.to_string();
-    items.iter().zip(columns).find_map(|(item, (_, slot))| {
-        let same_expr = item.expr.to_string() == text;
-        let same_name = matches!(&expr.kind, ExprKind::Variable(v) if *v == item.name);
-        (same_expr || same_name).then_some(*slot)
-    })
+    let i = items
+        .iter()
+        .position(|item| item.expr.to_string() == text)?;
+    slot(i)
 }
 
 /// The grouping keys of an aggregating projection, to check that what stands next to an
@@ -489,11 +511,4 @@ fn mentions_rand(expr: &Expr) -> bool {
     let mut found = false;
     for_each_child(expr, &mut |c| found |= mentions_rand(c));
     found
-}
-
-fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
-    if let ExprKind::Variable(v) = &expr.kind {
-        out.push(v.clone());
-    }
-    for_each_child(expr, &mut |c| collect_variables(c, out));
 }
