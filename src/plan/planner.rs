@@ -181,7 +181,9 @@ impl Planner<'_> {
                 }
                 _ => unreachable_clause(clause.span)?,
             }
-            if i == last && top_level && columns.is_empty() && !writes {
+            // Updating clauses continued above, so this one reads: it may not end a query,
+            // even after writes (`CREATE (n) WITH n`).
+            if i == last && top_level && columns.is_empty() {
                 return Err(composition(
                     "a query must end with RETURN or an updating clause",
                     clause.span,

@@ -112,6 +112,16 @@ RETURN 1 AS a UNION RETURN 2 AS b;
 RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a;
 // expect: error SyntaxError.InvalidClauseComposition
 
+// A query ends with RETURN or an updating clause, also after a write.
+MATCH (n) WITH n;
+// expect: error SyntaxError.InvalidClauseComposition
+
+CREATE (n) WITH n;
+// expect: error SyntaxError.InvalidClauseComposition
+
+CREATE (n) WITH n UNWIND [1] AS x;
+// expect: error SyntaxError.InvalidClauseComposition
+
 MATCH (n:Person) DELETE n:Person;
 // expect: error SyntaxError.InvalidDelete
 
