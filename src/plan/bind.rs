@@ -195,10 +195,13 @@ impl Planner<'_> {
                 match op {
                     ast::UnaryOp::Not => BoundExpr::Not(e),
                     ast::UnaryOp::Neg => BoundExpr::Neg(e, span),
+                    // Unary plus is the identity on numbers and a type error on anything
+                    // else: `e * 1` is exactly that (it keeps -0.0 and cannot overflow),
+                    // where `0 + e` would concatenate strings and lists.
                     ast::UnaryOp::Pos => BoundExpr::Binary {
-                        op: ast::BinaryOp::Add,
-                        lhs: Box::new(BoundExpr::Const(Value::Int(0))),
-                        rhs: e,
+                        op: ast::BinaryOp::Mul,
+                        lhs: e,
+                        rhs: Box::new(BoundExpr::Const(Value::Int(1))),
                         span,
                     },
                 }
