@@ -272,6 +272,11 @@ fn malformed_statements_are_refused_at_the_offending_token() {
         ("RETURN \"\\uZZZZ\"", InvalidUnicodeLiteral, "\"\\uZZZZ\""),
         ("RETURN '\\uH'", InvalidUnicodeLiteral, "'\\uH'"),
         ("RETURN 1e400 AS x", FloatingPointOverflow, "1e400"),
+        (
+            "MATCH p = shortestPath((shortestPath((a)-[*]-(b)))) RETURN p",
+            UnexpectedSyntax,
+            "shortestPath((a)-[*]-(b))",
+        ),
     ];
     for (src, detail, at) in cases {
         // A NUL in `at` marks "the second occurrence": the `x` after ORDER, not the first.
@@ -559,6 +564,25 @@ fn patterns_keep_direction_types_and_lengths() {
         panic!()
     };
     assert_eq!(pattern[0].shortest, Some(ShortestKind::All));
+
+    // Brackets around a shortest path, or around its pattern, change nothing.
+    for src in [
+        "MATCH p = (shortestPath((a)-[*]-(b))) RETURN p",
+        "MATCH p = ((shortestPath(((a)-[*]-(b))))) RETURN p",
+    ] {
+        let StatementKind::Query(q) = parse_one(src).kind else {
+            panic!()
+        };
+        let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+            panic!()
+        };
+        assert_eq!(pattern[0].shortest, Some(ShortestKind::Single), "{src}");
+        let names: Vec<&str> = std::iter::once(&pattern[0].element.start)
+            .chain(pattern[0].element.chain.iter().map(|(_, n)| n))
+            .map(|n| n.var.as_ref().unwrap().name.as_ref())
+            .collect();
+        assert_eq!(names, ["a", "b"], "{src}");
+    }
 }
 
 #[test]

@@ -349,14 +349,15 @@ fn build_pattern_part(pair: Pair) -> Result<PatternPart> {
         match p.as_rule() {
             Rule::variable => var = Some(ident(p)),
             _ => {
-                let element_inner = p.clone().into_inner().next();
+                let element = without_brackets(p);
+                let element_inner = element.clone().into_inner().next();
                 if let Some(sp) = element_inner.filter(|e| e.as_rule() == Rule::shortest_path) {
                     return build_shortest(sp, var, span);
                 }
                 return Ok(PatternPart {
                     var,
                     shortest: None,
-                    element: build_pattern_element(p)?,
+                    element: build_pattern_element(element)?,
                     span,
                 });
             }
@@ -382,14 +383,31 @@ pub(super) fn build_shortest(pair: Pair, var: Option<Ident>, span: Span) -> Resu
     })
 }
 
+/// `((a)-->(b))` is `(a)-->(b)`: the innermost of `pattern_element`s that only bracket one.
+fn without_brackets(mut element: Pair) -> Pair {
+    loop {
+        let mut inner = element.clone().into_inner();
+        match (inner.next(), inner.next()) {
+            (Some(only), None) if only.as_rule() == Rule::pattern_element => element = only,
+            _ => return element,
+        }
+    }
+}
+
 /// Builds a `pattern_element` or a `relationships_chain`.
 pub(super) fn build_pattern_element(pair: Pair) -> Result<PatternElement> {
+    let pair = without_brackets(pair);
     let span = span_of(&pair);
-    let mut parts = pair.into_inner().peekable();
-    if parts.peek().map(Pair::as_rule) == Some(Rule::pattern_element) {
-        return build_pattern_element(next(&mut parts, span)?);
+    let mut parts = pair.into_inner();
+    let first = next(&mut parts, span)?;
+    if first.as_rule() == Rule::shortest_path {
+        return Err(QueryError::syntax(
+            Detail::UnexpectedSyntax,
+            "shortestPath and allShortestPaths take a pattern, not another shortest path",
+            span_of(&first),
+        ));
     }
-    let start = build_node_pattern(next(&mut parts, span)?)?;
+    let start = build_node_pattern(first)?;
     let mut chain = Vec::new();
     for link in parts {
         let link_span = span_of(&link);
@@ -414,7 +432,7 @@ fn build_node_pattern(pair: Pair) -> Result<NodePattern> {
             Rule::variable => node.var = Some(ident(p)),
             Rule::node_labels => node.labels = build_labels(p),
             Rule::properties => node.props = Some(build_properties(p)?),
-            _ => {}
+            _ => return Err(unexpected(span_of(&p))),
         }
     }
     Ok(node)

@@ -99,3 +99,10 @@ MATCH (a:Factory {name: 'Assembly'}) MATCH p = shortestPath((a)-[*0..]-(a)) RETU
 // expect:
 // | hops |
 // | 0 |
+
+// Brackets around shortestPath change nothing.
+MATCH p = (shortestPath((:Supplier {name: 'Ore Mine'})-[:SUPPLIES*]->(:Store {name: 'City Store'})))
+RETURN length(p) AS hops;
+// expect:
+// | hops |
+// | 2 |
