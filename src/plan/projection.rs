@@ -10,7 +10,7 @@ use super::planner::{Planner, Result};
 use super::scope::{Scope, Var, VarKind};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
-use crate::syntax::ast::{Expr, ExprKind, Projection};
+use crate::syntax::ast::{ExistsBody, Expr, ExprKind, PatternElement, Projection, Span};
 use std::sync::Arc;
 
 /// A projection's plan, the scope after it, and its columns with their slots.
@@ -74,7 +74,7 @@ impl Planner<'_> {
                     subst.aggregates.insert(call as *const Expr, *slot);
                 }
             }
-            let grouping = Grouping::new(&items);
+            let grouping = Grouping::new(&items, scope);
             let mut keys = Vec::new();
             let mut finals = Vec::new();
             for item in &items {
@@ -84,7 +84,7 @@ impl Planner<'_> {
                     kind: projected_kind(&item.expr, scope),
                 };
                 if contains_aggregate(&item.expr) {
-                    grouping.check(&item.expr, None)?;
+                    grouping.check(&item.expr, None, &[])?;
                     finals.push((slot, &item.expr));
                 } else {
                     keys.push((slot, self.bind_expr(&item.expr, scope)?));
@@ -119,7 +119,7 @@ impl Planner<'_> {
             }
             for sort in &body.order_by {
                 if contains_aggregate(&sort.expr) {
-                    grouping.check(&sort.expr, Some(&new_scope))?;
+                    grouping.check(&sort.expr, Some(&new_scope), &[])?;
                 }
             }
         } else {
@@ -378,7 +378,15 @@ impl Planner<'_> {
         let literal = match &expr.kind {
             ExprKind::Literal(v) => Some(v.clone()),
             ExprKind::Unary(crate::syntax::ast::UnaryOp::Neg, inner) => match &inner.kind {
-                ExprKind::Literal(Value::Int(i)) => Some(Value::Int(-i)),
+                ExprKind::Literal(Value::Int(i)) => {
+                    Some(Value::Int(i.checked_neg().ok_or_else(|| {
+                        QueryError::syntax(
+                            Detail::IntegerOverflow,
+                            format!("-({i}) is too large for an integer"),
+                            expr.span,
+                        )
+                    })?))
+                }
                 ExprKind::Literal(Value::Float(f)) => Some(Value::Float(-f)),
                 _ => None,
             },
@@ -434,21 +442,25 @@ fn matching_item(expr: &Expr, items: &[Item], columns: &[(String, Slot)]) -> Opt
 
 /// The grouping keys of an aggregating projection, to check that what stands next to an
 /// aggregate has one value per group.
-struct Grouping {
+struct Grouping<'s> {
     /// Texts of the key expressions that are variables or property lookups.
     simple_keys: Vec<String>,
     /// Variables that are keys themselves.
     key_vars: Vec<Arc<str>>,
     /// Variables mentioned anywhere in a key.
     mentioned: Vec<Arc<str>>,
+    /// The scope before the projection: a pattern naming one of its variables means that
+    /// variable, a pattern naming any other name binds a new one.
+    before: &'s Scope,
 }
 
-impl Grouping {
-    fn new(items: &[Item]) -> Self {
+impl<'s> Grouping<'s> {
+    fn new(items: &[Item], before: &'s Scope) -> Self {
         let mut g = Grouping {
             simple_keys: Vec::new(),
             key_vars: Vec::new(),
             mentioned: Vec::new(),
+            before,
         };
         for item in items.iter().filter(|i| !contains_aggregate(&i.expr)) {
             match &item.expr.kind {
@@ -464,41 +476,156 @@ impl Grouping {
     /// Outside its aggregate calls, `expr` may only use key variables and keys that are
     /// property lookups; a more complex key may not be repeated inside (openCypher's rule).
     /// For ORDER BY (`visible` given), a variable no key mentions is simply out of scope.
-    fn check(&self, expr: &Expr, visible: Option<&Scope>) -> Result<()> {
+    /// `local` holds the variables of the comprehensions and patterns `expr` is inside of.
+    fn check(&self, expr: &Expr, visible: Option<&Scope>, local: &[Arc<str>]) -> Result<()> {
+        let with = |names: &[&Arc<str>]| {
+            let mut inner = local.to_vec();
+            inner.extend(names.iter().map(|n| Arc::clone(n)));
+            inner
+        };
         match &expr.kind {
             ExprKind::CountStar => Ok(()),
             ExprKind::FunctionCall { name, .. } if lookup_aggregate(&name.name).is_some() => Ok(()),
             ExprKind::Property(..) if self.simple_keys.contains(&expr.to_string()) => Ok(()),
-            ExprKind::Variable(v) if self.key_vars.contains(v) => Ok(()),
-            ExprKind::Variable(v) if visible.is_some_and(|s| s.get(v).is_some()) => Ok(()),
-            ExprKind::Variable(v) => {
-                if visible.is_some() && !self.mentioned.contains(v) {
-                    return Err(QueryError::syntax(
-                        Detail::UndefinedVariable,
-                        format!("variable `{v}` is not defined after the aggregation"),
-                        expr.span,
-                    ));
+            ExprKind::Variable(v) => self.check_name(v, expr.span, visible, local),
+            ExprKind::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
+                self.check(list, visible, local)?;
+                let inner = with(&[&var.name]);
+                for e in [filter, map].into_iter().flatten() {
+                    self.check(e, visible, &inner)?;
                 }
-                Err(QueryError::syntax(
-                    Detail::AmbiguousAggregationExpression,
-                    format!("`{v}` is used next to an aggregate but is not a grouping key"),
-                    expr.span,
-                ))
+                Ok(())
             }
-            ExprKind::ListComprehension { .. }
-            | ExprKind::Quantifier { .. }
-            | ExprKind::Reduce { .. }
-            | ExprKind::PatternComprehension { .. } => Ok(()),
+            ExprKind::Quantifier {
+                var, list, filter, ..
+            } => {
+                self.check(list, visible, local)?;
+                let inner = with(&[&var.name]);
+                match filter {
+                    Some(f) => self.check(f, visible, &inner),
+                    None => Ok(()),
+                }
+            }
+            ExprKind::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => {
+                self.check(init, visible, local)?;
+                self.check(list, visible, local)?;
+                self.check(expr, visible, &with(&[&acc.name, &var.name]))
+            }
+            ExprKind::PatternComprehension {
+                path_var,
+                pattern,
+                filter,
+                map,
+            } => {
+                let mut inner = self.check_pattern(pattern, visible, local)?;
+                inner.extend(path_var.iter().map(|v| v.name.clone()));
+                for e in filter.iter().chain(std::iter::once(map)) {
+                    self.check(e, visible, &inner)?;
+                }
+                Ok(())
+            }
+            ExprKind::PatternPredicate(pattern) => {
+                self.check_pattern(pattern, visible, local).map(|_| ())
+            }
+            ExprKind::ShortestPath(part) => self
+                .check_pattern(&part.element, visible, local)
+                .map(|_| ()),
+            ExprKind::Exists(body) => match &**body {
+                ExistsBody::Pattern { pattern, filter } => {
+                    let mut inner = local.to_vec();
+                    for part in pattern {
+                        inner = self.check_pattern(&part.element, visible, &inner)?;
+                        inner.extend(part.var.iter().map(|v| v.name.clone()));
+                    }
+                    match filter {
+                        Some(f) => self.check(f, visible, &inner),
+                        None => Ok(()),
+                    }
+                }
+                // A subquery's own clauses are checked when it is planned.
+                ExistsBody::Query(_) => Ok(()),
+            },
             _ => {
                 let mut result = Ok(());
                 for_each_child(expr, &mut |c| {
                     if result.is_ok() {
-                        result = self.check(c, visible);
+                        result = self.check(c, visible, local);
                     }
                 });
                 result
             }
         }
+    }
+
+    fn check_name(
+        &self,
+        v: &Arc<str>,
+        span: Span,
+        visible: Option<&Scope>,
+        local: &[Arc<str>],
+    ) -> Result<()> {
+        if local.contains(v)
+            || self.key_vars.contains(v)
+            || visible.is_some_and(|s| s.get(v).is_some())
+        {
+            return Ok(());
+        }
+        if visible.is_some() && !self.mentioned.contains(v) {
+            return Err(QueryError::syntax(
+                Detail::UndefinedVariable,
+                format!("variable `{v}` is not defined after the aggregation"),
+                span,
+            ));
+        }
+        Err(QueryError::syntax(
+            Detail::AmbiguousAggregationExpression,
+            format!("`{v}` is used next to an aggregate but is not a grouping key"),
+            span,
+        ))
+    }
+
+    /// Checks the variables and property maps of a pattern; returns `local` with the
+    /// variables the pattern binds anew.
+    fn check_pattern(
+        &self,
+        pattern: &PatternElement,
+        visible: Option<&Scope>,
+        local: &[Arc<str>],
+    ) -> Result<Vec<Arc<str>>> {
+        let mut inner = local.to_vec();
+        let nodes = std::iter::once(&pattern.start).chain(pattern.chain.iter().map(|(_, n)| n));
+        let node_parts = nodes.map(|n| (n.var.as_ref(), n.props.as_ref()));
+        let rel_parts = pattern
+            .chain
+            .iter()
+            .map(|(r, _)| (r.var.as_ref(), r.props.as_ref()));
+        for (var, props) in node_parts.chain(rel_parts) {
+            if let Some(props) = props {
+                self.check(props, visible, &inner)?;
+            }
+            let Some(var) = var else { continue };
+            let outer = match visible {
+                Some(s) => s.get(&var.name).is_some(),
+                None => self.before.get(&var.name).is_some(),
+            };
+            if outer && !inner.contains(&var.name) {
+                self.check_name(&var.name, var.span, visible, &inner)?;
+            } else {
+                inner.push(var.name.clone());
+            }
+        }
+        Ok(inner)
     }
 }
 

@@ -20,6 +20,9 @@ RETURN 9223372036854775808 AS x;
 RETURN -9223372036854775809 AS x;
 // expect: error SyntaxError.IntegerOverflow
 
+RETURN 1 AS x LIMIT -(-9223372036854775808);
+// expect: error SyntaxError.IntegerOverflow
+
 RETURN 1e400 AS x;
 // expect: error SyntaxError.FloatingPointOverflow
 
@@ -61,6 +64,25 @@ MATCH (p:Person) RETURN p.age + count(*) AS x;
 // expect: error SyntaxError.AmbiguousAggregationExpression
 
 MATCH (p:Person) RETURN p.age + 1, count(*) AS n ORDER BY p.age + 1 + count(*);
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+// Also inside comprehensions, quantifiers, reduce and patterns, whose own variables are theirs.
+UNWIND [1, 2] AS z RETURN [y IN collect(1) | z] AS l;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+UNWIND [1, 2] AS z RETURN any(y IN collect(z) WHERE y = z) AS a;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+UNWIND [1, 2] AS z RETURN reduce(s = 0, y IN collect(z) | s + y + z) AS r;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) + size([(p)-->(m) | m.name]) AS l;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) > 0 AND (p)-->() AS x;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) > 0 AND EXISTS { (p)-->() } AS x;
 // expect: error SyntaxError.AmbiguousAggregationExpression
 
 // After an aggregating RETURN only its columns are in scope for ORDER BY.
