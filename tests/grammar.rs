@@ -87,6 +87,10 @@ const FEATURES: &[(&str, &str)] = &[
         "FOREACH (x IN [1, 2] | CREATE (:N {x: x}) SET x.y = 1)",
     ),
     ("call", "CALL db.labels()"),
+    (
+        "call subquery",
+        "CALL { MATCH (n) RETURN n } RETURN 1 AS one",
+    ),
     ("transactions", "BEGIN"),
     ("commit", "COMMIT"),
     ("rollback", "ROLLBACK"),
@@ -705,6 +709,40 @@ fn syntax_errors_name_tokens_not_grammar_rules() {
         ] {
             assert!(!message.contains(internal), "{src}: {message}");
         }
+    }
+}
+
+#[test]
+fn syntax_errors_say_what_the_place_expects() {
+    for (src, expected) in [
+        ("MATCH (a)-->", "expected a node pattern like (n)"),
+        ("RETURN [(a)-->", "expected a node pattern like (n)"),
+        ("RETURN 1 +", "expected an expression"),
+        ("RETURN 1 AS", "expected a variable name"),
+        (
+            "MATCH (a)-->(",
+            "expected a label, a property map or a variable name",
+        ),
+    ] {
+        let message = parse_script(src).unwrap_err().message;
+        assert!(message.ends_with(expected), "{src}: {message}");
+    }
+}
+
+#[test]
+fn reserved_words_are_not_variables() {
+    for word in [
+        "allShortestPaths",
+        "shortestPath",
+        "all",
+        "ascending",
+        "call",
+    ] {
+        let src = format!("WITH 1 AS {word} RETURN 1 AS one");
+        let err = parse_script(&src).expect_err(&src);
+        assert_eq!(err.detail, Detail::UnexpectedSyntax, "{src}");
+        let quoted = format!("WITH 1 AS `{word}` RETURN `{word}`");
+        parse_script(&quoted).unwrap_or_else(|e| panic!("{quoted}: {e:?}"));
     }
 }
 

@@ -117,7 +117,8 @@ pub enum ClauseKind {
         list: Expr,
         clauses: Vec<Clause>,
     },
-    /// Procedure calls and CALL subqueries parse, so that they can be refused clearly.
+    /// Procedure calls and CALL subqueries (`CALL { query }`) parse, so that they can be
+    /// refused clearly; their contents are not kept.
     Call,
 }
 

@@ -82,14 +82,18 @@ fn word_at(text: &str, pos: usize) -> &str {
 /// Turns the rules pest expected into words a user understands.
 fn describe_expected(rules: &[Rule]) -> String {
     let mut words: Vec<String> = Vec::new();
-    // The rules an expression can start with stand for "an expression" as a whole.
+    // The rules an expression can start with stand for "an expression" as a whole. A
+    // variable, a node pattern or a shortest path start one only where other expression
+    // starts are expected too: alone they are a pattern's parts or the name after AS.
     let expression_start = rules.iter().any(|r| is_expression_start(*r));
     if expression_start {
         words.push("an expression".into());
     }
+    let also_expression_start =
+        |r: Rule| matches!(r, Rule::variable | Rule::node_pattern | Rule::shortest_path);
     for rule in rules
         .iter()
-        .filter(|r| !(expression_start && is_expression_start(**r)))
+        .filter(|r| !(expression_start && (is_expression_start(**r) || also_expression_start(**r))))
     {
         let name = format!("{rule:?}");
         let word = if let Some(kw) = name.strip_prefix("kw_") {
@@ -100,6 +104,7 @@ fn describe_expected(rules: &[Rule]) -> String {
                 Rule::expression | Rule::atom => "an expression".into(),
                 Rule::variable => "a variable name".into(),
                 Rule::node_pattern => "a node pattern like (n)".into(),
+                Rule::shortest_path => "shortestPath(...)".into(),
                 Rule::label_name => "a label".into(),
                 Rule::rel_type_name => "a relationship type".into(),
                 Rule::property_key_name => "a property key".into(),
@@ -162,9 +167,6 @@ fn is_expression_start(rule: Rule) -> bool {
             | Rule::list_literal
             | Rule::map_literal
             | Rule::parameter
-            | Rule::variable
-            | Rule::shortest_path
-            | Rule::node_pattern
             | Rule::kw_CASE
             | Rule::kw_COUNT
             | Rule::kw_EXISTS

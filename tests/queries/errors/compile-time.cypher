@@ -158,3 +158,6 @@ RETURN toLowr('A') AS x;
 
 CALL db.labels();
 // expect: error SyntaxError.UnsupportedFeature
+
+CALL { MATCH (n) RETURN n } RETURN 1 AS one;
+// expect: error SyntaxError.UnsupportedFeature
