@@ -45,6 +45,30 @@ MATCH (a:Person) CREATE (a:Person {name: 'again'});
 MATCH (a)-[r]->(b) CREATE (a)-[r:T]->(b);
 // expect: error SyntaxError.VariableAlreadyBound
 
+// A node the pattern creates is described once: MERGE too refuses more labels or properties
+// where it repeats.
+CREATE (a:X)-[:T]->(a:Y);
+// expect: error SyntaxError.VariableAlreadyBound
+
+MERGE (a:X)-[:T]->(a:Y);
+// expect: error SyntaxError.VariableAlreadyBound
+
+MERGE (a:X)-[:T]->(a {k: 1});
+// expect: error SyntaxError.VariableAlreadyBound
+
+// A property map cannot read the entity it creates.
+CREATE (a {x: a.y});
+// expect: error SyntaxError.UndefinedVariable
+
+CREATE ()-[r:T {x: r.y}]->();
+// expect: error SyntaxError.UndefinedVariable
+
+MERGE (a {x: a.y});
+// expect: error SyntaxError.UndefinedVariable
+
+MERGE ()-[r:T {x: [1, r.y]}]->();
+// expect: error SyntaxError.UndefinedVariable
+
 MATCH (a)-[a]->() RETURN a;
 // expect: error SyntaxError.VariableTypeConflict
 
