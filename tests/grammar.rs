@@ -675,6 +675,8 @@ fn names_that_need_backticks_print_back_quoted() {
         "reduce(`s s` = 0, x IN [1] | `s s` + x)",
         "n {.`a b`, `c d`: 1}",
         "EXISTS { MATCH (a)-->(b) RETURN b }",
+        "$`a b` + $`a``b` + $0",
+        "`to``Upper`(x) + db.`a b`.f(x)",
     ] {
         let printed = shape(expr);
         let again = parse_script(&format!("RETURN {printed} AS v"))
@@ -727,6 +729,40 @@ fn syntax_errors_say_what_the_place_expects() {
         let message = parse_script(src).unwrap_err().message;
         assert!(message.ends_with(expected), "{src}: {message}");
     }
+}
+
+#[test]
+fn backtick_quoted_parameters_and_functions_are_unquoted_once() {
+    let expr = first_item("RETURN $`p` + $`a``b` + `toUpper`(x) + `to``Upper`(x) + a.`b c`.d(x)");
+    let mut params = Vec::new();
+    let mut functions = Vec::new();
+    fn walk<'e>(e: &'e Expr, params: &mut Vec<&'e str>, functions: &mut Vec<&'e str>) {
+        match &e.kind {
+            ExprKind::Parameter(p) => params.push(p),
+            ExprKind::FunctionCall { name, .. } => functions.push(&name.name),
+            ExprKind::Binary(_, l, r) => {
+                walk(l, params, functions);
+                walk(r, params, functions);
+            }
+            _ => {}
+        }
+    }
+    walk(&expr, &mut params, &mut functions);
+    assert_eq!(params, ["p", "a`b"]);
+    assert_eq!(functions, ["toUpper", "to`Upper", "a.b c.d"]);
+
+    let statement = parse_one("MATCH (n $`p q`) RETURN n");
+    let StatementKind::Query(q) = statement.kind else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    let props = pattern[0].element.start.props.as_ref().unwrap();
+    assert!(
+        matches!(&props.kind, ExprKind::Parameter(p) if &**p == "p q"),
+        "{props:?}"
+    );
 }
 
 #[test]

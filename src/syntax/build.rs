@@ -15,17 +15,24 @@ pub(super) fn span_of(pair: &Pair) -> Span {
 /// A name from a `variable`, `label_name`, `rel_type_name` or `property_key_name` pair (or
 /// the name pair itself), with backtick quoting removed.
 pub(super) fn ident(pair: Pair) -> Ident {
-    let span = span_of(&pair);
-    let text = pair.as_str().trim();
-    let name = if text.starts_with('`') && text.ends_with('`') && text.len() >= 2 {
-        text[1..text.len() - 1].replace("``", "`")
-    } else {
-        text.to_string()
-    };
     Ident {
-        name: name.into(),
-        span,
+        name: unquote(pair.as_str().trim()).into(),
+        span: span_of(&pair),
     }
+}
+
+/// A name as meant: `` `a``b` `` is a`b. The one place backtick quoting is undone.
+pub(super) fn unquote(text: &str) -> String {
+    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) => inner.replace("``", "`"),
+        None => text.to_string(),
+    }
+}
+
+/// The name of a `parameter` pair, without `$` and quoting.
+pub(super) fn parameter_name(pair: &Pair) -> std::sync::Arc<str> {
+    let text = pair.as_str();
+    unquote(text.strip_prefix('$').unwrap_or(text)).into()
 }
 
 pub(super) fn build_script(pair: Pair) -> Result<Script> {
@@ -444,7 +451,7 @@ fn build_properties(pair: Pair) -> Result<Expr> {
     let inner_span = span_of(&inner);
     Ok(match inner.as_rule() {
         Rule::map_literal => Expr::new(ExprKind::Map(build_map_entries(inner)?), inner_span),
-        _ => Expr::new(ExprKind::Parameter(inner.as_str()[1..].into()), inner_span),
+        _ => Expr::new(ExprKind::Parameter(parameter_name(&inner)), inner_span),
     })
 }
 

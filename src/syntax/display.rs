@@ -110,7 +110,14 @@ impl Display for Expr {
                 }
                 f.write_str("}")
             }
-            ExprKind::Parameter(p) => write!(f, "${p}"),
+            ExprKind::Parameter(p) => {
+                f.write_str("$")?;
+                if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() {
+                    f.write_str(p)
+                } else {
+                    name(f, p)
+                }
+            }
             ExprKind::Variable(v) => name(f, v),
             ExprKind::Property(base, key) => {
                 write!(f, "{base}.")?;
@@ -201,7 +208,13 @@ impl Display for Expr {
                 distinct,
                 args,
             } => {
-                write!(f, "{}(", n.name.to_lowercase())?;
+                for (i, part) in n.name.to_lowercase().split('.').enumerate() {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    name(f, part)?;
+                }
+                f.write_str("(")?;
                 if *distinct {
                     f.write_str("DISTINCT ")?;
                 }

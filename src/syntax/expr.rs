@@ -1,7 +1,10 @@
 //! Expressions: operator precedence through a Pratt parser, then one builder per atom rule.
 
 use super::ast::*;
-use super::build::{build_pattern, build_pattern_element, build_single_query, ident, span_of};
+use super::build::{
+    build_pattern, build_pattern_element, build_single_query, ident, parameter_name, span_of,
+    unquote,
+};
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
@@ -220,7 +223,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 .collect::<Result<_>>()?,
         ),
         Rule::map_literal => ExprKind::Map(build_map_entries(pair)?),
-        Rule::parameter => ExprKind::Parameter(pair.as_str()[1..].trim_matches('`').into()),
+        Rule::parameter => ExprKind::Parameter(parameter_name(&pair)),
         Rule::variable => ExprKind::Variable(ident(pair).name),
         Rule::parenthesized => return build_expression(first(pair)?),
         Rule::count_star => ExprKind::CountStar,
@@ -359,13 +362,19 @@ fn build_atom(pair: Pair) -> Result<Expr> {
         Rule::function_call => {
             let mut parts = pair.into_inner();
             let name_pair = next(&mut parts, span)?;
+            let name_span = span_of(&name_pair);
+            // `namespace` holds the dotted prefix's names; the last name follows it.
+            let mut names = Vec::new();
+            for part in name_pair.into_inner() {
+                if part.as_rule() == Rule::namespace {
+                    names.extend(part.into_inner().map(|n| unquote(n.as_str())));
+                } else {
+                    names.push(unquote(part.as_str()));
+                }
+            }
             let name = Ident {
-                name: name_pair
-                    .as_str()
-                    .split_whitespace()
-                    .collect::<String>()
-                    .into(),
-                span: span_of(&name_pair),
+                name: names.join(".").into(),
+                span: name_span,
             };
             let mut distinct = false;
             let mut args = Vec::new();
