@@ -766,6 +766,25 @@ fn backtick_quoted_parameters_and_functions_are_unquoted_once() {
 }
 
 #[test]
+fn each_property_lookup_of_a_set_target_spans_its_own_text() {
+    let src = "MATCH (n) SET n.a.b = 1";
+    let StatementKind::Query(q) = parse_one(src).kind else {
+        panic!()
+    };
+    let ClauseKind::Set { items } = &q.parts[0].clauses[1].kind else {
+        panic!()
+    };
+    let kg::syntax::ast::SetItem::Property { target, .. } = &items[0] else {
+        panic!()
+    };
+    assert_eq!(text(src, target.span), "n.a.b");
+    let ExprKind::Property(inner, _) = &target.kind else {
+        panic!()
+    };
+    assert_eq!(text(src, inner.span), "n.a");
+}
+
+#[test]
 fn reserved_words_are_not_variables() {
     for word in [
         "allShortestPaths",

@@ -40,13 +40,14 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
         parts.push(part);
     }
     let union_all: Vec<bool> = query.unions.iter().map(|u| u.all).collect();
-    if union_all.iter().any(|a| *a) && union_all.iter().any(|a| !*a) {
-        let span = query.unions.get(1).map_or(Span::default(), |u| u.span);
-        return Err(QueryError::syntax(
-            Detail::InvalidClauseComposition,
-            "UNION and UNION ALL cannot be mixed in one statement",
-            span,
-        ));
+    if let Some(first) = query.unions.first() {
+        if let Some(other) = query.unions.iter().find(|u| u.all != first.all) {
+            return Err(QueryError::syntax(
+                Detail::InvalidClauseComposition,
+                "UNION and UNION ALL cannot be mixed in one statement",
+                other.span,
+            ));
+        }
     }
     Ok(QueryPlan {
         parts,

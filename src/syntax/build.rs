@@ -71,9 +71,13 @@ fn build_query(pair: Pair) -> Result<Query> {
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::union => {
-                let span = span_of(&p);
+                // The keywords' own spans: the rule's may end in the whitespace that was
+                // skipped looking for ALL.
+                let whole = span_of(&p);
+                let words: Vec<Span> = p.into_inner().map(|k| span_of(&k)).collect();
+                let span = words.iter().copied().reduce(Span::join).unwrap_or(whole);
                 unions.push(Union {
-                    all: p.into_inner().count() > 1,
+                    all: words.len() > 1,
                     span,
                 });
             }
@@ -270,10 +274,8 @@ fn build_property_expression(pair: Pair) -> Result<Expr> {
     for lookup in parts {
         let lookup_span = span_of(&lookup);
         let key = ident(next(&mut lookup.into_inner(), lookup_span)?);
-        expr = Expr::new(
-            ExprKind::Property(Box::new(expr), key),
-            span.join(lookup_span),
-        );
+        let property_span = expr.span.join(lookup_span);
+        expr = Expr::new(ExprKind::Property(Box::new(expr), key), property_span);
     }
     Ok(expr)
 }

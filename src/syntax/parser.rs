@@ -33,10 +33,14 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
         InputLocation::Span((s, _)) => s,
     };
     let word = word_at(text, pos);
-    let span = Span::new(
-        pos,
-        pos + word.len().max(1).min(text.len().saturating_sub(pos).max(1)),
-    );
+    // The word at the error, else its one character (whole, however many bytes), else
+    // nothing at the end of the text.
+    let width = match text.get(pos..).and_then(|rest| rest.chars().next()) {
+        _ if !word.is_empty() => word.len(),
+        Some(c) => c.len_utf8(),
+        None => 0,
+    };
+    let span = Span::new(pos, pos + width);
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
         ErrorVariant::CustomError { message } => message.clone(),
