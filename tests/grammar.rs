@@ -785,6 +785,32 @@ fn each_property_lookup_of_a_set_target_spans_its_own_text() {
 }
 
 #[test]
+fn length_bounds_are_integers_in_any_base() {
+    let StatementKind::Query(q) = parse_one("MATCH (a)-[*0x2]->(b)-[*0o1..0x3]->(c) RETURN a").kind
+    else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    let ranges: Vec<_> = pattern[0]
+        .element
+        .chain
+        .iter()
+        .map(|(r, _)| r.range)
+        .collect();
+    assert_eq!(ranges, [Some((Some(2), Some(2))), Some((Some(1), Some(3)))]);
+}
+
+#[test]
+fn a_line_comment_ends_at_a_carriage_return_for_the_splitter_too() {
+    let text = "RETURN 1 AS a // note\r; RETURN 2 AS b;";
+    let scan = kg::syntax::split_statements(text);
+    assert_eq!(scan.complete.len(), 2, "{scan:?}");
+    assert_eq!(parse_script(text).unwrap().statements.len(), 2);
+}
+
+#[test]
 fn reserved_words_are_not_variables() {
     for word in [
         "allShortestPaths",

@@ -449,7 +449,16 @@ impl Planner<'_> {
                 span,
             ));
         }
-        let _ = distinct;
+        if distinct {
+            return Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                format!(
+                    "DISTINCT belongs to aggregate functions, not to {}",
+                    name.name
+                ),
+                span,
+            ));
+        }
         check_arguments(function, args, scope)?;
         let args = args
             .iter()

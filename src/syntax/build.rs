@@ -1,7 +1,7 @@
 //! Pest pairs to AST for statements, clauses and patterns: one `build_<rule>` per rule.
 
 use super::ast::*;
-use super::expr::{build_expression, build_labels, build_map_entries, next};
+use super::expr::{build_expression, build_labels, build_map_entries, next, parse_integer_text};
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 
@@ -501,10 +501,13 @@ fn build_range(pair: Pair) -> Result<(Option<u64>, Option<u64>)> {
     let mut dots = false;
     for p in pair.into_inner() {
         let span = span_of(&p);
+        // Written like any integer literal: decimal, hexadecimal or octal.
         let parse = |p: Pair| -> Result<u64> {
-            p.as_str().trim().parse().map_err(|_| {
-                QueryError::syntax(Detail::InvalidNumberLiteral, "invalid length bound", span)
-            })
+            parse_integer_text(p.as_str().trim())
+                .and_then(|v| u64::try_from(v).ok())
+                .ok_or_else(|| {
+                    QueryError::syntax(Detail::InvalidNumberLiteral, "invalid length bound", span)
+                })
         };
         match p.as_rule() {
             Rule::range_min => min = Some(parse(p)?),

@@ -455,7 +455,7 @@ fn unexpected(span: Span) -> QueryError {
 }
 
 /// Parses decimal, `0x` hexadecimal and `0o` octal integers, with an optional leading `-`.
-fn parse_integer_text(text: &str) -> Option<i64> {
+pub(super) fn parse_integer_text(text: &str) -> Option<i64> {
     let (neg, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

@@ -235,8 +235,9 @@ pub fn split_statements(text: &str) -> StatementScan {
                     state = State::Code;
                 }
             }
+            // As in the grammar's COMMENT: a line comment ends at \n or \r.
             State::LineComment => {
-                if c == b'\n' {
+                if c == b'\n' || c == b'\r' {
                     state = State::Code;
                 }
             }

@@ -180,6 +180,9 @@ CREATE (a)-[:T]-(b);
 RETURN toLowr('A') AS x;
 // expect: error SyntaxError.UnknownFunction
 
+RETURN toUpper(DISTINCT 'a') AS x;
+// expect: error SyntaxError.UnexpectedSyntax
+
 CALL db.labels();
 // expect: error SyntaxError.UnsupportedFeature
 
