@@ -785,6 +785,27 @@ fn each_property_lookup_of_a_set_target_spans_its_own_text() {
 }
 
 #[test]
+fn a_bracketed_in_is_a_list_comprehension() {
+    let expr = first_item("RETURN [x IN list] AS l");
+    assert!(
+        matches!(
+            &expr.kind,
+            ExprKind::ListComprehension {
+                filter: None,
+                map: None,
+                ..
+            }
+        ),
+        "{expr:?}"
+    );
+    let expr = first_item("RETURN [x IN list, 1] AS l");
+    assert!(
+        matches!(&expr.kind, ExprKind::List(items) if items.len() == 2),
+        "{expr:?}"
+    );
+}
+
+#[test]
 fn length_bounds_are_integers_in_any_base() {
     let StatementKind::Query(q) = parse_one("MATCH (a)-[*0x2]->(b)-[*0o1..0x3]->(c) RETURN a").kind
     else {
