@@ -676,6 +676,7 @@ fn names_that_need_backticks_print_back_quoted() {
         "n {.`a b`, `c d`: 1}",
         "EXISTS { MATCH (a)-->(b) RETURN b }",
         "$`a b` + $`a``b` + $0",
+        "[`all` IN [1] | `all`] + [`match` IN [2] | `match`.x] + [`allShortestPaths` IN []]",
         "`to``Upper`(x) + db.`a b`.f(x)",
     ] {
         let printed = shape(expr);

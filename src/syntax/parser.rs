@@ -18,6 +18,38 @@ pub(super) fn is_keyword(pair: &Pair) -> bool {
     format!("{:?}", pair.as_rule()).starts_with("kw_")
 }
 
+/// The keywords a user writes, from the grammar's `kw_*` rules (the one list of them). Those
+/// written like function calls (`count(*)`, `any(x IN l WHERE ...)`, `reduce(...)`) are
+/// offered among the function names instead.
+pub(super) fn keywords() -> Vec<String> {
+    Rule::all_rules()
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r,
+                Rule::kw_COUNT | Rule::kw_ANY | Rule::kw_NONE | Rule::kw_SINGLE | Rule::kw_REDUCE
+            )
+        })
+        .filter_map(|r| {
+            let name = format!("{r:?}");
+            let word = name.strip_prefix("kw_")?;
+            Some(match word {
+                "SHORTESTPATH" => "shortestPath".to_string(),
+                "ALLSHORTESTPATHS" => "allShortestPaths".to_string(),
+                _ => word.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Whether `word` is reserved: usable as a variable only in backticks.
+pub(super) fn is_reserved(word: &str) -> bool {
+    CypherParser::parse(Rule::reserved, word)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|p| p.as_span().end() == word.len())
+}
+
 /// Parses a script of `;`-separated statements.
 pub fn parse_script(text: &str) -> Result<Script, QueryError> {
     let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
@@ -69,7 +101,7 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     if !expected.is_empty() {
         message.push_str(&format!(", expected {expected}"));
     }
-    if let Some(keyword) = closest(word, KEYWORDS.iter().copied()) {
+    if let Some(keyword) = closest(word, KEYWORDS.iter().map(String::as_str)) {
         message.push_str(&format!(": did you mean {keyword}?"));
     }
     QueryError::syntax(Detail::UnexpectedSyntax, message, span)
