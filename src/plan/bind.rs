@@ -636,7 +636,10 @@ pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) 
     }
 }
 
-/// Calls `f` on each direct sub-expression (not inside patterns or subqueries).
+/// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers and
+/// reduce (where their own variables are bound, which callers must allow for) and a pattern
+/// comprehension's WHERE and map; never the property maps of a pattern nor anything inside
+/// EXISTS, a pattern predicate or a shortest path.
 pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
     match &expr.kind {
         ExprKind::Literal(_)

@@ -266,8 +266,10 @@ impl Planner<'_> {
         })
     }
 
-    /// A pattern's property map becomes one equality check per key. openCypher allows only
-    /// literal maps here: a parameter could hold anything, including nulls that never match.
+    /// A pattern's property map becomes one equality check per key. A parameter in its place
+    /// (`MATCH (n $param)`) is refused with InvalidParameterUse, as openCypher requires of
+    /// MATCH and MERGE (TCK Match1 [6], Match2 [8], Merge1 [16], Merge5 [27]); CREATE takes
+    /// one.
     fn bind_props(
         &mut self,
         props: Option<&Expr>,
