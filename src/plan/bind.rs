@@ -489,19 +489,14 @@ impl Planner<'_> {
     }
 
     fn plan_subquery(&mut self, query: &ast::SingleQuery, scope: &Scope) -> Result<Op> {
-        let (part, _, writes) = self.plan_single_query(query, scope.clone(), false)?;
-        if writes || part.stages.len() != 1 {
-            return Err(QueryError::syntax(
+        let (part, _, _) = self.plan_single_query(query, scope.clone(), false)?;
+        // A subquery that reads only is one read stage; anything else has a write stage.
+        let mut stages = part.stages;
+        match (stages.pop(), stages.is_empty()) {
+            (Some(Stage::Read(op)), true) => Ok(op),
+            _ => Err(QueryError::syntax(
                 Detail::InvalidClauseComposition,
                 "an EXISTS subquery cannot change the graph",
-                query.span,
-            ));
-        }
-        match part.stages.into_iter().next() {
-            Some(Stage::Read(op)) => Ok(op),
-            _ => Err(QueryError::syntax(
-                Detail::UnexpectedSyntax,
-                "empty subquery",
                 query.span,
             )),
         }
@@ -607,21 +602,19 @@ pub(super) fn misplaced_aggregate(span: Span) -> QueryError {
 /// Whether an expression contains an aggregate call (not looking inside subqueries).
 pub(super) fn contains_aggregate(expr: &Expr) -> bool {
     let mut found = false;
-    visit_aggregates(expr, &mut |_| found = true);
+    visit_aggregates(expr, &mut |_, _| found = true);
     found
 }
 
-/// Calls `f` on every aggregate call in `expr`, outermost first, not descending into them.
-pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
+/// Calls `f` on every aggregate call in `expr` with its kind, outermost first, not descending
+/// into them.
+pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr, AggKind)) {
     match &expr.kind {
-        ExprKind::CountStar => f(expr),
-        ExprKind::FunctionCall { name, args, .. } => {
-            if lookup_aggregate(&name.name).is_some() {
-                f(expr);
-            } else {
-                args.iter().for_each(|a| visit_aggregates(a, f));
-            }
-        }
+        ExprKind::CountStar => f(expr, AggKind::CountStar),
+        ExprKind::FunctionCall { name, args, .. } => match lookup_aggregate(&name.name) {
+            Some(kind) => f(expr, kind),
+            None => args.iter().for_each(|a| visit_aggregates(a, f)),
+        },
         // Aggregates inside a comprehension's body would run per element: not allowed, so
         // they are not collected here and binding rejects them.
         ExprKind::ListComprehension { list, .. } | ExprKind::Quantifier { list, .. } => {

@@ -238,7 +238,6 @@ pub struct Merge {
     pub create: CreatePattern,
     pub on_create: Vec<SetAction>,
     pub on_match: Vec<SetAction>,
-    pub width: usize,
 }
 
 #[derive(Debug, Clone)]

@@ -57,18 +57,6 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
     })
 }
 
-fn is_update(kind: &ClauseKind) -> bool {
-    matches!(
-        kind,
-        ClauseKind::Create { .. }
-            | ClauseKind::Merge { .. }
-            | ClauseKind::Set { .. }
-            | ClauseKind::Remove { .. }
-            | ClauseKind::Delete { .. }
-            | ClauseKind::Foreach { .. }
-    )
-}
-
 impl Planner<'_> {
     pub fn slot(&mut self) -> Slot {
         let s = self.next_slot;
@@ -112,7 +100,6 @@ impl Planner<'_> {
                     clause.span,
                 ));
             }
-            let update = is_update(&clause.kind);
             if after_update
                 && matches!(
                     clause.kind,
@@ -124,18 +111,24 @@ impl Planner<'_> {
                     clause.span,
                 ));
             }
-            if update {
-                writes = true;
-                after_update = true;
-                let read = std::mem::replace(&mut current, Op::Input);
-                if !matches!(read, Op::Input) || stages.is_empty() {
-                    stages.push(Stage::Read(read));
-                }
-                let write = self.plan_update(clause, &mut scope)?;
-                stages.push(Stage::Write(write));
-                continue;
-            }
             match &clause.kind {
+                ClauseKind::Create { .. }
+                | ClauseKind::Merge { .. }
+                | ClauseKind::Set { .. }
+                | ClauseKind::Remove { .. }
+                | ClauseKind::Delete { .. }
+                | ClauseKind::Foreach { .. } => {
+                    writes = true;
+                    after_update = true;
+                    let read = std::mem::replace(&mut current, Op::Input);
+                    if !matches!(read, Op::Input) || stages.is_empty() {
+                        stages.push(Stage::Read(read));
+                    }
+                    let write = self.plan_update(clause, &mut scope)?;
+                    stages.push(Stage::Write(write));
+                    // An updating clause may end a query.
+                    continue;
+                }
                 ClauseKind::Match {
                     optional,
                     pattern,
@@ -180,10 +173,8 @@ impl Planner<'_> {
                         clause.span,
                     ));
                 }
-                _ => unreachable_clause(clause.span)?,
             }
-            // Updating clauses continued above, so this one reads: it may not end a query,
-            // even after writes (`CREATE (n) WITH n`).
+            // A reading clause may not end a query, even after writes (`CREATE (n) WITH n`).
             if i == last && top_level && columns.is_empty() {
                 return Err(composition(
                     "a query must end with RETURN or an updating clause",
@@ -205,14 +196,6 @@ impl Planner<'_> {
             writes,
         ))
     }
-}
-
-fn unreachable_clause(span: Span) -> Result<()> {
-    Err(QueryError::syntax(
-        Detail::UnexpectedSyntax,
-        "unexpected clause",
-        span,
-    ))
 }
 
 pub(super) fn composition(message: &str, span: Span) -> QueryError {

@@ -51,7 +51,7 @@ impl Planner<'_> {
             // variables it would aggregate over are gone by then.
             let mut projected: Vec<(String, Slot)> = Vec::new();
             for item in &items {
-                visit_aggregates(&item.expr, &mut |e| {
+                visit_aggregates(&item.expr, &mut |e, _| {
                     if let Some(slot) = subst.aggregates.get(&(e as *const Expr)) {
                         projected.push((e.to_string(), *slot));
                     }
@@ -59,7 +59,7 @@ impl Planner<'_> {
             }
             for sort in &body.order_by {
                 let mut calls = Vec::new();
-                visit_aggregates(&sort.expr, &mut |e| calls.push(e));
+                visit_aggregates(&sort.expr, &mut |e, _| calls.push(e));
                 for call in calls {
                     let text = call.to_string();
                     let Some((_, slot)) = projected.iter().find(|(t, _)| *t == text) else {
@@ -302,22 +302,14 @@ impl Planner<'_> {
         subst: &mut Substitutions,
     ) -> Result<()> {
         let mut calls = Vec::new();
-        visit_aggregates(expr, &mut |e| calls.push(e));
-        for call in calls {
+        visit_aggregates(expr, &mut |e, kind| calls.push((e, kind)));
+        for (call, kind) in calls {
             let aggregate = match &call.kind {
-                ExprKind::CountStar => Aggregate {
-                    kind: AggKind::CountStar,
-                    distinct: false,
-                    arg: None,
-                    param: None,
-                    span: call.span,
-                },
                 ExprKind::FunctionCall {
                     name,
                     distinct,
                     args,
                 } => {
-                    let kind = lookup_aggregate(&name.name).unwrap_or(AggKind::Count);
                     let percentile =
                         matches!(kind, AggKind::PercentileCont | AggKind::PercentileDisc);
                     let arity = if percentile { 2 } else { 1 };
@@ -355,7 +347,14 @@ impl Planner<'_> {
                         span: call.span,
                     }
                 }
-                _ => continue,
+                // count(*)
+                _ => Aggregate {
+                    kind,
+                    distinct: false,
+                    arg: None,
+                    param: None,
+                    span: call.span,
+                },
             };
             let slot = self.slot();
             subst.aggregates.insert(call as *const Expr, slot);

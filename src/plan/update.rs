@@ -7,6 +7,8 @@ use crate::error::{Detail, QueryError};
 use crate::syntax::ast::{self, ClauseKind, Expr, ExprKind, RelDirection};
 
 impl Planner<'_> {
+    /// Plans an updating clause. Only FOREACH hands over any other clause, which it may not
+    /// contain.
     pub fn plan_update(&mut self, clause: &ast::Clause, scope: &mut Scope) -> Result<WriteOp> {
         Ok(match &clause.kind {
             ClauseKind::Create { pattern } => {
@@ -37,7 +39,6 @@ impl Planner<'_> {
                     create,
                     on_create,
                     on_match,
-                    width: 0,
                 }))
             }
             ClauseKind::Set { items } => WriteOp::Set(self.plan_set_items(items, scope)?),
@@ -93,25 +94,20 @@ impl Planner<'_> {
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
                 let mut stages = Vec::with_capacity(clauses.len());
                 for c in clauses {
-                    if !matches!(
-                        c.kind,
-                        ClauseKind::Create { .. }
-                            | ClauseKind::Merge { .. }
-                            | ClauseKind::Set { .. }
-                            | ClauseKind::Remove { .. }
-                            | ClauseKind::Delete { .. }
-                            | ClauseKind::Foreach { .. }
-                    ) {
-                        return Err(composition(
-                            "FOREACH may only contain updating clauses",
-                            c.span,
-                        ));
-                    }
                     stages.push(Stage::Write(self.plan_update(c, &mut inner)?));
                 }
                 WriteOp::Foreach { list, slot, stages }
             }
-            _ => return Err(composition("not an updating clause", clause.span)),
+            ClauseKind::Match { .. }
+            | ClauseKind::Unwind { .. }
+            | ClauseKind::With { .. }
+            | ClauseKind::Return { .. }
+            | ClauseKind::Call => {
+                return Err(composition(
+                    "FOREACH may only contain updating clauses",
+                    clause.span,
+                ));
+            }
         })
     }
 

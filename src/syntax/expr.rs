@@ -391,7 +391,6 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 args,
             }
         }
-        Rule::expression => return build_expression(pair),
         other => {
             return Err(QueryError::syntax(
                 Detail::UnexpectedSyntax,

@@ -137,7 +137,7 @@ fn describe_expected(rules: &[Rule]) -> String {
         } else {
             match rule {
                 Rule::EOI => "end of input".into(),
-                Rule::expression | Rule::atom => "an expression".into(),
+                Rule::expression => "an expression".into(),
                 Rule::variable => "a variable name".into(),
                 Rule::node_pattern => "a node pattern like (n)".into(),
                 Rule::shortest_path => "shortestPath(...)".into(),
@@ -186,7 +186,6 @@ fn is_expression_start(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::expression
-            | Rule::atom
             | Rule::op_neg
             | Rule::op_pos
             | Rule::op_not
