@@ -5,7 +5,7 @@ use super::functions::{lookup_aggregate, lookup_function};
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, VarKind};
-use super::types::{StaticType, element_type, kind_of_type, static_type};
+use super::types::{StaticType, element_type, static_type, var_kind_for_type};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
@@ -285,7 +285,7 @@ impl Planner<'_> {
                 list,
                 filter,
             } => {
-                let var_kind = kind_of_type(element_type(list, scope));
+                let var_kind = var_kind_for_type(element_type(list, scope));
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, var_kind).slot;

@@ -421,7 +421,7 @@ impl Planner<'_> {
 fn projected_kind(expr: &Expr, scope: &Scope) -> VarKind {
     match &expr.kind {
         ExprKind::Variable(v) => scope.get(v).map_or(VarKind::Value, |var| var.kind),
-        _ => super::types::kind_of_type(super::types::static_type(expr, scope)),
+        _ => super::types::var_kind_for_type(super::types::static_type(expr, scope)),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Pest pairs to AST for statements, clauses and patterns: one `build_<rule>` per rule.
 
 use super::ast::*;
-use super::expr::{build_expression, build_labels, build_map_entries, next, parse_integer_text};
+use super::expr::{
+    build_expression, build_inner_expression, build_labels, build_map_entries, next,
+    parse_integer_text,
+};
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 
@@ -58,7 +61,7 @@ fn build_statement(pair: Pair) -> Result<Statement> {
         }
         Rule::explain => {
             let query = inner.into_inner().find(|p| p.as_rule() == Rule::query);
-            StatementKind::Explain(build_query(query.ok_or_else(|| unexpected(span))?)?)
+            StatementKind::Explain(build_query(query.ok_or_else(|| incomplete(span))?)?)
         }
         _ => StatementKind::Query(build_query(inner)?),
     };
@@ -105,7 +108,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             for p in parts {
                 match p.as_rule() {
                     Rule::pattern => pattern = build_pattern(p)?,
-                    Rule::where_clause => filter = Some(build_where(p)?),
+                    Rule::where_clause => filter = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
@@ -127,23 +130,23 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             for p in parts {
                 match p.as_rule() {
                     Rule::projection_body => body = Some(build_projection(p)?),
-                    Rule::where_clause => filter = Some(build_where(p)?),
+                    Rule::where_clause => filter = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
-            let body = body.ok_or_else(|| unexpected(span))?;
+            let body = body.ok_or_else(|| incomplete(span))?;
             ClauseKind::With { body, filter }
         }
         Rule::return_clause => {
             let body = parts.find(|p| p.as_rule() == Rule::projection_body);
             ClauseKind::Return {
-                body: build_projection(body.ok_or_else(|| unexpected(span))?)?,
+                body: build_projection(body.ok_or_else(|| incomplete(span))?)?,
             }
         }
         Rule::create_clause => {
             let p = parts
                 .find(|p| p.as_rule() == Rule::pattern)
-                .ok_or_else(|| unexpected(span))?;
+                .ok_or_else(|| incomplete(span))?;
             ClauseKind::Create {
                 pattern: build_pattern(p)?,
             }
@@ -170,7 +173,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 }
             }
             ClauseKind::Merge {
-                part: part.ok_or_else(|| unexpected(span))?,
+                part: part.ok_or_else(|| incomplete(span))?,
                 on_create,
                 on_match,
             }
@@ -216,7 +219,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             ClauseKind::Foreach { var, list, clauses }
         }
         Rule::call_clause => ClauseKind::Call,
-        _ => return Err(unexpected(span)),
+        _ => return Err(incomplete(span)),
     };
     Ok(Clause { kind, span })
 }
@@ -293,12 +296,6 @@ fn build_expression_from_atom(atom: Pair) -> Result<Expr> {
     }
 }
 
-fn build_where(pair: Pair) -> Result<Expr> {
-    let span = span_of(&pair);
-    let e = pair.into_inner().find(|p| p.as_rule() == Rule::expression);
-    build_expression(e.ok_or_else(|| unexpected(span))?)
-}
-
 fn build_projection(pair: Pair) -> Result<Projection> {
     let span = span_of(&pair);
     let mut body = Projection {
@@ -339,8 +336,8 @@ fn build_projection(pair: Pair) -> Result<Projection> {
                     body.order_by.push(SortItem { expr, descending });
                 }
             }
-            Rule::skip => body.skip = Some(build_where(p)?),
-            Rule::limit => body.limit = Some(build_where(p)?),
+            Rule::skip => body.skip = Some(build_inner_expression(p)?),
+            Rule::limit => body.limit = Some(build_inner_expression(p)?),
             _ => {}
         }
     }
@@ -372,7 +369,7 @@ fn build_pattern_part(pair: Pair) -> Result<PatternPart> {
             }
         }
     }
-    Err(unexpected(span))
+    Err(incomplete(span))
 }
 
 pub(super) fn build_shortest(pair: Pair, var: Option<Ident>, span: Span) -> Result<PatternPart> {
@@ -441,7 +438,7 @@ fn build_node_pattern(pair: Pair) -> Result<NodePattern> {
             Rule::variable => node.var = Some(ident(p)),
             Rule::node_labels => node.labels = build_labels(p),
             Rule::properties => node.props = Some(build_properties(p)?),
-            _ => return Err(unexpected(span_of(&p))),
+            _ => return Err(incomplete(span_of(&p))),
         }
     }
     Ok(node)
@@ -523,6 +520,7 @@ fn build_range(pair: Pair) -> Result<(Option<u64>, Option<u64>)> {
     Ok((min, max))
 }
 
-fn unexpected(span: Span) -> QueryError {
-    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete clause", span)
+/// A pair lacks a part the grammar guarantees: kept as an error rather than a panic.
+pub(super) fn incomplete(span: Span) -> QueryError {
+    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete statement", span)
 }
