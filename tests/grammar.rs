@@ -87,6 +87,10 @@ const FEATURES: &[(&str, &str)] = &[
         "FOREACH (x IN [1, 2] | CREATE (:N {x: x}) SET x.y = 1)",
     ),
     ("call", "CALL db.labels()"),
+    (
+        "call subquery",
+        "CALL { MATCH (n) RETURN n } RETURN 1 AS one",
+    ),
     ("transactions", "BEGIN"),
     ("commit", "COMMIT"),
     ("rollback", "ROLLBACK"),
@@ -272,6 +276,11 @@ fn malformed_statements_are_refused_at_the_offending_token() {
         ("RETURN \"\\uZZZZ\"", InvalidUnicodeLiteral, "\"\\uZZZZ\""),
         ("RETURN '\\uH'", InvalidUnicodeLiteral, "'\\uH'"),
         ("RETURN 1e400 AS x", FloatingPointOverflow, "1e400"),
+        (
+            "MATCH p = shortestPath((shortestPath((a)-[*]-(b)))) RETURN p",
+            UnexpectedSyntax,
+            "shortestPath((a)-[*]-(b))",
+        ),
     ];
     for (src, detail, at) in cases {
         // A NUL in `at` marks "the second occurrence": the `x` after ORDER, not the first.
@@ -559,6 +568,25 @@ fn patterns_keep_direction_types_and_lengths() {
         panic!()
     };
     assert_eq!(pattern[0].shortest, Some(ShortestKind::All));
+
+    // Brackets around a shortest path, or around its pattern, change nothing.
+    for src in [
+        "MATCH p = (shortestPath((a)-[*]-(b))) RETURN p",
+        "MATCH p = ((shortestPath(((a)-[*]-(b))))) RETURN p",
+    ] {
+        let StatementKind::Query(q) = parse_one(src).kind else {
+            panic!()
+        };
+        let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+            panic!()
+        };
+        assert_eq!(pattern[0].shortest, Some(ShortestKind::Single), "{src}");
+        let names: Vec<&str> = std::iter::once(&pattern[0].element.start)
+            .chain(pattern[0].element.chain.iter().map(|(_, n)| n))
+            .map(|n| n.var.as_ref().unwrap().name.as_ref())
+            .collect();
+        assert_eq!(names, ["a", "b"], "{src}");
+    }
 }
 
 #[test]
@@ -647,6 +675,9 @@ fn names_that_need_backticks_print_back_quoted() {
         "reduce(`s s` = 0, x IN [1] | `s s` + x)",
         "n {.`a b`, `c d`: 1}",
         "EXISTS { MATCH (a)-->(b) RETURN b }",
+        "$`a b` + $`a``b` + $0",
+        "[`all` IN [1] | `all`] + [`match` IN [2] | `match`.x] + [`allShortestPaths` IN []]",
+        "`to``Upper`(x) + db.`a b`.f(x)",
     ] {
         let printed = shape(expr);
         let again = parse_script(&format!("RETURN {printed} AS v"))
@@ -681,6 +712,140 @@ fn syntax_errors_name_tokens_not_grammar_rules() {
         ] {
             assert!(!message.contains(internal), "{src}: {message}");
         }
+    }
+}
+
+#[test]
+fn syntax_errors_say_what_the_place_expects() {
+    for (src, expected) in [
+        ("MATCH (a)-->", "expected a node pattern like (n)"),
+        ("RETURN [(a)-->", "expected a node pattern like (n)"),
+        ("RETURN 1 +", "expected an expression"),
+        ("RETURN 1 AS", "expected a variable name"),
+        (
+            "MATCH (a)-->(",
+            "expected a label, a property map or a variable name",
+        ),
+    ] {
+        let message = parse_script(src).unwrap_err().message;
+        assert!(message.ends_with(expected), "{src}: {message}");
+    }
+}
+
+#[test]
+fn backtick_quoted_parameters_and_functions_are_unquoted_once() {
+    let expr = first_item("RETURN $`p` + $`a``b` + `toUpper`(x) + `to``Upper`(x) + a.`b c`.d(x)");
+    let mut params = Vec::new();
+    let mut functions = Vec::new();
+    fn walk<'e>(e: &'e Expr, params: &mut Vec<&'e str>, functions: &mut Vec<&'e str>) {
+        match &e.kind {
+            ExprKind::Parameter(p) => params.push(p),
+            ExprKind::FunctionCall { name, .. } => functions.push(&name.name),
+            ExprKind::Binary(_, l, r) => {
+                walk(l, params, functions);
+                walk(r, params, functions);
+            }
+            _ => {}
+        }
+    }
+    walk(&expr, &mut params, &mut functions);
+    assert_eq!(params, ["p", "a`b"]);
+    assert_eq!(functions, ["toUpper", "to`Upper", "a.b c.d"]);
+
+    let statement = parse_one("MATCH (n $`p q`) RETURN n");
+    let StatementKind::Query(q) = statement.kind else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    let props = pattern[0].element.start.props.as_ref().unwrap();
+    assert!(
+        matches!(&props.kind, ExprKind::Parameter(p) if &**p == "p q"),
+        "{props:?}"
+    );
+}
+
+#[test]
+fn each_property_lookup_of_a_set_target_spans_its_own_text() {
+    let src = "MATCH (n) SET n.a.b = 1";
+    let StatementKind::Query(q) = parse_one(src).kind else {
+        panic!()
+    };
+    let ClauseKind::Set { items } = &q.parts[0].clauses[1].kind else {
+        panic!()
+    };
+    let kg::syntax::ast::SetItem::Property { target, .. } = &items[0] else {
+        panic!()
+    };
+    assert_eq!(text(src, target.span), "n.a.b");
+    let ExprKind::Property(inner, _) = &target.kind else {
+        panic!()
+    };
+    assert_eq!(text(src, inner.span), "n.a");
+}
+
+#[test]
+fn a_bracketed_in_is_a_list_comprehension() {
+    let expr = first_item("RETURN [x IN list] AS l");
+    assert!(
+        matches!(
+            &expr.kind,
+            ExprKind::ListComprehension {
+                filter: None,
+                map: None,
+                ..
+            }
+        ),
+        "{expr:?}"
+    );
+    let expr = first_item("RETURN [x IN list, 1] AS l");
+    assert!(
+        matches!(&expr.kind, ExprKind::List(items) if items.len() == 2),
+        "{expr:?}"
+    );
+}
+
+#[test]
+fn length_bounds_are_integers_in_any_base() {
+    let StatementKind::Query(q) = parse_one("MATCH (a)-[*0x2]->(b)-[*0o1..0x3]->(c) RETURN a").kind
+    else {
+        panic!()
+    };
+    let ClauseKind::Match { pattern, .. } = &q.parts[0].clauses[0].kind else {
+        panic!()
+    };
+    let ranges: Vec<_> = pattern[0]
+        .element
+        .chain
+        .iter()
+        .map(|(r, _)| r.range)
+        .collect();
+    assert_eq!(ranges, [Some((Some(2), Some(2))), Some((Some(1), Some(3)))]);
+}
+
+#[test]
+fn a_line_comment_ends_at_a_carriage_return_for_the_splitter_too() {
+    let text = "RETURN 1 AS a // note\r; RETURN 2 AS b;";
+    let scan = kg::syntax::split_statements(text);
+    assert_eq!(scan.complete.len(), 2, "{scan:?}");
+    assert_eq!(parse_script(text).unwrap().statements.len(), 2);
+}
+
+#[test]
+fn reserved_words_are_not_variables() {
+    for word in [
+        "allShortestPaths",
+        "shortestPath",
+        "all",
+        "ascending",
+        "call",
+    ] {
+        let src = format!("WITH 1 AS {word} RETURN 1 AS one");
+        let err = parse_script(&src).expect_err(&src);
+        assert_eq!(err.detail, Detail::UnexpectedSyntax, "{src}");
+        let quoted = format!("WITH 1 AS `{word}` RETURN `{word}`");
+        parse_script(&quoted).unwrap_or_else(|e| panic!("{quoted}: {e:?}"));
     }
 }
 

@@ -232,3 +232,24 @@ fn explain_reports_compile_time_errors() {
     };
     assert_eq!(q.detail, kg::Detail::UndefinedVariable);
 }
+
+#[test]
+fn shortest_path_ends_are_scanned_and_checked_like_other_nodes() {
+    let mut db = Database::default_graph().unwrap();
+    // Both ends are found the way any node is: by their rarest label (Division, 2 nodes,
+    // rather than Company, 8).
+    let p = plan(
+        &mut db,
+        "MATCH p = shortestPath((a:Source)-[*]-(b:Company:Division)) RETURN p",
+    );
+    assert!(
+        p.iter().any(|l| l == "NodeByLabelScan #2 :Division"),
+        "{p:?}"
+    );
+    // An end bound by an earlier clause still has its pattern's labels checked.
+    let p = plan(
+        &mut db,
+        "MATCH (a:Source), (b:Company) MATCH p = shortestPath((a)-[*]-(b:Division)) RETURN p",
+    );
+    assert!(line(&p, "CheckNode #1") > line(&p, "ShortestPath"), "{p:?}");
+}

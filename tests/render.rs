@@ -162,3 +162,31 @@ fn an_invalid_regex_is_described_in_one_line() {
     assert!(!err.message.contains('\n'), "{}", err.message);
     assert!(!err.message.contains("(?:"), "{}", err.message);
 }
+
+#[test]
+fn compile_errors_point_at_the_offending_part() {
+    // The first UNION that differs from the first one, wherever it is.
+    let src = "RETURN 1 AS a UNION ALL RETURN 2 AS a UNION ALL RETURN 3 AS a UNION RETURN 4 AS a";
+    let err = error_of(src);
+    assert_eq!(err.detail, Detail::InvalidClauseComposition);
+    let span = err.span.unwrap();
+    assert_eq!(&src[span.start..span.end], "UNION");
+    assert_eq!(span.start, src.rfind("UNION").unwrap());
+
+    // A syntax error on a character of several bytes spans the whole character; at the end
+    // of the text it spans nothing past it.
+    for (src, at) in [
+        ("RETURN 1 § 2", "§"),
+        ("RETURN 1 →", "→"),
+        ("RETURN 1 +", ""),
+    ] {
+        let err = error_of(src);
+        let span = err.span.unwrap();
+        assert_eq!(
+            span.start,
+            src.find(at).filter(|_| !at.is_empty()).unwrap_or(src.len())
+        );
+        assert_eq!(src.get(span.start..span.end), Some(at), "{src}: {span:?}");
+        render(&err, src, None);
+    }
+}

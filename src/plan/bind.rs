@@ -5,35 +5,109 @@ use super::functions::{lookup_aggregate, lookup_function};
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, VarKind};
-use super::types::{StaticType, element_type, kind_of_type, static_type};
+use super::types::{StaticType, element_type, static_type, var_kind_for_type};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
 use crate::syntax::closest;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Sub-expressions already computed into a slot, read instead of evaluated: aggregate calls
 /// (by the address of their syntax node) and grouping keys (by their text), for expressions
-/// evaluated after aggregation.
-#[derive(Default)]
+/// evaluated after aggregation or DISTINCT.
+#[derive(Default, Clone)]
 pub(super) struct Substitutions {
     pub aggregates: HashMap<*const Expr, Slot>,
-    pub keys: Vec<(String, Slot)>,
+    keys: Vec<GroupingKey>,
+}
+
+#[derive(Clone)]
+struct GroupingKey {
+    text: String,
+    slot: Slot,
+    /// The variables the key reads: where an inner scope rebinds one, the same text means
+    /// something else.
+    vars: Vec<Arc<str>>,
 }
 
 impl Substitutions {
+    /// Records a projected expression computed into `slot`. A bare variable is not recorded:
+    /// the projection binds its name in scope instead, where inner scopes can shadow it.
+    pub fn add_key(&mut self, expr: &Expr, slot: Slot) {
+        if matches!(
+            expr.kind,
+            ExprKind::Variable(_) | ExprKind::Literal(_) | ExprKind::Parameter(_)
+        ) {
+            return;
+        }
+        let mut vars = Vec::new();
+        collect_variables(expr, &mut vars);
+        self.keys.push(GroupingKey {
+            text: expr.to_string(),
+            slot,
+            vars,
+        });
+    }
+
     fn lookup(&self, expr: &Expr) -> Option<Slot> {
         if let Some(slot) = self.aggregates.get(&(expr as *const Expr)) {
             return Some(*slot);
         }
         if self.keys.is_empty()
-            || matches!(expr.kind, ExprKind::Literal(_) | ExprKind::Parameter(_))
+            || matches!(
+                expr.kind,
+                ExprKind::Variable(_) | ExprKind::Literal(_) | ExprKind::Parameter(_)
+            )
         {
             return None;
         }
         let text = expr.to_string();
-        self.keys.iter().find(|(k, _)| *k == text).map(|(_, s)| *s)
+        self.keys.iter().find(|k| k.text == text).map(|k| k.slot)
     }
+
+    /// The substitutions valid in `inner`, a scope opened inside `outer`: keys reading a
+    /// name that `inner` binds anew are dropped.
+    fn inside(&self, outer: &Scope, inner: &Scope) -> Option<Substitutions> {
+        let rebound: Vec<&Arc<str>> = inner
+            .names()
+            .filter(|(n, v)| outer.get(n).map(|o| o.slot) != Some(v.slot))
+            .map(|(n, _)| n)
+            .collect();
+        if !self
+            .keys
+            .iter()
+            .any(|k| k.vars.iter().any(|v| rebound.contains(&v)))
+        {
+            return None;
+        }
+        let mut inner_subst = self.clone();
+        inner_subst
+            .keys
+            .retain(|k| !k.vars.iter().any(|v| rebound.contains(&v)));
+        Some(inner_subst)
+    }
+}
+
+/// The substitutions for an inner scope: `aggs` itself unless the scope shadows a key.
+fn inner_subst<'a>(
+    aggs: Option<&'a Substitutions>,
+    outer: &Scope,
+    inner: &Scope,
+    owned: &'a mut Option<Substitutions>,
+) -> Option<&'a Substitutions> {
+    let aggs = aggs?;
+    *owned = aggs.inside(outer, inner);
+    let owned: &'a Option<Substitutions> = owned;
+    Some(owned.as_ref().unwrap_or(aggs))
+}
+
+/// Every variable `expr` mentions (not inside patterns or subqueries).
+pub(super) fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
+    if let ExprKind::Variable(v) = &expr.kind {
+        out.push(v.clone());
+    }
+    for_each_child(expr, &mut |c| collect_variables(c, out));
 }
 
 impl Planner<'_> {
@@ -121,10 +195,13 @@ impl Planner<'_> {
                 match op {
                     ast::UnaryOp::Not => BoundExpr::Not(e),
                     ast::UnaryOp::Neg => BoundExpr::Neg(e, span),
+                    // Unary plus is the identity on numbers and a type error on anything
+                    // else: `e * 1` is exactly that (it keeps -0.0 and cannot overflow),
+                    // where `0 + e` would concatenate strings and lists.
                     ast::UnaryOp::Pos => BoundExpr::Binary {
-                        op: ast::BinaryOp::Add,
-                        lhs: Box::new(BoundExpr::Const(Value::Int(0))),
-                        rhs: e,
+                        op: ast::BinaryOp::Mul,
+                        lhs: e,
+                        rhs: Box::new(BoundExpr::Const(Value::Int(1))),
                         span,
                     },
                 }
@@ -185,13 +262,15 @@ impl Planner<'_> {
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
                 let filter = filter
                     .as_deref()
-                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .map(|e| self.bind_with(e, &inner, inner_aggs))
                     .transpose()?;
                 let map = map
                     .as_deref()
-                    .map(|e| self.bind_with(e, &inner, aggs))
+                    .map(|e| self.bind_with(e, &inner, inner_aggs))
                     .transpose()?;
                 BoundExpr::ListComprehension {
                     slot,
@@ -206,12 +285,14 @@ impl Planner<'_> {
                 list,
                 filter,
             } => {
-                let var_kind = kind_of_type(element_type(list, scope));
+                let var_kind = var_kind_for_type(element_type(list, scope));
                 let list = b(self, list)?;
                 let mut inner = scope.clone();
                 let slot = self.declare(&mut inner, var, var_kind).slot;
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
                 let filter = match filter {
-                    Some(f) => self.bind_with(f, &inner, aggs)?,
+                    Some(f) => self.bind_with(f, &inner, inner_aggs)?,
                     None => BoundExpr::Slot(slot),
                 };
                 BoundExpr::Quantifier {
@@ -233,7 +314,9 @@ impl Planner<'_> {
                 let mut inner = scope.clone();
                 let acc = self.declare(&mut inner, acc, VarKind::Value).slot;
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
-                let expr = Box::new(self.bind_with(expr, &inner, aggs)?);
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
+                let expr = Box::new(self.bind_with(expr, &inner, inner_aggs)?);
                 BoundExpr::Reduce {
                     acc,
                     init,
@@ -284,7 +367,9 @@ impl Planner<'_> {
                     filter.as_deref(),
                     &mut inner,
                 )?;
-                let map = Box::new(self.bind_with(map, &inner, aggs)?);
+                let mut owned = None;
+                let inner_aggs = inner_subst(aggs, scope, &inner, &mut owned);
+                let map = Box::new(self.bind_with(map, &inner, inner_aggs)?);
                 BoundExpr::Collect {
                     plan: Box::new(plan),
                     map,
@@ -364,7 +449,16 @@ impl Planner<'_> {
                 span,
             ));
         }
-        let _ = distinct;
+        if distinct {
+            return Err(QueryError::syntax(
+                Detail::UnexpectedSyntax,
+                format!(
+                    "DISTINCT belongs to aggregate functions, not to {}",
+                    name.name
+                ),
+                span,
+            ));
+        }
         check_arguments(function, args, scope)?;
         let args = args
             .iter()
@@ -395,19 +489,14 @@ impl Planner<'_> {
     }
 
     fn plan_subquery(&mut self, query: &ast::SingleQuery, scope: &Scope) -> Result<Op> {
-        let (part, _, writes) = self.plan_single_query(query, scope.clone(), false)?;
-        if writes || part.stages.len() != 1 {
-            return Err(QueryError::syntax(
+        let (part, _, _) = self.plan_single_query(query, scope.clone(), false)?;
+        // A subquery that reads only is one read stage; anything else has a write stage.
+        let mut stages = part.stages;
+        match (stages.pop(), stages.is_empty()) {
+            (Some(Stage::Read(op)), true) => Ok(op),
+            _ => Err(QueryError::syntax(
                 Detail::InvalidClauseComposition,
                 "an EXISTS subquery cannot change the graph",
-                query.span,
-            ));
-        }
-        match part.stages.into_iter().next() {
-            Some(Stage::Read(op)) => Ok(op),
-            _ => Err(QueryError::syntax(
-                Detail::UnexpectedSyntax,
-                "empty subquery",
                 query.span,
             )),
         }
@@ -513,21 +602,19 @@ pub(super) fn misplaced_aggregate(span: Span) -> QueryError {
 /// Whether an expression contains an aggregate call (not looking inside subqueries).
 pub(super) fn contains_aggregate(expr: &Expr) -> bool {
     let mut found = false;
-    visit_aggregates(expr, &mut |_| found = true);
+    visit_aggregates(expr, &mut |_, _| found = true);
     found
 }
 
-/// Calls `f` on every aggregate call in `expr`, outermost first, not descending into them.
-pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
+/// Calls `f` on every aggregate call in `expr` with its kind, outermost first, not descending
+/// into them.
+pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr, AggKind)) {
     match &expr.kind {
-        ExprKind::CountStar => f(expr),
-        ExprKind::FunctionCall { name, args, .. } => {
-            if lookup_aggregate(&name.name).is_some() {
-                f(expr);
-            } else {
-                args.iter().for_each(|a| visit_aggregates(a, f));
-            }
-        }
+        ExprKind::CountStar => f(expr, AggKind::CountStar),
+        ExprKind::FunctionCall { name, args, .. } => match lookup_aggregate(&name.name) {
+            Some(kind) => f(expr, kind),
+            None => args.iter().for_each(|a| visit_aggregates(a, f)),
+        },
         // Aggregates inside a comprehension's body would run per element: not allowed, so
         // they are not collected here and binding rejects them.
         ExprKind::ListComprehension { list, .. } | ExprKind::Quantifier { list, .. } => {
@@ -542,7 +629,10 @@ pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) 
     }
 }
 
-/// Calls `f` on each direct sub-expression (not inside patterns or subqueries).
+/// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers and
+/// reduce (where their own variables are bound, which callers must allow for) and a pattern
+/// comprehension's WHERE and map; never the property maps of a pattern nor anything inside
+/// EXISTS, a pattern predicate or a shortest path.
 pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
     match &expr.kind {
         ExprKind::Literal(_)

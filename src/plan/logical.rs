@@ -1,5 +1,6 @@
 //! The logical plan: what the executor runs. Names are resolved to symbols and variables to
-//! row slots; nothing here refers to the syntax tree except spans for runtime errors.
+//! row slots; from the syntax tree it keeps only the operator enums (`BinaryOp`, `CmpOp`,
+//! `QuantifierKind`) and spans for runtime errors.
 
 use crate::graph::{Direction, Symbol};
 use crate::model::Value;
@@ -9,11 +10,12 @@ use std::sync::Arc;
 /// Index of a value in a row. Every variable of a query part has its own slot.
 pub type Slot = usize;
 
-/// A statement ready to run: stages joined by UNION, and the output columns.
+/// A statement ready to run: its single queries (`parts`) joined by UNION, and the output
+/// columns.
 #[derive(Debug, Clone)]
 pub struct QueryPlan {
     pub parts: Vec<PartPlan>,
-    /// `unions[i]` is true for UNION ALL between part i and i+1.
+    /// `union_all[i]` is true for UNION ALL between part i and i+1.
     pub union_all: Vec<bool>,
     pub columns: Vec<String>,
     /// Whether the statement can change the graph (decides read-only fast paths).
@@ -236,7 +238,6 @@ pub struct Merge {
     pub create: CreatePattern,
     pub on_create: Vec<SetAction>,
     pub on_match: Vec<SetAction>,
-    pub width: usize,
 }
 
 #[derive(Debug, Clone)]

@@ -3,7 +3,9 @@
 //! clause order, ...) is checked here, with the span of the offending text.
 //!
 //! **Invariant:** the planner reads `syntax::ast` and the graph's names and statistics; it
-//! never executes anything, and the executor never sees the syntax tree.
+//! never evaluates an expression, and the executor never sees the syntax tree. It does change
+//! the graph's bookkeeping: it interns names, and choosing an index seek builds the index
+//! (`ensure_index`), also when the plan is only explained.
 
 mod bind;
 mod explain;

@@ -6,7 +6,7 @@ use super::planner::{Planner, Result, already_bound};
 use super::scope::{Scope, VarKind};
 use crate::error::{Detail, QueryError};
 use crate::graph::Direction;
-use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, RelDirection, ShortestKind};
+use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, RelDirection, ShortestKind, Span};
 use std::collections::HashSet;
 
 /// Labels with fewer nodes than this are scanned rather than indexed.
@@ -25,6 +25,15 @@ struct Hop {
     direction: RelDirection,
     props: Vec<(crate::graph::Symbol, BoundExpr)>,
     var_length: Option<(u64, u64)>,
+    span: Span,
+}
+
+/// A WHERE condition waiting for the step that binds the last slot it reads (`deps` is
+/// `None` when it runs a subplan: it waits for the whole pattern then).
+struct Pending {
+    deps: Option<Vec<Slot>>,
+    expr: BoundExpr,
+    span: Span,
 }
 
 struct Chain {
@@ -107,7 +116,11 @@ impl Planner<'_> {
                         continue;
                     }
                 }
-                predicates.push((slots_of(&bound_expr), bound_expr));
+                predicates.push(Pending {
+                    deps: slots_of(&bound_expr),
+                    expr: bound_expr,
+                    span: p.span,
+                });
             }
         }
         let mut op = input;
@@ -122,7 +135,7 @@ impl Planner<'_> {
             let chain = &chains[pending.remove(pick)];
             op = self.plan_chain(op, chain, &mut bound, &mut rel_slots, &mut predicates)?;
         }
-        let remaining: Vec<BoundExpr> = predicates.into_iter().map(|(_, p)| p).collect();
+        let remaining: Vec<BoundExpr> = predicates.into_iter().map(|p| p.expr).collect();
         Ok(filter_all(op, remaining))
     }
 
@@ -249,11 +262,14 @@ impl Planner<'_> {
             direction: rel.direction,
             props,
             var_length,
+            span: rel.span,
         })
     }
 
-    /// A pattern's property map becomes one equality check per key. openCypher allows only
-    /// literal maps here: a parameter could hold anything, including nulls that never match.
+    /// A pattern's property map becomes one equality check per key. A parameter in its place
+    /// (`MATCH (n $param)`) is refused with InvalidParameterUse, as openCypher requires of
+    /// MATCH and MERGE (TCK Match1 [6], Match2 [8], Merge1 [16], Merge5 [27]); CREATE takes
+    /// one.
     fn bind_props(
         &mut self,
         props: Option<&Expr>,
@@ -286,7 +302,7 @@ impl Planner<'_> {
         chain: &Chain,
         bound: &mut HashSet<Slot>,
         rel_slots: &mut Vec<Slot>,
-        predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
+        predicates: &mut Vec<Pending>,
     ) -> Result<Op> {
         let start = self.choose_start(chain, bound);
         let first = &chain.nodes[start];
@@ -307,7 +323,7 @@ impl Planner<'_> {
         };
         op = attach_ready(op, bound, predicates);
         if let Some(kind) = chain.shortest {
-            return self.plan_shortest(op, chain, kind, bound, predicates);
+            return self.plan_shortest(op, chain, start, kind, bound, predicates);
         }
         let rightward = (start..chain.hops.len()).map(|i| (i, i, i + 1, false));
         let leftward = (0..start).rev().map(|i| (i, i + 1, i, true));
@@ -394,28 +410,32 @@ impl Planner<'_> {
         }
     }
 
+    /// The shortest paths between the chain's two nodes; `start` is the one `plan_chain`
+    /// bound or checked already.
     fn plan_shortest(
         &mut self,
         mut op: Op,
         chain: &Chain,
+        start: usize,
         kind: ShortestKind,
         bound: &mut HashSet<Slot>,
-        predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
+        predicates: &mut Vec<Pending>,
     ) -> Result<Op> {
         let (from, to) = (&chain.nodes[0], &chain.nodes[1]);
-        for node in [from, to] {
-            if !bound.contains(&node.slot) {
-                let label = node.filter.labels.first().copied();
-                op = Op::NodeScan {
+        let other = if start == 0 { to } else { from };
+        if bound.contains(&other.slot) {
+            if !other.filter.is_empty() {
+                op = Op::CheckNode {
                     input: Box::new(op),
-                    slot: node.slot,
-                    label,
-                    filter: node.filter.clone(),
+                    slot: other.slot,
+                    filter: other.filter.clone(),
                 };
-                bound.insert(node.slot);
-                op = attach_ready(op, bound, predicates);
             }
+        } else {
+            op = self.node_scan(op, other, bound);
+            bound.insert(other.slot);
         }
+        op = attach_ready(op, bound, predicates);
         let hop = &chain.hops[0];
         let path = match chain.path {
             Some(p) => p,
@@ -430,23 +450,60 @@ impl Planner<'_> {
         bound.insert(path);
         bound.insert(hop.slot);
         // Conditions on the path are checked on each candidate, so that the search returns
-        // the shortest path that satisfies them rather than filtering the shortest away.
-        let mut on_path = Vec::new();
-        predicates.retain(|(deps, p)| {
-            let ready = deps
-                .as_ref()
-                .is_some_and(|d| d.iter().all(|s| bound.contains(s)));
-            if ready {
-                on_path.push(p.clone());
-            }
-            !ready
-        });
-        let predicate = on_path.into_iter().reduce(|a, b| BoundExpr::Binary {
-            op: BinaryOp::And,
-            lhs: Box::new(a),
-            rhs: Box::new(b),
-            span: ast::Span::default(),
-        });
+        // the shortest path that satisfies them rather than filtering the shortest away. The
+        // relationship's property map and an earlier binding of its variable are such
+        // conditions too, on the list of relationships the search puts in its slot.
+        let mut on_path: Vec<(BoundExpr, Span)> = take_ready(bound, predicates)
+            .into_iter()
+            .map(|p| (p.expr, p.span))
+            .collect();
+        for (key, value) in &hop.props {
+            let each = self.slot();
+            let equal = BoundExpr::Comparison {
+                first: Box::new(BoundExpr::Property {
+                    base: Box::new(BoundExpr::Slot(each)),
+                    key: *key,
+                    span: hop.span,
+                }),
+                rest: vec![(ast::CmpOp::Eq, value.clone())],
+            };
+            on_path.push((
+                BoundExpr::Quantifier {
+                    kind: ast::QuantifierKind::All,
+                    slot: each,
+                    list: Box::new(BoundExpr::Slot(hop.slot)),
+                    filter: Box::new(equal),
+                },
+                hop.span,
+            ));
+        }
+        if let Some(earlier) = hop.equals {
+            let earlier = if hop.var_length.is_some() {
+                BoundExpr::Slot(earlier)
+            } else {
+                BoundExpr::List(vec![BoundExpr::Slot(earlier)])
+            };
+            on_path.push((
+                BoundExpr::Comparison {
+                    first: Box::new(BoundExpr::Slot(hop.slot)),
+                    rest: vec![(ast::CmpOp::Eq, earlier)],
+                },
+                hop.span,
+            ));
+        }
+        let predicate = on_path
+            .into_iter()
+            .reduce(|(a, a_span), (b, b_span)| {
+                let span = a_span.join(b_span);
+                let and = BoundExpr::Binary {
+                    op: BinaryOp::And,
+                    lhs: Box::new(a),
+                    rhs: Box::new(b),
+                    span,
+                };
+                (and, span)
+            })
+            .map(|(p, _)| p);
         Ok(Op::ShortestPath(Box::new(ShortestPath {
             input: op,
             from: from.slot,
@@ -466,9 +523,6 @@ impl Planner<'_> {
     fn choose_start(&self, chain: &Chain, bound: &HashSet<Slot>) -> usize {
         if let Some(i) = chain.nodes.iter().position(|n| bound.contains(&n.slot)) {
             return i;
-        }
-        if chain.shortest.is_some() {
-            return 0;
         }
         let cost = |n: &NodeStep| -> usize {
             let label_count = n
@@ -504,22 +558,20 @@ fn path_steps(chain: &Chain) -> Vec<PathStep> {
 }
 
 /// Adds a filter for every predicate whose variables are all bound now.
-fn attach_ready(
-    op: Op,
-    bound: &HashSet<Slot>,
-    predicates: &mut Vec<(Option<Vec<Slot>>, BoundExpr)>,
-) -> Op {
-    let mut ready = Vec::new();
-    predicates.retain(|(deps, p)| {
-        let is_ready = deps
+fn attach_ready(op: Op, bound: &HashSet<Slot>, predicates: &mut Vec<Pending>) -> Op {
+    let ready = take_ready(bound, predicates);
+    filter_all(op, ready.into_iter().map(|p| p.expr).collect())
+}
+
+/// Removes and returns the predicates whose variables are all bound now.
+fn take_ready(bound: &HashSet<Slot>, predicates: &mut Vec<Pending>) -> Vec<Pending> {
+    let (ready, waiting) = std::mem::take(predicates).into_iter().partition(|p| {
+        p.deps
             .as_ref()
-            .is_some_and(|d| d.iter().all(|s| bound.contains(s)));
-        if is_ready {
-            ready.push(p.clone());
-        }
-        !is_ready
+            .is_some_and(|d| d.iter().all(|s| bound.contains(s)))
     });
-    filter_all(op, ready)
+    *predicates = waiting;
+    ready
 }
 
 fn filter_all(op: Op, predicates: Vec<BoundExpr>) -> Op {

@@ -40,13 +40,14 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
         parts.push(part);
     }
     let union_all: Vec<bool> = query.unions.iter().map(|u| u.all).collect();
-    if union_all.iter().any(|a| *a) && union_all.iter().any(|a| !*a) {
-        let span = query.unions.get(1).map_or(Span::default(), |u| u.span);
-        return Err(QueryError::syntax(
-            Detail::InvalidClauseComposition,
-            "UNION and UNION ALL cannot be mixed in one statement",
-            span,
-        ));
+    if let Some(first) = query.unions.first() {
+        if let Some(other) = query.unions.iter().find(|u| u.all != first.all) {
+            return Err(QueryError::syntax(
+                Detail::InvalidClauseComposition,
+                "UNION and UNION ALL cannot be mixed in one statement",
+                other.span,
+            ));
+        }
     }
     Ok(QueryPlan {
         parts,
@@ -54,18 +55,6 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
         columns: columns.unwrap_or_default(),
         writes,
     })
-}
-
-fn is_update(kind: &ClauseKind) -> bool {
-    matches!(
-        kind,
-        ClauseKind::Create { .. }
-            | ClauseKind::Merge { .. }
-            | ClauseKind::Set { .. }
-            | ClauseKind::Remove { .. }
-            | ClauseKind::Delete { .. }
-            | ClauseKind::Foreach { .. }
-    )
 }
 
 impl Planner<'_> {
@@ -111,7 +100,6 @@ impl Planner<'_> {
                     clause.span,
                 ));
             }
-            let update = is_update(&clause.kind);
             if after_update
                 && matches!(
                     clause.kind,
@@ -123,18 +111,24 @@ impl Planner<'_> {
                     clause.span,
                 ));
             }
-            if update {
-                writes = true;
-                after_update = true;
-                let read = std::mem::replace(&mut current, Op::Input);
-                if !matches!(read, Op::Input) || stages.is_empty() {
-                    stages.push(Stage::Read(read));
-                }
-                let write = self.plan_update(clause, &mut scope)?;
-                stages.push(Stage::Write(write));
-                continue;
-            }
             match &clause.kind {
+                ClauseKind::Create { .. }
+                | ClauseKind::Merge { .. }
+                | ClauseKind::Set { .. }
+                | ClauseKind::Remove { .. }
+                | ClauseKind::Delete { .. }
+                | ClauseKind::Foreach { .. } => {
+                    writes = true;
+                    after_update = true;
+                    let read = std::mem::replace(&mut current, Op::Input);
+                    if !matches!(read, Op::Input) || stages.is_empty() {
+                        stages.push(Stage::Read(read));
+                    }
+                    let write = self.plan_update(clause, &mut scope)?;
+                    stages.push(Stage::Write(write));
+                    // An updating clause may end a query.
+                    continue;
+                }
                 ClauseKind::Match {
                     optional,
                     pattern,
@@ -179,9 +173,9 @@ impl Planner<'_> {
                         clause.span,
                     ));
                 }
-                _ => unreachable_clause(clause.span)?,
             }
-            if i == last && top_level && columns.is_empty() && !writes {
+            // A reading clause may not end a query, even after writes (`CREATE (n) WITH n`).
+            if i == last && top_level && columns.is_empty() {
                 return Err(composition(
                     "a query must end with RETURN or an updating clause",
                     clause.span,
@@ -202,14 +196,6 @@ impl Planner<'_> {
             writes,
         ))
     }
-}
-
-fn unreachable_clause(span: Span) -> Result<()> {
-    Err(QueryError::syntax(
-        Detail::UnexpectedSyntax,
-        "unexpected clause",
-        span,
-    ))
 }
 
 pub(super) fn composition(message: &str, span: Span) -> QueryError {

@@ -1,7 +1,8 @@
 //! WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.
 
 use super::bind::{
-    Substitutions, contains_aggregate, for_each_child, misplaced_aggregate, visit_aggregates,
+    Substitutions, collect_variables, contains_aggregate, for_each_child, misplaced_aggregate,
+    visit_aggregates,
 };
 use super::functions::lookup_aggregate;
 use super::logical::*;
@@ -9,7 +10,7 @@ use super::planner::{Planner, Result};
 use super::scope::{Scope, Var, VarKind};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
-use crate::syntax::ast::{Expr, ExprKind, Projection};
+use crate::syntax::ast::{ExistsBody, Expr, ExprKind, PatternElement, Projection, Span};
 use std::sync::Arc;
 
 /// A projection's plan, the scope after it, and its columns with their slots.
@@ -38,6 +39,9 @@ impl Planner<'_> {
         let mut columns = Vec::with_capacity(items.len());
         let mut op;
         let mut subst = Substitutions::default();
+        // Variables projected as they are, by their old names: read after the projection
+        // from their new slot when no projected name hides them.
+        let mut key_vars: Vec<(Arc<str>, Var)> = Vec::new();
         if aggregating {
             let mut aggregates = Vec::new();
             for item in &items {
@@ -47,7 +51,7 @@ impl Planner<'_> {
             // variables it would aggregate over are gone by then.
             let mut projected: Vec<(String, Slot)> = Vec::new();
             for item in &items {
-                visit_aggregates(&item.expr, &mut |e| {
+                visit_aggregates(&item.expr, &mut |e, _| {
                     if let Some(slot) = subst.aggregates.get(&(e as *const Expr)) {
                         projected.push((e.to_string(), *slot));
                     }
@@ -55,7 +59,7 @@ impl Planner<'_> {
             }
             for sort in &body.order_by {
                 let mut calls = Vec::new();
-                visit_aggregates(&sort.expr, &mut |e| calls.push(e));
+                visit_aggregates(&sort.expr, &mut |e, _| calls.push(e));
                 for call in calls {
                     let text = call.to_string();
                     let Some((_, slot)) = projected.iter().find(|(t, _)| *t == text) else {
@@ -70,30 +74,37 @@ impl Planner<'_> {
                     subst.aggregates.insert(call as *const Expr, *slot);
                 }
             }
-            let grouping = Grouping::new(&items);
+            let grouping = Grouping::new(&items, scope);
             let mut keys = Vec::new();
             let mut finals = Vec::new();
             for item in &items {
                 let slot = self.slot();
+                let var = Var {
+                    slot,
+                    kind: projected_kind(&item.expr, scope),
+                };
                 if contains_aggregate(&item.expr) {
-                    grouping.check(&item.expr, None)?;
+                    grouping.check(&item.expr, None, &[])?;
                     finals.push((slot, &item.expr));
                 } else {
                     keys.push((slot, self.bind_expr(&item.expr, scope)?));
-                    subst.keys.push((item.expr.to_string(), slot));
+                    subst.add_key(&item.expr, slot);
+                    if let ExprKind::Variable(v) = &item.expr.kind {
+                        key_vars.push((v.clone(), var));
+                    }
                 }
-                new_scope.bind(
-                    item.name.clone(),
-                    Var {
-                        slot,
-                        kind: kind_of(&item.expr, scope),
-                    },
-                );
+                new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
+            }
+            // The aggregated row holds only keys and aggregates: a key variable is read from
+            // its key's slot.
+            let mut after = scope.clone();
+            for (name, var) in &key_vars {
+                after.bind(name.clone(), *var);
             }
             let finals = finals
                 .into_iter()
-                .map(|(slot, e)| Ok((slot, self.bind_with(e, scope, Some(&subst))?)))
+                .map(|(slot, e)| Ok((slot, self.bind_with(e, &after, Some(&subst))?)))
                 .collect::<Result<Vec<_>>>()?;
             op = Op::Aggregate {
                 input: Box::new(input),
@@ -108,7 +119,7 @@ impl Planner<'_> {
             }
             for sort in &body.order_by {
                 if contains_aggregate(&sort.expr) {
-                    grouping.check(&sort.expr, Some(&new_scope))?;
+                    grouping.check(&sort.expr, Some(&new_scope), &[])?;
                 }
             }
         } else {
@@ -123,14 +134,15 @@ impl Planner<'_> {
                 if !matches!(bound, BoundExpr::Slot(s) if s == slot) {
                     projected.push((slot, bound));
                 }
-                subst.keys.push((item.expr.to_string(), slot));
-                new_scope.bind(
-                    item.name.clone(),
-                    Var {
-                        slot,
-                        kind: kind_of(&item.expr, scope),
-                    },
-                );
+                subst.add_key(&item.expr, slot);
+                let var = Var {
+                    slot,
+                    kind: projected_kind(&item.expr, scope),
+                };
+                if let ExprKind::Variable(v) = &item.expr.kind {
+                    key_vars.push((v.clone(), var));
+                }
+                new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
             }
             op = if projected.is_empty() {
@@ -151,7 +163,11 @@ impl Planner<'_> {
         // ORDER BY and WITH's WHERE see the projected names and, unless the projection hid
         // them (DISTINCT or aggregation), the variables from before it.
         let mut visible = if body.distinct || aggregating {
-            Scope::default()
+            let mut hidden = Scope::default();
+            for (name, var) in &key_vars {
+                hidden.bind(name.clone(), *var);
+            }
+            hidden
         } else {
             scope.clone()
         };
@@ -229,10 +245,12 @@ impl Planner<'_> {
         let mut unaliased = None;
         if body.star {
             let mut names: Vec<&Arc<str>> = scope.names().map(|(n, _)| n).collect();
+            // `WITH *` may pass on nothing (`CREATE () WITH * CREATE ()`, in the TCK); a
+            // RETURN would have no column.
             if names.is_empty() && is_return {
                 return Err(QueryError::syntax(
                     Detail::UnexpectedSyntax,
-                    "RETURN * and WITH * need at least one variable in scope",
+                    "RETURN * needs at least one variable in scope",
                     body.span,
                 ));
             }
@@ -284,22 +302,14 @@ impl Planner<'_> {
         subst: &mut Substitutions,
     ) -> Result<()> {
         let mut calls = Vec::new();
-        visit_aggregates(expr, &mut |e| calls.push(e));
-        for call in calls {
+        visit_aggregates(expr, &mut |e, kind| calls.push((e, kind)));
+        for (call, kind) in calls {
             let aggregate = match &call.kind {
-                ExprKind::CountStar => Aggregate {
-                    kind: AggKind::CountStar,
-                    distinct: false,
-                    arg: None,
-                    param: None,
-                    span: call.span,
-                },
                 ExprKind::FunctionCall {
                     name,
                     distinct,
                     args,
                 } => {
-                    let kind = lookup_aggregate(&name.name).unwrap_or(AggKind::Count);
                     let percentile =
                         matches!(kind, AggKind::PercentileCont | AggKind::PercentileDisc);
                     let arity = if percentile { 2 } else { 1 };
@@ -337,7 +347,14 @@ impl Planner<'_> {
                         span: call.span,
                     }
                 }
-                _ => continue,
+                // count(*)
+                _ => Aggregate {
+                    kind,
+                    distinct: false,
+                    arg: None,
+                    param: None,
+                    span: call.span,
+                },
             };
             let slot = self.slot();
             subst.aggregates.insert(call as *const Expr, slot);
@@ -362,7 +379,15 @@ impl Planner<'_> {
         let literal = match &expr.kind {
             ExprKind::Literal(v) => Some(v.clone()),
             ExprKind::Unary(crate::syntax::ast::UnaryOp::Neg, inner) => match &inner.kind {
-                ExprKind::Literal(Value::Int(i)) => Some(Value::Int(-i)),
+                ExprKind::Literal(Value::Int(i)) => {
+                    Some(Value::Int(i.checked_neg().ok_or_else(|| {
+                        QueryError::syntax(
+                            Detail::IntegerOverflow,
+                            format!("-({i}) is too large for an integer"),
+                            expr.span,
+                        )
+                    })?))
+                }
                 ExprKind::Literal(Value::Float(f)) => Some(Value::Float(-f)),
                 _ => None,
             },
@@ -393,40 +418,50 @@ impl Planner<'_> {
 
 /// The kind of a projected expression: a variable keeps its kind; otherwise what its static
 /// type says.
-fn kind_of(expr: &Expr, scope: &Scope) -> VarKind {
+fn projected_kind(expr: &Expr, scope: &Scope) -> VarKind {
     match &expr.kind {
         ExprKind::Variable(v) => scope.get(v).map_or(VarKind::Value, |var| var.kind),
-        _ => super::types::kind_of_type(super::types::static_type(expr, scope)),
+        _ => super::types::var_kind_for_type(super::types::static_type(expr, scope)),
     }
 }
 
-/// The slot of a projection item the sort expression names or repeats.
+/// The slot of a projection item the sort expression names or else repeats. A name wins over
+/// a repeated text: in `WITH a AS b, b AS a ORDER BY a`, `a` is the second column.
 fn matching_item(expr: &Expr, items: &[Item], columns: &[(String, Slot)]) -> Option<Slot> {
+    let slot = |i: usize| columns.get(i).map(|(_, s)| *s);
+    if let ExprKind::Variable(v) = &expr.kind {
+        if let Some(i) = items.iter().position(|item| item.name == *v) {
+            return slot(i);
+        }
+    }
     let text = expr.to_string();
-    items.iter().zip(columns).find_map(|(item, (_, slot))| {
-        let same_expr = item.expr.to_string() == text;
-        let same_name = matches!(&expr.kind, ExprKind::Variable(v) if *v == item.name);
-        (same_expr || same_name).then_some(*slot)
-    })
+    let i = items
+        .iter()
+        .position(|item| item.expr.to_string() == text)?;
+    slot(i)
 }
 
 /// The grouping keys of an aggregating projection, to check that what stands next to an
 /// aggregate has one value per group.
-struct Grouping {
+struct Grouping<'s> {
     /// Texts of the key expressions that are variables or property lookups.
     simple_keys: Vec<String>,
     /// Variables that are keys themselves.
     key_vars: Vec<Arc<str>>,
     /// Variables mentioned anywhere in a key.
     mentioned: Vec<Arc<str>>,
+    /// The scope before the projection: a pattern naming one of its variables means that
+    /// variable, a pattern naming any other name binds a new one.
+    before: &'s Scope,
 }
 
-impl Grouping {
-    fn new(items: &[Item]) -> Self {
+impl<'s> Grouping<'s> {
+    fn new(items: &[Item], before: &'s Scope) -> Self {
         let mut g = Grouping {
             simple_keys: Vec::new(),
             key_vars: Vec::new(),
             mentioned: Vec::new(),
+            before,
         };
         for item in items.iter().filter(|i| !contains_aggregate(&i.expr)) {
             match &item.expr.kind {
@@ -442,41 +477,156 @@ impl Grouping {
     /// Outside its aggregate calls, `expr` may only use key variables and keys that are
     /// property lookups; a more complex key may not be repeated inside (openCypher's rule).
     /// For ORDER BY (`visible` given), a variable no key mentions is simply out of scope.
-    fn check(&self, expr: &Expr, visible: Option<&Scope>) -> Result<()> {
+    /// `local` holds the variables of the comprehensions and patterns `expr` is inside of.
+    fn check(&self, expr: &Expr, visible: Option<&Scope>, local: &[Arc<str>]) -> Result<()> {
+        let with = |names: &[&Arc<str>]| {
+            let mut inner = local.to_vec();
+            inner.extend(names.iter().map(|n| Arc::clone(n)));
+            inner
+        };
         match &expr.kind {
             ExprKind::CountStar => Ok(()),
             ExprKind::FunctionCall { name, .. } if lookup_aggregate(&name.name).is_some() => Ok(()),
             ExprKind::Property(..) if self.simple_keys.contains(&expr.to_string()) => Ok(()),
-            ExprKind::Variable(v) if self.key_vars.contains(v) => Ok(()),
-            ExprKind::Variable(v) if visible.is_some_and(|s| s.get(v).is_some()) => Ok(()),
-            ExprKind::Variable(v) => {
-                if visible.is_some() && !self.mentioned.contains(v) {
-                    return Err(QueryError::syntax(
-                        Detail::UndefinedVariable,
-                        format!("variable `{v}` is not defined after the aggregation"),
-                        expr.span,
-                    ));
+            ExprKind::Variable(v) => self.check_name(v, expr.span, visible, local),
+            ExprKind::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
+                self.check(list, visible, local)?;
+                let inner = with(&[&var.name]);
+                for e in [filter, map].into_iter().flatten() {
+                    self.check(e, visible, &inner)?;
                 }
-                Err(QueryError::syntax(
-                    Detail::AmbiguousAggregationExpression,
-                    format!("`{v}` is used next to an aggregate but is not a grouping key"),
-                    expr.span,
-                ))
+                Ok(())
             }
-            ExprKind::ListComprehension { .. }
-            | ExprKind::Quantifier { .. }
-            | ExprKind::Reduce { .. }
-            | ExprKind::PatternComprehension { .. } => Ok(()),
+            ExprKind::Quantifier {
+                var, list, filter, ..
+            } => {
+                self.check(list, visible, local)?;
+                let inner = with(&[&var.name]);
+                match filter {
+                    Some(f) => self.check(f, visible, &inner),
+                    None => Ok(()),
+                }
+            }
+            ExprKind::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => {
+                self.check(init, visible, local)?;
+                self.check(list, visible, local)?;
+                self.check(expr, visible, &with(&[&acc.name, &var.name]))
+            }
+            ExprKind::PatternComprehension {
+                path_var,
+                pattern,
+                filter,
+                map,
+            } => {
+                let mut inner = self.check_pattern(pattern, visible, local)?;
+                inner.extend(path_var.iter().map(|v| v.name.clone()));
+                for e in filter.iter().chain(std::iter::once(map)) {
+                    self.check(e, visible, &inner)?;
+                }
+                Ok(())
+            }
+            ExprKind::PatternPredicate(pattern) => {
+                self.check_pattern(pattern, visible, local).map(|_| ())
+            }
+            ExprKind::ShortestPath(part) => self
+                .check_pattern(&part.element, visible, local)
+                .map(|_| ()),
+            ExprKind::Exists(body) => match &**body {
+                ExistsBody::Pattern { pattern, filter } => {
+                    let mut inner = local.to_vec();
+                    for part in pattern {
+                        inner = self.check_pattern(&part.element, visible, &inner)?;
+                        inner.extend(part.var.iter().map(|v| v.name.clone()));
+                    }
+                    match filter {
+                        Some(f) => self.check(f, visible, &inner),
+                        None => Ok(()),
+                    }
+                }
+                // A subquery's own clauses are checked when it is planned.
+                ExistsBody::Query(_) => Ok(()),
+            },
             _ => {
                 let mut result = Ok(());
                 for_each_child(expr, &mut |c| {
                     if result.is_ok() {
-                        result = self.check(c, visible);
+                        result = self.check(c, visible, local);
                     }
                 });
                 result
             }
         }
+    }
+
+    fn check_name(
+        &self,
+        v: &Arc<str>,
+        span: Span,
+        visible: Option<&Scope>,
+        local: &[Arc<str>],
+    ) -> Result<()> {
+        if local.contains(v)
+            || self.key_vars.contains(v)
+            || visible.is_some_and(|s| s.get(v).is_some())
+        {
+            return Ok(());
+        }
+        if visible.is_some() && !self.mentioned.contains(v) {
+            return Err(QueryError::syntax(
+                Detail::UndefinedVariable,
+                format!("variable `{v}` is not defined after the aggregation"),
+                span,
+            ));
+        }
+        Err(QueryError::syntax(
+            Detail::AmbiguousAggregationExpression,
+            format!("`{v}` is used next to an aggregate but is not a grouping key"),
+            span,
+        ))
+    }
+
+    /// Checks the variables and property maps of a pattern; returns `local` with the
+    /// variables the pattern binds anew.
+    fn check_pattern(
+        &self,
+        pattern: &PatternElement,
+        visible: Option<&Scope>,
+        local: &[Arc<str>],
+    ) -> Result<Vec<Arc<str>>> {
+        let mut inner = local.to_vec();
+        let nodes = std::iter::once(&pattern.start).chain(pattern.chain.iter().map(|(_, n)| n));
+        let node_parts = nodes.map(|n| (n.var.as_ref(), n.props.as_ref()));
+        let rel_parts = pattern
+            .chain
+            .iter()
+            .map(|(r, _)| (r.var.as_ref(), r.props.as_ref()));
+        for (var, props) in node_parts.chain(rel_parts) {
+            if let Some(props) = props {
+                self.check(props, visible, &inner)?;
+            }
+            let Some(var) = var else { continue };
+            let outer = match visible {
+                Some(s) => s.get(&var.name).is_some(),
+                None => self.before.get(&var.name).is_some(),
+            };
+            if outer && !inner.contains(&var.name) {
+                self.check_name(&var.name, var.span, visible, &inner)?;
+            } else {
+                inner.push(var.name.clone());
+            }
+        }
+        Ok(inner)
     }
 }
 
@@ -489,11 +639,4 @@ fn mentions_rand(expr: &Expr) -> bool {
     let mut found = false;
     for_each_child(expr, &mut |c| found |= mentions_rand(c));
     found
-}
-
-fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
-    if let ExprKind::Variable(v) = &expr.kind {
-        out.push(v.clone());
-    }
-    for_each_child(expr, &mut |c| collect_variables(c, out));
 }

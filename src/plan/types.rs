@@ -67,7 +67,7 @@ impl StaticType {
 }
 
 /// The static type of a variable of the given kind.
-pub fn of_kind(kind: VarKind) -> StaticType {
+pub fn type_of_var_kind(kind: VarKind) -> StaticType {
     match kind {
         VarKind::Node => StaticType::Node,
         VarKind::Rel => StaticType::Rel,
@@ -79,7 +79,7 @@ pub fn of_kind(kind: VarKind) -> StaticType {
 }
 
 /// The kind a variable bound to `t` gets.
-pub fn kind_of_type(t: StaticType) -> VarKind {
+pub fn var_kind_for_type(t: StaticType) -> VarKind {
     match t {
         StaticType::Node => VarKind::Node,
         StaticType::Rel => VarKind::Rel,
@@ -97,7 +97,9 @@ pub fn static_type(expr: &Expr, scope: &Scope) -> StaticType {
         | ExprKind::ListComprehension { .. }
         | ExprKind::PatternComprehension { .. } => T::List,
         ExprKind::Map(_) | ExprKind::MapProjection { .. } => T::Map,
-        ExprKind::Variable(v) => scope.get(v).map_or(T::Any, |var| of_kind(var.kind)),
+        ExprKind::Variable(v) => scope
+            .get(v)
+            .map_or(T::Any, |var| type_of_var_kind(var.kind)),
         ExprKind::Comparison(..)
         | ExprKind::IsNull(..)
         | ExprKind::HasLabels(..)

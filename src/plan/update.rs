@@ -7,6 +7,8 @@ use crate::error::{Detail, QueryError};
 use crate::syntax::ast::{self, ClauseKind, Expr, ExprKind, RelDirection};
 
 impl Planner<'_> {
+    /// Plans an updating clause. Only FOREACH hands over any other clause, which it may not
+    /// contain.
     pub fn plan_update(&mut self, clause: &ast::Clause, scope: &mut Scope) -> Result<WriteOp> {
         Ok(match &clause.kind {
             ClauseKind::Create { pattern } => {
@@ -19,6 +21,7 @@ impl Planner<'_> {
                 on_match,
             } => {
                 let before = scope.clone();
+                check_no_self_reference(part, &before)?;
                 if part.element.chain.is_empty() {
                     if let Some(v) = &part.element.start.var {
                         if before.get(&v.name).is_some() {
@@ -36,7 +39,6 @@ impl Planner<'_> {
                     create,
                     on_create,
                     on_match,
-                    width: 0,
                 }))
             }
             ClauseKind::Set { items } => WriteOp::Set(self.plan_set_items(items, scope)?),
@@ -92,25 +94,20 @@ impl Planner<'_> {
                 let slot = self.declare(&mut inner, var, VarKind::Value).slot;
                 let mut stages = Vec::with_capacity(clauses.len());
                 for c in clauses {
-                    if !matches!(
-                        c.kind,
-                        ClauseKind::Create { .. }
-                            | ClauseKind::Merge { .. }
-                            | ClauseKind::Set { .. }
-                            | ClauseKind::Remove { .. }
-                            | ClauseKind::Delete { .. }
-                            | ClauseKind::Foreach { .. }
-                    ) {
-                        return Err(composition(
-                            "FOREACH may only contain updating clauses",
-                            c.span,
-                        ));
-                    }
                     stages.push(Stage::Write(self.plan_update(c, &mut inner)?));
                 }
                 WriteOp::Foreach { list, slot, stages }
             }
-            _ => return Err(composition("not an updating clause", clause.span)),
+            ClauseKind::Match { .. }
+            | ClauseKind::Unwind { .. }
+            | ClauseKind::With { .. }
+            | ClauseKind::Return { .. }
+            | ClauseKind::Call => {
+                return Err(composition(
+                    "FOREACH may only contain updating clauses",
+                    clause.span,
+                ));
+            }
         })
     }
 
@@ -143,6 +140,9 @@ impl Planner<'_> {
             let mut prev = start;
             for (rel, node) in &element.chain {
                 let next = self.create_node(node, before, scope, declare, false, &mut out)?;
+                // Bound before the relationship's variable is declared: the map cannot read
+                // the relationship it describes.
+                let props = self.create_props(rel.props.as_ref(), scope)?;
                 let slot = match &rel.var {
                     Some(v) if before.get(&v.name).is_some() => return Err(already_bound(v)),
                     Some(v) if declare => {
@@ -182,7 +182,6 @@ impl Planner<'_> {
                         ));
                     }
                 };
-                let props = self.create_props(rel.props.as_ref(), scope)?;
                 out.rels.push(CreateRel {
                     slot,
                     ty: rel.types[0].name.clone(),
@@ -227,42 +226,32 @@ impl Planner<'_> {
                 return Ok(var.slot);
             }
             if let Some(var) = scope.get(&v.name) {
-                let created_here = out.nodes.iter().any(|n| n.slot == var.slot);
-                if declare && created_here {
+                // A node the pattern creates is described where it first appears; labels or
+                // properties on a repeat would be lost (MERGE included).
+                if out.nodes.iter().any(|n| n.slot == var.slot) {
                     if !node.labels.is_empty() || node.props.is_some() {
                         return Err(already_bound(v));
                     }
                     return Ok(var.slot);
                 }
+                // MERGE's matcher declared the variable already.
                 if !declare {
-                    if !created_here {
-                        out.nodes.push(self.new_create_node(var.slot, node, scope)?);
-                    }
+                    let props = self.create_props(node.props.as_ref(), scope)?;
+                    out.nodes.push(create_node(var.slot, node, props));
                     return Ok(var.slot);
                 }
                 return Err(already_bound(v));
             }
         }
+        // Bound before the node's variable is declared: the map cannot read the node it
+        // describes.
+        let props = self.create_props(node.props.as_ref(), scope)?;
         let slot = match &node.var {
             Some(v) => self.declare(scope, v, VarKind::Node).slot,
             None => self.slot(),
         };
-        out.nodes.push(self.new_create_node(slot, node, scope)?);
+        out.nodes.push(create_node(slot, node, props));
         Ok(slot)
-    }
-
-    fn new_create_node(
-        &mut self,
-        slot: Slot,
-        node: &ast::NodePattern,
-        scope: &Scope,
-    ) -> Result<CreateNode> {
-        Ok(CreateNode {
-            slot,
-            labels: node.labels.iter().map(|l| l.name.clone()).collect(),
-            props: self.create_props(node.props.as_ref(), scope)?,
-            span: node.span,
-        })
     }
 
     /// Property maps of created entities may read variables bound before the clause and the
@@ -335,6 +324,59 @@ impl Planner<'_> {
             )),
         }
     }
+}
+
+fn create_node(slot: Slot, node: &ast::NodePattern, props: Option<BoundExpr>) -> CreateNode {
+    CreateNode {
+        slot,
+        labels: node.labels.iter().map(|l| l.name.clone()).collect(),
+        props,
+        span: node.span,
+    }
+}
+
+/// MERGE declares its pattern's variables when matching, before the create half binds the
+/// property maps; like CREATE's, a map cannot read the entity it describes.
+fn check_no_self_reference(part: &ast::PatternPart, before: &Scope) -> Result<()> {
+    let element = &part.element;
+    let nodes = std::iter::once(&element.start).chain(element.chain.iter().map(|(_, n)| n));
+    let node_maps = nodes.map(|n| (n.var.as_ref(), n.props.as_ref()));
+    let rel_maps = element
+        .chain
+        .iter()
+        .map(|(r, _)| (r.var.as_ref(), r.props.as_ref()));
+    for (var, props) in node_maps.chain(rel_maps) {
+        let (Some(var), Some(props)) = (var, props) else {
+            continue;
+        };
+        if before.get(&var.name).is_some() {
+            continue;
+        }
+        if let Some(span) = find_variable(props, &var.name) {
+            return Err(QueryError::syntax(
+                Detail::UndefinedVariable,
+                format!(
+                    "variable `{}` is not defined yet: a property map cannot read the entity it creates",
+                    var.name
+                ),
+                span,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn find_variable(expr: &Expr, name: &str) -> Option<crate::syntax::ast::Span> {
+    if matches!(&expr.kind, ExprKind::Variable(v) if &**v == name) {
+        return Some(expr.span);
+    }
+    let mut found = None;
+    super::bind::for_each_child(expr, &mut |c| {
+        if found.is_none() {
+            found = find_variable(c, name);
+        }
+    });
+    found
 }
 
 /// `DELETE n:Label` reads like removing a label but is not: it is refused outright.

@@ -51,7 +51,8 @@ pub enum StatementKind {
     Rollback,
 }
 
-/// Single queries joined by UNION (`all[i]` says whether the i-th union is UNION ALL).
+/// Single queries joined by UNION (`unions[i].all` says whether the union between part i and
+/// i+1 is UNION ALL).
 #[derive(Clone, Debug)]
 pub struct Query {
     pub parts: Vec<SingleQuery>,
@@ -117,7 +118,8 @@ pub enum ClauseKind {
         list: Expr,
         clauses: Vec<Clause>,
     },
-    /// Procedure calls and CALL subqueries parse, so that they can be refused clearly.
+    /// Procedure calls and CALL subqueries (`CALL { query }`) parse, so that they can be
+    /// refused clearly; their contents are not kept.
     Call,
 }
 

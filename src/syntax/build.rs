@@ -1,7 +1,10 @@
 //! Pest pairs to AST for statements, clauses and patterns: one `build_<rule>` per rule.
 
 use super::ast::*;
-use super::expr::{build_expression, build_labels, build_map_entries, next};
+use super::expr::{
+    build_expression, build_inner_expression, build_labels, build_map_entries, next,
+    parse_integer_text,
+};
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 
@@ -15,17 +18,24 @@ pub(super) fn span_of(pair: &Pair) -> Span {
 /// A name from a `variable`, `label_name`, `rel_type_name` or `property_key_name` pair (or
 /// the name pair itself), with backtick quoting removed.
 pub(super) fn ident(pair: Pair) -> Ident {
-    let span = span_of(&pair);
-    let text = pair.as_str().trim();
-    let name = if text.starts_with('`') && text.ends_with('`') && text.len() >= 2 {
-        text[1..text.len() - 1].replace("``", "`")
-    } else {
-        text.to_string()
-    };
     Ident {
-        name: name.into(),
-        span,
+        name: unquote(pair.as_str().trim()).into(),
+        span: span_of(&pair),
     }
+}
+
+/// A name as meant: `` `a``b` `` is a`b. The one place backtick quoting is undone.
+pub(super) fn unquote(text: &str) -> String {
+    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) => inner.replace("``", "`"),
+        None => text.to_string(),
+    }
+}
+
+/// The name of a `parameter` pair, without `$` and quoting.
+pub(super) fn parameter_name(pair: &Pair) -> std::sync::Arc<str> {
+    let text = pair.as_str();
+    unquote(text.strip_prefix('$').unwrap_or(text)).into()
 }
 
 pub(super) fn build_script(pair: Pair) -> Result<Script> {
@@ -51,7 +61,7 @@ fn build_statement(pair: Pair) -> Result<Statement> {
         }
         Rule::explain => {
             let query = inner.into_inner().find(|p| p.as_rule() == Rule::query);
-            StatementKind::Explain(build_query(query.ok_or_else(|| unexpected(span))?)?)
+            StatementKind::Explain(build_query(query.ok_or_else(|| incomplete(span))?)?)
         }
         _ => StatementKind::Query(build_query(inner)?),
     };
@@ -64,9 +74,13 @@ fn build_query(pair: Pair) -> Result<Query> {
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::union => {
-                let span = span_of(&p);
+                // The keywords' own spans: the rule's may end in the whitespace that was
+                // skipped looking for ALL.
+                let whole = span_of(&p);
+                let words: Vec<Span> = p.into_inner().map(|k| span_of(&k)).collect();
+                let span = words.iter().copied().reduce(Span::join).unwrap_or(whole);
                 unions.push(Union {
-                    all: p.into_inner().count() > 1,
+                    all: words.len() > 1,
                     span,
                 });
             }
@@ -94,7 +108,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             for p in parts {
                 match p.as_rule() {
                     Rule::pattern => pattern = build_pattern(p)?,
-                    Rule::where_clause => filter = Some(build_where(p)?),
+                    Rule::where_clause => filter = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
@@ -116,23 +130,23 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             for p in parts {
                 match p.as_rule() {
                     Rule::projection_body => body = Some(build_projection(p)?),
-                    Rule::where_clause => filter = Some(build_where(p)?),
+                    Rule::where_clause => filter = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
-            let body = body.ok_or_else(|| unexpected(span))?;
+            let body = body.ok_or_else(|| incomplete(span))?;
             ClauseKind::With { body, filter }
         }
         Rule::return_clause => {
             let body = parts.find(|p| p.as_rule() == Rule::projection_body);
             ClauseKind::Return {
-                body: build_projection(body.ok_or_else(|| unexpected(span))?)?,
+                body: build_projection(body.ok_or_else(|| incomplete(span))?)?,
             }
         }
         Rule::create_clause => {
             let p = parts
                 .find(|p| p.as_rule() == Rule::pattern)
-                .ok_or_else(|| unexpected(span))?;
+                .ok_or_else(|| incomplete(span))?;
             ClauseKind::Create {
                 pattern: build_pattern(p)?,
             }
@@ -159,7 +173,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 }
             }
             ClauseKind::Merge {
-                part: part.ok_or_else(|| unexpected(span))?,
+                part: part.ok_or_else(|| incomplete(span))?,
                 on_create,
                 on_match,
             }
@@ -205,7 +219,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             ClauseKind::Foreach { var, list, clauses }
         }
         Rule::call_clause => ClauseKind::Call,
-        _ => return Err(unexpected(span)),
+        _ => return Err(incomplete(span)),
     };
     Ok(Clause { kind, span })
 }
@@ -263,10 +277,8 @@ fn build_property_expression(pair: Pair) -> Result<Expr> {
     for lookup in parts {
         let lookup_span = span_of(&lookup);
         let key = ident(next(&mut lookup.into_inner(), lookup_span)?);
-        expr = Expr::new(
-            ExprKind::Property(Box::new(expr), key),
-            span.join(lookup_span),
-        );
+        let property_span = expr.span.join(lookup_span);
+        expr = Expr::new(ExprKind::Property(Box::new(expr), key), property_span);
     }
     Ok(expr)
 }
@@ -282,12 +294,6 @@ fn build_expression_from_atom(atom: Pair) -> Result<Expr> {
             span,
         )),
     }
-}
-
-fn build_where(pair: Pair) -> Result<Expr> {
-    let span = span_of(&pair);
-    let e = pair.into_inner().find(|p| p.as_rule() == Rule::expression);
-    build_expression(e.ok_or_else(|| unexpected(span))?)
 }
 
 fn build_projection(pair: Pair) -> Result<Projection> {
@@ -330,8 +336,8 @@ fn build_projection(pair: Pair) -> Result<Projection> {
                     body.order_by.push(SortItem { expr, descending });
                 }
             }
-            Rule::skip => body.skip = Some(build_where(p)?),
-            Rule::limit => body.limit = Some(build_where(p)?),
+            Rule::skip => body.skip = Some(build_inner_expression(p)?),
+            Rule::limit => body.limit = Some(build_inner_expression(p)?),
             _ => {}
         }
     }
@@ -349,20 +355,21 @@ fn build_pattern_part(pair: Pair) -> Result<PatternPart> {
         match p.as_rule() {
             Rule::variable => var = Some(ident(p)),
             _ => {
-                let element_inner = p.clone().into_inner().next();
+                let element = without_brackets(p);
+                let element_inner = element.clone().into_inner().next();
                 if let Some(sp) = element_inner.filter(|e| e.as_rule() == Rule::shortest_path) {
                     return build_shortest(sp, var, span);
                 }
                 return Ok(PatternPart {
                     var,
                     shortest: None,
-                    element: build_pattern_element(p)?,
+                    element: build_pattern_element(element)?,
                     span,
                 });
             }
         }
     }
-    Err(unexpected(span))
+    Err(incomplete(span))
 }
 
 pub(super) fn build_shortest(pair: Pair, var: Option<Ident>, span: Span) -> Result<PatternPart> {
@@ -382,14 +389,31 @@ pub(super) fn build_shortest(pair: Pair, var: Option<Ident>, span: Span) -> Resu
     })
 }
 
+/// `((a)-->(b))` is `(a)-->(b)`: the innermost of `pattern_element`s that only bracket one.
+fn without_brackets(mut element: Pair) -> Pair {
+    loop {
+        let mut inner = element.clone().into_inner();
+        match (inner.next(), inner.next()) {
+            (Some(only), None) if only.as_rule() == Rule::pattern_element => element = only,
+            _ => return element,
+        }
+    }
+}
+
 /// Builds a `pattern_element` or a `relationships_chain`.
 pub(super) fn build_pattern_element(pair: Pair) -> Result<PatternElement> {
+    let pair = without_brackets(pair);
     let span = span_of(&pair);
-    let mut parts = pair.into_inner().peekable();
-    if parts.peek().map(Pair::as_rule) == Some(Rule::pattern_element) {
-        return build_pattern_element(next(&mut parts, span)?);
+    let mut parts = pair.into_inner();
+    let first = next(&mut parts, span)?;
+    if first.as_rule() == Rule::shortest_path {
+        return Err(QueryError::syntax(
+            Detail::UnexpectedSyntax,
+            "shortestPath and allShortestPaths take a pattern, not another shortest path",
+            span_of(&first),
+        ));
     }
-    let start = build_node_pattern(next(&mut parts, span)?)?;
+    let start = build_node_pattern(first)?;
     let mut chain = Vec::new();
     for link in parts {
         let link_span = span_of(&link);
@@ -414,7 +438,7 @@ fn build_node_pattern(pair: Pair) -> Result<NodePattern> {
             Rule::variable => node.var = Some(ident(p)),
             Rule::node_labels => node.labels = build_labels(p),
             Rule::properties => node.props = Some(build_properties(p)?),
-            _ => {}
+            _ => return Err(incomplete(span_of(&p))),
         }
     }
     Ok(node)
@@ -426,7 +450,7 @@ fn build_properties(pair: Pair) -> Result<Expr> {
     let inner_span = span_of(&inner);
     Ok(match inner.as_rule() {
         Rule::map_literal => Expr::new(ExprKind::Map(build_map_entries(inner)?), inner_span),
-        _ => Expr::new(ExprKind::Parameter(inner.as_str()[1..].into()), inner_span),
+        _ => Expr::new(ExprKind::Parameter(parameter_name(&inner)), inner_span),
     })
 }
 
@@ -474,10 +498,13 @@ fn build_range(pair: Pair) -> Result<(Option<u64>, Option<u64>)> {
     let mut dots = false;
     for p in pair.into_inner() {
         let span = span_of(&p);
+        // Written like any integer literal: decimal, hexadecimal or octal.
         let parse = |p: Pair| -> Result<u64> {
-            p.as_str().trim().parse().map_err(|_| {
-                QueryError::syntax(Detail::InvalidNumberLiteral, "invalid length bound", span)
-            })
+            parse_integer_text(p.as_str().trim())
+                .and_then(|v| u64::try_from(v).ok())
+                .ok_or_else(|| {
+                    QueryError::syntax(Detail::InvalidNumberLiteral, "invalid length bound", span)
+                })
         };
         match p.as_rule() {
             Rule::range_min => min = Some(parse(p)?),
@@ -493,6 +520,7 @@ fn build_range(pair: Pair) -> Result<(Option<u64>, Option<u64>)> {
     Ok((min, max))
 }
 
-fn unexpected(span: Span) -> QueryError {
-    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete clause", span)
+/// A pair lacks a part the grammar guarantees: kept as an error rather than a panic.
+pub(super) fn incomplete(span: Span) -> QueryError {
+    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete statement", span)
 }

@@ -3,28 +3,27 @@
 //! and plan explanations use it to show predicates.
 
 use super::ast::*;
+use super::parser::is_reserved;
 use crate::model::Value;
 use std::fmt::{self, Display, Formatter, Write};
 
-fn name(f: &mut Formatter<'_>, n: &str) -> fmt::Result {
-    let plain = n
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && n.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if plain {
-        f.write_str(n)
-    } else {
-        write!(f, "`{}`", n.replace('`', "``"))
-    }
-}
-
-/// A name, quoted with backticks where it would not read back as one.
+/// A name, quoted with backticks where it would not read back as one: not an identifier, or a
+/// reserved word (which only a quoted name may be used as a variable).
 struct Name<'a>(&'a str);
 
 impl Display for Name<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        name(f, self.0)
+        let n = self.0;
+        let identifier = n
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && n.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if identifier && !is_reserved(n) {
+            f.write_str(n)
+        } else {
+            write!(f, "`{}`", n.replace('`', "``"))
+        }
     }
 }
 
@@ -39,7 +38,7 @@ fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
 }
 
 /// Literal values in the query language's syntax (entities never occur in literals).
-pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
+fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
     match v {
         Value::Null => out.write_str("null"),
         Value::Bool(b) => write!(out, "{b}"),
@@ -105,16 +104,22 @@ impl Display for Expr {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    name(f, &k.name)?;
+                    write!(f, "{}", Name(&k.name))?;
                     write!(f, ": {v}")?;
                 }
                 f.write_str("}")
             }
-            ExprKind::Parameter(p) => write!(f, "${p}"),
-            ExprKind::Variable(v) => name(f, v),
+            ExprKind::Parameter(p) => {
+                f.write_str("$")?;
+                if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() {
+                    f.write_str(p)
+                } else {
+                    write!(f, "{}", Name(p))
+                }
+            }
+            ExprKind::Variable(v) => write!(f, "{}", Name(v)),
             ExprKind::Property(base, key) => {
-                write!(f, "{base}.")?;
-                name(f, &key.name)
+                write!(f, "{base}.{}", Name(&key.name))
             }
             ExprKind::Index(base, index) => write!(f, "{base}[{index}]"),
             ExprKind::Slice(base, from, to) => {
@@ -130,11 +135,7 @@ impl Display for Expr {
             }
             ExprKind::HasLabels(base, labels) => {
                 write!(f, "{base}")?;
-                for l in labels {
-                    f.write_str(":")?;
-                    name(f, &l.name)?;
-                }
-                Ok(())
+                write_labels(f, labels)
             }
             ExprKind::Unary(op, e) => match op {
                 UnaryOp::Not => write!(f, "NOT ({e})"),
@@ -201,7 +202,13 @@ impl Display for Expr {
                 distinct,
                 args,
             } => {
-                write!(f, "{}(", n.name.to_lowercase())?;
+                for (i, part) in n.name.to_lowercase().split('.').enumerate() {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    write!(f, "{}", Name(part))?;
+                }
+                f.write_str("(")?;
                 if *distinct {
                     f.write_str("DISTINCT ")?;
                 }
@@ -330,12 +337,9 @@ impl Display for NodePattern {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str("(")?;
         if let Some(v) = &self.var {
-            name(f, &v.name)?;
+            write!(f, "{}", Name(&v.name))?;
         }
-        for l in &self.labels {
-            f.write_str(":")?;
-            name(f, &l.name)?;
-        }
+        write_labels(f, &self.labels)?;
         if let Some(p) = &self.props {
             write!(f, " {p}")?;
         }
@@ -351,11 +355,11 @@ impl Display for RelPattern {
             "-["
         })?;
         if let Some(v) = &self.var {
-            name(f, &v.name)?;
+            write!(f, "{}", Name(&v.name))?;
         }
         for (i, t) in self.types.iter().enumerate() {
             f.write_str(if i == 0 { ":" } else { "|" })?;
-            name(f, &t.name)?;
+            write!(f, "{}", Name(&t.name))?;
         }
         if let Some((min, max)) = self.range {
             f.write_str("*")?;
@@ -482,7 +486,7 @@ impl Display for Clause {
     }
 }
 
-fn labels(f: &mut Formatter<'_>, labels: &[Ident]) -> fmt::Result {
+fn write_labels(f: &mut Formatter<'_>, labels: &[Ident]) -> fmt::Result {
     for l in labels {
         write!(f, ":{}", Name(&l.name))?;
     }
@@ -497,7 +501,7 @@ impl Display for SetItem {
             SetItem::Merge { var, value } => write!(f, "{} += {value}", Name(&var.name)),
             SetItem::Labels { var, labels: ls } => {
                 write!(f, "{}", Name(&var.name))?;
-                labels(f, ls)
+                write_labels(f, ls)
             }
         }
     }
@@ -508,7 +512,7 @@ impl Display for RemoveItem {
         match self {
             RemoveItem::Labels { var, labels: ls } => {
                 write!(f, "{}", Name(&var.name))?;
-                labels(f, ls)
+                write_labels(f, ls)
             }
             RemoveItem::Property(e) => write!(f, "{e}"),
         }

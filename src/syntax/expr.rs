@@ -1,7 +1,10 @@
 //! Expressions: operator precedence through a Pratt parser, then one builder per atom rule.
 
 use super::ast::*;
-use super::build::{build_pattern, build_pattern_element, build_single_query, ident, span_of};
+use super::build::{
+    build_pattern, build_pattern_element, build_single_query, ident, incomplete, parameter_name,
+    span_of, unquote,
+};
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
@@ -48,7 +51,7 @@ type Built = Result<(Expr, bool)>;
 
 pub(super) fn build_expression(pair: Pair) -> Result<Expr> {
     if pair.as_rule() != Rule::expression {
-        return Err(unexpected(span_of(&pair)));
+        return Err(incomplete(span_of(&pair)));
     }
     PRATT
         .map_primary(|p| build_atom(p).map(|e| (e, false)))
@@ -166,12 +169,12 @@ fn first(pair: Pair) -> Result<Pair> {
     })
 }
 
-/// The expression inside a wrapper rule such as `where_clause`, skipping its keyword.
-fn inner_expression(pair: Pair) -> Result<Pair> {
+/// The expression inside a wrapper rule (`where_clause`, `skip`, `limit`, `case_else`,
+/// `comprehension_projection`), past its keyword.
+pub(super) fn build_inner_expression(pair: Pair) -> Result<Expr> {
     let span = span_of(&pair);
-    pair.into_inner()
-        .find(|p| p.as_rule() == Rule::expression)
-        .ok_or_else(|| unexpected(span))
+    let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expression);
+    build_expression(inner.ok_or_else(|| incomplete(span))?)
 }
 
 pub(super) fn build_labels(pair: Pair) -> Vec<Ident> {
@@ -220,7 +223,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 .collect::<Result<_>>()?,
         ),
         Rule::map_literal => ExprKind::Map(build_map_entries(pair)?),
-        Rule::parameter => ExprKind::Parameter(pair.as_str()[1..].trim_matches('`').into()),
+        Rule::parameter => ExprKind::Parameter(parameter_name(&pair)),
         Rule::variable => ExprKind::Variable(ident(pair).name),
         Rule::parenthesized => return build_expression(first(pair)?),
         Rule::count_star => ExprKind::CountStar,
@@ -233,7 +236,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             let mut map = None;
             for part in parts {
                 let is_where = part.as_rule() == Rule::where_clause;
-                let e = Box::new(build_expression(inner_expression(part)?)?);
+                let e = Box::new(build_inner_expression(part)?);
                 if is_where {
                     filter = Some(e);
                 } else {
@@ -257,7 +260,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                     Rule::variable => path_var = Some(ident(part)),
                     Rule::relationships_chain => pattern = Some(build_pattern_element(part)?),
                     Rule::where_clause => {
-                        filter = Some(Box::new(build_expression(inner_expression(part)?)?));
+                        filter = Some(Box::new(build_inner_expression(part)?));
                     }
                     _ => map = Some(Box::new(build_expression(part)?)),
                 }
@@ -269,7 +272,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                     filter,
                     map,
                 },
-                _ => return Err(unexpected(span)),
+                _ => return Err(incomplete(span)),
             }
         }
         Rule::quantifier => {
@@ -287,7 +290,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
             let var = ident(next(&mut parts, span)?);
             let list = Box::new(build_expression(next(&mut parts, span)?)?);
             let filter = match parts.next() {
-                Some(w) => Some(Box::new(build_expression(inner_expression(w)?)?)),
+                Some(w) => Some(Box::new(build_inner_expression(w)?)),
                 None => None,
             };
             ExprKind::Quantifier {
@@ -321,7 +324,7 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 _ => {
                     let pattern = build_pattern(next(&mut parts, span)?)?;
                     let filter = match parts.next() {
-                        Some(w) => Some(build_expression(inner_expression(w)?)?),
+                        Some(w) => Some(build_inner_expression(w)?),
                         None => None,
                     };
                     ExistsBody::Pattern { pattern, filter }
@@ -359,13 +362,19 @@ fn build_atom(pair: Pair) -> Result<Expr> {
         Rule::function_call => {
             let mut parts = pair.into_inner();
             let name_pair = next(&mut parts, span)?;
+            let name_span = span_of(&name_pair);
+            // `namespace` holds the dotted prefix's names; the last name follows it.
+            let mut names = Vec::new();
+            for part in name_pair.into_inner() {
+                if part.as_rule() == Rule::namespace {
+                    names.extend(part.into_inner().map(|n| unquote(n.as_str())));
+                } else {
+                    names.push(unquote(part.as_str()));
+                }
+            }
             let name = Ident {
-                name: name_pair
-                    .as_str()
-                    .split_whitespace()
-                    .collect::<String>()
-                    .into(),
-                span: span_of(&name_pair),
+                name: names.join(".").into(),
+                span: name_span,
             };
             let mut distinct = false;
             let mut args = Vec::new();
@@ -382,7 +391,6 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 args,
             }
         }
-        Rule::expression => return build_expression(pair),
         other => {
             return Err(QueryError::syntax(
                 Detail::UnexpectedSyntax,
@@ -422,11 +430,7 @@ fn build_case(pair: Pair) -> Result<ExprKind> {
                 let then = build_expression(next(&mut wt, span)?)?;
                 alternatives.push((when, then));
             }
-            Rule::case_else => {
-                let e = part.into_inner().find(|p| p.as_rule() == Rule::expression);
-                let e = e.ok_or_else(|| unexpected(span))?;
-                default = Some(Box::new(build_expression(e)?));
-            }
+            Rule::case_else => default = Some(Box::new(build_inner_expression(part)?)),
             _ => {}
         }
     }
@@ -438,15 +442,11 @@ fn build_case(pair: Pair) -> Result<ExprKind> {
 }
 
 pub(super) fn next<'i>(it: &mut impl Iterator<Item = Pair<'i>>, span: Span) -> Result<Pair<'i>> {
-    it.next().ok_or_else(|| unexpected(span))
-}
-
-fn unexpected(span: Span) -> QueryError {
-    QueryError::syntax(Detail::UnexpectedSyntax, "incomplete expression", span)
+    it.next().ok_or_else(|| incomplete(span))
 }
 
 /// Parses decimal, `0x` hexadecimal and `0o` octal integers, with an optional leading `-`.
-fn parse_integer_text(text: &str) -> Option<i64> {
+pub(super) fn parse_integer_text(text: &str) -> Option<i64> {
     let (neg, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

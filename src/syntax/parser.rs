@@ -18,6 +18,38 @@ pub(super) fn is_keyword(pair: &Pair) -> bool {
     format!("{:?}", pair.as_rule()).starts_with("kw_")
 }
 
+/// The keywords a user writes, from the grammar's `kw_*` rules (the one list of them). Those
+/// written like function calls (`count(*)`, `any(x IN l WHERE ...)`, `reduce(...)`) are
+/// offered among the function names instead.
+pub(super) fn keywords() -> Vec<String> {
+    Rule::all_rules()
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r,
+                Rule::kw_COUNT | Rule::kw_ANY | Rule::kw_NONE | Rule::kw_SINGLE | Rule::kw_REDUCE
+            )
+        })
+        .filter_map(|r| {
+            let name = format!("{r:?}");
+            let word = name.strip_prefix("kw_")?;
+            Some(match word {
+                "SHORTESTPATH" => "shortestPath".to_string(),
+                "ALLSHORTESTPATHS" => "allShortestPaths".to_string(),
+                _ => word.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Whether `word` is reserved: usable as a variable only in backticks.
+pub(super) fn is_reserved(word: &str) -> bool {
+    CypherParser::parse(Rule::reserved, word)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|p| p.as_span().end() == word.len())
+}
+
 /// Parses a script of `;`-separated statements.
 pub fn parse_script(text: &str) -> Result<Script, QueryError> {
     let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
@@ -33,10 +65,14 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
         InputLocation::Span((s, _)) => s,
     };
     let word = word_at(text, pos);
-    let span = Span::new(
-        pos,
-        pos + word.len().max(1).min(text.len().saturating_sub(pos).max(1)),
-    );
+    // The word at the error, else its one character (whole, however many bytes), else
+    // nothing at the end of the text.
+    let width = match text.get(pos..).and_then(|rest| rest.chars().next()) {
+        _ if !word.is_empty() => word.len(),
+        Some(c) => c.len_utf8(),
+        None => 0,
+    };
+    let span = Span::new(pos, pos + width);
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
         ErrorVariant::CustomError { message } => message.clone(),
@@ -65,7 +101,7 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     if !expected.is_empty() {
         message.push_str(&format!(", expected {expected}"));
     }
-    if let Some(keyword) = closest(word, KEYWORDS.iter().copied()) {
+    if let Some(keyword) = closest(word, KEYWORDS.iter().map(String::as_str)) {
         message.push_str(&format!(": did you mean {keyword}?"));
     }
     QueryError::syntax(Detail::UnexpectedSyntax, message, span)
@@ -82,14 +118,18 @@ fn word_at(text: &str, pos: usize) -> &str {
 /// Turns the rules pest expected into words a user understands.
 fn describe_expected(rules: &[Rule]) -> String {
     let mut words: Vec<String> = Vec::new();
-    // The rules an expression can start with stand for "an expression" as a whole.
+    // The rules an expression can start with stand for "an expression" as a whole. A
+    // variable, a node pattern or a shortest path start one only where other expression
+    // starts are expected too: alone they are a pattern's parts or the name after AS.
     let expression_start = rules.iter().any(|r| is_expression_start(*r));
     if expression_start {
         words.push("an expression".into());
     }
+    let also_expression_start =
+        |r: Rule| matches!(r, Rule::variable | Rule::node_pattern | Rule::shortest_path);
     for rule in rules
         .iter()
-        .filter(|r| !(expression_start && is_expression_start(**r)))
+        .filter(|r| !(expression_start && (is_expression_start(**r) || also_expression_start(**r))))
     {
         let name = format!("{rule:?}");
         let word = if let Some(kw) = name.strip_prefix("kw_") {
@@ -97,9 +137,10 @@ fn describe_expected(rules: &[Rule]) -> String {
         } else {
             match rule {
                 Rule::EOI => "end of input".into(),
-                Rule::expression | Rule::atom => "an expression".into(),
+                Rule::expression => "an expression".into(),
                 Rule::variable => "a variable name".into(),
                 Rule::node_pattern => "a node pattern like (n)".into(),
+                Rule::shortest_path => "shortestPath(...)".into(),
                 Rule::label_name => "a label".into(),
                 Rule::rel_type_name => "a relationship type".into(),
                 Rule::property_key_name => "a property key".into(),
@@ -145,7 +186,6 @@ fn is_expression_start(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::expression
-            | Rule::atom
             | Rule::op_neg
             | Rule::op_pos
             | Rule::op_not
@@ -162,9 +202,6 @@ fn is_expression_start(rule: Rule) -> bool {
             | Rule::list_literal
             | Rule::map_literal
             | Rule::parameter
-            | Rule::variable
-            | Rule::shortest_path
-            | Rule::node_pattern
             | Rule::kw_CASE
             | Rule::kw_COUNT
             | Rule::kw_EXISTS
@@ -229,8 +266,9 @@ pub fn split_statements(text: &str) -> StatementScan {
                     state = State::Code;
                 }
             }
+            // As in the grammar's COMMENT: a line comment ends at \n or \r.
             State::LineComment => {
-                if c == b'\n' {
+                if c == b'\n' || c == b'\r' {
                     state = State::Code;
                 }
             }

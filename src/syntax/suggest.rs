@@ -1,13 +1,9 @@
 //! "Did you mean ...?" for misspelt keywords and function names.
 
-/// Keywords of the language, as a user would write them.
-pub const KEYWORDS: &[&str] = &[
-    "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "ORDER", "BY", "SKIP", "LIMIT",
-    "DISTINCT", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH", "UNION", "ALL", "AS",
-    "ASC", "DESC", "AND", "OR", "XOR", "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN",
-    "THEN", "ELSE", "END", "STARTS", "ENDS", "CONTAINS", "EXISTS", "ON", "FOREACH", "BEGIN",
-    "COMMIT", "ROLLBACK", "EXPLAIN",
-];
+use std::sync::LazyLock;
+
+/// Keywords of the language, as a user would write them (derived from the grammar).
+pub static KEYWORDS: LazyLock<Vec<String>> = LazyLock::new(super::parser::keywords);
 
 /// The candidate closest to `word` (case-insensitively), if it is close enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -58,8 +54,33 @@ mod tests {
 
     #[test]
     fn suggests_close_keywords_only() {
-        assert_eq!(closest("MACTH", KEYWORDS.iter().copied()), Some("MATCH"));
-        assert_eq!(closest("retrun", KEYWORDS.iter().copied()), Some("RETURN"));
-        assert_eq!(closest("banana", KEYWORDS.iter().copied()), None);
+        assert_eq!(
+            closest("MACTH", KEYWORDS.iter().map(String::as_str)),
+            Some("MATCH")
+        );
+        assert_eq!(
+            closest("retrun", KEYWORDS.iter().map(String::as_str)),
+            Some("RETURN")
+        );
+        assert_eq!(closest("banana", KEYWORDS.iter().map(String::as_str)), None);
+        assert_eq!(
+            closest("shortestPth", KEYWORDS.iter().map(String::as_str)),
+            Some("shortestPath")
+        );
+    }
+
+    #[test]
+    fn keywords_are_the_grammars() {
+        for word in [
+            "CALL",
+            "ASCENDING",
+            "shortestPath",
+            "allShortestPaths",
+            "EXPLAIN",
+        ] {
+            assert!(KEYWORDS.iter().any(|k| k == word), "{word}");
+        }
+        // Written like function calls: offered as functions.
+        assert!(!KEYWORDS.iter().any(|k| k == "COUNT"));
     }
 }

@@ -137,3 +137,18 @@ RETURN max(deals) AS most, min(deals) AS fewest, avg(deals) AS mean, collect(com
 // expect:
 // | most | fewest | mean | any |
 // | 2 | 1 | 1.8 | true |
+
+// Next to an aggregate, comprehensions and patterns may use the grouping keys and their own
+// variables.
+MATCH (p:Person)
+WITH p, count(*) + size([(p)-[:WORKS_AT]->(c) | c]) AS x, [n IN collect(p.age) | n + 1] AS next
+RETURN p.name AS name, x, next ORDER BY name LIMIT 2;
+// expect:
+// | name | x | next |
+// | 'Alice' | 2 | [35] |
+// | 'Bob' | 2 | [46] |
+
+MATCH (p:Person) RETURN count(*) + size([(q:Person)-[:WORKS_AT]->(c:Company {name: 'Acme'}) | q]) AS x;
+// expect:
+// | x |
+// | 7 |

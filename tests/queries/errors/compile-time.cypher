@@ -20,6 +20,9 @@ RETURN 9223372036854775808 AS x;
 RETURN -9223372036854775809 AS x;
 // expect: error SyntaxError.IntegerOverflow
 
+RETURN 1 AS x LIMIT -(-9223372036854775808);
+// expect: error SyntaxError.IntegerOverflow
+
 RETURN 1e400 AS x;
 // expect: error SyntaxError.FloatingPointOverflow
 
@@ -42,6 +45,30 @@ MATCH (a:Person) CREATE (a:Person {name: 'again'});
 MATCH (a)-[r]->(b) CREATE (a)-[r:T]->(b);
 // expect: error SyntaxError.VariableAlreadyBound
 
+// A node the pattern creates is described once: MERGE too refuses more labels or properties
+// where it repeats.
+CREATE (a:X)-[:T]->(a:Y);
+// expect: error SyntaxError.VariableAlreadyBound
+
+MERGE (a:X)-[:T]->(a:Y);
+// expect: error SyntaxError.VariableAlreadyBound
+
+MERGE (a:X)-[:T]->(a {k: 1});
+// expect: error SyntaxError.VariableAlreadyBound
+
+// A property map cannot read the entity it creates.
+CREATE (a {x: a.y});
+// expect: error SyntaxError.UndefinedVariable
+
+CREATE ()-[r:T {x: r.y}]->();
+// expect: error SyntaxError.UndefinedVariable
+
+MERGE (a {x: a.y});
+// expect: error SyntaxError.UndefinedVariable
+
+MERGE ()-[r:T {x: [1, r.y]}]->();
+// expect: error SyntaxError.UndefinedVariable
+
 MATCH (a)-[a]->() RETURN a;
 // expect: error SyntaxError.VariableTypeConflict
 
@@ -61,6 +88,25 @@ MATCH (p:Person) RETURN p.age + count(*) AS x;
 // expect: error SyntaxError.AmbiguousAggregationExpression
 
 MATCH (p:Person) RETURN p.age + 1, count(*) AS n ORDER BY p.age + 1 + count(*);
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+// Also inside comprehensions, quantifiers, reduce and patterns, whose own variables are theirs.
+UNWIND [1, 2] AS z RETURN [y IN collect(1) | z] AS l;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+UNWIND [1, 2] AS z RETURN any(y IN collect(z) WHERE y = z) AS a;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+UNWIND [1, 2] AS z RETURN reduce(s = 0, y IN collect(z) | s + y + z) AS r;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) + size([(p)-->(m) | m.name]) AS l;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) > 0 AND (p)-->() AS x;
+// expect: error SyntaxError.AmbiguousAggregationExpression
+
+MATCH (p:Person) RETURN count(*) > 0 AND EXISTS { (p)-->() } AS x;
 // expect: error SyntaxError.AmbiguousAggregationExpression
 
 // After an aggregating RETURN only its columns are in scope for ORDER BY.
@@ -112,6 +158,16 @@ RETURN 1 AS a UNION RETURN 2 AS b;
 RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a;
 // expect: error SyntaxError.InvalidClauseComposition
 
+// A query ends with RETURN or an updating clause, also after a write.
+MATCH (n) WITH n;
+// expect: error SyntaxError.InvalidClauseComposition
+
+CREATE (n) WITH n;
+// expect: error SyntaxError.InvalidClauseComposition
+
+CREATE (n) WITH n UNWIND [1] AS x;
+// expect: error SyntaxError.InvalidClauseComposition
+
 MATCH (n:Person) DELETE n:Person;
 // expect: error SyntaxError.InvalidDelete
 
@@ -124,5 +180,11 @@ CREATE (a)-[:T]-(b);
 RETURN toLowr('A') AS x;
 // expect: error SyntaxError.UnknownFunction
 
+RETURN toUpper(DISTINCT 'a') AS x;
+// expect: error SyntaxError.UnexpectedSyntax
+
 CALL db.labels();
+// expect: error SyntaxError.UnsupportedFeature
+
+CALL { MATCH (n) RETURN n } RETURN 1 AS one;
 // expect: error SyntaxError.UnsupportedFeature

@@ -13,6 +13,22 @@ RETURN -2 ^ 2 AS a, 2 ^ 3 ^ 2 AS b, -(2 ^ 2) AS c;
 // | a | b | c |
 // | 4.0 | 64.0 | -4.0 |
 
+// Unary plus is the identity on numbers (the sign of -0.0 included) and refuses the rest.
+RETURN +1 AS i, +(-2.5) AS f, 1.0 / +(-0.0) AS neg, +(-9223372036854775808) AS min, +null AS n;
+// expect:
+// | i | f | neg | min | n |
+// | 1 | -2.5 | -Infinity | -9223372036854775808 | null |
+
+RETURN +'a' AS x;
+// expect: error SyntaxError.InvalidArgumentType
+
+// Where the type is known only when running, the error comes then.
+UNWIND ['a'] AS s RETURN +s AS x;
+// expect: error TypeError.InvalidArgumentType
+
+UNWIND [[1]] AS l RETURN +l AS x;
+// expect: error TypeError.InvalidArgumentType
+
 RETURN 0x1F AS hex, 0o17 AS octal, 1e3 AS exp, .5 AS frac, 1.5e-1 AS small, -9223372036854775808 AS min, 9223372036854775807 AS max;
 // expect:
 // | hex | octal | exp | frac | small | min | max |

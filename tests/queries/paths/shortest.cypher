@@ -99,3 +99,52 @@ MATCH (a:Factory {name: 'Assembly'}) MATCH p = shortestPath((a)-[*0..]-(a)) RETU
 // expect:
 // | hops |
 // | 0 |
+
+// Brackets around shortestPath change nothing.
+MATCH p = (shortestPath((:Supplier {name: 'Ore Mine'})-[:SUPPLIES*]->(:Store {name: 'City Store'})))
+RETURN length(p) AS hops;
+// expect:
+// | hops |
+// | 2 |
+
+// A property map on the relationship holds for every hop of the path: through Smelter every
+// hop takes one day...
+MATCH p = shortestPath((:Factory {name: 'Smelter'})-[:SUPPLIES* {days: 1}]->(:Store {name: 'City Store'}))
+RETURN [n IN nodes(p) | n.name] AS route;
+// expect:
+// | route |
+// | ['Smelter', 'Assembly', 'North Depot', 'City Store'] |
+
+// ...but from Ore Mine the first hop takes three.
+MATCH p = shortestPath((:Supplier {name: 'Ore Mine'})-[:SUPPLIES* {days: 1}]->(:Store {name: 'City Store'}))
+RETURN p;
+// expect: 0 rows
+
+MATCH p = allShortestPaths((:Supplier {name: 'Sand Pit'})-[:SUPPLIES* {days: 2}]->(:Factory))
+RETURN [n IN nodes(p) | n.name] AS route;
+// expect:
+// | route |
+// | ['Sand Pit', 'Glassworks'] |
+// | ['Sand Pit', 'Glassworks', 'Assembly'] |
+
+// Labels and properties of an end node bound earlier are still checked.
+MATCH (a {name: 'Ore Mine'}), (b {name: 'City Store'})
+MATCH p = shortestPath((a)-[*]->(b:Warehouse)) RETURN p;
+// expect: 0 rows
+
+MATCH (a {name: 'Ore Mine'}), (b {name: 'City Store'})
+MATCH p = shortestPath((a)-[*]->(b:Store)) RETURN length(p) AS hops;
+// expect:
+// | hops |
+// | 2 |
+
+// A relationship list bound earlier is the path's relationships.
+MATCH (:Supplier {name: 'Ore Mine'})-[r*2]->(:Factory {name: 'Assembly'})
+WITH r MATCH p = shortestPath((a)-[r*]->(b)) RETURN [n IN nodes(p) | n.name] AS route;
+// expect:
+// | route |
+// | ['Ore Mine', 'Smelter', 'Assembly'] |
+
+MATCH (:Supplier {name: 'Ore Mine'})-[r*2]->(:Factory {name: 'Assembly'})
+WITH r MATCH p = shortestPath((a:Supplier)-[r*1]->(b)) RETURN p;
+// expect: 0 rows

@@ -7,6 +7,13 @@ WITH 1 AS x RETURN [x IN [2, 3] | x] AS l, x;
 // | l | x |
 // | [2, 3] | 1 |
 
+// `[x IN list]` is a comprehension with neither filter nor map: the list's elements, with
+// `x` its own; with a second element it is a list literal.
+WITH 1 AS x RETURN [x IN [2, 3]] AS l, [x IN [2, 3], 4] AS m;
+// expect:
+// | l | m |
+// | [2, 3] | [false, 4] |
+
 WITH 1 AS x RETURN any(x IN [2, 3] WHERE x = 1) AS a, reduce(x = 10, y IN [1] | x + y) AS r, x;
 // expect:
 // | a | r | x |

@@ -1,5 +1,5 @@
 // dataset: deals-small
-// params: {min: 100, names: ['Alice', 'Zoe'], company: {name: 'Acme'}}
+// params: {min: 100, names: ['Alice', 'Zoe'], company: {name: 'Acme'}, `odd``name`: 7}
 // Pattern predicates, EXISTS { }, pattern comprehensions, map projections, labels in WHERE and
 // parameters.
 
@@ -106,3 +106,12 @@ MATCH (d:Deal) WHERE d.year IN [2022, 2023] AND NOT d.currency = 'EUR' RETURN d.
 // | name |
 // | 'license' |
 // | 'pilot' |
+
+// Backticks quote parameter and function names as they quote any other name.
+RETURN $`min` AS min, $`odd``name` AS odd, `toUpper`('a') AS up, `to``Upper`('a') IS NULL AS never;
+// expect: error SyntaxError.UnknownFunction
+
+RETURN $`min` AS min, $`odd``name` AS odd, `toUpper`('a') AS up;
+// expect:
+// | min | odd | up |
+// | 100 | 7 | 'A' |

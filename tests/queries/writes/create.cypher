@@ -77,3 +77,9 @@ CREATE (c:Calc {v: 1 + 2 * 3, s: toUpper('ab'), l: range(1, 3)}) RETURN c.v AS v
 // expect:
 // | v | s | l |
 // | 7 | 'AB' | [1, 2, 3] |
+
+// A property map reads the entities created before it in the same pattern.
+CREATE (a:Chain {y: 1})-[r:LINK {x: a.y}]->(b:Chain {z: a.y + 1}) RETURN r.x AS x, b.z AS z;
+// expect:
+// | x | z |
+// | 1 | 2 |

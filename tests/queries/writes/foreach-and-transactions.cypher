@@ -50,6 +50,13 @@ UNWIND [1, 2] AS k FOREACH (x IN [k] | CREATE (:K {k: x})) RETURN k;
 // | 1 |
 // | 2 |
 
+// FOREACH holds updating clauses only.
+FOREACH (x IN [1] | MATCH (n) SET n.x = x);
+// expect: error SyntaxError.InvalidClauseComposition
+
+FOREACH (x IN [1] | CREATE (:F) WITH x CREATE (:G));
+// expect: error SyntaxError.InvalidClauseComposition
+
 BEGIN;
 // expect: 0 rows
 

@@ -89,3 +89,19 @@ MERGE (n:Counter {id: 1}) ON CREATE SET n.count = 1 ON MATCH SET n.count = n.cou
 
 MERGE (n:City {name: null});
 // expect: error SemanticError.MergeReadOwnWrites
+
+MERGE (a:Chain {y: 1})-[r:LINK {x: a.y}]->(b:Chain {z: a.y + 1}) RETURN r.x AS x, b.z AS z;
+// expect:
+// | x | z |
+// | 1 | 2 |
+
+// A repeated node without labels or properties is the same node.
+MERGE (a:Loop)-[:SELF]->(a) RETURN labels(a) AS l;
+// expect:
+// | l |
+// | ['Loop'] |
+
+MATCH (a:Loop)-[:SELF]->(b) RETURN a = b AS same;
+// expect:
+// | same |
+// | true |
