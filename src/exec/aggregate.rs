@@ -112,11 +112,7 @@ impl<'p> Accumulator<'p> {
                     Value::Int(i) if !*is_float => match int.checked_add(i) {
                         Some(s) => *int = s,
                         None => {
-                            return Err(QueryError::runtime(
-                                ErrorClass::ArgumentError,
-                                Detail::Overflow,
-                                "integer overflow in sum",
-                            ));
+                            return Err(QueryError::overflow("integer overflow in sum"));
                         }
                     },
                     Value::Int(i) => *float += i as f64,

@@ -7,11 +7,7 @@ use crate::syntax::ast::BinaryOp;
 use std::sync::Arc;
 
 fn overflow(op: &str) -> QueryError {
-    QueryError::runtime(
-        ErrorClass::ArgumentError,
-        Detail::Overflow,
-        format!("integer overflow in {op}"),
-    )
+    QueryError::overflow(format!("integer overflow in {op}"))
 }
 
 fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {

@@ -384,11 +384,7 @@ pub fn to_integer(v: &Value) -> Result<Option<Value>> {
 }
 
 fn overflow() -> QueryError {
-    QueryError::runtime(
-        ErrorClass::ArgumentError,
-        Detail::Overflow,
-        "integer overflow",
-    )
+    QueryError::overflow("integer overflow")
 }
 
 pub fn to_float(v: &Value) -> Option<Value> {

@@ -351,13 +351,7 @@ fn shift_datetime(dt: NaiveDateTime, d: &Duration) -> Option<NaiveDateTime> {
 /// `temporal + duration` (and `duration + temporal`, `duration + duration`); `None` when the
 /// operands are not temporal at all.
 pub fn add(a: &Value, b: &Value) -> Option<Result<Value>> {
-    let overflow = || {
-        QueryError::runtime(
-            ErrorClass::ArgumentError,
-            Detail::Overflow,
-            "temporal value out of range",
-        )
-    };
+    let overflow = || QueryError::overflow("temporal value out of range");
     let (point, d) = match (a, b) {
         (Value::Duration(x), Value::Duration(y)) => {
             return Some(
@@ -386,10 +380,6 @@ pub fn subtract(a: &Value, b: &Value) -> Option<Result<Value>> {
     a.temporal_kind()?;
     match d.negated() {
         Some(neg) => add(a, &Value::Duration(Arc::new(neg))),
-        None => Some(Err(QueryError::runtime(
-            ErrorClass::ArgumentError,
-            Detail::Overflow,
-            "duration out of range",
-        ))),
+        None => Some(Err(QueryError::overflow("duration out of range"))),
     }
 }
