@@ -128,22 +128,24 @@ fn kind(function: Function) -> TemporalKind {
 fn from_map(function: Function, map: &Map) -> Result<Value> {
     let offset = offset_of(map)?.unwrap_or(0);
     if function == Function::DateTime {
-        if let Some(secs) = int(map, "epochSeconds")? {
-            let nanos = int(map, "nanosecond")?.unwrap_or(0);
-            let dt = chrono::DateTime::from_timestamp(secs, small(nanos, "nanosecond")?)
-                .ok_or_else(|| invalid("epochSeconds out of range"))?;
-            return Ok(Value::DateTime(
-                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
-                offset,
-            ));
-        }
-        if let Some(ms) = int(map, "epochMillis")? {
-            let dt = chrono::DateTime::from_timestamp_millis(ms)
-                .ok_or_else(|| invalid("epochMillis out of range"))?;
-            return Ok(Value::DateTime(
-                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
-                offset,
-            ));
+        let epoch = if let Some(secs) = int(map, "epochSeconds")? {
+            Some((
+                secs,
+                small(int(map, "nanosecond")?.unwrap_or(0), "nanosecond")?,
+            ))
+        } else if let Some(ms) = int(map, "epochMillis")? {
+            Some((ms.div_euclid(1000), ms.rem_euclid(1000) as u32 * 1_000_000))
+        } else {
+            None
+        };
+        if let Some((secs, nanos)) = epoch {
+            // Shifted to local time in seconds, not as a chrono date-time: the instant of a
+            // value near the end of the range need not be in the range itself.
+            let local = secs
+                .checked_add(i64::from(offset))
+                .and_then(|s| chrono::DateTime::from_timestamp(s, nanos))
+                .ok_or_else(|| QueryError::overflow("the date-time is out of range"))?;
+            return Ok(Value::DateTime(local.naive_utc(), offset));
         }
     }
     let needs_date = matches!(
@@ -276,14 +278,14 @@ pub fn component(v: &Value, key: &str) -> Value {
             offset.map_or(Value::Null, |o| Value::str(&temporal::format_offset(o)))
         }
         "offsetSeconds" => offset.map_or(Value::Null, |o| Value::Int(i64::from(o))),
-        "epochSeconds" | "epochMillis" => match (v, date) {
-            (Value::DateTime(dt, o), _) => {
-                let utc = *dt - chrono::Duration::seconds(i64::from(*o));
-                let ts = utc.and_utc();
+        "epochSeconds" | "epochMillis" => match v {
+            Value::DateTime(dt, o) => {
+                let (secs, nanos) = temporal::instant(*dt, *o);
+                // Chrono's range keeps both well inside an i64.
                 Value::Int(if key == "epochSeconds" {
-                    ts.timestamp()
+                    secs
                 } else {
-                    ts.timestamp_millis()
+                    secs * 1000 + i64::from(nanos / 1_000_000)
                 })
             }
             _ => Value::Null,

@@ -267,9 +267,7 @@ pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
         // Equal instants in different offsets are equal, so they must hash alike.
         Value::Time(t, o) => (13u8, temporal::time_instant(*t, *o)).hash(state),
         Value::LocalDateTime(dt) => (14u8, dt).hash(state),
-        Value::DateTime(dt, o) => {
-            (15u8, *dt - chrono::Duration::seconds(i64::from(*o))).hash(state)
-        }
+        Value::DateTime(dt, o) => (15u8, temporal::instant(*dt, *o)).hash(state),
         Value::Duration(d) => (16u8, **d).hash(state),
     }
 }

@@ -325,9 +325,20 @@ pub fn time_instant(t: NaiveTime, offset: i32) -> i64 {
     local - i64::from(offset) * NANOS
 }
 
+/// The instant of a date-time with an offset: seconds since the Unix epoch, UTC, and
+/// nanoseconds. Counted in integers rather than as a chrono date-time, because the UTC
+/// date-time of a value near the end of chrono's range (`+262142-12-31T23:00-05:00`) lies
+/// past it, and every date-time must still compare, group and report its epoch.
+pub fn instant(dt: NaiveDateTime, offset: i32) -> (i64, u32) {
+    let local = dt.and_utc();
+    (
+        local.timestamp() - i64::from(offset),
+        local.timestamp_subsec_nanos(),
+    )
+}
+
 pub fn compare_datetimes(a: (NaiveDateTime, i32), b: (NaiveDateTime, i32)) -> Ordering {
-    let utc = |(dt, off): (NaiveDateTime, i32)| dt - chrono::Duration::seconds(i64::from(off));
-    utc(a).cmp(&utc(b))
+    instant(a.0, a.1).cmp(&instant(b.0, b.1))
 }
 
 #[cfg(test)]
