@@ -66,10 +66,26 @@ fn time_of(map: &Map) -> Result<NaiveTime> {
     let hour = small(int(map, "hour")?.unwrap_or(0), "hour")?;
     let minute = small(int(map, "minute")?.unwrap_or(0), "minute")?;
     let second = small(int(map, "second")?.unwrap_or(0), "second")?;
-    let nanos = int(map, "millisecond")?.unwrap_or(0) * 1_000_000
-        + int(map, "microsecond")?.unwrap_or(0) * 1_000
-        + int(map, "nanosecond")?.unwrap_or(0);
-    NaiveTime::from_hms_nano_opt(hour, minute, second, small(nanos, "nanosecond")?)
+    // Each part in its own range first: unchecked, their sum could wrap into a valid time.
+    let mut nanos = 0;
+    for (key, unit, max) in [
+        ("millisecond", 1_000_000, 999),
+        ("microsecond", 1_000, 999_999),
+        ("nanosecond", 1, 999_999_999),
+    ] {
+        let n = int(map, key)?.unwrap_or(0);
+        if !(0..=max).contains(&n) {
+            return Err(invalid(format!("{key} {n} is out of range 0 to {max}")));
+        }
+        nanos += n * unit;
+    }
+    // A second's fraction must stay below a second (chrono would read more as a leap second).
+    if nanos >= 1_000_000_000 {
+        return Err(invalid(
+            "millisecond, microsecond and nanosecond add up to a second or more",
+        ));
+    }
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nanos as u32)
         .ok_or_else(|| invalid("no such time of day"))
 }
 
