@@ -313,20 +313,28 @@ fn range(args: &[Value]) -> Result<Value> {
             "range step cannot be zero",
         ));
     }
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i <= end) || (step < 0 && i >= end) {
-        out.push(Value::Int(i));
-        if out.len() > 100_000_000 {
-            break;
-        }
-        match i.checked_add(step) {
-            Some(n) => i = n,
-            None => break,
-        }
+    // Counted in i128: the span of two i64 values need not fit in one.
+    let span = i128::from(end) - i128::from(start);
+    let len = if span == 0 || (span > 0) == (step > 0) {
+        span / i128::from(step) + 1
+    } else {
+        0
+    };
+    if len > MAX_RANGE {
+        return Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::NumberOutOfRange,
+            format!("range() would make {len} elements, more than the {MAX_RANGE} a list may hold"),
+        ));
     }
-    Ok(Value::list(out))
+    // Every element lies between start and end, but k * step alone may not fit in an i64.
+    let element = |k: i128| Value::Int((i128::from(start) + k * i128::from(step)) as i64);
+    Ok(Value::list((0..len).map(element).collect()))
 }
+
+/// The longest list range() makes: larger ones are almost always a mistake, and would take
+/// gigabytes before failing.
+const MAX_RANGE: i128 = 100_000_000;
 
 fn substring(s: &Value, start: &Value, len: Option<&Value>) -> Result<Value> {
     let Value::String(s) = s else {
