@@ -410,7 +410,8 @@ pub fn to_string(v: &Value) -> Option<Value> {
         Value::Int(i) => Value::str(&i.to_string()),
         Value::Float(f) => Value::str(&float_text(*f)),
         Value::Bool(b) => Value::str(&b.to_string()),
-        _ => return None,
+        // The ISO 8601 text kg prints them with, which the temporal functions read back.
+        temporal => Value::str(&temporal.temporal_text()?),
     })
 }
 
