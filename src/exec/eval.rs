@@ -16,7 +16,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     match expr {
         BoundExpr::Const(v) => Ok(v.clone()),
         BoundExpr::Slot(s) => Ok(row[*s].clone()),
-        BoundExpr::Param(name, span) => ctx.params.get(&**name).cloned().ok_or_else(|| {
+        BoundExpr::Param(name, span) => ctx.stmt.params.get(&**name).cloned().ok_or_else(|| {
             QueryError::runtime(
                 ErrorClass::SemanticError,
                 Detail::ParameterMissing,
@@ -276,7 +276,9 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
             let text = eval(lhs, row, ctx)?;
             let pattern = eval(rhs, row, ctx)?;
             match (&text, &pattern) {
-                (Value::String(t), Value::String(p)) => Ok(Value::Bool(ctx.regex_match(p, t)?)),
+                (Value::String(t), Value::String(p)) => {
+                    Ok(Value::Bool(ctx.stmt.regex_match(p, t)?))
+                }
                 _ => Ok(Value::Null),
             }
         }

@@ -276,14 +276,10 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         F::E => Value::Float(std::f64::consts::E),
         F::Pi => Value::Float(std::f64::consts::PI),
         F::Rand => Value::Float(random_unit()),
-        F::Timestamp => Value::Int(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as i64),
-        ),
+        F::Timestamp => Value::Int(ctx.stmt.now.timestamp_millis()),
         F::Exists => Value::Bool(!arg.is_null()),
         F::Date | F::LocalTime | F::Time | F::LocalDateTime | F::DateTime => {
-            super::temporal::construct(function, args)?
+            super::temporal::construct(function, args, ctx.stmt.now.naive_utc())?
         }
         F::Duration => super::temporal::duration(arg)?,
     })

@@ -104,9 +104,9 @@ fn offset_of(map: &Map) -> Result<Option<i32>> {
     }
 }
 
-/// `date(...)`, `localtime(...)`, `time(...)`, `localdatetime(...)`, `datetime(...)`.
-pub fn construct(function: Function, args: &[Value]) -> Result<Value> {
-    let now = chrono::Utc::now().naive_utc();
+/// `date(...)`, `localtime(...)`, `time(...)`, `localdatetime(...)`, `datetime(...)`; without
+/// an argument, the statement's instant `now` (UTC).
+pub fn construct(function: Function, args: &[Value], now: NaiveDateTime) -> Result<Value> {
     let Some(arg) = args.first() else {
         return Ok(match function {
             Function::Date => Value::Date(now.date()),
