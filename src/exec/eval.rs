@@ -429,10 +429,9 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
             .get(&**ctx.graph.names().name(key))
             .cloned()
             .unwrap_or(Value::Null)),
-        temporal if temporal.temporal_text().is_some() => Ok(super::temporal::component(
-            temporal,
-            ctx.graph.names().name(key),
-        )),
+        temporal if temporal.temporal_kind().is_some() => {
+            super::temporal::component(temporal, ctx.graph.names().name(key))
+        }
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",
             ctx.graph.names().name(key),

@@ -266,16 +266,16 @@ pub fn duration(arg: &Value) -> Result<Value> {
 }
 
 /// `d.year`, `t.minute`, `dt.timezone`, `dur.days`, ...; null for a component the value lacks.
-pub fn component(v: &Value, key: &str) -> Value {
+pub fn component(v: &Value, key: &str) -> Result<Value> {
     if let Value::Duration(d) = v {
         return duration_component(d, key);
     }
     let Some((date, time, offset)) = parts(v) else {
-        return Value::Null;
+        return Ok(Value::Null);
     };
     let of_date = |f: fn(&NaiveDate) -> i64| date.map_or(Value::Null, |d| Value::Int(f(&d)));
     let of_time = |f: fn(&NaiveTime) -> i64| time.map_or(Value::Null, |t| Value::Int(f(&t)));
-    match key {
+    Ok(match key {
         "year" => of_date(|d| i64::from(d.year())),
         "quarter" => of_date(|d| i64::from((d.month() - 1) / 3 + 1)),
         "month" => of_date(|d| i64::from(d.month())),
@@ -307,13 +307,17 @@ pub fn component(v: &Value, key: &str) -> Value {
             _ => Value::Null,
         },
         _ => Value::Null,
-    }
+    })
 }
 
-fn duration_component(d: &Duration, key: &str) -> Value {
+fn duration_component(d: &Duration, key: &str) -> Result<Value> {
     let total_nanos = i128::from(d.seconds) * 1_000_000_000 + i128::from(d.nanos);
-    let int = |x: i128| Value::Int(i64::try_from(x).unwrap_or(i64::MAX));
-    match key {
+    let int = |x: i128| {
+        i64::try_from(x).map(Value::Int).map_err(|_| {
+            QueryError::overflow(format!("the duration's {key} do not fit in an integer"))
+        })
+    };
+    Ok(match key {
         "years" => Value::Int(d.months / 12),
         "quarters" => Value::Int(d.months / 3),
         "months" => Value::Int(d.months),
@@ -322,13 +326,13 @@ fn duration_component(d: &Duration, key: &str) -> Value {
         "hours" => Value::Int(d.seconds / 3600),
         "minutes" => Value::Int(d.seconds / 60),
         "seconds" => Value::Int(d.seconds),
-        "milliseconds" => int(total_nanos / 1_000_000),
-        "microseconds" => int(total_nanos / 1_000),
-        "nanoseconds" => int(total_nanos),
+        "milliseconds" => int(total_nanos / 1_000_000)?,
+        "microseconds" => int(total_nanos / 1_000)?,
+        "nanoseconds" => int(total_nanos)?,
         "monthsOfYear" => Value::Int(d.months % 12),
         "nanosecondsOfSecond" => Value::Int(i64::from(d.nanos)),
         _ => Value::Null,
-    }
+    })
 }
 
 fn shift_date(date: NaiveDate, d: &Duration) -> Option<NaiveDate> {
