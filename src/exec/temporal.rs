@@ -38,8 +38,67 @@ fn number(map: &Map, key: &str) -> Result<f64> {
     }
 }
 
-fn small(n: i64, key: &str) -> Result<u32> {
-    u32::try_from(n).map_err(|_| invalid(format!("{key} {n} is out of range")))
+/// An integer component that must lie in `lo..=hi`, if it is given.
+fn ranged(map: &Map, key: &str, lo: u32, hi: u32) -> Result<Option<u32>> {
+    match int(map, key)? {
+        None => Ok(None),
+        Some(n) if (i64::from(lo)..=i64::from(hi)).contains(&n) => Ok(Some(n as u32)),
+        Some(n) => Err(invalid(format!("{key} {n} is out of range {lo} to {hi}"))),
+    }
+}
+
+/// The ways a map can name a day of its year; a map uses at most one, and the smaller unit
+/// only together with the larger (`day` needs `month`).
+const DATE_FORMS: [(&str, &str); 4] = [
+    ("month", "day"),
+    ("week", "dayOfWeek"),
+    ("quarter", "dayOfQuarter"),
+    ("ordinalDay", "ordinalDay"),
+];
+const DATE_KEYS: [&str; 8] = [
+    "year",
+    "month",
+    "day",
+    "week",
+    "dayOfWeek",
+    "quarter",
+    "dayOfQuarter",
+    "ordinalDay",
+];
+const TIME_KEYS: [&str; 6] = [
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+    "microsecond",
+    "nanosecond",
+];
+
+/// Refuses keys the function does not read, so that a misspelt or unsupported key is not
+/// silently ignored (`date({year: 2020, qarter: 3})` is not 2020-01-01).
+fn check_keys(function: Function, map: &Map) -> Result<()> {
+    let (date, time, zone) = match function {
+        Function::Date => (true, false, false),
+        Function::LocalTime => (false, true, false),
+        Function::Time => (false, true, true),
+        Function::LocalDateTime => (true, true, false),
+        _ => (true, true, true),
+    };
+    let epoch = function == Function::DateTime;
+    for key in map.keys() {
+        let key = &**key;
+        let known = (date && DATE_KEYS.contains(&key))
+            || (time && TIME_KEYS.contains(&key))
+            || (zone && key == "timezone")
+            || (epoch && (key == "epochSeconds" || key == "epochMillis"));
+        if !known {
+            return Err(invalid(format!(
+                "{} does not take the key '{key}'",
+                name(function)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn date_of(map: &Map) -> Result<Option<NaiveDate>> {
@@ -47,25 +106,52 @@ fn date_of(map: &Map) -> Result<Option<NaiveDate>> {
         return Ok(None);
     };
     let year = i32::try_from(year).map_err(|_| invalid(format!("year {year} is out of range")))?;
-    let date = if let Some(week) = int(map, "week")? {
-        let dow = int(map, "dayOfWeek")?.unwrap_or(1);
-        let weekday =
-            chrono::Weekday::try_from((dow - 1).clamp(0, 6) as u8).unwrap_or(chrono::Weekday::Mon);
-        NaiveDate::from_isoywd_opt(year, small(week, "week")?, weekday)
-    } else if let Some(ordinal) = int(map, "ordinalDay")? {
-        NaiveDate::from_yo_opt(year, small(ordinal, "ordinalDay")?)
-    } else {
-        let month = small(int(map, "month")?.unwrap_or(1), "month")?;
-        let day = small(int(map, "day")?.unwrap_or(1), "day")?;
-        NaiveDate::from_ymd_opt(year, month, day)
+    let given = |key: &str| map.get(key).is_some_and(|v| !v.is_null());
+    let mut forms = DATE_FORMS
+        .iter()
+        .filter(|(unit, day)| given(unit) || given(day));
+    let form = forms.next();
+    if let (Some((a, _)), Some((b, _))) = (form, forms.next()) {
+        return Err(invalid(format!(
+            "a date cannot be given by both {a} and {b}"
+        )));
+    }
+    if let Some((unit, day)) = form {
+        if !given(unit) {
+            return Err(invalid(format!("{day} needs {unit}")));
+        }
+    }
+    let date = match form.map(|(unit, _)| *unit) {
+        Some("week") => {
+            let week = ranged(map, "week", 1, 53)?.unwrap_or(1);
+            let dow = ranged(map, "dayOfWeek", 1, 7)?.unwrap_or(1);
+            let weekday = chrono::Weekday::try_from(dow as u8 - 1).unwrap_or(chrono::Weekday::Mon);
+            NaiveDate::from_isoywd_opt(year, week, weekday)
+        }
+        Some("quarter") => {
+            let quarter = ranged(map, "quarter", 1, 4)?.unwrap_or(1);
+            let day = ranged(map, "dayOfQuarter", 1, 92)?.unwrap_or(1);
+            NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1)
+                .and_then(|first| first.checked_add_days(Days::new(u64::from(day) - 1)))
+                // Past the quarter's last day (92 in the first quarter) is no such date.
+                .filter(|d| (d.month() - 1) / 3 + 1 == quarter)
+        }
+        Some("ordinalDay") => {
+            NaiveDate::from_yo_opt(year, ranged(map, "ordinalDay", 1, 366)?.unwrap_or(1))
+        }
+        _ => NaiveDate::from_ymd_opt(
+            year,
+            ranged(map, "month", 1, 12)?.unwrap_or(1),
+            ranged(map, "day", 1, 31)?.unwrap_or(1),
+        ),
     };
     date.map(Some).ok_or_else(|| invalid("no such date"))
 }
 
 fn time_of(map: &Map) -> Result<NaiveTime> {
-    let hour = small(int(map, "hour")?.unwrap_or(0), "hour")?;
-    let minute = small(int(map, "minute")?.unwrap_or(0), "minute")?;
-    let second = small(int(map, "second")?.unwrap_or(0), "second")?;
+    let hour = ranged(map, "hour", 0, 23)?.unwrap_or(0);
+    let minute = ranged(map, "minute", 0, 59)?.unwrap_or(0);
+    let second = ranged(map, "second", 0, 59)?.unwrap_or(0);
     // Each part in its own range first: unchecked, their sum could wrap into a valid time.
     let mut nanos = 0;
     for (key, unit, max) in [
@@ -73,11 +159,7 @@ fn time_of(map: &Map) -> Result<NaiveTime> {
         ("microsecond", 1_000, 999_999),
         ("nanosecond", 1, 999_999_999),
     ] {
-        let n = int(map, key)?.unwrap_or(0);
-        if !(0..=max).contains(&n) {
-            return Err(invalid(format!("{key} {n} is out of range 0 to {max}")));
-        }
-        nanos += n * unit;
+        nanos += ranged(map, key, 0, max)?.unwrap_or(0) * unit;
     }
     // A second's fraction must stay below a second (chrono would read more as a leap second).
     if nanos >= 1_000_000_000 {
@@ -142,12 +224,13 @@ fn kind(function: Function) -> TemporalKind {
 }
 
 fn from_map(function: Function, map: &Map) -> Result<Value> {
+    check_keys(function, map)?;
     let offset = offset_of(map)?.unwrap_or(0);
     if function == Function::DateTime {
         let epoch = if let Some(secs) = int(map, "epochSeconds")? {
             Some((
                 secs,
-                small(int(map, "nanosecond")?.unwrap_or(0), "nanosecond")?,
+                ranged(map, "nanosecond", 0, 999_999_999)?.unwrap_or(0),
             ))
         } else if let Some(ms) = int(map, "epochMillis")? {
             Some((ms.div_euclid(1000), ms.rem_euclid(1000) as u32 * 1_000_000))
