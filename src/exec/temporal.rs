@@ -3,7 +3,7 @@
 
 use super::context::Result;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::temporal::{self, Duration, TemporalKind};
+use crate::model::temporal::{self, Amount, Duration, TemporalKind};
 use crate::model::{Map, Value};
 use crate::plan::Function;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -29,13 +29,22 @@ fn int(map: &Map, key: &str) -> Result<Option<i64>> {
     }
 }
 
-fn number(map: &Map, key: &str) -> Result<f64> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(0.0),
-        Some(v) => v
-            .as_f64()
-            .ok_or_else(|| invalid(format!("{key} must be a number, not {}", v.value_type()))),
-    }
+/// A duration component, counted in a unit `factor` times smaller.
+fn amount(map: &Map, key: &str, factor: i64) -> Result<Amount> {
+    let amount = match map.get(key) {
+        None | Some(Value::Null) => return Ok(Amount::ZERO),
+        Some(Value::Int(i)) => Some(Amount::int(*i)),
+        Some(Value::Float(f)) => Amount::float(*f),
+        Some(v) => {
+            return Err(invalid(format!(
+                "{key} must be a number, not {}",
+                v.value_type()
+            )));
+        }
+    };
+    amount
+        .and_then(|a| a.times(factor))
+        .ok_or_else(|| QueryError::overflow(format!("{key} out of range for a duration")))
 }
 
 /// An integer component that must lie in `lo..=hi`, if it is given.
@@ -324,18 +333,24 @@ pub fn duration(arg: &Value) -> Result<Value> {
                 .ok_or_else(|| invalid(format!("'{s}' is not a valid duration")));
         }
         Value::Map(map) => {
-            let months = number(map, "years")? * 12.0
-                + number(map, "quarters")? * 3.0
-                + number(map, "months")?;
-            let days = number(map, "weeks")? * 7.0 + number(map, "days")?;
-            let nanos = number(map, "hours")? * 3600e9
-                + number(map, "minutes")? * 60e9
-                + number(map, "seconds")? * 1e9
-                + number(map, "milliseconds")? * 1e6
-                + number(map, "microseconds")? * 1e3
-                + number(map, "nanoseconds")?;
+            let sum = |parts: &[(&str, i64)]| {
+                parts.iter().try_fold(Amount::ZERO, |sum, (key, factor)| {
+                    sum.plus(amount(map, key, *factor)?)
+                        .ok_or_else(|| QueryError::overflow("duration out of range"))
+                })
+            };
+            let months = sum(&[("years", 12), ("quarters", 3), ("months", 1)])?;
+            let days = sum(&[("weeks", 7), ("days", 1)])?;
+            let nanos = sum(&[
+                ("hours", 3_600_000_000_000),
+                ("minutes", 60_000_000_000),
+                ("seconds", 1_000_000_000),
+                ("milliseconds", 1_000_000),
+                ("microseconds", 1_000),
+                ("nanoseconds", 1),
+            ])?;
             temporal::from_parts(months, days, nanos)
-                .ok_or_else(|| invalid("duration out of range"))?
+                .ok_or_else(|| QueryError::overflow("duration out of range"))?
         }
         other => {
             return Err(QueryError::runtime(
