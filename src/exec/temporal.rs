@@ -464,7 +464,7 @@ fn shift_datetime(dt: NaiveDateTime, d: &Duration) -> Option<NaiveDateTime> {
         },
     )?;
     let delta = chrono::Duration::try_seconds(d.seconds)?
-        + chrono::Duration::nanoseconds(i64::from(d.nanos));
+        .checked_add(&chrono::Duration::nanoseconds(i64::from(d.nanos)))?;
     date.and_time(dt.time()).checked_add_signed(delta)
 }
 

@@ -38,3 +38,10 @@ RETURN duration({days: 1e300}) AS d;
 
 RETURN duration({hours: 2562047788015216}) AS d;
 // expect: error ArgumentError.Overflow
+
+// Just past the longest span chrono can add (i64::MAX milliseconds): an error, not a crash.
+RETURN localdatetime('2020-01-01T00:00') + duration({seconds: 9223372036854775, milliseconds: 900}) AS t;
+// expect: error ArgumentError.Overflow
+
+RETURN datetime('2020-01-01T00:00Z') - duration({seconds: 9223372036854775, milliseconds: 900}) AS t;
+// expect: error ArgumentError.Overflow
