@@ -164,3 +164,20 @@ fn removing_a_missing_property_changes_nothing() {
     let r = run(&mut db, "MATCH (a:A) SET a.missing = null");
     assert!(r.stats.is_empty(), "{:?}", r.stats);
 }
+
+#[test]
+fn argument_errors_name_the_argument_at_fault() {
+    let mut db = Database::in_memory();
+    for (query, wanted) in [
+        ("RETURN replace('abc', 1, 'x')", "as its second argument"),
+        ("RETURN replace('abc', 'b', 2)", "as its third argument"),
+        ("RETURN replace(3, 'b', 'c')", "as its first argument"),
+        ("RETURN split('a,b', 1)", "as its second argument"),
+        ("RETURN substring('abc', 0, 'x')", "as its third argument"),
+        ("RETURN left('abc', 'x')", "as its second argument"),
+        ("RETURN atan2(1, 'x')", "as its second argument"),
+    ] {
+        let err = db.run(query, &Params::new()).unwrap_err().to_string();
+        assert!(err.contains(wanted), "{query}: {err}");
+    }
+}

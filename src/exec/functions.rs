@@ -16,10 +16,35 @@ fn bad_arg(function: Function, v: &Value) -> QueryError {
     )
 }
 
-fn int_arg(function: Function, v: &Value) -> Result<i64> {
+/// The same for a function of several arguments, naming which one (counted from 0) is wrong.
+fn bad_nth(function: Function, position: usize, v: &Value) -> QueryError {
+    let ordinal = ["first", "second", "third"]
+        .get(position)
+        .unwrap_or(&"last");
+    QueryError::runtime(
+        ErrorClass::TypeError,
+        Detail::InvalidArgumentValue,
+        format!(
+            "{function:?} cannot take {} as its {ordinal} argument",
+            v.value_type()
+        ),
+    )
+}
+
+/// For a function of several arguments: the first of `args` that is not a string, blamed.
+fn not_all_strings(function: Function, args: &[Value]) -> QueryError {
+    let (position, bad) = args
+        .iter()
+        .enumerate()
+        .find(|(_, v)| !matches!(v, Value::String(_)))
+        .unwrap_or((0, &Value::Null));
+    bad_nth(function, position, bad)
+}
+
+fn int_arg(function: Function, position: usize, v: &Value) -> Result<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        other => Err(bad_arg(function, other)),
+        other => Err(bad_nth(function, position, other)),
     }
 }
 
@@ -188,17 +213,17 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
                 Value::String(Arc::from(s.replace(&**from, to)))
             }
             (_, Value::Null, _) | (_, _, Value::Null) => Value::Null,
-            _ => return Err(bad_arg(function, arg)),
+            _ => return Err(not_all_strings(function, args)),
         },
         F::Substring => substring(arg, &args[1], args.get(2))?,
         F::Left | F::Right => {
             let Value::String(s) = arg else {
-                return Err(bad_arg(function, arg));
+                return Err(bad_nth(function, 0, arg));
             };
             if args[1].is_null() {
                 return Ok(Value::Null);
             }
-            let n = int_arg(function, &args[1])?;
+            let n = int_arg(function, 1, &args[1])?;
             if n < 0 {
                 return Err(QueryError::runtime(
                     ErrorClass::ArgumentError,
@@ -226,7 +251,7 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
                 Value::list(s.split(&**sep).map(Value::str).collect())
             }
             (_, Value::Null) => Value::Null,
-            _ => return Err(bad_arg(function, arg)),
+            _ => return Err(not_all_strings(function, args)),
         },
         F::Abs => match arg {
             Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(overflow)?),
@@ -269,7 +294,12 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             if args[1].is_null() {
                 return Ok(Value::Null);
             }
-            Value::Float(number(function, arg)?.atan2(number(function, &args[1])?))
+            let number_at = |i: usize| {
+                args[i]
+                    .as_f64()
+                    .ok_or_else(|| bad_nth(function, i, &args[i]))
+            };
+            Value::Float(number_at(0)?.atan2(number_at(1)?))
         }
         F::Degrees => Value::Float(number(function, arg)?.to_degrees()),
         F::Radians => Value::Float(number(function, arg)?.to_radians()),
@@ -334,13 +364,15 @@ const MAX_RANGE: i128 = 100_000_000;
 
 fn substring(s: &Value, start: &Value, len: Option<&Value>) -> Result<Value> {
     let Value::String(s) = s else {
-        return Err(bad_arg(Function::Substring, s));
+        return Err(bad_nth(Function::Substring, 0, s));
     };
     if start.is_null() || len.is_some_and(Value::is_null) {
         return Ok(Value::Null);
     }
-    let start = int_arg(Function::Substring, start)?;
-    let len = len.map(|l| int_arg(Function::Substring, l)).transpose()?;
+    let start = int_arg(Function::Substring, 1, start)?;
+    let len = len
+        .map(|l| int_arg(Function::Substring, 2, l))
+        .transpose()?;
     if start < 0 || len.is_some_and(|l| l < 0) {
         return Err(QueryError::runtime(
             ErrorClass::ArgumentError,
