@@ -181,3 +181,14 @@ fn argument_errors_name_the_argument_at_fault() {
         assert!(err.contains(wanted), "{query}: {err}");
     }
 }
+
+#[test]
+fn an_overflowing_sum_points_at_the_aggregate() {
+    let query = "UNWIND [9223372036854775807, 1] AS x RETURN sum(x) AS s";
+    let Err(kg::Error::Query(err)) = Database::in_memory().run(query, &Params::new()) else {
+        panic!("{query} should overflow");
+    };
+    assert_eq!(err.detail, kg::Detail::Overflow);
+    let span = err.span.expect("a position");
+    assert_eq!(&query[span.start..span.end], "sum(x)");
+}

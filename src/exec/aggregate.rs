@@ -112,7 +112,9 @@ impl<'p> Accumulator<'p> {
                     Value::Int(i) if !*is_float => match int.checked_add(i) {
                         Some(s) => *int = s,
                         None => {
-                            return Err(QueryError::overflow("integer overflow in sum"));
+                            return Err(
+                                QueryError::overflow("integer overflow in sum").at(self.spec.span)
+                            );
                         }
                     },
                     Value::Int(i) => *float += i as f64,

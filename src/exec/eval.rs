@@ -300,7 +300,21 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
             if (is_nan(a) && numeric(b)) || (is_nan(b) && numeric(a)) {
                 return Some(false);
             }
-            let ord = compare_values(a, b)?;
+            // Lists compare by their first unequal elements, with this same rule: so
+            // `[NaN] < [1]` is false like `NaN < 1`, not null.
+            let ord = match (a, b) {
+                (Value::List(x), Value::List(y)) => {
+                    match x
+                        .iter()
+                        .zip(y.iter())
+                        .find(|(p, q)| compare_values(p, q) != Some(Ordering::Equal))
+                    {
+                        Some((p, q)) => return compare(op, p, q),
+                        None => x.len().cmp(&y.len()),
+                    }
+                }
+                _ => compare_values(a, b)?,
+            };
             Some(match op {
                 CmpOp::Lt => ord == Ordering::Less,
                 CmpOp::Gt => ord == Ordering::Greater,
