@@ -8,6 +8,7 @@ use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Map, NodeId, PathValue, RelId, Value, compare_values, equals};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -123,7 +124,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             let values = args
                 .iter()
                 .map(|a| eval(a, row, ctx))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<Result<SmallVec<[_; 3]>>>()?;
             functions::call(*function, &values, ctx).map_err(|e| e.or_at(*span))
         }
         BoundExpr::ListComprehension {
@@ -404,23 +405,31 @@ fn deleted(what: &str) -> QueryError {
 }
 
 /// Evaluates without copying where the value already exists: a slot of the row, a constant,
-/// or a property of a node or relationship read in place. Hot loops (grouping keys,
-/// aggregate arguments) use it to avoid cloning text for every row.
+/// or a property of a node, relationship or map read in place. Hot loops (grouping keys,
+/// aggregate arguments) use it to save a reference count's increment and decrement per
+/// value and row (cloning a value never copies its text).
 pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
     match expr {
         BoundExpr::Slot(s) => Ok(Cow::Borrowed(&row[*s])),
         BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
-        BoundExpr::Property { base, key, .. } => match eval_ref(base, row, ctx)?.as_ref() {
-            Value::Node(id) => match ctx.graph.node(*id) {
-                Some(n) => Ok(Cow::Borrowed(n.prop(*key).unwrap_or(&Value::Null))),
-                None => eval(expr, row, ctx).map(Cow::Owned),
-            },
-            Value::Rel(id) => match ctx.graph.rel(*id) {
-                Some(r) => Ok(Cow::Borrowed(r.prop(*key).unwrap_or(&Value::Null))),
-                None => eval(expr, row, ctx).map(Cow::Owned),
-            },
-            _ => eval(expr, row, ctx).map(Cow::Owned),
-        },
+        BoundExpr::Property { base, key, span } => {
+            let base = eval_ref(base, row, ctx)?;
+            let stored = match &base {
+                Cow::Borrowed(Value::Map(map)) => Some(map.get(&**ctx.graph.names().name(*key))),
+                _ => match base.as_ref() {
+                    Value::Node(id) => ctx.graph.node(*id).map(|n| n.prop(*key)),
+                    Value::Rel(id) => ctx.graph.rel(*id).map(|r| r.prop(*key)),
+                    _ => None,
+                },
+            };
+            match stored {
+                Some(v) => Ok(Cow::Borrowed(v.unwrap_or(&Value::Null))),
+                // Everything else, deleted entities included, as eval reads it.
+                None => property(&base, *key, ctx)
+                    .map(Cow::Owned)
+                    .map_err(|e| e.or_at(*span)),
+            }
+        }
         _ => eval(expr, row, ctx).map(Cow::Owned),
     }
 }

@@ -13,6 +13,7 @@ mod context;
 mod eval;
 mod expand;
 mod functions;
+mod group;
 mod operators;
 mod result;
 mod temporal;
@@ -25,7 +26,7 @@ pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data
 use crate::db::Params;
 use crate::error::QueryError;
 use crate::graph::{GraphRead, Transaction};
-use crate::model::{GroupKey, Value};
+use crate::model::Value;
 use crate::plan::{PartPlan, QueryPlan, Stage};
 use context::{Ctx, Row, Statement};
 use std::collections::HashSet;
@@ -40,10 +41,11 @@ pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Resul
         rows.extend(run_part(part, tx, &stmt)?);
     }
     if plan.parts.len() > 1 && !plan.union_all.iter().all(|all| *all) {
-        let mut seen = HashSet::new();
-        rows.retain(|row: &Vec<Value>| {
-            seen.insert(row.iter().cloned().map(GroupKey).collect::<Vec<_>>())
-        });
+        let mut distinct = group::Groups::default();
+        for row in rows {
+            distinct.insert(row);
+        }
+        rows = distinct.into_keys();
     }
     let mut result = QueryResult {
         columns: plan.columns.clone(),

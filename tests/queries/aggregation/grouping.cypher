@@ -137,3 +137,12 @@ RETURN max(deals) AS most, min(deals) AS fewest, avg(deals) AS mean, collect(com
 // expect:
 // | most | fewest | mean | any |
 // | 2 | 1 | 1.8 | true |
+
+// Keys read from maps in place, and from a map built per row.
+UNWIND [{k: 'a', v: 1}, {k: 'b', v: 2}, {k: 'a', v: 3}, {v: 4}] AS m
+RETURN m.k AS k, {x: m.k}.x AS again, sum(m.v) AS total ORDER BY k;
+// expect:
+// | k | again | total |
+// | 'a' | 'a' | 4 |
+// | 'b' | 'b' | 2 |
+// | null | null | 4 |
