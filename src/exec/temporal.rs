@@ -176,7 +176,7 @@ fn time_of(map: &Map) -> Result<NaiveTime> {
             "millisecond, microsecond and nanosecond add up to a second or more",
         ));
     }
-    NaiveTime::from_hms_nano_opt(hour, minute, second, nanos as u32)
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
         .ok_or_else(|| invalid("no such time of day"))
 }
 
@@ -241,10 +241,9 @@ fn from_map(function: Function, map: &Map) -> Result<Value> {
                 secs,
                 ranged(map, "nanosecond", 0, 999_999_999)?.unwrap_or(0),
             ))
-        } else if let Some(ms) = int(map, "epochMillis")? {
-            Some((ms.div_euclid(1000), ms.rem_euclid(1000) as u32 * 1_000_000))
         } else {
-            None
+            int(map, "epochMillis")?
+                .map(|ms| (ms.div_euclid(1000), ms.rem_euclid(1000) as u32 * 1_000_000))
         };
         if let Some((secs, nanos)) = epoch {
             // Shifted to local time in seconds, not as a chrono date-time: the instant of a

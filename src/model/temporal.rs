@@ -324,7 +324,7 @@ impl Amount {
     /// None for infinities, NaN and amounts beyond any duration.
     pub fn float(f: f64) -> Option<Amount> {
         let whole = f.trunc();
-        (whole.abs() < 1e36).then(|| Amount {
+        (whole.abs() < 1e36).then_some(Amount {
             whole: whole as i128,
             fraction: f - whole,
         })
