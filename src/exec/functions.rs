@@ -55,12 +55,10 @@ fn number(function: Function, v: &Value) -> Result<f64> {
 pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
     use Function as F;
     let arg = args.first().unwrap_or(&Value::Null);
-    // Almost every function returns null for a null argument.
-    let null_passes = !matches!(
-        function,
-        F::Coalesce | F::E | F::Pi | F::Rand | F::Timestamp | F::Exists
-    );
-    if null_passes && args.iter().take(1).any(Value::is_null) {
+    // Almost every function returns null when its first argument is null; those with more
+    // arguments check the others themselves.
+    let null_passes = !matches!(function, F::Coalesce | F::Exists);
+    if null_passes && args.first().is_some_and(Value::is_null) {
         return Ok(Value::Null);
     }
     let names = ctx.graph.names();

@@ -1,7 +1,8 @@
-//! The three notions of sameness openCypher defines: equality (`=`, three-valued), the
-//! comparability of `<` (handled by the executor on top of [`compare_for_order`]'s per-type
-//! rules), orderability for ORDER BY (a total order across all types), and equivalence for
-//! grouping and DISTINCT (null groups with null, NaN with NaN, 1 with 1.0).
+//! The four relations openCypher defines between values: equality (`=`, three-valued:
+//! [`equals`]), comparability (`<` and friends: [`compare_values`], none across types; the
+//! executor adds the rules for NaN), orderability for ORDER BY, min and max (a total order
+//! across all types: [`compare_for_order`]), and equivalence for grouping and DISTINCT (null
+//! groups with null, NaN with NaN, 1 with 1.0: [`group_key_eq`], [`hash_group_key`]).
 
 use super::{Value, temporal};
 use std::cmp::Ordering;

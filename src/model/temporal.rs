@@ -85,8 +85,8 @@ pub struct Duration {
 const NANOS: i64 = 1_000_000_000;
 
 impl Duration {
-    /// Builds a duration from components that may have fractions and any sign, carrying
-    /// fractions down (a fraction of a month is not carried: months stay whole).
+    /// Builds a duration from whole components of any sign, carrying whole seconds out of
+    /// the nanoseconds; none if the seconds overflow.
     pub fn normalized(months: i64, days: i64, seconds: i64, nanos: i64) -> Option<Duration> {
         let seconds = seconds.checked_add(nanos.div_euclid(NANOS))?;
         Some(Duration {
