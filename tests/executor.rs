@@ -166,7 +166,7 @@ fn removing_a_missing_property_changes_nothing() {
 }
 
 #[test]
-fn argument_errors_name_the_argument_at_fault() {
+fn argument_errors_name_the_function_and_the_argument_at_fault() {
     let mut db = Database::in_memory();
     for (query, wanted) in [
         ("RETURN replace('abc', 1, 'x')", "as its second argument"),
@@ -176,6 +176,15 @@ fn argument_errors_name_the_argument_at_fault() {
         ("RETURN substring('abc', 0, 'x')", "as its third argument"),
         ("RETURN left('abc', 'x')", "as its second argument"),
         ("RETURN atan2(1, 'x')", "as its second argument"),
+        // Functions are named as the language names them.
+        ("RETURN ltrim(1)", "ltrim cannot take INTEGER"),
+        ("RETURN toLower(1)", "toLower cannot take INTEGER"),
+        ("UNWIND ['a'] AS x RETURN stDev(x)", "stDev needs numbers"),
+        (
+            "UNWIND ['a'] AS x RETURN percentileCont(x, 0.5)",
+            "percentileCont needs numbers",
+        ),
+        ("RETURN startNode(1)", "startNode"),
     ] {
         let err = db.run(query, &Params::new()).unwrap_err().to_string();
         assert!(err.contains(wanted), "{query}: {err}");

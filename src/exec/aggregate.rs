@@ -16,7 +16,6 @@ enum State {
         int: i64,
         float: f64,
         is_float: bool,
-        any: bool,
     },
     Avg {
         sum: f64,
@@ -45,7 +44,6 @@ impl<'p> Accumulator<'p> {
                 int: 0,
                 float: 0.0,
                 is_float: false,
-                any: false,
             },
             AggKind::Avg => State::Avg { sum: 0.0, n: 0 },
             AggKind::Min | AggKind::Max => State::Extreme(None),
@@ -93,7 +91,11 @@ impl<'p> Accumulator<'p> {
             QueryError::runtime(
                 ErrorClass::TypeError,
                 Detail::InvalidArgumentType,
-                format!("{:?} needs numbers, not {}", self.spec.kind, v.value_type()),
+                format!(
+                    "{} needs numbers, not {}",
+                    self.spec.kind.name(),
+                    v.value_type()
+                ),
             )
             .at(self.spec.span)
         };
@@ -103,29 +105,25 @@ impl<'p> Accumulator<'p> {
                 int,
                 float,
                 is_float,
-                any,
-            } => {
-                *any = true;
-                match *value {
-                    Value::Int(i) if !*is_float => match int.checked_add(i) {
-                        Some(s) => *int = s,
-                        None => {
-                            return Err(
-                                QueryError::overflow("integer overflow in sum").at(self.spec.span)
-                            );
-                        }
-                    },
-                    Value::Int(i) => *float += i as f64,
-                    Value::Float(f) => {
-                        if !*is_float {
-                            *is_float = true;
-                            *float = *int as f64;
-                        }
-                        *float += f;
+            } => match *value {
+                Value::Int(i) if !*is_float => match int.checked_add(i) {
+                    Some(s) => *int = s,
+                    None => {
+                        return Err(
+                            QueryError::overflow("integer overflow in sum").at(self.spec.span)
+                        );
                     }
-                    ref other => return Err(not_number(other)),
+                },
+                Value::Int(i) => *float += i as f64,
+                Value::Float(f) => {
+                    if !*is_float {
+                        *is_float = true;
+                        *float = *int as f64;
+                    }
+                    *float += f;
                 }
-            }
+                ref other => return Err(not_number(other)),
+            },
             State::Avg { sum, n } => {
                 *sum += value.as_f64().ok_or_else(|| not_number(&value))?;
                 *n += 1;
@@ -165,7 +163,6 @@ impl<'p> Accumulator<'p> {
                 int,
                 float,
                 is_float,
-                ..
             } => {
                 if is_float {
                     Value::Float(float)

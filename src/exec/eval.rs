@@ -240,7 +240,7 @@ fn truth(v: &Value, op: &str) -> Result<Option<bool>> {
 }
 
 fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
-    match op {
+    let operator: fn(&Value, &Value) -> Result<Value> = match op {
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
             let name = match op {
                 BinaryOp::And => "AND",
@@ -255,7 +255,7 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
                 _ => {}
             }
             let b = truth(&eval(rhs, row, ctx)?, name)?;
-            Ok(match op {
+            let result = match op {
                 BinaryOp::And => match (a, b) {
                     (_, Some(false)) => Some(false),
                     (Some(true), Some(true)) => Some(true),
@@ -270,21 +270,31 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
                     (Some(x), Some(y)) => Some(x != y),
                     _ => None,
                 },
-            }
-            .into())
+            };
+            return Ok(result.into());
         }
         BinaryOp::Regex => {
             let text = eval(lhs, row, ctx)?;
             let pattern = eval(rhs, row, ctx)?;
-            match (&text, &pattern) {
+            return match (&text, &pattern) {
                 (Value::String(t), Value::String(p)) => {
                     Ok(Value::Bool(ctx.stmt.regex_match(p, t)?))
                 }
                 _ => Ok(Value::Null),
-            }
+            };
         }
-        _ => arith::binary(op, &eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?),
-    }
+        BinaryOp::Add => arith::add,
+        BinaryOp::Sub => arith::subtract,
+        BinaryOp::Mul => arith::multiply,
+        BinaryOp::Div => arith::divide,
+        BinaryOp::Mod => arith::modulo,
+        BinaryOp::Pow => arith::power,
+        BinaryOp::StartsWith => arith::starts_with,
+        BinaryOp::EndsWith => arith::ends_with,
+        BinaryOp::Contains => arith::contains_text,
+        BinaryOp::In => arith::in_list,
+    };
+    operator(&eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?)
 }
 
 /// One comparison, three-valued. Comparisons with NaN are false; incomparable types null.
@@ -396,7 +406,8 @@ fn quantify(
     })
 }
 
-fn deleted(what: &str) -> QueryError {
+/// Reading an entity this statement deleted.
+pub fn deleted(what: &str) -> QueryError {
     QueryError::runtime(
         ErrorClass::EntityNotFound,
         Detail::DeletedEntityAccess,
@@ -529,7 +540,8 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
     Ok(Value::list(items[start as usize..end as usize].to_vec()))
 }
 
-fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
+/// All properties of a node, relationship or map, as a map.
+pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     let names = ctx.graph.names();
     let props: &[_] = match base {
         Value::Node(id) => match ctx.graph.node(*id) {
@@ -553,11 +565,6 @@ fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     ))
 }
 
-/// All properties of a node, relationship or map, as a map.
-pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
-    entity_props(base, ctx)
-}
-
 fn map_projection(
     base: &Value,
     entries: &[MapProjectionEntry],
@@ -567,7 +574,7 @@ fn map_projection(
     if base.is_null() {
         return Ok(Value::Null);
     }
-    let Some(all) = entity_props(base, ctx)? else {
+    let Some(all) = properties_of(base, ctx)? else {
         return Err(QueryError::type_error(format!(
             "map projection needs a node, relationship or map, not {}",
             base.value_type()

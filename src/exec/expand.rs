@@ -359,7 +359,7 @@ fn bidirectional(
             }
         }
         if let Some(meet) = meet {
-            let path = join_path(&fwd, &bwd, meet, graph);
+            let path = join_path(&fwd, &bwd, meet);
             return Ok((path.len() as u64 >= min).then_some(path));
         }
         *frontier = next;
@@ -371,7 +371,6 @@ fn join_path(
     fwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
     bwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
     meet: NodeId,
-    _graph: &dyn GraphRead,
 ) -> PathValue {
     let mut nodes = vec![meet];
     let mut rels = Vec::new();

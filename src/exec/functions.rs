@@ -2,7 +2,7 @@
 
 use super::arith::float_text;
 use super::context::{Ctx, Result};
-use super::eval::properties_of;
+use super::eval::{deleted, properties_of};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::Value;
 use crate::plan::Function;
@@ -12,7 +12,7 @@ fn bad_arg(function: Function, v: &Value) -> QueryError {
     QueryError::runtime(
         ErrorClass::TypeError,
         Detail::InvalidArgumentValue,
-        format!("{function:?} cannot take {}", v.value_type()),
+        format!("{} cannot take {}", function.name(), v.value_type()),
     )
 }
 
@@ -25,7 +25,8 @@ fn bad_nth(function: Function, position: usize, v: &Value) -> QueryError {
         ErrorClass::TypeError,
         Detail::InvalidArgumentValue,
         format!(
-            "{function:?} cannot take {} as its {ordinal} argument",
+            "{} cannot take {} as its {ordinal} argument",
+            function.name(),
             v.value_type()
         ),
     )
@@ -74,13 +75,7 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             other => return Err(bad_arg(function, other)),
         },
         F::Labels => match arg {
-            Value::Node(id) if ctx.graph.is_deleted_node(*id) => {
-                return Err(QueryError::runtime(
-                    ErrorClass::EntityNotFound,
-                    Detail::DeletedEntityAccess,
-                    "the node was deleted earlier in this statement",
-                ));
-            }
+            Value::Node(id) if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
             Value::Node(id) => {
                 let labels = ctx.graph.node(*id).map(|n| {
                     n.labels

@@ -305,11 +305,6 @@ fn row_count(expr: &crate::plan::BoundExpr, ctx: &Ctx, what: &str) -> Result<usi
             Detail::NegativeIntegerArgument,
             format!("{what} needs a non-negative integer, not {i}"),
         )),
-        Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Err(QueryError::runtime(
-            ErrorClass::SyntaxError,
-            Detail::InvalidArgumentType,
-            format!("{what} needs an integer, not {f:?}"),
-        )),
         other => Err(QueryError::runtime(
             ErrorClass::SyntaxError,
             Detail::InvalidArgumentType,

@@ -41,6 +41,15 @@ pub fn graph_error(e: GraphError) -> QueryError {
     }
 }
 
+/// Refuses a value a property cannot hold, pointing at the clause that tried.
+fn storable(v: &Value, span: Span) -> Result<()> {
+    if v.is_storable() {
+        Ok(())
+    } else {
+        Err(graph_error(GraphError::UnstorableValue(v.value_type())).at(span))
+    }
+}
+
 impl Writer<'_, '_> {
     fn eval(&self, expr: &crate::plan::BoundExpr, row: &Row) -> Result<Value> {
         let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
@@ -137,11 +146,7 @@ impl Writer<'_, '_> {
                         }
                         continue;
                     }
-                    if !v.is_storable() {
-                        return Err(
-                            graph_error(GraphError::UnstorableValue(v.value_type())).at(span)
-                        );
-                    }
+                    storable(v, span)?;
                     out.push((k.clone(), v.clone()));
                 }
                 Ok(out)
@@ -242,11 +247,7 @@ impl Writer<'_, '_> {
             } => {
                 let target = self.eval(target, row)?;
                 let value = self.eval(value, row)?;
-                if !value.is_storable() {
-                    return Err(
-                        graph_error(GraphError::UnstorableValue(value.value_type())).at(*span)
-                    );
-                }
+                storable(&value, *span)?;
                 self.set_property(&target, key.clone(), value, *span)
             }
             SetAction::Properties {
@@ -283,11 +284,7 @@ impl Writer<'_, '_> {
                     }
                 }
                 for (k, v) in new {
-                    if !v.is_storable() {
-                        return Err(
-                            graph_error(GraphError::UnstorableValue(v.value_type())).at(*span)
-                        );
-                    }
+                    storable(&v, *span)?;
                     self.set_property(&target, k, v, *span)?;
                 }
                 Ok(())

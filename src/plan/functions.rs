@@ -93,6 +93,31 @@ pub fn lookup_aggregate(name: &str) -> Option<AggKind> {
     })
 }
 
+impl Function {
+    /// The name the language gives the function (`ltrim`, `toString`), for messages.
+    pub fn name(self) -> &'static str {
+        FUNCTION_NAMES
+            .iter()
+            .copied()
+            .find(|n| lookup_function(n).is_some_and(|(f, ..)| f == self))
+            .unwrap_or("function")
+    }
+}
+
+impl AggKind {
+    /// The name the language gives the aggregate (`stDev`, `percentileCont`), for messages.
+    pub fn name(self) -> &'static str {
+        if self == AggKind::CountStar {
+            return "count";
+        }
+        FUNCTION_NAMES
+            .iter()
+            .copied()
+            .find(|n| lookup_aggregate(n) == Some(self))
+            .unwrap_or("aggregate")
+    }
+}
+
 /// Every function name, for suggestions and shell completion.
 pub const FUNCTION_NAMES: &[&str] = &[
     "id",
