@@ -120,6 +120,11 @@ impl QueryError {
         QueryError::runtime(ErrorClass::TypeError, Detail::InvalidArgumentType, message)
     }
 
+    /// A number or temporal value outside the range its type can hold.
+    pub fn overflow(message: impl Into<String>) -> Self {
+        QueryError::runtime(ErrorClass::ArgumentError, Detail::Overflow, message)
+    }
+
     pub fn at(mut self, span: Span) -> Self {
         self.span = Some(span);
         self

@@ -164,3 +164,40 @@ fn removing_a_missing_property_changes_nothing() {
     let r = run(&mut db, "MATCH (a:A) SET a.missing = null");
     assert!(r.stats.is_empty(), "{:?}", r.stats);
 }
+
+#[test]
+fn argument_errors_name_the_function_and_the_argument_at_fault() {
+    let mut db = Database::in_memory();
+    for (query, wanted) in [
+        ("RETURN replace('abc', 1, 'x')", "as its second argument"),
+        ("RETURN replace('abc', 'b', 2)", "as its third argument"),
+        ("RETURN replace(3, 'b', 'c')", "as its first argument"),
+        ("RETURN split('a,b', 1)", "as its second argument"),
+        ("RETURN substring('abc', 0, 'x')", "as its third argument"),
+        ("RETURN left('abc', 'x')", "as its second argument"),
+        ("RETURN atan2(1, 'x')", "as its second argument"),
+        // Functions are named as the language names them.
+        ("RETURN ltrim(1)", "ltrim cannot take INTEGER"),
+        ("RETURN toLower(1)", "toLower cannot take INTEGER"),
+        ("UNWIND ['a'] AS x RETURN stDev(x)", "stDev needs numbers"),
+        (
+            "UNWIND ['a'] AS x RETURN percentileCont(x, 0.5)",
+            "percentileCont needs numbers",
+        ),
+        ("RETURN startNode(1)", "startNode"),
+    ] {
+        let err = db.run(query, &Params::new()).unwrap_err().to_string();
+        assert!(err.contains(wanted), "{query}: {err}");
+    }
+}
+
+#[test]
+fn an_overflowing_sum_points_at_the_aggregate() {
+    let query = "UNWIND [9223372036854775807, 1] AS x RETURN sum(x) AS s";
+    let Err(kg::Error::Query(err)) = Database::in_memory().run(query, &Params::new()) else {
+        panic!("{query} should overflow");
+    };
+    assert_eq!(err.detail, kg::Detail::Overflow);
+    let span = err.span.expect("a position");
+    assert_eq!(&query[span.start..span.end], "sum(x)");
+}

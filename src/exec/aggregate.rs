@@ -2,14 +2,12 @@
 
 use super::context::{Ctx, Result, Row, Rows};
 use super::eval::{eval, eval_ref};
+use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::{GroupKey, Value, compare_for_order, group_key_eq, hash_group_key};
+use crate::model::{Value, compare_for_order};
 use crate::plan::{AggKind, Aggregate, BoundExpr, Slot};
-use rustc_hash::{FxBuildHasher, FxHasher};
 use smallvec::SmallVec;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
 
 /// The running state of one aggregate in one group.
 enum State {
@@ -18,7 +16,6 @@ enum State {
         int: i64,
         float: f64,
         is_float: bool,
-        any: bool,
     },
     Avg {
         sum: f64,
@@ -35,7 +32,7 @@ enum State {
 struct Accumulator<'p> {
     spec: &'p Aggregate,
     state: State,
-    seen: Option<HashSet<GroupKey>>,
+    seen: Option<Groups>,
     percentile: Option<f64>,
 }
 
@@ -47,7 +44,6 @@ impl<'p> Accumulator<'p> {
                 int: 0,
                 float: 0.0,
                 is_float: false,
-                any: false,
             },
             AggKind::Avg => State::Avg { sum: 0.0, n: 0 },
             AggKind::Min | AggKind::Max => State::Extreme(None),
@@ -60,7 +56,7 @@ impl<'p> Accumulator<'p> {
         Accumulator {
             spec,
             state,
-            seen: spec.distinct.then(HashSet::new),
+            seen: spec.distinct.then(Groups::default),
             percentile: None,
         }
     }
@@ -87,7 +83,7 @@ impl<'p> Accumulator<'p> {
             }
         }
         if let Some(seen) = &mut self.seen {
-            if !seen.insert(GroupKey(value.clone().into_owned())) {
+            if !seen.find_or_insert(std::slice::from_ref(&value)).1 {
                 return Ok(());
             }
         }
@@ -95,7 +91,11 @@ impl<'p> Accumulator<'p> {
             QueryError::runtime(
                 ErrorClass::TypeError,
                 Detail::InvalidArgumentType,
-                format!("{:?} needs numbers, not {}", self.spec.kind, v.value_type()),
+                format!(
+                    "{} needs numbers, not {}",
+                    self.spec.kind.name(),
+                    v.value_type()
+                ),
             )
             .at(self.spec.span)
         };
@@ -105,31 +105,25 @@ impl<'p> Accumulator<'p> {
                 int,
                 float,
                 is_float,
-                any,
-            } => {
-                *any = true;
-                match *value {
-                    Value::Int(i) if !*is_float => match int.checked_add(i) {
-                        Some(s) => *int = s,
-                        None => {
-                            return Err(QueryError::runtime(
-                                ErrorClass::ArgumentError,
-                                Detail::Overflow,
-                                "integer overflow in sum",
-                            ));
-                        }
-                    },
-                    Value::Int(i) => *float += i as f64,
-                    Value::Float(f) => {
-                        if !*is_float {
-                            *is_float = true;
-                            *float = *int as f64;
-                        }
-                        *float += f;
+            } => match *value {
+                Value::Int(i) if !*is_float => match int.checked_add(i) {
+                    Some(s) => *int = s,
+                    None => {
+                        return Err(
+                            QueryError::overflow("integer overflow in sum").at(self.spec.span)
+                        );
                     }
-                    ref other => return Err(not_number(other)),
+                },
+                Value::Int(i) => *float += i as f64,
+                Value::Float(f) => {
+                    if !*is_float {
+                        *is_float = true;
+                        *float = *int as f64;
+                    }
+                    *float += f;
                 }
-            }
+                ref other => return Err(not_number(other)),
+            },
             State::Avg { sum, n } => {
                 *sum += value.as_f64().ok_or_else(|| not_number(&value))?;
                 *n += 1;
@@ -169,7 +163,6 @@ impl<'p> Accumulator<'p> {
                 int,
                 float,
                 is_float,
-                ..
             } => {
                 if is_float {
                     Value::Float(float)
@@ -233,11 +226,6 @@ fn percentile_arg(v: &Value) -> Result<f64> {
     }
 }
 
-struct Group<'p> {
-    keys: Vec<Value>,
-    accs: Vec<Accumulator<'p>>,
-}
-
 /// Groups the input by `keys` and computes `aggregates` per group. Output rows hold the key
 /// and aggregate slots.
 pub fn aggregate(
@@ -246,64 +234,48 @@ pub fn aggregate(
     aggregates: &[(Slot, Aggregate)],
     ctx: &Ctx,
 ) -> Result<Vec<Row>> {
-    // Groups are found by the hash of their key values; equal hashes are confirmed with
-    // equivalence. The key buffer is reused, so a row of an existing group allocates nothing.
-    let mut index: HashMap<u64, SmallVec<[usize; 1]>, FxBuildHasher> = HashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups = Groups::default();
+    let mut accs: Vec<Vec<Accumulator>> = Vec::new();
     for row in rows {
         let row = row?;
+        // Evaluated in place where possible (up to four keys on the stack), so a row of an
+        // existing group copies nothing.
         let key_values = keys
             .iter()
             .map(|(_, e)| eval_ref(e, &row, ctx))
             .collect::<Result<SmallVec<[_; 4]>>>()?;
-        let mut hasher = FxHasher::default();
-        for v in &key_values {
-            hash_group_key(v, &mut hasher);
-        }
-        let candidates = index.entry(hasher.finish()).or_default();
-        let found = candidates.iter().copied().find(|g| {
-            groups[*g]
-                .keys
-                .iter()
-                .zip(&key_values)
-                .all(|(a, b)| group_key_eq(a, b))
-        });
-        let g = match found {
-            Some(g) => g,
-            None => {
-                let accs = aggregates
+        let (g, new) = groups.find_or_insert(&key_values);
+        if new {
+            accs.push(
+                aggregates
                     .iter()
                     .map(|(_, a)| Accumulator::new(a))
-                    .collect();
-                let keys = key_values.iter().map(|v| v.clone().into_owned()).collect();
-                groups.push(Group { keys, accs });
-                candidates.push(groups.len() - 1);
-                groups.len() - 1
-            }
-        };
-        for acc in &mut groups[g].accs {
+                    .collect(),
+            );
+        }
+        for acc in &mut accs[g] {
             acc.add(&row, ctx)?;
         }
     }
+    let mut group_keys = groups.into_keys();
     // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
-    if groups.is_empty() && keys.is_empty() {
-        let accs = aggregates
-            .iter()
-            .map(|(_, a)| Accumulator::new(a))
-            .collect();
-        groups.push(Group {
-            keys: Vec::new(),
-            accs,
-        });
+    if accs.is_empty() && keys.is_empty() {
+        accs.push(
+            aggregates
+                .iter()
+                .map(|(_, a)| Accumulator::new(a))
+                .collect(),
+        );
+        group_keys.push(Vec::new());
     }
     let width = ctx.width;
-    let mut out = Vec::with_capacity(groups.len());
-    for group in groups {
+    let mut out = Vec::with_capacity(accs.len());
+    for (group_key, group_accs) in group_keys.into_iter().zip(accs) {
         let mut row = vec![Value::Null; width];
-        for ((slot, _), v) in keys.iter().zip(group.keys) {
+        for ((slot, _), v) in keys.iter().zip(group_key) {
             row[*slot] = v;
         }
-        for ((slot, _), acc) in aggregates.iter().zip(group.accs) {
+        for ((slot, _), acc) in aggregates.iter().zip(group_accs) {
             row[*slot] = acc.finish()?;
         }
         out.push(row);

@@ -3,15 +3,10 @@
 use super::context::Result;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Value, equals};
-use crate::syntax::ast::BinaryOp;
 use std::sync::Arc;
 
 fn overflow(op: &str) -> QueryError {
-    QueryError::runtime(
-        ErrorClass::ArgumentError,
-        Detail::Overflow,
-        format!("integer overflow in {op}"),
-    )
+    QueryError::overflow(format!("integer overflow in {op}"))
 }
 
 fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {
@@ -22,36 +17,41 @@ fn type_error(op: &str, a: &Value, b: &Value) -> QueryError {
     ))
 }
 
-pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value> {
-    match op {
-        BinaryOp::Add => add(a, b),
-        BinaryOp::Sub => match super::temporal::subtract(a, b) {
-            Some(difference) => difference,
-            None => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
-        },
-        BinaryOp::Mul => numeric(a, b, "*", i64::checked_mul, |x, y| x * y),
-        BinaryOp::Div => divide(a, b),
-        BinaryOp::Mod => modulo(a, b),
-        BinaryOp::Pow => match (a.as_f64(), b.as_f64()) {
-            _ if a.is_null() || b.is_null() => Ok(Value::Null),
-            (Some(x), Some(y)) => Ok(Value::Float(x.powf(y))),
-            _ => Err(type_error("^", a, b)),
-        },
-        BinaryOp::StartsWith | BinaryOp::EndsWith | BinaryOp::Contains => Ok(match (a, b) {
-            (Value::String(s), Value::String(t)) => Value::Bool(match op {
-                BinaryOp::StartsWith => s.starts_with(&**t),
-                BinaryOp::EndsWith => s.ends_with(&**t),
-                _ => s.contains(&**t),
-            }),
-            _ => Value::Null,
-        }),
-        BinaryOp::In => contains(b, a),
-        // Logical and regex operators are evaluated by the caller (short-circuit, cache).
-        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Regex => Ok(Value::Null),
+pub fn starts_with(a: &Value, b: &Value) -> Result<Value> {
+    Ok(text_test(a, b, |s, t| s.starts_with(t)))
+}
+
+pub fn ends_with(a: &Value, b: &Value) -> Result<Value> {
+    Ok(text_test(a, b, |s, t| s.ends_with(t)))
+}
+
+pub fn contains_text(a: &Value, b: &Value) -> Result<Value> {
+    Ok(text_test(a, b, |s, t| s.contains(t)))
+}
+
+fn text_test(a: &Value, b: &Value, test: fn(&str, &str) -> bool) -> Value {
+    match (a, b) {
+        (Value::String(s), Value::String(t)) => Value::Bool(test(s, t)),
+        _ => Value::Null,
     }
 }
 
-fn add(a: &Value, b: &Value) -> Result<Value> {
+pub fn subtract(a: &Value, b: &Value) -> Result<Value> {
+    match super::temporal::subtract(a, b) {
+        Some(difference) => difference,
+        None => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
+    }
+}
+
+pub fn power(a: &Value, b: &Value) -> Result<Value> {
+    match (a.as_f64(), b.as_f64()) {
+        _ if a.is_null() || b.is_null() => Ok(Value::Null),
+        (Some(x), Some(y)) => Ok(Value::Float(x.powf(y))),
+        _ => Err(type_error("^", a, b)),
+    }
+}
+
+pub fn add(a: &Value, b: &Value) -> Result<Value> {
     if let Some(sum) = super::temporal::add(a, b) {
         return sum;
     }
@@ -139,7 +139,11 @@ fn numeric(
     })
 }
 
-fn divide(a: &Value, b: &Value) -> Result<Value> {
+pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
+    numeric(a, b, "*", i64::checked_mul, |x, y| x * y)
+}
+
+pub fn divide(a: &Value, b: &Value) -> Result<Value> {
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
         return Err(QueryError::runtime(
             ErrorClass::ArgumentError,
@@ -150,7 +154,7 @@ fn divide(a: &Value, b: &Value) -> Result<Value> {
     numeric(a, b, "/", i64::checked_div, |x, y| x / y)
 }
 
-fn modulo(a: &Value, b: &Value) -> Result<Value> {
+pub fn modulo(a: &Value, b: &Value) -> Result<Value> {
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
         return Err(QueryError::runtime(
             ErrorClass::ArgumentError,
@@ -162,7 +166,7 @@ fn modulo(a: &Value, b: &Value) -> Result<Value> {
 }
 
 /// `needle IN list` with three-valued logic.
-fn contains(list: &Value, needle: &Value) -> Result<Value> {
+pub fn in_list(needle: &Value, list: &Value) -> Result<Value> {
     match list {
         Value::Null => Ok(Value::Null),
         Value::List(items) => {
@@ -205,25 +209,19 @@ mod tests {
 
     #[test]
     fn integer_overflow_and_division_by_zero_are_errors() {
-        assert!(binary(BinaryOp::Add, &Value::Int(i64::MAX), &Value::Int(1)).is_err());
-        assert!(binary(BinaryOp::Div, &Value::Int(1), &Value::Int(0)).is_err());
-        assert!(binary(BinaryOp::Mod, &Value::Int(1), &Value::Int(0)).is_err());
+        assert!(add(&Value::Int(i64::MAX), &Value::Int(1)).is_err());
+        assert!(divide(&Value::Int(1), &Value::Int(0)).is_err());
+        assert!(modulo(&Value::Int(1), &Value::Int(0)).is_err());
         assert!(negate(&Value::Int(i64::MIN)).is_err());
-        let f = binary(BinaryOp::Div, &Value::Float(1.0), &Value::Int(0)).unwrap();
+        let f = divide(&Value::Float(1.0), &Value::Int(0)).unwrap();
         assert_eq!(f, Value::Float(f64::INFINITY));
     }
 
     #[test]
     fn in_uses_three_valued_logic() {
         let list = Value::list(vec![Value::Int(1), Value::Null]);
-        assert_eq!(
-            binary(BinaryOp::In, &Value::Int(1), &list).unwrap(),
-            Value::Bool(true)
-        );
-        assert_eq!(
-            binary(BinaryOp::In, &Value::Int(2), &list).unwrap(),
-            Value::Null
-        );
+        assert_eq!(in_list(&Value::Int(1), &list).unwrap(), Value::Bool(true));
+        assert_eq!(in_list(&Value::Int(2), &list).unwrap(), Value::Null);
     }
 
     #[test]

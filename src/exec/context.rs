@@ -1,5 +1,5 @@
-//! What every operator and expression needs while running: the graph, the parameters, and a
-//! cache of compiled regular expressions.
+//! What every operator and expression needs while running: the graph and the statement's
+//! shared state (parameters, its starting instant, compiled regular expressions).
 
 use crate::db::Params;
 use crate::error::{Detail, ErrorClass, QueryError};
@@ -38,20 +38,21 @@ pub fn check_interrupt() -> Result<()> {
     Ok(())
 }
 
-pub struct Ctx<'a> {
-    pub graph: &'a dyn GraphRead,
+/// What one statement shares across all its stages: the parameters, the instant it started,
+/// and the regular expressions compiled so far.
+pub struct Statement<'a> {
     pub params: &'a Params,
-    /// Number of slots in a row of the running query part.
-    pub width: usize,
+    /// Read once, so that every row and every call of `timestamp()`, `date()`, `datetime()`
+    /// ... within one statement sees the same instant, as Neo4j documents for `timestamp()`.
+    pub now: chrono::DateTime<chrono::Utc>,
     regexes: RefCell<HashMap<String, regex::Regex>>,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(graph: &'a dyn GraphRead, params: &'a Params, width: usize) -> Self {
-        Ctx {
-            graph,
+impl<'a> Statement<'a> {
+    pub fn new(params: &'a Params) -> Self {
+        Statement {
             params,
-            width,
+            now: chrono::Utc::now(),
             regexes: RefCell::new(HashMap::new()),
         }
     }
@@ -75,11 +76,25 @@ impl<'a> Ctx<'a> {
                     format!("invalid regular expression '{pattern}': {why}"),
                 )
             };
-            // Checked on its own first, so that the message shows the user's pattern.
+            // Checked unwrapped first: wrapping can make an invalid pattern valid (`a)|(b`
+            // would read as `^(?:a)|(b)$`).
             regex::Regex::new(pattern).map_err(invalid)?;
             let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(invalid)?;
             cache.insert(pattern.to_string(), re);
         }
         Ok(cache.get(pattern).is_some_and(|re| re.is_match(text)))
+    }
+}
+
+pub struct Ctx<'a> {
+    pub graph: &'a dyn GraphRead,
+    pub stmt: &'a Statement<'a>,
+    /// Number of slots in a row of the running query part.
+    pub width: usize,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(graph: &'a dyn GraphRead, stmt: &'a Statement<'a>, width: usize) -> Self {
+        Ctx { graph, stmt, width }
     }
 }

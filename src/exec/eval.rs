@@ -8,6 +8,7 @@ use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Map, NodeId, PathValue, RelId, Value, compare_values, equals};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     match expr {
         BoundExpr::Const(v) => Ok(v.clone()),
         BoundExpr::Slot(s) => Ok(row[*s].clone()),
-        BoundExpr::Param(name, span) => ctx.params.get(&**name).cloned().ok_or_else(|| {
+        BoundExpr::Param(name, span) => ctx.stmt.params.get(&**name).cloned().ok_or_else(|| {
             QueryError::runtime(
                 ErrorClass::SemanticError,
                 Detail::ParameterMissing,
@@ -123,7 +124,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             let values = args
                 .iter()
                 .map(|a| eval(a, row, ctx))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<Result<SmallVec<[_; 3]>>>()?;
             functions::call(*function, &values, ctx).map_err(|e| e.or_at(*span))
         }
         BoundExpr::ListComprehension {
@@ -239,7 +240,7 @@ fn truth(v: &Value, op: &str) -> Result<Option<bool>> {
 }
 
 fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
-    match op {
+    let operator: fn(&Value, &Value) -> Result<Value> = match op {
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
             let name = match op {
                 BinaryOp::And => "AND",
@@ -254,7 +255,7 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
                 _ => {}
             }
             let b = truth(&eval(rhs, row, ctx)?, name)?;
-            Ok(match op {
+            let result = match op {
                 BinaryOp::And => match (a, b) {
                     (_, Some(false)) => Some(false),
                     (Some(true), Some(true)) => Some(true),
@@ -269,19 +270,31 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
                     (Some(x), Some(y)) => Some(x != y),
                     _ => None,
                 },
-            }
-            .into())
+            };
+            return Ok(result.into());
         }
         BinaryOp::Regex => {
             let text = eval(lhs, row, ctx)?;
             let pattern = eval(rhs, row, ctx)?;
-            match (&text, &pattern) {
-                (Value::String(t), Value::String(p)) => Ok(Value::Bool(ctx.regex_match(p, t)?)),
+            return match (&text, &pattern) {
+                (Value::String(t), Value::String(p)) => {
+                    Ok(Value::Bool(ctx.stmt.regex_match(p, t)?))
+                }
                 _ => Ok(Value::Null),
-            }
+            };
         }
-        _ => arith::binary(op, &eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?),
-    }
+        BinaryOp::Add => arith::add,
+        BinaryOp::Sub => arith::subtract,
+        BinaryOp::Mul => arith::multiply,
+        BinaryOp::Div => arith::divide,
+        BinaryOp::Mod => arith::modulo,
+        BinaryOp::Pow => arith::power,
+        BinaryOp::StartsWith => arith::starts_with,
+        BinaryOp::EndsWith => arith::ends_with,
+        BinaryOp::Contains => arith::contains_text,
+        BinaryOp::In => arith::in_list,
+    };
+    operator(&eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?)
 }
 
 /// One comparison, three-valued. Comparisons with NaN are false; incomparable types null.
@@ -298,7 +311,21 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
             if (is_nan(a) && numeric(b)) || (is_nan(b) && numeric(a)) {
                 return Some(false);
             }
-            let ord = compare_values(a, b)?;
+            // Lists compare by their first unequal elements, with this same rule: so
+            // `[NaN] < [1]` is false like `NaN < 1`, not null.
+            let ord = match (a, b) {
+                (Value::List(x), Value::List(y)) => {
+                    match x
+                        .iter()
+                        .zip(y.iter())
+                        .find(|(p, q)| compare_values(p, q) != Some(Ordering::Equal))
+                    {
+                        Some((p, q)) => return compare(op, p, q),
+                        None => x.len().cmp(&y.len()),
+                    }
+                }
+                _ => compare_values(a, b)?,
+            };
             Some(match op {
                 CmpOp::Lt => ord == Ordering::Less,
                 CmpOp::Gt => ord == Ordering::Greater,
@@ -379,7 +406,8 @@ fn quantify(
     })
 }
 
-fn deleted(what: &str) -> QueryError {
+/// Reading an entity this statement deleted.
+pub fn deleted(what: &str) -> QueryError {
     QueryError::runtime(
         ErrorClass::EntityNotFound,
         Detail::DeletedEntityAccess,
@@ -388,23 +416,31 @@ fn deleted(what: &str) -> QueryError {
 }
 
 /// Evaluates without copying where the value already exists: a slot of the row, a constant,
-/// or a property of a node or relationship read in place. Hot loops (grouping keys,
-/// aggregate arguments) use it to avoid cloning text for every row.
+/// or a property of a node, relationship or map read in place. Hot loops (grouping keys,
+/// aggregate arguments) use it to save a reference count's increment and decrement per
+/// value and row (cloning a value never copies its text).
 pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
     match expr {
         BoundExpr::Slot(s) => Ok(Cow::Borrowed(&row[*s])),
         BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
-        BoundExpr::Property { base, key, .. } => match eval_ref(base, row, ctx)?.as_ref() {
-            Value::Node(id) => match ctx.graph.node(*id) {
-                Some(n) => Ok(Cow::Borrowed(n.prop(*key).unwrap_or(&Value::Null))),
-                None => eval(expr, row, ctx).map(Cow::Owned),
-            },
-            Value::Rel(id) => match ctx.graph.rel(*id) {
-                Some(r) => Ok(Cow::Borrowed(r.prop(*key).unwrap_or(&Value::Null))),
-                None => eval(expr, row, ctx).map(Cow::Owned),
-            },
-            _ => eval(expr, row, ctx).map(Cow::Owned),
-        },
+        BoundExpr::Property { base, key, span } => {
+            let base = eval_ref(base, row, ctx)?;
+            let stored = match &base {
+                Cow::Borrowed(Value::Map(map)) => Some(map.get(&**ctx.graph.names().name(*key))),
+                _ => match base.as_ref() {
+                    Value::Node(id) => ctx.graph.node(*id).map(|n| n.prop(*key)),
+                    Value::Rel(id) => ctx.graph.rel(*id).map(|r| r.prop(*key)),
+                    _ => None,
+                },
+            };
+            match stored {
+                Some(v) => Ok(Cow::Borrowed(v.unwrap_or(&Value::Null))),
+                // Everything else, deleted entities included, as eval reads it.
+                None => property(&base, *key, ctx)
+                    .map(Cow::Owned)
+                    .map_err(|e| e.or_at(*span)),
+            }
+        }
         _ => eval(expr, row, ctx).map(Cow::Owned),
     }
 }
@@ -427,10 +463,9 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
             .get(&**ctx.graph.names().name(key))
             .cloned()
             .unwrap_or(Value::Null)),
-        temporal if temporal.temporal_text().is_some() => Ok(super::temporal::component(
-            temporal,
-            ctx.graph.names().name(key),
-        )),
+        temporal if temporal.temporal_kind().is_some() => {
+            super::temporal::component(temporal, ctx.graph.names().name(key))
+        }
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",
             ctx.graph.names().name(key),
@@ -505,7 +540,8 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
     Ok(Value::list(items[start as usize..end as usize].to_vec()))
 }
 
-fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
+/// All properties of a node, relationship or map, as a map.
+pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     let names = ctx.graph.names();
     let props: &[_] = match base {
         Value::Node(id) => match ctx.graph.node(*id) {
@@ -529,11 +565,6 @@ fn entity_props(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     ))
 }
 
-/// All properties of a node, relationship or map, as a map.
-pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
-    entity_props(base, ctx)
-}
-
 fn map_projection(
     base: &Value,
     entries: &[MapProjectionEntry],
@@ -543,7 +574,7 @@ fn map_projection(
     if base.is_null() {
         return Ok(Value::Null);
     }
-    let Some(all) = entity_props(base, ctx)? else {
+    let Some(all) = properties_of(base, ctx)? else {
         return Err(QueryError::type_error(format!(
             "map projection needs a node, relationship or map, not {}",
             base.value_type()

@@ -97,8 +97,9 @@ fn end_matches(e: &Expand, node: NodeId, row: &Row, ctx: &Ctx) -> Result<bool> {
 }
 
 /// The Expand operator: for each input row, the rows reached over one hop (or, for a
-/// variable-length hop, every accepted trail). One iterator for the whole input, so a row
-/// costs no allocation beyond the rows it produces.
+/// variable-length hop, every accepted trail). One iterator for the whole input, so a
+/// single hop costs no allocation beyond the rows it produces; a variable-length hop
+/// collects its trails per input row first.
 pub struct ExpandRows<'a> {
     e: &'a Expand,
     ctx: &'a Ctx<'a>,
@@ -144,7 +145,7 @@ impl<'a> ExpandRows<'a> {
         }
     }
 
-    /// Moves to the next input row; false at the end of the input.
+    /// Moves to the next input row; none at the end of the input.
     fn advance(&mut self) -> Option<Result<()>> {
         loop {
             let row = match self.input.next()? {
@@ -358,7 +359,7 @@ fn bidirectional(
             }
         }
         if let Some(meet) = meet {
-            let path = join_path(&fwd, &bwd, meet, graph);
+            let path = join_path(&fwd, &bwd, meet);
             return Ok((path.len() as u64 >= min).then_some(path));
         }
         *frontier = next;
@@ -370,7 +371,6 @@ fn join_path(
     fwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
     bwd: &HashMap<NodeId, Option<(RelId, NodeId)>>,
     meet: NodeId,
-    _graph: &dyn GraphRead,
 ) -> PathValue {
     let mut nodes = vec![meet];
     let mut rels = Vec::new();

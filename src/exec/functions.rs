@@ -2,7 +2,7 @@
 
 use super::arith::float_text;
 use super::context::{Ctx, Result};
-use super::eval::properties_of;
+use super::eval::{deleted, properties_of};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::Value;
 use crate::plan::Function;
@@ -12,14 +12,40 @@ fn bad_arg(function: Function, v: &Value) -> QueryError {
     QueryError::runtime(
         ErrorClass::TypeError,
         Detail::InvalidArgumentValue,
-        format!("{function:?} cannot take {}", v.value_type()),
+        format!("{} cannot take {}", function.name(), v.value_type()),
     )
 }
 
-fn int_arg(function: Function, v: &Value) -> Result<i64> {
+/// The same for a function of several arguments, naming which one (counted from 0) is wrong.
+fn bad_nth(function: Function, position: usize, v: &Value) -> QueryError {
+    let ordinal = ["first", "second", "third"]
+        .get(position)
+        .unwrap_or(&"last");
+    QueryError::runtime(
+        ErrorClass::TypeError,
+        Detail::InvalidArgumentValue,
+        format!(
+            "{} cannot take {} as its {ordinal} argument",
+            function.name(),
+            v.value_type()
+        ),
+    )
+}
+
+/// For a function of several arguments: the first of `args` that is not a string, blamed.
+fn not_all_strings(function: Function, args: &[Value]) -> QueryError {
+    let (position, bad) = args
+        .iter()
+        .enumerate()
+        .find(|(_, v)| !matches!(v, Value::String(_)))
+        .unwrap_or((0, &Value::Null));
+    bad_nth(function, position, bad)
+}
+
+fn int_arg(function: Function, position: usize, v: &Value) -> Result<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        other => Err(bad_arg(function, other)),
+        other => Err(bad_nth(function, position, other)),
     }
 }
 
@@ -30,12 +56,10 @@ fn number(function: Function, v: &Value) -> Result<f64> {
 pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
     use Function as F;
     let arg = args.first().unwrap_or(&Value::Null);
-    // Almost every function returns null for a null argument.
-    let null_passes = !matches!(
-        function,
-        F::Coalesce | F::E | F::Pi | F::Rand | F::Timestamp | F::Exists
-    );
-    if null_passes && args.iter().take(1).any(Value::is_null) {
+    // Almost every function returns null when its first argument is null; those with more
+    // arguments check the others themselves.
+    let null_passes = !matches!(function, F::Coalesce | F::Exists);
+    if null_passes && args.first().is_some_and(Value::is_null) {
         return Ok(Value::Null);
     }
     let names = ctx.graph.names();
@@ -51,13 +75,7 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             other => return Err(bad_arg(function, other)),
         },
         F::Labels => match arg {
-            Value::Node(id) if ctx.graph.is_deleted_node(*id) => {
-                return Err(QueryError::runtime(
-                    ErrorClass::EntityNotFound,
-                    Detail::DeletedEntityAccess,
-                    "the node was deleted earlier in this statement",
-                ));
-            }
+            Value::Node(id) if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
             Value::Node(id) => {
                 let labels = ctx.graph.node(*id).map(|n| {
                     n.labels
@@ -188,17 +206,17 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
                 Value::String(Arc::from(s.replace(&**from, to)))
             }
             (_, Value::Null, _) | (_, _, Value::Null) => Value::Null,
-            _ => return Err(bad_arg(function, arg)),
+            _ => return Err(not_all_strings(function, args)),
         },
         F::Substring => substring(arg, &args[1], args.get(2))?,
         F::Left | F::Right => {
             let Value::String(s) = arg else {
-                return Err(bad_arg(function, arg));
+                return Err(bad_nth(function, 0, arg));
             };
             if args[1].is_null() {
                 return Ok(Value::Null);
             }
-            let n = int_arg(function, &args[1])?;
+            let n = int_arg(function, 1, &args[1])?;
             if n < 0 {
                 return Err(QueryError::runtime(
                     ErrorClass::ArgumentError,
@@ -226,7 +244,7 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
                 Value::list(s.split(&**sep).map(Value::str).collect())
             }
             (_, Value::Null) => Value::Null,
-            _ => return Err(bad_arg(function, arg)),
+            _ => return Err(not_all_strings(function, args)),
         },
         F::Abs => match arg {
             Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(overflow)?),
@@ -269,21 +287,22 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             if args[1].is_null() {
                 return Ok(Value::Null);
             }
-            Value::Float(number(function, arg)?.atan2(number(function, &args[1])?))
+            let number_at = |i: usize| {
+                args[i]
+                    .as_f64()
+                    .ok_or_else(|| bad_nth(function, i, &args[i]))
+            };
+            Value::Float(number_at(0)?.atan2(number_at(1)?))
         }
         F::Degrees => Value::Float(number(function, arg)?.to_degrees()),
         F::Radians => Value::Float(number(function, arg)?.to_radians()),
         F::E => Value::Float(std::f64::consts::E),
         F::Pi => Value::Float(std::f64::consts::PI),
         F::Rand => Value::Float(random_unit()),
-        F::Timestamp => Value::Int(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as i64),
-        ),
+        F::Timestamp => Value::Int(ctx.stmt.now.timestamp_millis()),
         F::Exists => Value::Bool(!arg.is_null()),
         F::Date | F::LocalTime | F::Time | F::LocalDateTime | F::DateTime => {
-            super::temporal::construct(function, args)?
+            super::temporal::construct(function, args, ctx.stmt.now.naive_utc())?
         }
         F::Duration => super::temporal::duration(arg)?,
     })
@@ -313,30 +332,40 @@ fn range(args: &[Value]) -> Result<Value> {
             "range step cannot be zero",
         ));
     }
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i <= end) || (step < 0 && i >= end) {
-        out.push(Value::Int(i));
-        if out.len() > 100_000_000 {
-            break;
-        }
-        match i.checked_add(step) {
-            Some(n) => i = n,
-            None => break,
-        }
+    // Counted in i128: the span of two i64 values need not fit in one.
+    let span = i128::from(end) - i128::from(start);
+    let len = if span == 0 || (span > 0) == (step > 0) {
+        span / i128::from(step) + 1
+    } else {
+        0
+    };
+    if len > MAX_RANGE {
+        return Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::NumberOutOfRange,
+            format!("range() would make {len} elements, more than the {MAX_RANGE} a list may hold"),
+        ));
     }
-    Ok(Value::list(out))
+    // Every element lies between start and end, but k * step alone may not fit in an i64.
+    let element = |k: i128| Value::Int((i128::from(start) + k * i128::from(step)) as i64);
+    Ok(Value::list((0..len).map(element).collect()))
 }
+
+/// The longest list range() makes: larger ones are almost always a mistake, and would take
+/// gigabytes before failing.
+const MAX_RANGE: i128 = 100_000_000;
 
 fn substring(s: &Value, start: &Value, len: Option<&Value>) -> Result<Value> {
     let Value::String(s) = s else {
-        return Err(bad_arg(Function::Substring, s));
+        return Err(bad_nth(Function::Substring, 0, s));
     };
     if start.is_null() || len.is_some_and(Value::is_null) {
         return Ok(Value::Null);
     }
-    let start = int_arg(Function::Substring, start)?;
-    let len = len.map(|l| int_arg(Function::Substring, l)).transpose()?;
+    let start = int_arg(Function::Substring, 1, start)?;
+    let len = len
+        .map(|l| int_arg(Function::Substring, 2, l))
+        .transpose()?;
     if start < 0 || len.is_some_and(|l| l < 0) {
         return Err(QueryError::runtime(
             ErrorClass::ArgumentError,
@@ -384,11 +413,7 @@ pub fn to_integer(v: &Value) -> Result<Option<Value>> {
 }
 
 fn overflow() -> QueryError {
-    QueryError::runtime(
-        ErrorClass::ArgumentError,
-        Detail::Overflow,
-        "integer overflow",
-    )
+    QueryError::overflow("integer overflow")
 }
 
 pub fn to_float(v: &Value) -> Option<Value> {
@@ -406,7 +431,8 @@ pub fn to_string(v: &Value) -> Option<Value> {
         Value::Int(i) => Value::str(&i.to_string()),
         Value::Float(f) => Value::str(&float_text(*f)),
         Value::Bool(b) => Value::str(&b.to_string()),
-        _ => return None,
+        // The ISO 8601 text kg prints them with, which the temporal functions read back.
+        temporal => Value::str(&temporal.temporal_text()?),
     })
 }
 

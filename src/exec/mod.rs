@@ -13,6 +13,7 @@ mod context;
 mod eval;
 mod expand;
 mod functions;
+mod group;
 mod operators;
 mod result;
 mod temporal;
@@ -25,24 +26,26 @@ pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data
 use crate::db::Params;
 use crate::error::QueryError;
 use crate::graph::{GraphRead, Transaction};
-use crate::model::{GroupKey, Value};
+use crate::model::Value;
 use crate::plan::{PartPlan, QueryPlan, Stage};
-use context::{Ctx, Row};
+use context::{Ctx, Row, Statement};
 use std::collections::HashSet;
 
 type Result<T> = std::result::Result<T, QueryError>;
 
 /// Runs a statement's plan inside `tx`. On error the caller rolls `tx` back.
 pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Result<QueryResult> {
+    let stmt = Statement::new(params);
     let mut rows = Vec::new();
     for part in &plan.parts {
-        rows.extend(run_part(part, tx, params)?);
+        rows.extend(run_part(part, tx, &stmt)?);
     }
     if plan.parts.len() > 1 && !plan.union_all.iter().all(|all| *all) {
-        let mut seen = HashSet::new();
-        rows.retain(|row: &Vec<Value>| {
-            seen.insert(row.iter().cloned().map(GroupKey).collect::<Vec<_>>())
-        });
+        let mut distinct = group::Groups::default();
+        for row in rows {
+            distinct.insert(row);
+        }
+        rows = distinct.into_keys();
     }
     let mut result = QueryResult {
         columns: plan.columns.clone(),
@@ -53,18 +56,18 @@ pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Resul
     Ok(result)
 }
 
-fn run_part(part: &PartPlan, tx: &mut Transaction, params: &Params) -> Result<Vec<Vec<Value>>> {
+fn run_part(part: &PartPlan, tx: &mut Transaction, stmt: &Statement) -> Result<Vec<Vec<Value>>> {
     let start = vec![vec![Value::Null; part.width]];
     let Some((last, rest)) = part.stages.split_last() else {
         return Ok(Vec::new());
     };
-    let rows = run_stages(rest, start, tx, params, part.width)?;
+    let rows = run_stages(rest, start, tx, stmt, part.width)?;
     let project =
         |row: Row| -> Vec<Value> { part.outputs.iter().map(|s| row[*s].clone()).collect() };
     let has_output = !part.outputs.is_empty();
     match last {
         Stage::Read(op) => {
-            let ctx = Ctx::new(&*tx, params, part.width);
+            let ctx = Ctx::new(&*tx, stmt, part.width);
             let mut out = Vec::new();
             for row in operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok))) {
                 let row = row?;
@@ -77,7 +80,7 @@ fn run_part(part: &PartPlan, tx: &mut Transaction, params: &Params) -> Result<Ve
         Stage::Write(w) => {
             let rows = write::Writer {
                 tx,
-                params,
+                stmt,
                 width: part.width,
             }
             .run(w, rows)?;
@@ -95,17 +98,17 @@ fn run_stages(
     stages: &[Stage],
     mut rows: Vec<Row>,
     tx: &mut Transaction,
-    params: &Params,
+    stmt: &Statement,
     width: usize,
 ) -> Result<Vec<Row>> {
     for stage in stages {
         rows = match stage {
             Stage::Read(op) => {
-                let ctx = Ctx::new(&*tx, params, width);
+                let ctx = Ctx::new(&*tx, stmt, width);
                 operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok)))
                     .collect::<Result<_>>()?
             }
-            Stage::Write(w) => write::Writer { tx, params, width }.run(w, rows)?,
+            Stage::Write(w) => write::Writer { tx, stmt, width }.run(w, rows)?,
         };
     }
     Ok(rows)

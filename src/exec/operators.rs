@@ -6,10 +6,11 @@ use super::aggregate::aggregate;
 use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::{eval, is_true};
 use super::expand::{ExpandRows, shortest_paths};
+use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::{GroupKey, NodeId, Value, compare_for_order, equals};
+use crate::model::{NodeId, Value, compare_for_order, equals};
 use crate::plan::{NodeFilter, Op, Slot};
-use std::collections::HashSet;
+use smallvec::SmallVec;
 
 /// The row extended with a scanned node, if the node matched.
 fn with_node(row: &Row, slot: Slot, id: NodeId, matched: Result<bool>) -> Option<Result<Row>> {
@@ -178,12 +179,12 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             input: inner,
             slots,
         } => {
-            let mut seen: HashSet<Vec<GroupKey>> = HashSet::new();
+            let mut seen = Groups::default();
             Box::new(open(inner, ctx, input).filter_map(move |row| match row {
                 Ok(r) => {
-                    let key: Vec<GroupKey> =
-                        slots.iter().map(|s| GroupKey(r[*s].clone())).collect();
-                    seen.insert(key).then_some(Ok(r))
+                    let key = slots.iter().map(|s| &r[*s]);
+                    let (_, new) = seen.find_or_insert(&key.collect::<SmallVec<[_; 4]>>());
+                    new.then_some(Ok(r))
                 }
                 Err(e) => Some(Err(e)),
             }))
@@ -303,11 +304,6 @@ fn row_count(expr: &crate::plan::BoundExpr, ctx: &Ctx, what: &str) -> Result<usi
             ErrorClass::SyntaxError,
             Detail::NegativeIntegerArgument,
             format!("{what} needs a non-negative integer, not {i}"),
-        )),
-        Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Err(QueryError::runtime(
-            ErrorClass::SyntaxError,
-            Detail::InvalidArgumentType,
-            format!("{what} needs an integer, not {f:?}"),
         )),
         other => Err(QueryError::runtime(
             ErrorClass::SyntaxError,

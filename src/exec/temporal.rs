@@ -3,7 +3,7 @@
 
 use super::context::Result;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::temporal::{self, Duration, TemporalKind};
+use crate::model::temporal::{self, Amount, Duration, TemporalKind};
 use crate::model::{Map, Value};
 use crate::plan::Function;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -29,17 +29,85 @@ fn int(map: &Map, key: &str) -> Result<Option<i64>> {
     }
 }
 
-fn number(map: &Map, key: &str) -> Result<f64> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(0.0),
-        Some(v) => v
-            .as_f64()
-            .ok_or_else(|| invalid(format!("{key} must be a number, not {}", v.value_type()))),
+/// A duration component, counted in a unit `factor` times smaller.
+fn amount(map: &Map, key: &str, factor: i64) -> Result<Amount> {
+    let amount = match map.get(key) {
+        None | Some(Value::Null) => return Ok(Amount::ZERO),
+        Some(Value::Int(i)) => Some(Amount::int(*i)),
+        Some(Value::Float(f)) => Amount::float(*f),
+        Some(v) => {
+            return Err(invalid(format!(
+                "{key} must be a number, not {}",
+                v.value_type()
+            )));
+        }
+    };
+    amount
+        .and_then(|a| a.times(factor))
+        .ok_or_else(|| QueryError::overflow(format!("{key} out of range for a duration")))
+}
+
+/// An integer component that must lie in `lo..=hi`, if it is given.
+fn ranged(map: &Map, key: &str, lo: u32, hi: u32) -> Result<Option<u32>> {
+    match int(map, key)? {
+        None => Ok(None),
+        Some(n) if (i64::from(lo)..=i64::from(hi)).contains(&n) => Ok(Some(n as u32)),
+        Some(n) => Err(invalid(format!("{key} {n} is out of range {lo} to {hi}"))),
     }
 }
 
-fn small(n: i64, key: &str) -> Result<u32> {
-    u32::try_from(n).map_err(|_| invalid(format!("{key} {n} is out of range")))
+/// The ways a map can name a day of its year; a map uses at most one, and the smaller unit
+/// only together with the larger (`day` needs `month`).
+const DATE_FORMS: [(&str, &str); 4] = [
+    ("month", "day"),
+    ("week", "dayOfWeek"),
+    ("quarter", "dayOfQuarter"),
+    ("ordinalDay", "ordinalDay"),
+];
+const DATE_KEYS: [&str; 8] = [
+    "year",
+    "month",
+    "day",
+    "week",
+    "dayOfWeek",
+    "quarter",
+    "dayOfQuarter",
+    "ordinalDay",
+];
+const TIME_KEYS: [&str; 6] = [
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+    "microsecond",
+    "nanosecond",
+];
+
+/// Refuses keys the function does not read, so that a misspelt or unsupported key is not
+/// silently ignored (`date({year: 2020, qarter: 3})` is not 2020-01-01).
+fn check_keys(function: Function, map: &Map) -> Result<()> {
+    let (date, time, zone) = match function {
+        Function::Date => (true, false, false),
+        Function::LocalTime => (false, true, false),
+        Function::Time => (false, true, true),
+        Function::LocalDateTime => (true, true, false),
+        _ => (true, true, true),
+    };
+    let epoch = function == Function::DateTime;
+    for key in map.keys() {
+        let key = &**key;
+        let known = (date && DATE_KEYS.contains(&key))
+            || (time && TIME_KEYS.contains(&key))
+            || (zone && key == "timezone")
+            || (epoch && (key == "epochSeconds" || key == "epochMillis"));
+        if !known {
+            return Err(invalid(format!(
+                "{} does not take the key '{key}'",
+                name(function)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn date_of(map: &Map) -> Result<Option<NaiveDate>> {
@@ -47,29 +115,68 @@ fn date_of(map: &Map) -> Result<Option<NaiveDate>> {
         return Ok(None);
     };
     let year = i32::try_from(year).map_err(|_| invalid(format!("year {year} is out of range")))?;
-    let date = if let Some(week) = int(map, "week")? {
-        let dow = int(map, "dayOfWeek")?.unwrap_or(1);
-        let weekday =
-            chrono::Weekday::try_from((dow - 1).clamp(0, 6) as u8).unwrap_or(chrono::Weekday::Mon);
-        NaiveDate::from_isoywd_opt(year, small(week, "week")?, weekday)
-    } else if let Some(ordinal) = int(map, "ordinalDay")? {
-        NaiveDate::from_yo_opt(year, small(ordinal, "ordinalDay")?)
-    } else {
-        let month = small(int(map, "month")?.unwrap_or(1), "month")?;
-        let day = small(int(map, "day")?.unwrap_or(1), "day")?;
-        NaiveDate::from_ymd_opt(year, month, day)
+    let given = |key: &str| map.get(key).is_some_and(|v| !v.is_null());
+    let mut forms = DATE_FORMS
+        .iter()
+        .filter(|(unit, day)| given(unit) || given(day));
+    let form = forms.next();
+    if let (Some((a, _)), Some((b, _))) = (form, forms.next()) {
+        return Err(invalid(format!(
+            "a date cannot be given by both {a} and {b}"
+        )));
+    }
+    if let Some((unit, day)) = form {
+        if !given(unit) {
+            return Err(invalid(format!("{day} needs {unit}")));
+        }
+    }
+    let date = match form.map(|(unit, _)| *unit) {
+        Some("week") => {
+            let week = ranged(map, "week", 1, 53)?.unwrap_or(1);
+            let dow = ranged(map, "dayOfWeek", 1, 7)?.unwrap_or(1);
+            let weekday = chrono::Weekday::try_from(dow as u8 - 1).unwrap_or(chrono::Weekday::Mon);
+            NaiveDate::from_isoywd_opt(year, week, weekday)
+        }
+        Some("quarter") => {
+            let quarter = ranged(map, "quarter", 1, 4)?.unwrap_or(1);
+            let day = ranged(map, "dayOfQuarter", 1, 92)?.unwrap_or(1);
+            NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1)
+                .and_then(|first| first.checked_add_days(Days::new(u64::from(day) - 1)))
+                // Past the quarter's last day (92 in the first quarter) is no such date.
+                .filter(|d| (d.month() - 1) / 3 + 1 == quarter)
+        }
+        Some("ordinalDay") => {
+            NaiveDate::from_yo_opt(year, ranged(map, "ordinalDay", 1, 366)?.unwrap_or(1))
+        }
+        _ => NaiveDate::from_ymd_opt(
+            year,
+            ranged(map, "month", 1, 12)?.unwrap_or(1),
+            ranged(map, "day", 1, 31)?.unwrap_or(1),
+        ),
     };
     date.map(Some).ok_or_else(|| invalid("no such date"))
 }
 
 fn time_of(map: &Map) -> Result<NaiveTime> {
-    let hour = small(int(map, "hour")?.unwrap_or(0), "hour")?;
-    let minute = small(int(map, "minute")?.unwrap_or(0), "minute")?;
-    let second = small(int(map, "second")?.unwrap_or(0), "second")?;
-    let nanos = int(map, "millisecond")?.unwrap_or(0) * 1_000_000
-        + int(map, "microsecond")?.unwrap_or(0) * 1_000
-        + int(map, "nanosecond")?.unwrap_or(0);
-    NaiveTime::from_hms_nano_opt(hour, minute, second, small(nanos, "nanosecond")?)
+    let hour = ranged(map, "hour", 0, 23)?.unwrap_or(0);
+    let minute = ranged(map, "minute", 0, 59)?.unwrap_or(0);
+    let second = ranged(map, "second", 0, 59)?.unwrap_or(0);
+    // Each part in its own range first: unchecked, their sum could wrap into a valid time.
+    let mut nanos = 0;
+    for (key, unit, max) in [
+        ("millisecond", 1_000_000, 999),
+        ("microsecond", 1_000, 999_999),
+        ("nanosecond", 1, 999_999_999),
+    ] {
+        nanos += ranged(map, key, 0, max)?.unwrap_or(0) * unit;
+    }
+    // A second's fraction must stay below a second (chrono would read more as a leap second).
+    if nanos >= 1_000_000_000 {
+        return Err(invalid(
+            "millisecond, microsecond and nanosecond add up to a second or more",
+        ));
+    }
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
         .ok_or_else(|| invalid("no such time of day"))
 }
 
@@ -88,9 +195,9 @@ fn offset_of(map: &Map) -> Result<Option<i32>> {
     }
 }
 
-/// `date(...)`, `localtime(...)`, `time(...)`, `localdatetime(...)`, `datetime(...)`.
-pub fn construct(function: Function, args: &[Value]) -> Result<Value> {
-    let now = chrono::Utc::now().naive_utc();
+/// `date(...)`, `localtime(...)`, `time(...)`, `localdatetime(...)`, `datetime(...)`; without
+/// an argument, the statement's instant `now` (UTC).
+pub fn construct(function: Function, args: &[Value], now: NaiveDateTime) -> Result<Value> {
     let Some(arg) = args.first() else {
         return Ok(match function {
             Function::Date => Value::Date(now.date()),
@@ -126,24 +233,26 @@ fn kind(function: Function) -> TemporalKind {
 }
 
 fn from_map(function: Function, map: &Map) -> Result<Value> {
+    check_keys(function, map)?;
     let offset = offset_of(map)?.unwrap_or(0);
     if function == Function::DateTime {
-        if let Some(secs) = int(map, "epochSeconds")? {
-            let nanos = int(map, "nanosecond")?.unwrap_or(0);
-            let dt = chrono::DateTime::from_timestamp(secs, small(nanos, "nanosecond")?)
-                .ok_or_else(|| invalid("epochSeconds out of range"))?;
-            return Ok(Value::DateTime(
-                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
-                offset,
-            ));
-        }
-        if let Some(ms) = int(map, "epochMillis")? {
-            let dt = chrono::DateTime::from_timestamp_millis(ms)
-                .ok_or_else(|| invalid("epochMillis out of range"))?;
-            return Ok(Value::DateTime(
-                dt.naive_utc() + chrono::Duration::seconds(i64::from(offset)),
-                offset,
-            ));
+        let epoch = if let Some(secs) = int(map, "epochSeconds")? {
+            Some((
+                secs,
+                ranged(map, "nanosecond", 0, 999_999_999)?.unwrap_or(0),
+            ))
+        } else {
+            int(map, "epochMillis")?
+                .map(|ms| (ms.div_euclid(1000), ms.rem_euclid(1000) as u32 * 1_000_000))
+        };
+        if let Some((secs, nanos)) = epoch {
+            // Shifted to local time in seconds, not as a chrono date-time: the instant of a
+            // value near the end of the range need not be in the range itself.
+            let local = secs
+                .checked_add(i64::from(offset))
+                .and_then(|s| chrono::DateTime::from_timestamp(s, nanos))
+                .ok_or_else(|| QueryError::overflow("the date-time is out of range"))?;
+            return Ok(Value::DateTime(local.naive_utc(), offset));
         }
     }
     let needs_date = matches!(
@@ -223,18 +332,24 @@ pub fn duration(arg: &Value) -> Result<Value> {
                 .ok_or_else(|| invalid(format!("'{s}' is not a valid duration")));
         }
         Value::Map(map) => {
-            let months = number(map, "years")? * 12.0
-                + number(map, "quarters")? * 3.0
-                + number(map, "months")?;
-            let days = number(map, "weeks")? * 7.0 + number(map, "days")?;
-            let nanos = number(map, "hours")? * 3600e9
-                + number(map, "minutes")? * 60e9
-                + number(map, "seconds")? * 1e9
-                + number(map, "milliseconds")? * 1e6
-                + number(map, "microseconds")? * 1e3
-                + number(map, "nanoseconds")?;
+            let sum = |parts: &[(&str, i64)]| {
+                parts.iter().try_fold(Amount::ZERO, |sum, (key, factor)| {
+                    sum.plus(amount(map, key, *factor)?)
+                        .ok_or_else(|| QueryError::overflow("duration out of range"))
+                })
+            };
+            let months = sum(&[("years", 12), ("quarters", 3), ("months", 1)])?;
+            let days = sum(&[("weeks", 7), ("days", 1)])?;
+            let nanos = sum(&[
+                ("hours", 3_600_000_000_000),
+                ("minutes", 60_000_000_000),
+                ("seconds", 1_000_000_000),
+                ("milliseconds", 1_000_000),
+                ("microseconds", 1_000),
+                ("nanoseconds", 1),
+            ])?;
             temporal::from_parts(months, days, nanos)
-                .ok_or_else(|| invalid("duration out of range"))?
+                .ok_or_else(|| QueryError::overflow("duration out of range"))?
         }
         other => {
             return Err(QueryError::runtime(
@@ -248,16 +363,16 @@ pub fn duration(arg: &Value) -> Result<Value> {
 }
 
 /// `d.year`, `t.minute`, `dt.timezone`, `dur.days`, ...; null for a component the value lacks.
-pub fn component(v: &Value, key: &str) -> Value {
+pub fn component(v: &Value, key: &str) -> Result<Value> {
     if let Value::Duration(d) = v {
         return duration_component(d, key);
     }
     let Some((date, time, offset)) = parts(v) else {
-        return Value::Null;
+        return Ok(Value::Null);
     };
     let of_date = |f: fn(&NaiveDate) -> i64| date.map_or(Value::Null, |d| Value::Int(f(&d)));
     let of_time = |f: fn(&NaiveTime) -> i64| time.map_or(Value::Null, |t| Value::Int(f(&t)));
-    match key {
+    Ok(match key {
         "year" => of_date(|d| i64::from(d.year())),
         "quarter" => of_date(|d| i64::from((d.month() - 1) / 3 + 1)),
         "month" => of_date(|d| i64::from(d.month())),
@@ -276,26 +391,30 @@ pub fn component(v: &Value, key: &str) -> Value {
             offset.map_or(Value::Null, |o| Value::str(&temporal::format_offset(o)))
         }
         "offsetSeconds" => offset.map_or(Value::Null, |o| Value::Int(i64::from(o))),
-        "epochSeconds" | "epochMillis" => match (v, date) {
-            (Value::DateTime(dt, o), _) => {
-                let utc = *dt - chrono::Duration::seconds(i64::from(*o));
-                let ts = utc.and_utc();
+        "epochSeconds" | "epochMillis" => match v {
+            Value::DateTime(dt, o) => {
+                let (secs, nanos) = temporal::instant(*dt, *o);
+                // Chrono's range keeps both well inside an i64.
                 Value::Int(if key == "epochSeconds" {
-                    ts.timestamp()
+                    secs
                 } else {
-                    ts.timestamp_millis()
+                    secs * 1000 + i64::from(nanos / 1_000_000)
                 })
             }
             _ => Value::Null,
         },
         _ => Value::Null,
-    }
+    })
 }
 
-fn duration_component(d: &Duration, key: &str) -> Value {
+fn duration_component(d: &Duration, key: &str) -> Result<Value> {
     let total_nanos = i128::from(d.seconds) * 1_000_000_000 + i128::from(d.nanos);
-    let int = |x: i128| Value::Int(i64::try_from(x).unwrap_or(i64::MAX));
-    match key {
+    let int = |x: i128| {
+        i64::try_from(x).map(Value::Int).map_err(|_| {
+            QueryError::overflow(format!("the duration's {key} do not fit in an integer"))
+        })
+    };
+    Ok(match key {
         "years" => Value::Int(d.months / 12),
         "quarters" => Value::Int(d.months / 3),
         "months" => Value::Int(d.months),
@@ -304,13 +423,13 @@ fn duration_component(d: &Duration, key: &str) -> Value {
         "hours" => Value::Int(d.seconds / 3600),
         "minutes" => Value::Int(d.seconds / 60),
         "seconds" => Value::Int(d.seconds),
-        "milliseconds" => int(total_nanos / 1_000_000),
-        "microseconds" => int(total_nanos / 1_000),
-        "nanoseconds" => int(total_nanos),
+        "milliseconds" => int(total_nanos / 1_000_000)?,
+        "microseconds" => int(total_nanos / 1_000)?,
+        "nanoseconds" => int(total_nanos)?,
         "monthsOfYear" => Value::Int(d.months % 12),
         "nanosecondsOfSecond" => Value::Int(i64::from(d.nanos)),
         _ => Value::Null,
-    }
+    })
 }
 
 fn shift_date(date: NaiveDate, d: &Duration) -> Option<NaiveDate> {
@@ -344,20 +463,14 @@ fn shift_datetime(dt: NaiveDateTime, d: &Duration) -> Option<NaiveDateTime> {
         },
     )?;
     let delta = chrono::Duration::try_seconds(d.seconds)?
-        + chrono::Duration::nanoseconds(i64::from(d.nanos));
+        .checked_add(&chrono::Duration::nanoseconds(i64::from(d.nanos)))?;
     date.and_time(dt.time()).checked_add_signed(delta)
 }
 
 /// `temporal + duration` (and `duration + temporal`, `duration + duration`); `None` when the
 /// operands are not temporal at all.
 pub fn add(a: &Value, b: &Value) -> Option<Result<Value>> {
-    let overflow = || {
-        QueryError::runtime(
-            ErrorClass::ArgumentError,
-            Detail::Overflow,
-            "temporal value out of range",
-        )
-    };
+    let overflow = || QueryError::overflow("temporal value out of range");
     let (point, d) = match (a, b) {
         (Value::Duration(x), Value::Duration(y)) => {
             return Some(
@@ -386,10 +499,6 @@ pub fn subtract(a: &Value, b: &Value) -> Option<Result<Value>> {
     a.temporal_kind()?;
     match d.negated() {
         Some(neg) => add(a, &Value::Duration(Arc::new(neg))),
-        None => Some(Err(QueryError::runtime(
-            ErrorClass::ArgumentError,
-            Detail::Overflow,
-            "duration out of range",
-        ))),
+        None => Some(Err(QueryError::overflow("duration out of range"))),
     }
 }

@@ -1,11 +1,10 @@
 //! Updating clauses. Each takes every row its input produced, then changes the graph through
 //! [`Mutation`]s only.
 
-use super::context::{Ctx, Result, Row};
+use super::context::{Ctx, Result, Row, Statement};
 use super::eval::eval;
 use super::operators::open;
 use super::run_stages;
-use crate::db::Params;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::{Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction};
 use crate::model::{NodeId, PathValue, RelId, Value};
@@ -16,7 +15,7 @@ use std::sync::Arc;
 
 pub struct Writer<'t, 'g> {
     pub tx: &'t mut Transaction<'g>,
-    pub params: &'t Params,
+    pub stmt: &'t Statement<'t>,
     pub width: usize,
 }
 
@@ -42,9 +41,18 @@ pub fn graph_error(e: GraphError) -> QueryError {
     }
 }
 
+/// Refuses a value a property cannot hold, pointing at the clause that tried.
+fn storable(v: &Value, span: Span) -> Result<()> {
+    if v.is_storable() {
+        Ok(())
+    } else {
+        Err(graph_error(GraphError::UnstorableValue(v.value_type())).at(span))
+    }
+}
+
 impl Writer<'_, '_> {
     fn eval(&self, expr: &crate::plan::BoundExpr, row: &Row) -> Result<Value> {
-        let ctx = Ctx::new(&*self.tx, self.params, self.width);
+        let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
         eval(expr, row, &ctx)
     }
 
@@ -103,7 +111,7 @@ impl Writer<'_, '_> {
                     for item in items.iter() {
                         let mut inner = row.clone();
                         inner[*slot] = item.clone();
-                        run_stages(stages, vec![inner], self.tx, self.params, self.width)?;
+                        run_stages(stages, vec![inner], self.tx, self.stmt, self.width)?;
                     }
                 }
                 Ok(rows)
@@ -138,11 +146,7 @@ impl Writer<'_, '_> {
                         }
                         continue;
                     }
-                    if !v.is_storable() {
-                        return Err(
-                            graph_error(GraphError::UnstorableValue(v.value_type())).at(span)
-                        );
-                    }
+                    storable(v, span)?;
                     out.push((k.clone(), v.clone()));
                 }
                 Ok(out)
@@ -207,7 +211,7 @@ impl Writer<'_, '_> {
 
     fn merge(&mut self, merge: &Merge, row: Row, out: &mut Vec<Row>) -> Result<()> {
         let matches: Vec<Row> = {
-            let ctx = Ctx::new(&*self.tx, self.params, self.width);
+            let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
             open(
                 &merge.matcher,
                 &ctx,
@@ -243,11 +247,7 @@ impl Writer<'_, '_> {
             } => {
                 let target = self.eval(target, row)?;
                 let value = self.eval(value, row)?;
-                if !value.is_storable() {
-                    return Err(
-                        graph_error(GraphError::UnstorableValue(value.value_type())).at(*span)
-                    );
-                }
+                storable(&value, *span)?;
                 self.set_property(&target, key.clone(), value, *span)
             }
             SetAction::Properties {
@@ -264,7 +264,7 @@ impl Writer<'_, '_> {
                     Value::Map(m) => (*m).clone(),
                     Value::Null => Default::default(),
                     v @ (Value::Node(_) | Value::Rel(_)) => {
-                        let ctx = Ctx::new(&*self.tx, self.params, self.width);
+                        let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
                         super::eval::properties_of(&v, &ctx)?.unwrap_or_default()
                     }
                     other => {
@@ -284,11 +284,7 @@ impl Writer<'_, '_> {
                     }
                 }
                 for (k, v) in new {
-                    if !v.is_storable() {
-                        return Err(
-                            graph_error(GraphError::UnstorableValue(v.value_type())).at(*span)
-                        );
-                    }
+                    storable(&v, *span)?;
                     self.set_property(&target, k, v, *span)?;
                 }
                 Ok(())

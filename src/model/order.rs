@@ -1,7 +1,8 @@
-//! The three notions of sameness openCypher defines: equality (`=`, three-valued), the
-//! comparability of `<` (handled by the executor on top of [`compare_for_order`]'s per-type
-//! rules), orderability for ORDER BY (a total order across all types), and equivalence for
-//! grouping and DISTINCT (null groups with null, NaN with NaN, 1 with 1.0).
+//! The four relations openCypher defines between values: equality (`=`, three-valued:
+//! [`equals`]), comparability (`<` and friends: [`compare_values`], none across types; the
+//! executor adds the rules for NaN), orderability for ORDER BY, min and max (a total order
+//! across all types: [`compare_for_order`]), and equivalence for grouping and DISTINCT (null
+//! groups with null, NaN with NaN, 1 with 1.0: [`group_key_eq`], [`hash_group_key`]).
 
 use super::{Value, temporal};
 use std::cmp::Ordering;
@@ -90,15 +91,33 @@ fn numeric_cmp(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
+/// 2^63 as a float: the first whole float past `i64::MAX`.
+const I64_END: f64 = 9_223_372_036_854_775_808.0;
+
+/// The integer a float equals, if there is one. Equality and the grouping hash both use it,
+/// so that values that are equal always hash alike.
+fn whole_float(f: f64) -> Option<i64> {
+    (f.fract() == 0.0 && (-I64_END..I64_END).contains(&f)).then_some(f as i64)
+}
+
+/// Exact: converting the integer to a float instead could round it (`i64::MAX as f64` is 2^63).
 fn int_float_cmp(i: i64, f: f64) -> Option<Ordering> {
     if f.is_nan() {
         return None;
     }
-    // i64 -> f64 may round; compare in i128 when the float is integral and in range.
-    if f.fract() == 0.0 && f.abs() < 1e19 {
-        return Some((i as i128).cmp(&(f as i128)));
+    if let Some(whole) = whole_float(f) {
+        return Some(i.cmp(&whole));
     }
-    (i as f64).partial_cmp(&f)
+    Some(if f >= I64_END {
+        Ordering::Less
+    } else if f < -I64_END {
+        Ordering::Greater
+    } else if i <= f.floor() as i64 {
+        // A fraction within range: i is below f exactly when it is at most f's floor.
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    })
 }
 
 /// `a < b` and friends: `None` when the values are not comparable (different types, nulls,
@@ -234,11 +253,11 @@ pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
     match v {
         Value::Null => 0u8.hash(state),
         Value::Bool(b) => (1u8, b).hash(state),
-        // Integral floats hash like the integer they equal, so that 1 and 1.0 group together.
+        // Whole floats hash like the integer they equal, so that 1 and 1.0 group together.
         Value::Int(i) => (2u8, *i).hash(state),
         Value::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                (2u8, *f as i64).hash(state);
+            if let Some(whole) = whole_float(*f) {
+                (2u8, whole).hash(state);
             } else if f.is_nan() {
                 3u8.hash(state);
             } else {
@@ -267,9 +286,7 @@ pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
         // Equal instants in different offsets are equal, so they must hash alike.
         Value::Time(t, o) => (13u8, temporal::time_instant(*t, *o)).hash(state),
         Value::LocalDateTime(dt) => (14u8, dt).hash(state),
-        Value::DateTime(dt, o) => {
-            (15u8, *dt - chrono::Duration::seconds(i64::from(*o))).hash(state)
-        }
+        Value::DateTime(dt, o) => (15u8, temporal::instant(*dt, *o)).hash(state),
         Value::Duration(d) => (16u8, **d).hash(state),
     }
 }
@@ -296,6 +313,42 @@ mod tests {
             Some(false)
         );
         assert!(group_key_eq(&Value::Int(1), &Value::Float(1.0)));
+        assert_eq!(
+            compare_values(&Value::Int(i64::MAX), &Value::Float(I64_END)),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            compare_values(&Value::Int(i64::MIN), &Value::Float(-I64_END)),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            compare_values(&Value::Int(-3), &Value::Float(-2.5)),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            compare_values(&Value::Int(-2), &Value::Float(-2.5)),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            compare_values(&Value::Int(i64::MIN), &Value::Float(-1e19)),
+            Some(Ordering::Greater)
+        );
+    }
+
+    #[test]
+    fn equal_numbers_hash_alike() {
+        use std::hash::BuildHasher;
+        let state = std::hash::RandomState::new();
+        let hash = |v: &Value| state.hash_one(GroupKey(v.clone()));
+        for (i, f) in [
+            (9_210_000_000_000_000_000, 9.21e18),
+            (i64::MIN, -I64_END),
+            (0, -0.0),
+            (1 << 53, 9_007_199_254_740_992.0),
+        ] {
+            assert!(group_key_eq(&Value::Int(i), &Value::Float(f)), "{i} = {f}");
+            assert_eq!(hash(&Value::Int(i)), hash(&Value::Float(f)), "{i} ~ {f}");
+        }
     }
 
     #[test]

@@ -30,10 +30,6 @@ impl PathValue {
         self.rels.is_empty()
     }
 
-    pub fn start(&self) -> NodeId {
-        self.nodes[0]
-    }
-
     pub fn end(&self) -> NodeId {
         self.nodes[self.nodes.len() - 1]
     }

@@ -85,8 +85,8 @@ pub struct Duration {
 const NANOS: i64 = 1_000_000_000;
 
 impl Duration {
-    /// Builds a duration from components that may have fractions and any sign, carrying
-    /// fractions down (a fraction of a month is not carried: months stay whole).
+    /// Builds a duration from whole components of any sign, carrying whole seconds out of
+    /// the nanoseconds; none if the seconds overflow.
     pub fn normalized(months: i64, days: i64, seconds: i64, nanos: i64) -> Option<Duration> {
         let seconds = seconds.checked_add(nanos.div_euclid(NANOS))?;
         Some(Duration {
@@ -261,61 +261,145 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
         Some((d, t)) => (d, Some(t)),
         None => (rest, None),
     };
-    let (mut months, mut days, mut nanos) = (0f64, 0f64, 0f64);
+    let (mut months, mut days, mut nanos) = (Amount::ZERO, Amount::ZERO, Amount::ZERO);
     for_each_component(date_part, |unit, n| {
         match unit {
-            'Y' | 'y' => months += n * 12.0,
-            'M' | 'm' => months += n,
-            'W' | 'w' => days += n * 7.0,
-            'D' | 'd' => days += n,
+            'Y' | 'y' => months = months.plus(n.times(12)?)?,
+            'M' | 'm' => months = months.plus(n)?,
+            'W' | 'w' => days = days.plus(n.times(7)?)?,
+            'D' | 'd' => days = days.plus(n)?,
             _ => return None,
         }
         Some(())
     })?;
     for_each_component(time_part.unwrap_or(""), |unit, n| {
-        match unit {
-            'H' | 'h' => nanos += n * 3600e9,
-            'M' | 'm' => nanos += n * 60e9,
-            'S' | 's' => nanos += n * 1e9,
+        let factor = match unit {
+            'H' | 'h' => 3600 * NANOS,
+            'M' | 'm' => 60 * NANOS,
+            'S' | 's' => NANOS,
             _ => return None,
-        }
+        };
+        nanos = nanos.plus(n.times(factor)?)?;
         Some(())
     })?;
     from_parts(months, days, nanos)
 }
 
 /// Splits `1Y2.5M` into (unit, number) pairs; none if a number is bad or has no unit.
-fn for_each_component(part: &str, mut add: impl FnMut(char, f64) -> Option<()>) -> Option<()> {
+fn for_each_component(part: &str, mut add: impl FnMut(char, Amount) -> Option<()>) -> Option<()> {
     let mut number = String::new();
     for c in part.chars() {
         if c.is_ascii_digit() || c == '.' || c == '-' {
             number.push(c);
             continue;
         }
-        add(c, number.parse().ok()?)?;
+        add(c, Amount::parse(&number)?)?;
         number.clear();
     }
     number.is_empty().then_some(())
 }
 
-/// A duration from fractional months, days and nanoseconds: fractions carry down (a month's
-/// fraction as 30.436875 days, a day's as 24 hours), as openCypher specifies.
-pub fn from_parts(months: f64, days: f64, nanos: f64) -> Option<Duration> {
-    let whole_months = months.trunc();
-    let days = days + (months - whole_months) * 30.436875;
-    let whole_days = days.trunc();
-    let nanos = nanos + (days - whole_days) * 86_400e9;
-    let ok = |x: f64| x.is_finite() && x.abs() < 9.2e18;
-    if !ok(whole_months) || !ok(whole_days) || !ok(nanos) {
-        return None;
+/// An amount of some unit that may have a fraction: the whole part is counted exactly, only
+/// the fraction (always smaller than one unit) in floating point, so that a large amount
+/// keeps every nanosecond (`duration({seconds: 1e7, nanoseconds: 1})`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    whole: i128,
+    fraction: f64,
+}
+
+impl Amount {
+    pub const ZERO: Amount = Amount {
+        whole: 0,
+        fraction: 0.0,
+    };
+
+    pub fn int(i: i64) -> Amount {
+        Amount {
+            whole: i128::from(i),
+            fraction: 0.0,
+        }
     }
-    let nanos = nanos.round() as i128;
-    let seconds = i64::try_from(nanos.div_euclid(NANOS as i128)).ok()?;
+
+    /// None for infinities, NaN and amounts beyond any duration.
+    pub fn float(f: f64) -> Option<Amount> {
+        let whole = f.trunc();
+        (whole.abs() < 1e36).then_some(Amount {
+            whole: whole as i128,
+            fraction: f - whole,
+        })
+    }
+
+    /// Decimal text (`-12.5`), read exactly: the whole part as an integer, the digits after the
+    /// point as a fraction.
+    fn parse(text: &str) -> Option<Amount> {
+        let (whole, digits) = text.split_once('.').unwrap_or((text, ""));
+        let negative = whole.starts_with('-');
+        let whole_value = match whole.trim_start_matches('-') {
+            "" if !digits.is_empty() => 0,
+            w => w.parse::<i128>().ok()?,
+        };
+        if whole.matches('-').count() > usize::from(negative)
+            || !digits.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let fraction = if digits.is_empty() {
+            0.0
+        } else {
+            format!("0.{digits}").parse::<f64>().ok()?
+        };
+        Some(if negative {
+            Amount {
+                whole: -whole_value,
+                fraction: -fraction,
+            }
+        } else {
+            Amount {
+                whole: whole_value,
+                fraction,
+            }
+        })
+    }
+
+    /// The same amount counted in a unit `factor` times smaller.
+    pub fn times(self, factor: i64) -> Option<Amount> {
+        Some(Amount {
+            whole: self.whole.checked_mul(i128::from(factor))?,
+            fraction: self.fraction * factor as f64,
+        })
+    }
+
+    pub fn plus(self, other: Amount) -> Option<Amount> {
+        Some(Amount {
+            whole: self.whole.checked_add(other.whole)?,
+            fraction: self.fraction + other.fraction,
+        })
+    }
+
+    /// The whole units (the fraction's own whole part included) and what is left of a unit.
+    fn split(self) -> Option<(i128, f64)> {
+        let carried = self.fraction.trunc();
+        Some((
+            self.whole.checked_add(carried as i128)?,
+            self.fraction - carried,
+        ))
+    }
+}
+
+/// A duration from months, days and nanoseconds that may have fractions: fractions carry down
+/// (a month's as 30.436875 days, a day's as 24 hours), as openCypher specifies.
+pub fn from_parts(months: Amount, days: Amount, nanos: Amount) -> Option<Duration> {
+    let (months, month_rest) = months.split()?;
+    let days = days.plus(Amount::float(month_rest * 30.436875)?)?;
+    let (days, day_rest) = days.split()?;
+    let nanos = nanos.plus(Amount::float(day_rest * 86_400e9)?)?;
+    let nanos = nanos.whole.checked_add(nanos.fraction.round() as i128)?;
     Duration::normalized(
-        whole_months as i64,
-        whole_days as i64,
-        seconds,
-        (nanos.rem_euclid(NANOS as i128)) as i64,
+        i64::try_from(months).ok()?,
+        i64::try_from(days).ok()?,
+        i64::try_from(nanos.div_euclid(i128::from(NANOS))).ok()?,
+        nanos.rem_euclid(i128::from(NANOS)) as i64,
     )
 }
 
@@ -325,9 +409,20 @@ pub fn time_instant(t: NaiveTime, offset: i32) -> i64 {
     local - i64::from(offset) * NANOS
 }
 
+/// The instant of a date-time with an offset: seconds since the Unix epoch, UTC, and
+/// nanoseconds. Counted in integers rather than as a chrono date-time, because the UTC
+/// date-time of a value near the end of chrono's range (`+262142-12-31T23:00-05:00`) lies
+/// past it, and every date-time must still compare, group and report its epoch.
+pub fn instant(dt: NaiveDateTime, offset: i32) -> (i64, u32) {
+    let local = dt.and_utc();
+    (
+        local.timestamp() - i64::from(offset),
+        local.timestamp_subsec_nanos(),
+    )
+}
+
 pub fn compare_datetimes(a: (NaiveDateTime, i32), b: (NaiveDateTime, i32)) -> Ordering {
-    let utc = |(dt, off): (NaiveDateTime, i32)| dt - chrono::Duration::seconds(i64::from(off));
-    utc(a).cmp(&utc(b))
+    instant(a.0, a.1).cmp(&instant(b.0, b.1))
 }
 
 #[cfg(test)]
@@ -361,6 +456,20 @@ mod tests {
         assert_eq!(d.iso(), "P1Y2M3DT4H5M6.5S");
         assert_eq!(Duration::default().iso(), "PT0S");
         assert_eq!(parse_duration("PT-1.5S").unwrap().iso(), "PT-1.5S");
+    }
+
+    #[test]
+    fn amounts_read_decimal_text_exactly() {
+        let amount = |whole, fraction| Some(Amount { whole, fraction });
+        assert_eq!(Amount::parse("12"), amount(12, 0.0));
+        assert_eq!(Amount::parse("-.5"), amount(0, -0.5));
+        assert_eq!(
+            Amount::parse("10000000.000000001"),
+            amount(10_000_000, 0.000000001)
+        );
+        for bad in ["", ".", "-", "--1", "1-2", "1.2.3", "1.-2"] {
+            assert_eq!(Amount::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -212,16 +212,6 @@ impl Value {
             _ => return None,
         })
     }
-
-    /// Whether the value contains a node, relationship or path anywhere inside it.
-    pub fn contains_entities(&self) -> bool {
-        match self {
-            Value::Node(_) | Value::Rel(_) | Value::Path(_) => true,
-            Value::List(items) => items.iter().any(Value::contains_entities),
-            Value::Map(map) => map.values().any(Value::contains_entities),
-            _ => false,
-        }
-    }
 }
 
 impl From<bool> for Value {

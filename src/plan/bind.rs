@@ -588,7 +588,7 @@ fn check_arguments(function: Function, args: &[Expr], scope: &Scope) -> Result<(
         Function::Id | Function::ElementId => &[T::Node, T::Rel],
         _ => return Ok(()),
     };
-    expect_type(first, scope, wanted, &format!("{function:?}"))
+    expect_type(first, scope, wanted, function.name())
 }
 
 pub(super) fn misplaced_aggregate(span: Span) -> QueryError {

@@ -116,3 +116,27 @@ pub static FUNCTION_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(AGGREGATES.iter().map(|(n, _)| *n))
         .collect()
 });
+
+impl Function {
+    /// The name the language gives the function (`ltrim`, `toString`), for messages: the
+    /// first of its names in the table, so `toLower` rather than `lower`.
+    pub fn name(self) -> &'static str {
+        FUNCTIONS
+            .iter()
+            .find(|(_, f, ..)| *f == self)
+            .map_or("function", |(n, ..)| *n)
+    }
+}
+
+impl AggKind {
+    /// The name the language gives the aggregate (`stDev`, `percentileCont`), for messages.
+    pub fn name(self) -> &'static str {
+        if self == AggKind::CountStar {
+            return "count";
+        }
+        AGGREGATES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("aggregate", |(n, _)| *n)
+    }
+}

@@ -38,7 +38,7 @@ fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
 }
 
 /// Literal values in the query language's syntax (entities never occur in literals).
-fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
+pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
     match v {
         Value::Null => out.write_str("null"),
         Value::Bool(b) => write!(out, "{b}"),

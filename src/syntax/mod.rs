@@ -10,5 +10,6 @@ mod expr;
 mod parser;
 mod suggest;
 
+pub use display::write_literal;
 pub use parser::{parse_script, split_statements};
 pub use suggest::{KEYWORDS, closest};

@@ -152,3 +152,12 @@ MATCH (p:Person) RETURN count(*) + size([(q:Person)-[:WORKS_AT]->(c:Company {nam
 // expect:
 // | x |
 // | 7 |
+
+// Keys read from maps in place, and from a map built per row.
+UNWIND [{k: 'a', v: 1}, {k: 'b', v: 2}, {k: 'a', v: 3}, {v: 4}] AS m
+RETURN m.k AS k, {x: m.k}.x AS again, sum(m.v) AS total ORDER BY k;
+// expect:
+// | k | again | total |
+// | 'a' | 'a' | 4 |
+// | 'b' | 'b' | 2 |
+// | null | null | 4 |

@@ -40,3 +40,14 @@ WITH [5, 3, 9] AS l RETURN size(l) AS n, l[size(l) - 1] = last(l) AS same, head(
 // expect:
 // | n | same | second |
 // | 3 | true | 3 |
+
+// range() refuses to make a list of more than 100 million elements instead of cutting it short.
+RETURN size(range(1, 200000000)) AS n;
+// expect: error ArgumentError.NumberOutOfRange
+
+RETURN range(-9223372036854775808, 9223372036854775807, 9223372036854775807) AS r,
+       range(9223372036854775805, 9223372036854775807) AS top, range(0, 10, -1) AS none,
+       range(10, 0, -4) AS down, range(3, 3, -1) AS one;
+// expect:
+// | r | top | none | down | one |
+// | [-9223372036854775808, -1, 9223372036854775806] | [9223372036854775805, 9223372036854775806, 9223372036854775807] | [] | [10, 6, 2] | [3] |

@@ -62,3 +62,12 @@ RETURN date('2026-13-01') AS bad;
 
 RETURN time({hour: 10, timezone: 'Europe/Stockholm'}) AS zoned;
 // expect: error ArgumentError.InvalidArgumentValue
+
+// toString writes the ISO 8601 text, which the constructors read back.
+WITH datetime('2015-07-21T21:40:32.142+01:00') AS dt
+RETURN toString(date('2015-07-21')) AS d, toString(localtime('10:35')) AS t, toString(dt) AS s,
+       toString(duration('P1DT2H')) AS dur, toStringOrNull(time('12:00Z')) AS z,
+       datetime(toString(dt)) = dt AS back;
+// expect:
+// | d | t | s | dur | z | back |
+// | '2015-07-21' | '10:35' | '2015-07-21T21:40:32.142+01:00' | 'P1DT2H' | '12:00Z' | true |

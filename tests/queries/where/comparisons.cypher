@@ -87,3 +87,13 @@ RETURN {a: 1} = {a: 1.0} AS a, {k: 1} IN [{k: 1}] AS b, [{k: [1]}] = [{k: [1.0]}
 // expect:
 // | a | b | c | d | e |
 // | true | true | true | ['a', 1] | [1, 'a'] |
+
+// Lists compare by their first unequal elements with the same rules as the elements: NaN
+// against a number is false, null unknown.
+WITH 0.0 / 0.0 AS nan
+RETURN [nan] < [1] AS a, [nan] > [1] AS b, [1, nan] >= [1, 2] AS c, [nan] < [nan] AS d,
+       [[nan]] <= [[1]] AS e, [1, null] < [2, null] AS f, [null, 1] < [null, 2] AS g,
+       [1, 2] < [1, 2, nan] AS h, [nan] < ['a'] AS i;
+// expect:
+// | a | b | c | d | e | f | g | h | i |
+// | false | false | false | false | false | true | null | true | null |
