@@ -303,12 +303,29 @@ pub fn shortest_paths<'a>(sp: &'a ShortestPath, row: Row, ctx: &'a Ctx<'a>) -> R
     let take = if sp.all { usize::MAX } else { 1 };
     Box::new(paths.into_iter().take(take).map(move |path| {
         let mut out = row.clone();
-        if let Some(rel) = sp.rel {
-            out[rel] = Value::list(path.rels.iter().map(|r| Value::Rel(*r)).collect());
-        }
-        out[sp.path] = Value::Path(Arc::new(path));
+        bind_path(sp, &mut out, path);
         Ok(out)
     }))
+}
+
+/// Puts a found path, and its relationships, in the row's slots.
+fn bind_path(sp: &ShortestPath, row: &mut Row, path: PathValue) {
+    row[sp.rel] = if sp.rel_is_list {
+        Value::list(path.rels.iter().map(|r| Value::Rel(*r)).collect())
+    } else {
+        path.rels.first().map_or(Value::Null, |r| Value::Rel(*r))
+    };
+    row[sp.path] = Value::Path(Arc::new(path));
+}
+
+/// Whether a candidate path meets the pattern's conditions on it.
+fn path_accepted(sp: &ShortestPath, path: &PathValue, row: &Row, ctx: &Ctx) -> Result<bool> {
+    let Some(pred) = &sp.predicate else {
+        return Ok(true);
+    };
+    let mut r = row.clone();
+    bind_path(sp, &mut r, path.clone());
+    is_true(pred, &r, ctx)
 }
 
 /// One shortest path by searching from both ends, always growing the smaller frontier.
@@ -401,8 +418,9 @@ fn all_shortest(
     ctx: &Ctx,
 ) -> Result<Vec<PathValue>> {
     if from == to {
-        return Ok(if sp.min == 0 {
-            vec![PathValue::single(from)]
+        let path = PathValue::single(from);
+        return Ok(if sp.min == 0 && path_accepted(sp, &path, row, ctx)? {
+            vec![path]
         } else {
             Vec::new()
         });
@@ -437,17 +455,9 @@ fn all_shortest(
         }
         let mut hits = Vec::new();
         for p in next.iter().filter(|p| p.end() == to && depth >= sp.min) {
-            if let Some(pred) = &sp.predicate {
-                let mut r = row.clone();
-                r[sp.path] = Value::Path(Arc::new(p.clone()));
-                if let Some(rel) = sp.rel {
-                    r[rel] = Value::list(p.rels.iter().map(|x| Value::Rel(*x)).collect());
-                }
-                if !is_true(pred, &r, ctx)? {
-                    continue;
-                }
+            if path_accepted(sp, p, row, ctx)? {
+                hits.push(p.clone());
             }
-            hits.push(p.clone());
         }
         if !hits.is_empty() {
             return Ok(hits);

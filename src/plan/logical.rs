@@ -152,7 +152,10 @@ pub struct ShortestPath {
     pub from: Slot,
     pub to: Slot,
     pub path: Slot,
-    pub rel: Option<Slot>,
+    /// The pattern's relationship variable: a list for a variable-length pattern
+    /// (`[r*..5]`), one relationship for a single hop (`[r]`).
+    pub rel: Slot,
+    pub rel_is_list: bool,
     pub dir: Option<Direction>,
     pub types: Vec<Symbol>,
     pub min: u64,

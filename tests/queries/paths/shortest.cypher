@@ -148,3 +148,24 @@ WITH r MATCH p = shortestPath((a)-[r*]->(b)) RETURN [n IN nodes(p) | n.name] AS 
 MATCH (:Supplier {name: 'Ore Mine'})-[r*2]->(:Factory {name: 'Assembly'})
 WITH r MATCH p = shortestPath((a:Supplier)-[r*1]->(b)) RETURN p;
 // expect: 0 rows
+
+// A single-hop pattern binds one relationship, not a list.
+MATCH (a:Supplier {name: 'Ore Mine'}), (b {name: 'Smelter'})
+MATCH p = shortestPath((a)-[r]->(b)) RETURN type(r) AS t, length(p) AS len;
+// expect:
+// | t | len |
+// | 'SUPPLIES' | 1 |
+
+// From a node to itself the shortest path has no relationships, and the conditions on the
+// path hold for it too.
+MATCH (a:Supplier {name: 'Ore Mine'})
+MATCH p = shortestPath((a)-[*0..3]-(a)) WHERE length(p) > 0 RETURN count(p) AS n;
+// expect:
+// | n |
+// | 0 |
+
+MATCH (a:Supplier {name: 'Ore Mine'})
+MATCH p = shortestPath((a)-[*0..3]-(a)) WHERE length(p) = 0 RETURN length(p) AS n;
+// expect:
+// | n |
+// | 0 |
