@@ -12,6 +12,14 @@ use crate::model::{NodeId, Value, compare_for_order, equals};
 use crate::plan::{NodeFilter, Op, Slot};
 use smallvec::SmallVec;
 
+/// Rows an operator had to collect (sort, aggregation), streamed on; a failure is one item.
+fn streamed<'a>(rows: Result<Vec<Row>>) -> Rows<'a> {
+    match rows {
+        Ok(rows) => Box::new(rows.into_iter().map(Ok)),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    }
+}
+
 /// The row extended with a scanned node, if the node matched.
 fn with_node(row: &Row, slot: Slot, id: NodeId, matched: Result<bool>) -> Option<Result<Row>> {
     match matched {
@@ -171,10 +179,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             input: inner,
             keys,
             aggregates,
-        } => match aggregate(open(inner, ctx, input), keys, aggregates, ctx) {
-            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        },
+        } => streamed(aggregate(open(inner, ctx, input), keys, aggregates, ctx)),
         Op::Distinct {
             input: inner,
             slots,
@@ -193,10 +198,7 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
             input: inner,
             keys,
             top,
-        } => match sort(open(inner, ctx, input), keys, top, ctx) {
-            Ok(rows) => Box::new(rows.into_iter().map(Ok)),
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        },
+        } => streamed(sort(open(inner, ctx, input), keys, top, ctx)),
         Op::Skip {
             input: inner,
             count,

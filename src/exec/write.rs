@@ -8,7 +8,7 @@ use super::run_stages;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::{Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction};
 use crate::model::{NodeId, PathValue, RelId, Value};
-use crate::plan::{CreatePattern, Merge, RemoveAction, SetAction, WriteOp};
+use crate::plan::{BoundExpr, CreatePattern, Merge, RemoveAction, SetAction, WriteOp};
 use crate::syntax::ast::Span;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -289,22 +289,7 @@ impl Writer<'_, '_> {
                 }
                 Ok(())
             }
-            SetAction::Labels { target, labels } => match self.eval(target, row)? {
-                Value::Null => Ok(()),
-                Value::Node(id) => {
-                    for label in labels {
-                        self.apply(Mutation::AddLabel {
-                            id,
-                            label: label.clone(),
-                        })?;
-                    }
-                    Ok(())
-                }
-                other => Err(QueryError::type_error(format!(
-                    "labels can only be set on nodes, not {}",
-                    other.value_type()
-                ))),
-            },
+            SetAction::Labels { target, labels } => self.change_labels(target, labels, row, true),
         }
     }
 
@@ -363,31 +348,43 @@ impl Writer<'_, '_> {
                 let target = self.eval(target, row)?;
                 self.set_property(&target, key.clone(), Value::Null, Span::default())
             }
-            RemoveAction::Labels { target, labels } => match self.eval(target, row)? {
-                Value::Null => Ok(()),
-                Value::Node(id) => {
-                    for label in labels {
-                        self.apply(Mutation::RemoveLabel {
-                            id,
-                            label: label.clone(),
-                        })?;
-                    }
-                    Ok(())
-                }
-                other => Err(QueryError::type_error(format!(
-                    "labels can only be removed from nodes, not {}",
-                    other.value_type()
-                ))),
-            },
+            RemoveAction::Labels { target, labels } => {
+                self.change_labels(target, labels, row, false)
+            }
         }
     }
 
-    fn delete(
+    /// SET (`add`) or REMOVE labels; a null target changes nothing.
+    fn change_labels(
         &mut self,
-        targets: &[crate::plan::BoundExpr],
-        detach: bool,
-        rows: &[Row],
+        target: &BoundExpr,
+        labels: &[Arc<str>],
+        row: &Row,
+        add: bool,
     ) -> Result<()> {
+        let id = match self.eval(target, row)? {
+            Value::Null => return Ok(()),
+            Value::Node(id) => id,
+            other => {
+                let what = if add { "set on" } else { "removed from" };
+                return Err(QueryError::type_error(format!(
+                    "labels can only be {what} nodes, not {}",
+                    other.value_type()
+                )));
+            }
+        };
+        for label in labels {
+            let label = label.clone();
+            self.apply(if add {
+                Mutation::AddLabel { id, label }
+            } else {
+                Mutation::RemoveLabel { id, label }
+            })?;
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, targets: &[BoundExpr], detach: bool, rows: &[Row]) -> Result<()> {
         let mut nodes: Vec<NodeId> = Vec::new();
         let mut rels: Vec<RelId> = Vec::new();
         for row in rows {
