@@ -20,14 +20,10 @@ pub struct Schema {
 fn label_set(graph: &dyn GraphRead, id: crate::model::NodeId) -> String {
     let names = graph.names();
     let labels: Vec<String> = graph
-        .node(id)
-        .map(|n| {
-            n.labels
-                .iter()
-                .map(|l| format!(":{}", names.name(*l)))
-                .collect()
-        })
-        .unwrap_or_default();
+        .node_labels(id)
+        .iter()
+        .map(|l| format!(":{}", names.name(*l)))
+        .collect();
     if labels.is_empty() {
         "()".into()
     } else {
@@ -40,26 +36,27 @@ pub fn describe(graph: &dyn GraphRead) -> Schema {
     let mut labels: BTreeMap<Arc<str>, usize> = BTreeMap::new();
     let mut keys: BTreeMap<(Arc<str>, &'static str), usize> = BTreeMap::new();
     for id in graph.node_ids() {
-        let Some(node) = graph.node(id) else { continue };
-        for l in &node.labels {
+        for l in graph.node_labels(id) {
             *labels.entry(names.name(*l).clone()).or_default() += 1;
         }
-        for (k, _) in &node.props {
-            *keys.entry((names.name(*k).clone(), "node")).or_default() += 1;
+        for (k, _) in graph.node_props(id) {
+            *keys.entry((names.name(k).clone(), "node")).or_default() += 1;
         }
     }
     let mut types: BTreeMap<(Arc<str>, String, String), usize> = BTreeMap::new();
     for id in graph.rel_ids() {
-        let Some(rel) = graph.rel(id) else { continue };
+        let (Some(ty), Some((start, end))) = (graph.rel_type(id), graph.rel_ends(id)) else {
+            continue;
+        };
         let key = (
-            names.name(rel.ty).clone(),
-            label_set(graph, rel.start),
-            label_set(graph, rel.end),
+            names.name(ty).clone(),
+            label_set(graph, start),
+            label_set(graph, end),
         );
         *types.entry(key).or_default() += 1;
-        for (k, _) in &rel.props {
+        for (k, _) in graph.rel_props(id) {
             *keys
-                .entry((names.name(*k).clone(), "relationship"))
+                .entry((names.name(k).clone(), "relationship"))
                 .or_default() += 1;
         }
     }

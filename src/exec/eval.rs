@@ -47,12 +47,9 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
         }
         BoundExpr::HasLabels { base, labels } => match eval(base, row, ctx)? {
             Value::Null => Ok(Value::Null),
-            Value::Node(id) => {
-                let node = ctx.graph.node(id);
-                Ok(Value::Bool(
-                    node.is_some_and(|n| labels.iter().all(|l| n.has_label(*l))),
-                ))
-            }
+            Value::Node(id) => Ok(Value::Bool(
+                ctx.graph.node_exists(id) && labels.iter().all(|l| ctx.graph.node_has_label(id, *l)),
+            )),
             other => Err(QueryError::type_error(format!(
                 "label predicates need a node, not {}",
                 other.value_type()
@@ -416,31 +413,21 @@ pub fn deleted(what: &str) -> QueryError {
 }
 
 /// Evaluates without copying where the value already exists: a slot of the row, a constant,
-/// or a property of a node, relationship or map read in place. Hot loops (grouping keys,
-/// aggregate arguments) use it to save a reference count's increment and decrement per
-/// value and row (cloning a value never copies its text).
+/// or a property of a map read in place. Hot loops (grouping keys, aggregate arguments) use
+/// it to save a reference count's increment and decrement per value and row.
 pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
     match expr {
         BoundExpr::Slot(s) => Ok(Cow::Borrowed(&row[*s])),
         BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
-        BoundExpr::Property { base, key, span } => {
-            let base = eval_ref(base, row, ctx)?;
-            let stored = match &base {
-                Cow::Borrowed(Value::Map(map)) => Some(map.get(&**ctx.graph.names().name(*key))),
-                _ => match base.as_ref() {
-                    Value::Node(id) => ctx.graph.node(*id).map(|n| n.prop(*key)),
-                    Value::Rel(id) => ctx.graph.rel(*id).map(|r| r.prop(*key)),
-                    _ => None,
-                },
-            };
-            match stored {
-                Some(v) => Ok(Cow::Borrowed(v.unwrap_or(&Value::Null))),
-                // Everything else, deleted entities included, as eval reads it.
-                None => property(&base, *key, ctx)
-                    .map(Cow::Owned)
-                    .map_err(|e| e.or_at(*span)),
-            }
-        }
+        BoundExpr::Property { base, key, span } => match eval_ref(base, row, ctx)? {
+            Cow::Borrowed(Value::Map(map)) => Ok(Cow::Borrowed(
+                map.get(&**ctx.graph.names().name(*key))
+                    .unwrap_or(&Value::Null),
+            )),
+            base => property(&base, *key, ctx)
+                .map(Cow::Owned)
+                .map_err(|e| e.or_at(*span)),
+        },
         _ => eval(expr, row, ctx).map(Cow::Owned),
     }
 }
@@ -449,16 +436,11 @@ pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<C
 pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Value> {
     match base {
         Value::Null => Ok(Value::Null),
-        Value::Node(id) => match ctx.graph.node(*id) {
-            Some(n) => Ok(n.prop(key).cloned().unwrap_or(Value::Null)),
-            None if ctx.graph.is_deleted_node(*id) => Err(deleted("node")),
-            None => Ok(Value::Null),
-        },
-        Value::Rel(id) => match ctx.graph.rel(*id) {
-            Some(r) => Ok(r.prop(key).cloned().unwrap_or(Value::Null)),
-            None if ctx.graph.is_deleted_rel(*id) => Err(deleted("relationship")),
-            None => Ok(Value::Null),
-        },
+        Value::Node(id) if ctx.graph.node_exists(*id) => Ok(ctx.graph.node_prop(*id, key)),
+        Value::Node(id) if ctx.graph.is_deleted_node(*id) => Err(deleted("node")),
+        Value::Rel(id) if ctx.graph.rel_exists(*id) => Ok(ctx.graph.rel_prop(*id, key)),
+        Value::Rel(id) if ctx.graph.is_deleted_rel(*id) => Err(deleted("relationship")),
+        Value::Node(_) | Value::Rel(_) => Ok(Value::Null),
         Value::Map(map) => Ok(map
             .get(&**ctx.graph.names().name(key))
             .cloned()
@@ -543,24 +525,19 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
 /// All properties of a node, relationship or map, as a map.
 pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
     let names = ctx.graph.names();
-    let props: &[_] = match base {
-        Value::Node(id) => match ctx.graph.node(*id) {
-            Some(n) => &n.props,
-            None if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
-            None => return Ok(Some(Map::new())),
-        },
-        Value::Rel(id) => match ctx.graph.rel(*id) {
-            Some(r) => &r.props,
-            None if ctx.graph.is_deleted_rel(*id) => return Err(deleted("relationship")),
-            None => return Ok(Some(Map::new())),
-        },
+    let props = match base {
+        Value::Node(id) if ctx.graph.node_exists(*id) => ctx.graph.node_props(*id),
+        Value::Node(id) if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
+        Value::Rel(id) if ctx.graph.rel_exists(*id) => ctx.graph.rel_props(*id),
+        Value::Rel(id) if ctx.graph.is_deleted_rel(*id) => return Err(deleted("relationship")),
+        Value::Node(_) | Value::Rel(_) => Vec::new(),
         Value::Map(m) => return Ok(Some((**m).clone())),
         _ => return Ok(None),
     };
     Ok(Some(
         props
-            .iter()
-            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+            .into_iter()
+            .map(|(k, v)| (names.name(k).clone(), v))
             .collect(),
     ))
 }
@@ -623,15 +600,11 @@ fn build_path(steps: &[PathStep], row: &Row, ctx: &Ctx) -> Result<Value> {
                         let Some(&current) = nodes.last() else {
                             return Ok(Value::Null);
                         };
-                        let Some(rel) = ctx.graph.rel(*id) else {
+                        let Some((start, end)) = ctx.graph.rel_ends(*id) else {
                             return Ok(Value::Null);
                         };
                         rels.push(*id);
-                        nodes.push(if rel.start == current {
-                            rel.end
-                        } else {
-                            rel.start
-                        });
+                        nodes.push(if start == current { end } else { start });
                     }
                 }
                 _ => return Ok(Value::Null),

@@ -4,61 +4,11 @@
 use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::is_true;
 use super::operators::node_matches;
-use crate::graph::{AdjEntry, Direction, GraphRead, Symbol, entries_of_type};
+use crate::graph::{Direction, GraphRead, Symbol, neighbours};
 use crate::model::{NodeId, PathValue, RelId, Value, equals};
 use crate::plan::{Expand, ShortestPath};
-use smallvec::SmallVec;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// The adjacency slices to walk from `node`: per direction and per type. For undirected
-/// walks the incoming side skips self-loops, which the outgoing side already yields.
-type Slices<'a> = SmallVec<[(&'a [AdjEntry], bool); 4]>;
-
-fn slices<'a>(
-    graph: &'a dyn GraphRead,
-    node: NodeId,
-    dir: Option<Direction>,
-    types: &[Symbol],
-) -> Slices<'a> {
-    let mut out = Slices::new();
-    let dirs: &[(Direction, bool)] = match dir {
-        Some(Direction::Outgoing) => &[(Direction::Outgoing, false)],
-        Some(Direction::Incoming) => &[(Direction::Incoming, false)],
-        None => &[(Direction::Outgoing, false), (Direction::Incoming, true)],
-    };
-    for (d, skip_loops) in dirs {
-        let all = graph.adjacency(node, *d);
-        if types.is_empty() {
-            out.push((all, *skip_loops));
-        } else {
-            for (i, t) in types.iter().enumerate() {
-                if types[..i].contains(t) {
-                    continue;
-                }
-                out.push((entries_of_type(all, *t), *skip_loops));
-            }
-        }
-    }
-    out
-}
-
-/// Neighbours of `node` as (relationship, other node) pairs.
-fn neighbours<'a>(
-    graph: &'a dyn GraphRead,
-    node: NodeId,
-    dir: Option<Direction>,
-    types: &[Symbol],
-) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
-    slices(graph, node, dir, types)
-        .into_iter()
-        .flat_map(move |(slice, skip_loops)| {
-            slice
-                .iter()
-                .filter(move |e| !(skip_loops && e.other == node))
-                .map(|e| (e.rel, e.other))
-        })
-}
 
 fn rel_used(row: &Row, slots: &[usize], rel: RelId) -> bool {
     slots.iter().any(|s| match &row[*s] {
@@ -74,12 +24,12 @@ fn rel_matches(e: &Expand, rel: RelId, row: &Row, ctx: &Ctx) -> Result<bool> {
     if e.rel_props.is_empty() {
         return Ok(true);
     }
-    let Some(record) = ctx.graph.rel(rel) else {
+    if !ctx.graph.rel_exists(rel) {
         return Ok(false);
-    };
+    }
     for (key, expr) in &e.rel_props {
         let want = super::eval::eval(expr, row, ctx)?;
-        if equals(record.prop(*key).unwrap_or(&Value::Null), &want) != Some(true) {
+        if equals(&ctx.graph.rel_prop(rel, *key), &want) != Some(true) {
             return Ok(false);
         }
     }
@@ -105,10 +55,8 @@ pub struct ExpandRows<'a> {
     ctx: &'a Ctx<'a>,
     input: Rows<'a>,
     row: Row,
-    from: NodeId,
-    slices: Slices<'a>,
-    slice: usize,
-    entry: usize,
+    /// The relationships of the current input row's node still to try.
+    hops: Box<dyn Iterator<Item = (RelId, NodeId)> + 'a>,
     /// Rows of a variable-length expansion, produced all at once per input row.
     pending: std::vec::IntoIter<Row>,
     /// The graph guarantees the far end's labels, so they need no check.
@@ -137,10 +85,7 @@ impl<'a> ExpandRows<'a> {
             ctx,
             input,
             row: Row::new(),
-            from: NodeId(0),
-            slices: Slices::new(),
-            slice: 0,
-            entry: 0,
+            hops: Box::new(std::iter::empty()),
             pending: Vec::new().into_iter(),
         }
     }
@@ -163,14 +108,11 @@ impl<'a> ExpandRows<'a> {
                     Ok(rows) => self.pending = rows.into_iter(),
                     Err(e) => return Some(Err(e)),
                 }
-                self.slices.clear();
+                self.hops = Box::new(std::iter::empty());
             } else {
-                self.slices = slices(self.ctx.graph, from, self.e.dir, &self.e.types);
+                self.hops = Box::new(neighbours(self.ctx.graph, from, self.e.dir, &self.e.types));
             }
             self.row = row;
-            self.from = from;
-            self.slice = 0;
-            self.entry = 0;
             return Some(Ok(()));
         }
     }
@@ -196,21 +138,12 @@ impl Iterator for ExpandRows<'_> {
             if let Some(row) = self.pending.next() {
                 return Some(Ok(row));
             }
-            while let Some(&(slice, skip_loops)) = self.slices.get(self.slice) {
-                let Some(entry) = slice.get(self.entry) else {
-                    self.slice += 1;
-                    self.entry = 0;
-                    continue;
-                };
-                self.entry += 1;
-                if skip_loops && entry.other == self.from {
-                    continue;
-                }
-                match self.accept(entry.rel, entry.other) {
+            while let Some((rel, other)) = self.hops.next() {
+                match self.accept(rel, other) {
                     Ok(true) => {
                         let mut out = self.row.clone();
-                        out[self.e.rel] = Value::Rel(entry.rel);
-                        out[self.e.to] = Value::Node(entry.other);
+                        out[self.e.rel] = Value::Rel(rel);
+                        out[self.e.to] = Value::Node(other);
                         return Some(Ok(out));
                     }
                     Ok(false) => {}

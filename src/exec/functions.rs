@@ -76,20 +76,18 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         },
         F::Labels => match arg {
             Value::Node(id) if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
-            Value::Node(id) => {
-                let labels = ctx.graph.node(*id).map(|n| {
-                    n.labels
-                        .iter()
-                        .map(|l| Value::String(names.name(*l).clone()))
-                        .collect()
-                });
-                Value::list(labels.unwrap_or_default())
-            }
+            Value::Node(id) => Value::list(
+                ctx.graph
+                    .node_labels(*id)
+                    .iter()
+                    .map(|l| Value::String(names.name(*l).clone()))
+                    .collect(),
+            ),
             other => return Err(bad_arg(function, other)),
         },
         F::Type => match arg {
-            Value::Rel(id) => match ctx.graph.rel(*id) {
-                Some(r) => Value::String(names.name(r.ty).clone()),
+            Value::Rel(id) => match ctx.graph.rel_type(*id) {
+                Some(ty) => Value::String(names.name(ty).clone()),
                 None => ctx
                     .graph
                     .deleted_rel_type(*id)
@@ -106,11 +104,11 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
             None => return Err(bad_arg(function, arg)),
         },
         F::StartNode | F::EndNode => match arg {
-            Value::Rel(id) => match ctx.graph.rel(*id) {
-                Some(r) => Value::Node(if function == F::StartNode {
-                    r.start
+            Value::Rel(id) => match ctx.graph.rel_ends(*id) {
+                Some((start, end)) => Value::Node(if function == F::StartNode {
+                    start
                 } else {
-                    r.end
+                    end
                 }),
                 None => Value::Null,
             },

@@ -237,16 +237,17 @@ where
 
 /// Whether node `id` has the labels and properties a pattern asks for.
 pub fn node_matches(ctx: &Ctx, id: NodeId, filter: &NodeFilter, row: &Row) -> Result<bool> {
-    let Some(node) = ctx.graph.node(id) else {
+    if !ctx.graph.node_exists(id) {
         return Ok(false);
-    };
-    if !filter.labels.iter().all(|l| node.has_label(*l)) {
+    }
+    let labels = ctx.graph.node_labels(id);
+    if !filter.labels.iter().all(|l| labels.contains(l)) {
         return Ok(false);
     }
     for (key, expr) in &filter.props {
         let want = eval(expr, row, ctx)?;
-        let have = node.prop(*key).unwrap_or(&Value::Null);
-        if equals(have, &want) != Some(true) {
+        let have = ctx.graph.node_prop(id, *key);
+        if equals(&have, &want) != Some(true) {
             return Ok(false);
         }
     }

@@ -91,31 +91,38 @@ impl QueryResult {
 }
 
 pub fn node_data(graph: &dyn GraphRead, id: NodeId) -> Option<NodeData> {
-    let rec = graph.node(id)?;
+    if !graph.node_exists(id) {
+        return None;
+    }
     let names = graph.names();
     Some(NodeData {
         id,
-        labels: rec.labels.iter().map(|l| names.name(*l).clone()).collect(),
-        props: rec
-            .props
+        labels: graph
+            .node_labels(id)
             .iter()
-            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+            .map(|l| names.name(*l).clone())
+            .collect(),
+        props: graph
+            .node_props(id)
+            .into_iter()
+            .map(|(k, v)| (names.name(k).clone(), v))
             .collect(),
     })
 }
 
 pub fn rel_data(graph: &dyn GraphRead, id: RelId) -> Option<RelData> {
-    let rec = graph.rel(id)?;
+    let ty = graph.rel_type(id)?;
+    let (start, end) = graph.rel_ends(id)?;
     let names = graph.names();
     Some(RelData {
         id,
-        ty: names.name(rec.ty).clone(),
-        start: rec.start,
-        end: rec.end,
-        props: rec
-            .props
-            .iter()
-            .map(|(k, v)| (names.name(*k).clone(), v.clone()))
+        ty: names.name(ty).clone(),
+        start,
+        end,
+        props: graph
+            .rel_props(id)
+            .into_iter()
+            .map(|(k, v)| (names.name(k).clone(), v))
             .collect(),
     })
 }

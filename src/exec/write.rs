@@ -6,7 +6,9 @@ use super::eval::eval;
 use super::operators::open;
 use super::run_stages;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::graph::{Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction};
+use crate::graph::{
+    Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction, neighbours,
+};
 use crate::model::{NodeId, PathValue, RelId, Value};
 use crate::plan::{BoundExpr, CreatePattern, Merge, RemoveAction, SetAction, WriteOp};
 use crate::syntax::ast::Span;
@@ -296,13 +298,14 @@ impl Writer<'_, '_> {
     fn existing_keys(&self, target: &Value) -> Vec<Arc<str>> {
         let names = self.tx.names();
         let props = match target {
-            Value::Node(id) => self.tx.node(*id).map(|n| &n.props[..]),
-            Value::Rel(id) => self.tx.rel(*id).map(|r| &r.props[..]),
-            _ => None,
+            Value::Node(id) => self.tx.node_props(*id),
+            Value::Rel(id) => self.tx.rel_props(*id),
+            _ => Vec::new(),
         };
         props
-            .map(|p| p.iter().map(|(k, _)| names.name(*k).clone()).collect())
-            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, _)| names.name(k).clone())
+            .collect()
     }
 
     fn set_property(
@@ -315,7 +318,7 @@ impl Writer<'_, '_> {
         match target {
             Value::Null => Ok(()),
             Value::Node(id) => {
-                if self.tx.node(*id).is_none() {
+                if !self.tx.node_exists(*id) {
                     return Ok(());
                 }
                 self.apply(Mutation::SetNodeProperty {
@@ -325,7 +328,7 @@ impl Writer<'_, '_> {
                 })
             }
             Value::Rel(id) => {
-                if self.tx.rel(*id).is_none() {
+                if !self.tx.rel_exists(*id) {
                     return Ok(());
                 }
                 self.apply(Mutation::SetRelProperty {
@@ -395,19 +398,19 @@ impl Writer<'_, '_> {
         if detach {
             for n in &nodes {
                 for dir in [Direction::Outgoing, Direction::Incoming] {
-                    rels.extend(self.tx.adjacency(*n, dir).iter().map(|e| e.rel));
+                    rels.extend(neighbours(&*self.tx, *n, Some(dir), &[]).map(|(r, _)| r));
                 }
             }
         }
         let mut seen_rels = HashSet::new();
         for r in rels {
-            if seen_rels.insert(r) && self.tx.rel(r).is_some() {
+            if seen_rels.insert(r) && self.tx.rel_exists(r) {
                 self.apply(Mutation::DeleteRel { id: r })?;
             }
         }
         let mut seen_nodes = HashSet::new();
         for n in nodes {
-            if seen_nodes.insert(n) && self.tx.node(n).is_some() {
+            if seen_nodes.insert(n) && self.tx.node_exists(n) {
                 self.apply(Mutation::DeleteNode { id: n })?;
             }
         }

@@ -7,7 +7,7 @@
 //! deleted).
 
 use crate::exec::{self, NodeData, QueryResult, RelData};
-use crate::graph::{Direction, GraphRead};
+use crate::graph::{Direction, GraphRead, neighbours};
 use crate::model::{NodeId, RelId};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,10 +101,10 @@ impl<'g> Subgraph<'g> {
             .collect();
         if induced {
             for id in nodes.keys() {
-                for entry in graph.adjacency(*id, Direction::Outgoing) {
-                    if nodes.contains_key(&entry.other) && !rels.contains_key(&entry.rel) {
-                        if let Some(r) = exec::rel_data(graph, entry.rel) {
-                            rels.insert(entry.rel, r);
+                for (rel, other) in neighbours(graph, *id, Some(Direction::Outgoing), &[]) {
+                    if nodes.contains_key(&other) && !rels.contains_key(&rel) {
+                        if let Some(r) = exec::rel_data(graph, rel) {
+                            rels.insert(rel, r);
                         }
                     }
                 }

@@ -2,20 +2,24 @@
 //! every `WORKS_AT` relationship ends at a `Company`, an expansion over `WORKS_AT` need not
 //! read the node at its far end just to check that label.
 
-use super::{AdjEntry, Direction, Symbol};
-use std::collections::HashMap;
+use super::{Direction, Symbol};
+use rustc_hash::FxHashMap;
 
 #[derive(Default, Clone)]
 pub struct EndpointLabels {
     /// (type, the direction of travel that reaches the node, its label) -> relationships:
     /// `Outgoing` counts end nodes, `Incoming` start nodes.
-    counts: HashMap<(Symbol, Direction, Symbol), usize>,
+    counts: FxHashMap<(Symbol, Direction, Symbol), usize>,
 }
 
 impl EndpointLabels {
-    fn bump(&mut self, key: (Symbol, Direction, Symbol), up: bool) {
-        let n = self.counts.entry(key).or_default();
-        *n = if up { *n + 1 } else { n.saturating_sub(1) };
+    /// `n` relationships appeared (`up`) or went away at nodes reached by travelling `dir`.
+    pub fn bump(&mut self, ty: Symbol, dir: Direction, label: Symbol, n: usize, up: bool) {
+        if n == 0 {
+            return;
+        }
+        let count = self.counts.entry((ty, dir, label)).or_default();
+        *count = if up { *count + n } else { count.saturating_sub(n) };
     }
 
     /// A relationship appeared (`up`) or went away between nodes with these labels.
@@ -27,26 +31,10 @@ impl EndpointLabels {
         up: bool,
     ) {
         for l in start_labels {
-            self.bump((ty, Direction::Incoming, *l), up);
+            self.bump(ty, Direction::Incoming, *l, 1, up);
         }
         for l in end_labels {
-            self.bump((ty, Direction::Outgoing, *l), up);
-        }
-    }
-
-    /// A node with these relationships gained (`up`) or lost `label`.
-    pub fn label_changed(
-        &mut self,
-        label: Symbol,
-        outgoing: &[AdjEntry],
-        incoming: &[AdjEntry],
-        up: bool,
-    ) {
-        for e in outgoing {
-            self.bump((e.ty, Direction::Incoming, label), up);
-        }
-        for e in incoming {
-            self.bump((e.ty, Direction::Outgoing, label), up);
+            self.bump(ty, Direction::Outgoing, *l, 1, up);
         }
     }
 

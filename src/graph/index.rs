@@ -2,8 +2,7 @@
 //! could use it for a lookup such as `(c:Company {name: $name})`, and from then on every
 //! mutation keeps it current. Indexes are derived data: they are never persisted.
 
-use super::records::prop;
-use super::{PropMap, Symbol};
+use super::Symbol;
 use crate::model::{GroupKey, NodeId, Value, equals};
 use std::collections::HashMap;
 
@@ -22,17 +21,10 @@ impl PropertyIndexes {
     }
 
     /// Builds the index of `label`/`key` from the nodes carrying the label.
-    pub fn build<'a>(
-        &mut self,
-        label: Symbol,
-        key: Symbol,
-        nodes: impl Iterator<Item = (NodeId, &'a PropMap)>,
-    ) {
+    pub fn build(&mut self, label: Symbol, key: Symbol, nodes: impl Iterator<Item = (NodeId, Value)>) {
         let mut postings = Postings::new();
-        for (id, props) in nodes {
-            if let Some(v) = prop(props, key) {
-                postings.entry(GroupKey(v.clone())).or_default().push(id);
-            }
+        for (id, v) in nodes {
+            postings.entry(GroupKey(v)).or_default().push(id);
         }
         self.indexes.insert((label, key), postings);
     }
@@ -82,25 +74,25 @@ impl PropertyIndexes {
             .filter(move |(l, _)| labels.contains(l))
     }
 
-    pub fn add_node(&mut self, id: NodeId, labels: &[Symbol], props: &PropMap) {
+    pub fn add_node(&mut self, id: NodeId, labels: &[Symbol], props: &[(Symbol, Value)]) {
         if self.indexes.is_empty() {
             return;
         }
         let pairs: Vec<_> = self.affected(labels).collect();
         for (label, key) in pairs {
-            if let Some(v) = prop(props, key) {
+            if let Some((_, v)) = props.iter().find(|(k, _)| *k == key) {
                 self.insert(label, key, id, v);
             }
         }
     }
 
-    pub fn remove_node(&mut self, id: NodeId, labels: &[Symbol], props: &PropMap) {
+    pub fn remove_node(&mut self, id: NodeId, labels: &[Symbol], props: &[(Symbol, Value)]) {
         if self.indexes.is_empty() {
             return;
         }
         let pairs: Vec<_> = self.affected(labels).collect();
         for (label, key) in pairs {
-            if let Some(v) = prop(props, key) {
+            if let Some((_, v)) = props.iter().find(|(k, _)| *k == key) {
                 self.remove(label, key, id, v);
             }
         }
@@ -129,11 +121,11 @@ impl PropertyIndexes {
         }
     }
 
-    pub fn add_label(&mut self, id: NodeId, label: Symbol, props: &PropMap) {
+    pub fn add_label(&mut self, id: NodeId, label: Symbol, props: &[(Symbol, Value)]) {
         self.add_node(id, &[label], props);
     }
 
-    pub fn remove_label(&mut self, id: NodeId, label: Symbol, props: &PropMap) {
+    pub fn remove_label(&mut self, id: NodeId, label: Symbol, props: &[(Symbol, Value)]) {
         self.remove_node(id, &[label], props);
     }
 }

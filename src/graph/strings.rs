@@ -1,42 +1,134 @@
-//! Equal texts in properties stored once. Most text properties repeat (a sector, a role, a
-//! country): sharing one allocation saves memory, and a query grouping by such a property
-//! reads the same few texts again and again, which then stay in the processor's cache.
+//! The texts of string properties, each distinct text stored once in one buffer and named by
+//! a `u32` id. Columns hold ids, so a string column costs four bytes a row, equal texts compare
+//! as equal ids, and grouping by a text property hashes integers. A text is only turned into a
+//! `Value` (one allocation) when a query hands it out.
 
-use crate::model::Value;
-use std::collections::HashSet;
-use std::sync::Arc;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 
-/// Longer texts are rarely repeated: not worth a table entry.
-const MAX_SHARED: usize = 64;
+/// Bytes of dead texts tolerated before the buffer is rewritten: below this, or below half
+/// the buffer, reclaiming would cost more than it saves.
+const COMPACT_AT: usize = 1 << 20;
 
-#[derive(Default, Clone)]
-pub struct SharedStrings {
-    texts: HashSet<Arc<str>>,
-    /// Table size after the last sweep: texts no property holds any more are dropped once
-    /// the table has doubled since.
-    swept_at: usize,
+#[derive(Clone, Default)]
+pub struct StringPool {
+    text: String,
+    /// Where each id's text starts in `text`, and its length.
+    starts: Vec<u64>,
+    lens: Vec<u32>,
+    /// Property cells holding each id; a slot with none is free for reuse.
+    refs: Vec<u32>,
+    free: Vec<u32>,
+    table: HashTable<u32>,
+    hasher: FxBuildHasher,
+    /// Bytes of `text` that belong to freed ids.
+    garbage: usize,
 }
 
-impl SharedStrings {
-    /// The value, with its text replaced by the shared copy of an equal text.
-    pub fn share(&mut self, value: Value) -> Value {
-        match value {
-            Value::String(s) if s.len() <= MAX_SHARED => Value::String(self.text(s)),
-            other => other,
+impl StringPool {
+    /// The text of a live id.
+    pub fn get(&self, id: u32) -> &str {
+        let start = self.starts[id as usize] as usize;
+        &self.text[start..start + self.lens[id as usize] as usize]
+    }
+
+    /// The id of `text`, if some property holds it.
+    pub fn find(&self, text: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(text);
+        self.table.find(hash, |&id| self.get(id) == text).copied()
+    }
+
+    /// The id of `text` for one more property cell, adding the text if it is new.
+    pub fn acquire(&mut self, text: &str) -> u32 {
+        let hash = self.hasher.hash_one(text);
+        if let Some(&id) = self.table.find(hash, |&id| {
+            let start = self.starts[id as usize] as usize;
+            &self.text[start..start + self.lens[id as usize] as usize] == text
+        }) {
+            self.refs[id as usize] += 1;
+            return id;
+        }
+        let start = self.text.len() as u64;
+        self.text.push_str(text);
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let id = match self.free.pop() {
+            Some(id) => {
+                let i = id as usize;
+                self.starts[i] = start;
+                self.lens[i] = len;
+                self.refs[i] = 1;
+                id
+            }
+            None => {
+                let id = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
+                self.starts.push(start);
+                self.lens.push(len);
+                self.refs.push(1);
+                id
+            }
+        };
+        let (starts, lens, text) = (&self.starts, &self.lens, &self.text);
+        let hasher = &self.hasher;
+        self.table.insert_unique(hash, id, |&other| {
+            let s = starts[other as usize] as usize;
+            hasher.hash_one(&text[s..s + lens[other as usize] as usize])
+        });
+        id
+    }
+
+    /// One property cell less holds `id`; the text goes when none does.
+    pub fn release(&mut self, id: u32) {
+        let i = id as usize;
+        self.refs[i] -= 1;
+        if self.refs[i] > 0 {
+            return;
+        }
+        let hash = self.hasher.hash_one(self.get(id));
+        if let Ok(entry) = self.table.find_entry(hash, |&other| other == id) {
+            entry.remove();
+        }
+        self.garbage += self.lens[i] as usize;
+        self.free.push(id);
+        if self.garbage > COMPACT_AT && self.garbage * 2 > self.text.len() {
+            self.compact();
         }
     }
 
-    fn text(&mut self, s: Arc<str>) -> Arc<str> {
-        if let Some(existing) = self.texts.get(&*s) {
-            return existing.clone();
+    /// Rewrites the buffer with the live texts only; ids stay as they are.
+    fn compact(&mut self) {
+        let mut text = String::with_capacity(self.text.len() - self.garbage);
+        for i in 0..self.starts.len() {
+            if self.refs[i] == 0 {
+                self.starts[i] = 0;
+                self.lens[i] = 0;
+                continue;
+            }
+            let start = self.starts[i] as usize;
+            let live = &self.text[start..start + self.lens[i] as usize];
+            self.starts[i] = text.len() as u64;
+            text.push_str(live);
         }
-        self.texts.insert(s.clone());
-        if self.texts.len() > 1024 && self.texts.len() > 2 * self.swept_at {
-            // Only the table holds these: no property uses them any more.
-            self.texts.retain(|t| Arc::strong_count(t) > 1);
-            self.swept_at = self.texts.len();
-        }
-        s
+        self.text = text;
+        self.garbage = 0;
+    }
+
+    /// Distinct live texts.
+    pub fn len(&self) -> usize {
+        self.starts.len() - self.free.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes held, for statistics.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.starts.capacity() * 8
+            + self.lens.capacity() * 4
+            + self.refs.capacity() * 4
+            + self.table.capacity() * 5
     }
 }
 
@@ -45,13 +137,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn equal_texts_share_one_allocation() {
-        let mut shared = SharedStrings::default();
-        let a = shared.share(Value::str("Software"));
-        let b = shared.share(Value::str("Software"));
-        match (a, b) {
-            (Value::String(x), Value::String(y)) => assert!(Arc::ptr_eq(&x, &y)),
-            _ => panic!("texts stay texts"),
-        }
+    fn equal_texts_share_one_id_until_the_last_holder_lets_go() {
+        let mut pool = StringPool::default();
+        let a = pool.acquire("Software");
+        let b = pool.acquire("Software");
+        let c = pool.acquire("AI");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(pool.get(c), "AI");
+        pool.release(a);
+        assert_eq!(pool.find("Software"), Some(a));
+        pool.release(b);
+        assert_eq!(pool.find("Software"), None);
+        assert_eq!(pool.len(), 1);
+        // The freed id is reused for the next new text.
+        assert_eq!(pool.acquire("Fintech"), a);
+        assert_eq!(pool.get(a), "Fintech");
+    }
+
+    #[test]
+    fn compaction_keeps_ids_and_texts() {
+        let mut pool = StringPool::default();
+        let big = "x".repeat(COMPACT_AT + 1);
+        let keep = pool.acquire("kept");
+        let gone = pool.acquire(&big);
+        let after = pool.acquire("after");
+        pool.release(gone);
+        assert_eq!(pool.garbage, 0, "a large dead text is reclaimed");
+        assert_eq!(pool.get(keep), "kept");
+        assert_eq!(pool.get(after), "after");
+        assert_eq!(pool.find("after"), Some(after));
     }
 }

@@ -1,12 +1,31 @@
 //! The capabilities the executor needs from a graph, so that it never names the storage type.
 
-use super::{AdjEntry, Direction, GraphError, Mutation, Names, NodeRecord, RelRecord, Symbol};
+use super::adjacency::{Csr, Direction};
+use super::column::Column;
+use super::strings::StringPool;
+use super::{GraphError, Mutation, Names, Symbol};
 use crate::model::{NodeId, RelId, Value};
+use smallvec::SmallVec;
 
 pub trait GraphRead {
     fn names(&self) -> &Names;
-    fn node(&self, id: NodeId) -> Option<&NodeRecord>;
-    fn rel(&self, id: RelId) -> Option<&RelRecord>;
+    /// The texts that text columns refer to by id.
+    fn strings(&self) -> &StringPool;
+    fn node_exists(&self, id: NodeId) -> bool;
+    fn rel_exists(&self, id: RelId) -> bool;
+    /// A node's labels, in the order it got them; none for a missing node.
+    fn node_labels(&self, id: NodeId) -> &[Symbol];
+    fn node_prop(&self, id: NodeId, key: Symbol) -> Value;
+    /// Every property of a node, in the order its keys were first used.
+    fn node_props(&self, id: NodeId) -> Vec<(Symbol, Value)>;
+    fn rel_type(&self, id: RelId) -> Option<Symbol>;
+    /// Start and end node.
+    fn rel_ends(&self, id: RelId) -> Option<(NodeId, NodeId)>;
+    fn rel_prop(&self, id: RelId, key: Symbol) -> Value;
+    fn rel_props(&self, id: RelId) -> Vec<(Symbol, Value)>;
+    /// The column of node values of `key`, for reads of many nodes at once.
+    fn node_column(&self, key: Symbol) -> Option<&Column>;
+    fn rel_column(&self, key: Symbol) -> Option<&Column>;
     fn node_count(&self) -> usize;
     fn rel_count(&self) -> usize;
     /// Every node, in id order.
@@ -16,11 +35,14 @@ pub trait GraphRead {
     /// Nodes carrying `label`, in id order.
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_>;
     fn label_count(&self, label: Symbol) -> usize;
+    /// Relationship types with at least one relationship, in symbol order.
+    fn rel_types_in_use(&self) -> Vec<Symbol>;
+    fn type_count(&self, ty: Symbol) -> usize;
+    /// The adjacency of one relationship type in one direction.
+    fn adjacency(&self, ty: Symbol, dir: Direction) -> Option<&Csr>;
     /// Whether every relationship of type `ty`, followed in direction `dir`, leads to a node
     /// carrying `label` (so an expansion can skip checking it).
     fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool;
-    /// The node's relationships in one direction, sorted by type.
-    fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry];
     /// Nodes carrying `label` whose `key` property equals `value`, when an index answers
     /// that; `None` means the caller must scan.
     fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]>;
@@ -37,6 +59,10 @@ pub trait GraphRead {
     fn deleted_rel_type(&self, _id: RelId) -> Option<std::sync::Arc<str>> {
         None
     }
+
+    fn node_has_label(&self, id: NodeId, label: Symbol) -> bool {
+        self.node_labels(id).contains(&label)
+    }
 }
 
 /// Write access: allocation of ids and the single entry point for changes.
@@ -47,4 +73,53 @@ pub trait GraphWrite: GraphRead {
     fn names_mut(&mut self) -> &mut Names;
     /// Asks for an equality index on `label`/`key` (built now if missing).
     fn ensure_index(&mut self, label: Symbol, key: Symbol);
+}
+
+/// The relationships at `node`, as (relationship, other node), over `types` (all when empty)
+/// in direction `dir` (both when `None`: a self-loop is then seen once).
+pub fn neighbours<'g>(
+    graph: &'g dyn GraphRead,
+    node: NodeId,
+    dir: Option<Direction>,
+    types: &[Symbol],
+) -> impl Iterator<Item = (RelId, NodeId)> + 'g {
+    let n = u32::try_from(node.0).unwrap_or(u32::MAX);
+    let mut types: SmallVec<[Symbol; 4]> = if types.is_empty() {
+        graph.rel_types_in_use().into_iter().collect()
+    } else {
+        types.iter().copied().collect()
+    };
+    // A type named twice (`[:A|A]`) is one type.
+    let mut seen: SmallVec<[Symbol; 4]> = SmallVec::new();
+    types.retain(|t| {
+        let new = !seen.contains(t);
+        seen.push(*t);
+        new
+    });
+    let dirs: &[(Direction, bool)] = match dir {
+        Some(Direction::Outgoing) => &[(Direction::Outgoing, false)],
+        Some(Direction::Incoming) => &[(Direction::Incoming, false)],
+        None => &[(Direction::Outgoing, false), (Direction::Incoming, true)],
+    };
+    dirs.iter().flat_map(move |&(d, skip_loops)| {
+        let types = types.clone();
+        types.into_iter().flat_map(move |ty| {
+            let adj = graph.adjacency(ty, d).map(|csr| csr.node(n));
+            let base = adj.into_iter().flat_map(move |a| {
+                a.others
+                    .iter()
+                    .zip(a.rels)
+                    .filter(move |(_, r)| !a.may_hold_dead || graph.rel_exists(rel_id(**r)))
+                    .map(|(o, r)| (*o, *r))
+                    .chain(a.added.iter().copied())
+            });
+            base.filter(move |(o, _)| !(skip_loops && *o == n))
+                .map(|(o, r)| (rel_id(r), NodeId(u64::from(o))))
+        })
+    })
+}
+
+#[inline]
+fn rel_id(r: u32) -> RelId {
+    RelId(u64::from(r))
 }

@@ -1,8 +1,8 @@
 //! A transaction over a [`MemoryGraph`]: changes apply at once (later clauses of a statement
 //! must see them) and are logged, so that they can be undone or written to the log on commit.
 
-use super::{AdjEntry, Direction, GraphError, GraphRead, GraphWrite, MemoryGraph, Mutation};
-use super::{Names, NodeRecord, RelRecord, Symbol};
+use super::{Column, Csr, Direction, GraphError, GraphRead, GraphWrite, MemoryGraph, Mutation};
+use super::{Names, StringPool, Symbol};
 use crate::model::{NodeId, RelId, Value};
 
 /// The changes of a transaction: what was applied, in order, and how to undo each. Owned
@@ -80,11 +80,41 @@ impl GraphRead for Transaction<'_> {
     fn names(&self) -> &Names {
         self.graph.names()
     }
-    fn node(&self, id: NodeId) -> Option<&NodeRecord> {
-        self.graph.node(id)
+    fn strings(&self) -> &StringPool {
+        self.graph.strings()
     }
-    fn rel(&self, id: RelId) -> Option<&RelRecord> {
-        self.graph.rel(id)
+    fn node_exists(&self, id: NodeId) -> bool {
+        self.graph.node_exists(id)
+    }
+    fn rel_exists(&self, id: RelId) -> bool {
+        self.graph.rel_exists(id)
+    }
+    fn node_labels(&self, id: NodeId) -> &[Symbol] {
+        self.graph.node_labels(id)
+    }
+    fn node_prop(&self, id: NodeId, key: Symbol) -> Value {
+        self.graph.node_prop(id, key)
+    }
+    fn node_props(&self, id: NodeId) -> Vec<(Symbol, Value)> {
+        self.graph.node_props(id)
+    }
+    fn rel_type(&self, id: RelId) -> Option<Symbol> {
+        self.graph.rel_type(id)
+    }
+    fn rel_ends(&self, id: RelId) -> Option<(NodeId, NodeId)> {
+        self.graph.rel_ends(id)
+    }
+    fn rel_prop(&self, id: RelId, key: Symbol) -> Value {
+        self.graph.rel_prop(id, key)
+    }
+    fn rel_props(&self, id: RelId) -> Vec<(Symbol, Value)> {
+        self.graph.rel_props(id)
+    }
+    fn node_column(&self, key: Symbol) -> Option<&Column> {
+        self.graph.node_column(key)
+    }
+    fn rel_column(&self, key: Symbol) -> Option<&Column> {
+        self.graph.rel_column(key)
     }
     fn node_count(&self) -> usize {
         self.graph.node_count()
@@ -101,23 +131,29 @@ impl GraphRead for Transaction<'_> {
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
         self.graph.nodes_with_label(label)
     }
-    fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool {
-        self.graph.all_rels_reach_label(ty, dir, label)
-    }
     fn label_count(&self, label: Symbol) -> usize {
         self.graph.label_count(label)
     }
-    fn adjacency(&self, node: NodeId, dir: Direction) -> &[AdjEntry] {
-        self.graph.adjacency(node, dir)
+    fn rel_types_in_use(&self) -> Vec<Symbol> {
+        self.graph.rel_types_in_use()
+    }
+    fn type_count(&self, ty: Symbol) -> usize {
+        self.graph.type_count(ty)
+    }
+    fn adjacency(&self, ty: Symbol, dir: Direction) -> Option<&Csr> {
+        self.graph.adjacency(ty, dir)
+    }
+    fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool {
+        self.graph.all_rels_reach_label(ty, dir, label)
     }
     fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
         self.graph.lookup_by_property(label, key, value)
     }
     fn is_deleted_node(&self, id: NodeId) -> bool {
-        self.graph.node(id).is_none() && self.deleted_node(id).is_some()
+        !self.graph.node_exists(id) && self.deleted_node(id).is_some()
     }
     fn is_deleted_rel(&self, id: RelId) -> bool {
-        self.graph.rel(id).is_none() && self.deleted_rel(id).is_some()
+        !self.graph.rel_exists(id) && self.deleted_rel(id).is_some()
     }
     fn deleted_rel_type(&self, id: RelId) -> Option<std::sync::Arc<str>> {
         match self.deleted_rel(id)? {

@@ -131,21 +131,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
         props.into_iter().map(|(k, v)| Ok((name(k)?, v))).collect()
     };
     let (node_count, rel_count) = (nodes.len(), rels.len());
-    // Each node's adjacency lists get their final size at once: growing them one
-    // relationship at a time is most of what a large load would otherwise spend.
-    let max_id = nodes.iter().map(|n| n.id).max().unwrap_or(0);
-    let mut degrees = vec![(0usize, 0usize); usize::try_from(max_id).unwrap_or(0) + 1];
-    for rel in &rels {
-        for (end, outgoing) in [(rel.start, true), (rel.end, false)] {
-            if let Some(d) = usize::try_from(end).ok().and_then(|i| degrees.get_mut(i)) {
-                if outgoing { d.0 += 1 } else { d.1 += 1 }
-            }
-        }
-    }
     let mut graph = MemoryGraph::with_capacity(node_count, rel_count);
     for n in &names {
         graph.names_mut().intern(n);
     }
+    graph.begin_bulk_load();
     // Records go in through `apply`, like every other change, so the label index, the
     // adjacency lists and the counts are built by the code that maintains them.
     for node in nodes {
@@ -163,9 +153,6 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
         graph
             .apply(m)
             .map_err(|e| damaged(format!("node {id} does not load: {e}")))?;
-        if let Some((out, inc)) = usize::try_from(id.0).ok().and_then(|i| degrees.get(i)) {
-            graph.reserve_adjacency(id, *out, *inc);
-        }
     }
     for rel in rels {
         let id = RelId(rel.id);
@@ -180,6 +167,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
             .apply(m)
             .map_err(|e| damaged(format!("relationship {id} does not load: {e}")))?;
     }
+    graph.end_bulk_load();
     graph
         .reserve_ids(NodeId(next_node), RelId(next_rel))
         .map_err(|e| damaged(format!("the id counters do not load: {e}")))?;
@@ -253,9 +241,9 @@ impl Serialize for Nodes<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let g = self.0;
         let mut seq = s.serialize_seq(Some(g.node_count()))?;
-        for node in g.node_ids().filter_map(|id| g.node(id)) {
-            let labels: Vec<u32> = node.labels.iter().map(|l| l.0).collect();
-            seq.serialize_element(&(node.id.0, labels, Props(&node.props)))?;
+        for id in g.node_ids() {
+            let labels: Vec<u32> = g.node_labels(id).iter().map(|l| l.0).collect();
+            seq.serialize_element(&(id.0, labels, Props(&g.node_props(id))))?;
         }
         seq.end()
     }
@@ -265,14 +253,11 @@ impl Serialize for Rels<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let g = self.0;
         let mut seq = s.serialize_seq(Some(g.rel_count()))?;
-        for rel in g.rel_ids().filter_map(|id| g.rel(id)) {
-            let r = (
-                rel.id.0,
-                rel.ty.0,
-                rel.start.0,
-                rel.end.0,
-                Props(&rel.props),
-            );
+        for id in g.rel_ids() {
+            let (Some(ty), Some((start, end))) = (g.rel_type(id), g.rel_ends(id)) else {
+                continue;
+            };
+            let r = (id.0, ty.0, start.0, end.0, Props(&g.rel_props(id)));
             seq.serialize_element(&r)?;
         }
         seq.end()
@@ -331,9 +316,11 @@ mod tests {
             h.node_ids().collect::<Vec<_>>(),
             vec![NodeId(0), NodeId(2), NodeId(4)]
         );
-        assert_eq!(h.adjacency(NodeId(4), Direction::Incoming)[0].rel, RelId(5));
+        let incoming: Vec<_> =
+            crate::graph::neighbours(&h, NodeId(4), Some(Direction::Incoming), &[]).collect();
+        assert_eq!(incoming, vec![(RelId(5), NodeId(0))]);
         let key = h.names().get("w").unwrap();
-        assert_eq!(h.rel(RelId(5)).unwrap().prop(key), Some(&Value::str("x")));
+        assert_eq!(h.rel_prop(RelId(5), key), Value::str("x"));
     }
 
     #[test]

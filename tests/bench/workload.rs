@@ -106,6 +106,7 @@ fn read_columns(path: &Path) -> (Vec<Arc<str>>, Vec<Vec<Value>>, usize) {
 /// store replays. Returns the graph and the seconds spent on nodes and on relationships.
 fn load(dir: &Path) -> (MemoryGraph, f64, f64) {
     let mut graph = MemoryGraph::new();
+    graph.begin_bulk_load();
     let mut ids: HashMap<String, NodeId> = HashMap::new();
     let t0 = Instant::now();
     let mut next = 0u64;
@@ -161,6 +162,7 @@ fn load(dir: &Path) -> (MemoryGraph, f64, f64) {
             next += 1;
         }
     }
+    graph.end_bulk_load();
     (graph, nodes_s, t1.elapsed().as_secs_f64())
 }
 
@@ -226,6 +228,9 @@ fn main() {
         graph.rel_count()
     );
     let rss_after_load = rss_mb("VmRSS:");
+    for (part, bytes) in graph.heap_bytes() {
+        eprintln!("[kg/{}]   {part}: {:.1} MiB", a.scale, bytes as f64 / (1 << 20) as f64);
+    }
     let mut counts = serde_json::Map::new();
     for (name, n) in graph.label_counts().into_iter().chain(graph.type_counts()) {
         counts.insert(name.to_string(), json!(n));

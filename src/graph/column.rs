@@ -1,0 +1,288 @@
+//! One property key's values for every node (or every relationship), by id: a column.
+//!
+//! Ids are cut into chunks of [`CHUNK`]; a chunk holding none of the key's values is not
+//! allocated, so a key that only one label uses costs nothing over the other labels' ids
+//! (entities of one label are mostly created together, so their ids are close). A chunk is
+//! typed while its values are: integers, floats, booleans and texts (ids into the
+//! [`StringPool`]) sit in plain arrays that a scan reads without touching a `Value`; a chunk
+//! that meets a second type, a list or a temporal value keeps `Value`s instead.
+
+use super::strings::StringPool;
+use crate::model::Value;
+use std::sync::Arc;
+
+pub const CHUNK_SHIFT: u32 = 10;
+pub const CHUNK: usize = 1 << CHUNK_SHIFT;
+const WORDS: usize = CHUNK / 64;
+
+/// The values of one chunk, in the chunk's type.
+#[derive(Clone)]
+pub enum Cells {
+    Int(Box<[i64]>),
+    Float(Box<[f64]>),
+    Bool(Box<[bool]>),
+    /// Ids into the graph's [`StringPool`].
+    Str(Box<[u32]>),
+    Any(Box<[Value]>),
+}
+
+#[derive(Clone)]
+pub struct Chunk {
+    /// Which ids of the chunk have a value.
+    present: [u64; WORDS],
+    count: u32,
+    pub cells: Cells,
+}
+
+/// A stored value as read in place: no text is copied.
+#[derive(Clone, Copy, Debug)]
+pub enum Cell<'a> {
+    Null,
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(u32),
+    Any(&'a Value),
+}
+
+impl Chunk {
+    fn new(cells: Cells) -> Self {
+        Chunk {
+            present: [0; WORDS],
+            count: 0,
+            cells,
+        }
+    }
+
+    #[inline]
+    pub fn has(&self, offset: usize) -> bool {
+        self.present[offset / 64] & (1 << (offset % 64)) != 0
+    }
+
+    #[inline]
+    pub fn cell(&self, offset: usize) -> Cell<'_> {
+        if !self.has(offset) {
+            return Cell::Null;
+        }
+        match &self.cells {
+            Cells::Int(v) => Cell::Int(v[offset]),
+            Cells::Float(v) => Cell::Float(v[offset]),
+            Cells::Bool(v) => Cell::Bool(v[offset]),
+            Cells::Str(v) => Cell::Str(v[offset]),
+            Cells::Any(v) => Cell::Any(&v[offset]),
+        }
+    }
+
+    fn mark(&mut self, offset: usize, present: bool) {
+        let bit = 1u64 << (offset % 64);
+        let word = &mut self.present[offset / 64];
+        match (*word & bit != 0, present) {
+            (false, true) => {
+                *word |= bit;
+                self.count += 1;
+            }
+            (true, false) => {
+                *word &= !bit;
+                self.count -= 1;
+            }
+            _ => {}
+        }
+    }
+
+    /// Turns a typed chunk into one of `Value`s, for a value of another type.
+    fn widen(&mut self, pool: &mut StringPool) {
+        let values: Box<[Value]> = (0..CHUNK)
+            .map(|i| {
+                if !self.has(i) {
+                    return Value::Null;
+                }
+                let v = cell_value(self.cell(i), pool);
+                if let Cell::Str(id) = self.cell(i) {
+                    pool.release(id);
+                }
+                v
+            })
+            .collect();
+        self.cells = Cells::Any(values);
+    }
+}
+
+/// The value of a cell, with its text copied out of the pool.
+pub fn cell_value(cell: Cell<'_>, pool: &StringPool) -> Value {
+    match cell {
+        Cell::Null => Value::Null,
+        Cell::Int(i) => Value::Int(i),
+        Cell::Float(f) => Value::Float(f),
+        Cell::Bool(b) => Value::Bool(b),
+        Cell::Str(id) => Value::String(Arc::from(pool.get(id))),
+        Cell::Any(v) => v.clone(),
+    }
+}
+
+/// The typed chunk a value starts, or none for values kept as `Value`s.
+fn cells_for(value: &Value) -> Cells {
+    match value {
+        Value::Int(_) => Cells::Int(vec![0; CHUNK].into()),
+        Value::Float(_) => Cells::Float(vec![0.0; CHUNK].into()),
+        Value::Bool(_) => Cells::Bool(vec![false; CHUNK].into()),
+        Value::String(_) => Cells::Str(vec![0; CHUNK].into()),
+        _ => Cells::Any(vec![Value::Null; CHUNK].into()),
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct Column {
+    chunks: Vec<Option<Box<Chunk>>>,
+    /// Ids with a value.
+    count: usize,
+}
+
+#[inline]
+fn split(id: u32) -> (usize, usize) {
+    ((id >> CHUNK_SHIFT) as usize, id as usize & (CHUNK - 1))
+}
+
+impl Column {
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The chunk holding ids `index * CHUNK ..`, if any of them has a value.
+    #[inline]
+    pub fn chunk(&self, index: usize) -> Option<&Chunk> {
+        self.chunks.get(index)?.as_deref()
+    }
+
+    #[inline]
+    pub fn cell(&self, id: u32) -> Cell<'_> {
+        let (c, o) = split(id);
+        match self.chunk(c) {
+            Some(chunk) => chunk.cell(o),
+            None => Cell::Null,
+        }
+    }
+
+    pub fn get(&self, id: u32, pool: &StringPool) -> Value {
+        cell_value(self.cell(id), pool)
+    }
+
+    pub fn has(&self, id: u32) -> bool {
+        !matches!(self.cell(id), Cell::Null)
+    }
+
+    /// Stores `value` (null removes) and returns the value it replaces.
+    pub fn set(&mut self, id: u32, value: Value, pool: &mut StringPool) -> Value {
+        let old = self.take(id, pool);
+        if value.is_null() {
+            return old;
+        }
+        let (c, o) = split(id);
+        if self.chunks.len() <= c {
+            self.chunks.resize_with(c + 1, || None);
+        }
+        let chunk = self.chunks[c].get_or_insert_with(|| Box::new(Chunk::new(cells_for(&value))));
+        let fits = matches!(
+            (&chunk.cells, &value),
+            (Cells::Int(_), Value::Int(_))
+                | (Cells::Float(_), Value::Float(_))
+                | (Cells::Bool(_), Value::Bool(_))
+                | (Cells::Str(_), Value::String(_))
+                | (Cells::Any(_), _)
+        );
+        if !fits {
+            chunk.widen(pool);
+        }
+        match (&mut chunk.cells, value) {
+            (Cells::Int(v), Value::Int(i)) => v[o] = i,
+            (Cells::Float(v), Value::Float(f)) => v[o] = f,
+            (Cells::Bool(v), Value::Bool(b)) => v[o] = b,
+            (Cells::Str(v), Value::String(s)) => v[o] = pool.acquire(&s),
+            (Cells::Any(v), value) => v[o] = value,
+            // `widen` made the chunk take any value.
+            _ => {}
+        }
+        chunk.mark(o, true);
+        self.count += 1;
+        old
+    }
+
+    /// Removes the value of `id`, returning it (null when there was none).
+    pub fn take(&mut self, id: u32, pool: &mut StringPool) -> Value {
+        let (c, o) = split(id);
+        let Some(Some(chunk)) = self.chunks.get_mut(c) else {
+            return Value::Null;
+        };
+        if !chunk.has(o) {
+            return Value::Null;
+        }
+        let old = match &mut chunk.cells {
+            Cells::Any(v) => std::mem::take(&mut v[o]),
+            _ => {
+                let cell = chunk.cell(o);
+                let v = cell_value(cell, pool);
+                if let Cell::Str(sid) = cell {
+                    pool.release(sid);
+                }
+                v
+            }
+        };
+        chunk.mark(o, false);
+        self.count -= 1;
+        if chunk.count == 0 {
+            self.chunks[c] = None;
+        }
+        old
+    }
+
+    /// Bytes held, for statistics.
+    pub fn heap_bytes(&self) -> usize {
+        let per_value = |cells: &Cells| match cells {
+            Cells::Int(_) | Cells::Float(_) => 8,
+            Cells::Bool(_) => 1,
+            Cells::Str(_) => 4,
+            Cells::Any(_) => std::mem::size_of::<Value>(),
+        };
+        self.chunks.capacity() * 8
+            + self
+                .chunks
+                .iter()
+                .flatten()
+                .map(|c| WORDS * 8 + CHUNK * per_value(&c.cells))
+                .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_chunk_widens_when_another_type_arrives() {
+        let mut pool = StringPool::default();
+        let mut col = Column::default();
+        col.set(3, Value::Int(7), &mut pool);
+        col.set(5, Value::str("five"), &mut pool);
+        assert!(matches!(col.chunk(0).unwrap().cells, Cells::Any(_)));
+        assert_eq!(col.get(3, &pool), Value::Int(7));
+        assert_eq!(col.get(5, &pool), Value::str("five"));
+        assert_eq!(col.count(), 2);
+        // Widening let go of the pooled text: the chunk holds it as a value now.
+        assert!(pool.is_empty());
+    }
+
+    #[test]
+    fn texts_are_pooled_and_released_with_their_cells() {
+        let mut pool = StringPool::default();
+        let mut col = Column::default();
+        col.set(1, Value::str("AI"), &mut pool);
+        col.set(2000, Value::str("AI"), &mut pool);
+        assert_eq!(pool.len(), 1);
+        assert!(matches!(col.cell(2000), Cell::Str(_)));
+        assert_eq!(col.set(1, Value::Null, &mut pool), Value::str("AI"));
+        assert_eq!(pool.len(), 1);
+        assert_eq!(col.take(2000, &mut pool), Value::str("AI"));
+        assert!(pool.is_empty());
+        assert_eq!(col.count(), 0);
+        assert!(col.chunk(0).is_none() && col.chunk(1).is_none());
+    }
+}
