@@ -84,6 +84,7 @@ pub struct Database {
     /// Things worth telling the user that did not fail a statement (a failed automatic
     /// checkpoint, say), until the caller takes them.
     notes: Vec<String>,
+    engine: exec::Engine,
 }
 
 impl Default for Database {
@@ -107,7 +108,14 @@ impl Database {
             explicit: false,
             sink,
             notes: Vec::new(),
+            engine: exec::Engine::default(),
         }
+    }
+
+    /// Chooses the executor that runs reads: the batched one (the default) or the
+    /// row-at-a-time reference that tests compare it with.
+    pub fn set_engine(&mut self, engine: exec::Engine) {
+        self.engine = engine;
     }
 
     /// Opens (or, unless read-only, creates) the store in `dir`: its snapshot, with the log
@@ -225,7 +233,7 @@ impl Database {
         let savepoint = self.log.savepoint();
         let mut result = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-            let outcome = exec::execute(&plan, &mut tx, params);
+            let outcome = exec::execute(&plan, &mut tx, params, self.engine);
             match outcome {
                 Ok(r) => r,
                 Err(e) => {

@@ -92,6 +92,12 @@ pub struct QueryError {
 }
 
 impl QueryError {
+    /// Whether the statement was stopped from outside (an interrupt, a time or memory limit)
+    /// rather than failing on its data: running it again would only stop it again.
+    pub fn is_interruption(&self) -> bool {
+        matches!(self.detail, Detail::Interrupted)
+    }
+
     pub fn new(
         class: ErrorClass,
         phase: Phase,

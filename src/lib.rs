@@ -13,7 +13,7 @@ pub mod syntax;
 
 pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
-pub use exec::{NodeData, QueryResult, RelData};
+pub use exec::{Engine, NodeData, QueryResult, RelData};
 pub use model::{NodeId, PathValue, RelId, Value};
 pub mod export;
 pub mod format;

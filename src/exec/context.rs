@@ -46,14 +46,16 @@ pub struct Statement<'a> {
     /// ... within one statement sees the same instant, as Neo4j documents for `timestamp()`.
     pub now: chrono::DateTime<chrono::Utc>,
     regexes: RefCell<HashMap<String, regex::Regex>>,
+    pub engine: super::Engine,
 }
 
 impl<'a> Statement<'a> {
-    pub fn new(params: &'a Params) -> Self {
+    pub fn new(params: &'a Params, engine: super::Engine) -> Self {
         Statement {
             params,
             now: chrono::Utc::now(),
             regexes: RefCell::new(HashMap::new()),
+            engine,
         }
     }
 

@@ -3,7 +3,7 @@
 use super::arith;
 use super::context::{Ctx, Result, Row};
 use super::functions;
-use super::operators::open;
+use super::row::open;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Map, NodeId, PathValue, RelId, Value, compare_values, equals};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
@@ -48,7 +48,8 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
         BoundExpr::HasLabels { base, labels } => match eval(base, row, ctx)? {
             Value::Null => Ok(Value::Null),
             Value::Node(id) => Ok(Value::Bool(
-                ctx.graph.node_exists(id) && labels.iter().all(|l| ctx.graph.node_has_label(id, *l)),
+                ctx.graph.node_exists(id)
+                    && labels.iter().all(|l| ctx.graph.node_has_label(id, *l)),
             )),
             other => Err(QueryError::type_error(format!(
                 "label predicates need a node, not {}",
@@ -225,7 +226,7 @@ pub fn is_true(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<bool> {
     }
 }
 
-fn truth(v: &Value, op: &str) -> Result<Option<bool>> {
+pub fn truth(v: &Value, op: &str) -> Result<Option<bool>> {
     match v {
         Value::Bool(b) => Ok(Some(*b)),
         Value::Null => Ok(None),
@@ -236,50 +237,10 @@ fn truth(v: &Value, op: &str) -> Result<Option<bool>> {
     }
 }
 
-fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
-    let operator: fn(&Value, &Value) -> Result<Value> = match op {
-        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
-            let name = match op {
-                BinaryOp::And => "AND",
-                BinaryOp::Or => "OR",
-                _ => "XOR",
-            };
-            let a = truth(&eval(lhs, row, ctx)?, name)?;
-            // Short-circuit only where the answer is already certain.
-            match (op, a) {
-                (BinaryOp::And, Some(false)) => return Ok(Value::Bool(false)),
-                (BinaryOp::Or, Some(true)) => return Ok(Value::Bool(true)),
-                _ => {}
-            }
-            let b = truth(&eval(rhs, row, ctx)?, name)?;
-            let result = match op {
-                BinaryOp::And => match (a, b) {
-                    (_, Some(false)) => Some(false),
-                    (Some(true), Some(true)) => Some(true),
-                    _ => None,
-                },
-                BinaryOp::Or => match (a, b) {
-                    (_, Some(true)) => Some(true),
-                    (Some(false), Some(false)) => Some(false),
-                    _ => None,
-                },
-                _ => match (a, b) {
-                    (Some(x), Some(y)) => Some(x != y),
-                    _ => None,
-                },
-            };
-            return Ok(result.into());
-        }
-        BinaryOp::Regex => {
-            let text = eval(lhs, row, ctx)?;
-            let pattern = eval(rhs, row, ctx)?;
-            return match (&text, &pattern) {
-                (Value::String(t), Value::String(p)) => {
-                    Ok(Value::Bool(ctx.stmt.regex_match(p, t)?))
-                }
-                _ => Ok(Value::Null),
-            };
-        }
+/// The function of a binary operator that takes two values and nothing else: all but the
+/// boolean connectives (which short-circuit) and `=~` (which caches its patterns).
+pub fn value_operator(op: BinaryOp) -> Option<fn(&Value, &Value) -> Result<Value>> {
+    Some(match op {
         BinaryOp::Add => arith::add,
         BinaryOp::Sub => arith::subtract,
         BinaryOp::Mul => arith::multiply,
@@ -290,8 +251,61 @@ fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) 
         BinaryOp::EndsWith => arith::ends_with,
         BinaryOp::Contains => arith::contains_text,
         BinaryOp::In => arith::in_list,
-    };
-    operator(&eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?)
+        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Regex => return None,
+    })
+}
+
+/// AND, OR and XOR of two three-valued truths.
+pub fn connective(op: BinaryOp, a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match op {
+        BinaryOp::And => match (a, b) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), Some(true)) => Some(true),
+            _ => None,
+        },
+        BinaryOp::Or => match (a, b) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), Some(false)) => Some(false),
+            _ => None,
+        },
+        _ => match (a, b) {
+            (Some(x), Some(y)) => Some(x != y),
+            _ => None,
+        },
+    }
+}
+
+/// The operator's name as its errors say it.
+pub fn connective_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::And => "AND",
+        BinaryOp::Or => "OR",
+        _ => "XOR",
+    }
+}
+
+fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
+    if let Some(operator) = value_operator(op) {
+        return operator(&eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?);
+    }
+    if op == BinaryOp::Regex {
+        let text = eval(lhs, row, ctx)?;
+        let pattern = eval(rhs, row, ctx)?;
+        return match (&text, &pattern) {
+            (Value::String(t), Value::String(p)) => Ok(Value::Bool(ctx.stmt.regex_match(p, t)?)),
+            _ => Ok(Value::Null),
+        };
+    }
+    let name = connective_name(op);
+    let a = truth(&eval(lhs, row, ctx)?, name)?;
+    // Short-circuit only where the answer is already certain.
+    match (op, a) {
+        (BinaryOp::And, Some(false)) => return Ok(Value::Bool(false)),
+        (BinaryOp::Or, Some(true)) => return Ok(Value::Bool(true)),
+        _ => {}
+    }
+    let b = truth(&eval(rhs, row, ctx)?, name)?;
+    Ok(connective(op, a, b).into())
 }
 
 /// One comparison, three-valued. Comparisons with NaN are false; incomparable types null.

@@ -105,11 +105,9 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         },
         F::StartNode | F::EndNode => match arg {
             Value::Rel(id) => match ctx.graph.rel_ends(*id) {
-                Some((start, end)) => Value::Node(if function == F::StartNode {
-                    start
-                } else {
-                    end
-                }),
+                Some((start, end)) => {
+                    Value::Node(if function == F::StartNode { start } else { end })
+                }
                 None => Value::Null,
             },
             other => return Err(bad_arg(function, other)),

@@ -1,22 +1,26 @@
 //! Execution of logical plans over a graph.
 //!
-//! Reads stream through iterators built by [`operators::open`]; each write stage first takes
-//! every row of the stage before it, then changes the graph through a [`Transaction`], so
-//! that a failure anywhere can be undone by the caller.
+//! Reads run as physical operators (`physical/`) that pass batches of rows held by column;
+//! the row-at-a-time executor (`row/`) is the reference they are tested against and runs
+//! subqueries. Each write stage first takes every row of the stage before it, then changes
+//! the graph through a [`Transaction`], so that a failure anywhere can be undone by the
+//! caller.
 //!
 //! **Invariant:** the executor sees the graph only through `GraphRead`/`GraphWrite` and
 //! changes it only with `Mutation`s.
 
-mod aggregate;
+mod accumulate;
 mod arith;
 mod context;
 mod eval;
-mod expand;
 mod functions;
 mod group;
-mod operators;
+mod physical;
 mod result;
+mod row;
 mod temporal;
+mod vector;
+mod vector_eval;
 mod write;
 
 pub use arith::float_text;
@@ -33,9 +37,29 @@ use std::collections::HashSet;
 
 type Result<T> = std::result::Result<T, QueryError>;
 
+/// Which executor runs the read operators.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Engine {
+    /// Batches of rows by column: the executor kg runs. When a read fails, it is run again
+    /// row by row to find the error: which of several failing rows reports first is defined
+    /// by the row-at-a-time order, which batches do not follow.
+    #[default]
+    Batched,
+    /// Batches only, errors as batches meet them: for tests that check the batched
+    /// executor fails exactly where the reference does.
+    BatchedOnly,
+    /// One row at a time: the reference the batched executor is tested against.
+    RowByRow,
+}
+
 /// Runs a statement's plan inside `tx`. On error the caller rolls `tx` back.
-pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Result<QueryResult> {
-    let stmt = Statement::new(params);
+pub fn execute(
+    plan: &QueryPlan,
+    tx: &mut Transaction,
+    params: &Params,
+    engine: Engine,
+) -> Result<QueryResult> {
+    let stmt = Statement::new(params, engine);
     let mut rows = Vec::new();
     for part in &plan.parts {
         rows.extend(run_part(part, tx, &stmt)?);
@@ -57,61 +81,119 @@ pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Resul
 }
 
 fn run_part(part: &PartPlan, tx: &mut Transaction, stmt: &Statement) -> Result<Vec<Vec<Value>>> {
-    let start = vec![vec![Value::Null; part.width]];
     let Some((last, rest)) = part.stages.split_last() else {
         return Ok(Vec::new());
     };
-    let rows = run_stages(rest, start, tx, stmt, part.width)?;
-    let project =
-        |row: Row| -> Vec<Value> { part.outputs.iter().map(|s| row[*s].clone()).collect() };
-    let has_output = !part.outputs.is_empty();
-    match last {
-        Stage::Read(op) => {
-            let ctx = Ctx::new(&*tx, stmt, part.width);
-            let mut out = Vec::new();
-            for row in operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok))) {
-                let row = row?;
-                if has_output {
-                    out.push(project(row));
-                }
-            }
-            Ok(out)
-        }
-        Stage::Write(w) => {
-            let rows = write::Writer {
-                tx,
-                stmt,
-                width: part.width,
-            }
-            .run(w, rows)?;
-            Ok(if has_output {
-                rows.into_iter().map(project).collect()
-            } else {
-                Vec::new()
-            })
-        }
+    let mut rows = None;
+    for stage in rest {
+        rows = Some(run_stage(stage, rows, tx, stmt, part.width, None)?);
     }
+    let out = run_stage(last, rows, tx, stmt, part.width, Some(&part.outputs))?;
+    // A part without RETURN (a write that ends the query) returns no rows.
+    Ok(if part.outputs.is_empty() {
+        Vec::new()
+    } else {
+        out
+    })
 }
 
-/// Runs stages in order, each over all rows of the one before.
+/// Runs stages in order, each over all rows of the one before (FOREACH's body).
 fn run_stages(
     stages: &[Stage],
-    mut rows: Vec<Row>,
+    rows: Vec<Row>,
     tx: &mut Transaction,
     stmt: &Statement,
     width: usize,
 ) -> Result<Vec<Row>> {
+    let mut rows = Some(rows);
     for stage in stages {
-        rows = match stage {
-            Stage::Read(op) => {
-                let ctx = Ctx::new(&*tx, stmt, width);
-                operators::open(op, &ctx, Box::new(rows.into_iter().map(Ok)))
-                    .collect::<Result<_>>()?
-            }
-            Stage::Write(w) => write::Writer { tx, stmt, width }.run(w, rows)?,
-        };
+        rows = Some(run_stage(stage, rows, tx, stmt, width, None)?);
     }
-    Ok(rows)
+    Ok(rows.unwrap_or_default())
+}
+
+/// Runs one stage over the rows of the stage before (`None`: the part's single empty row),
+/// returning its rows whole or, with `outputs`, only those slots.
+fn run_stage(
+    stage: &Stage,
+    input: Option<Vec<Row>>,
+    tx: &mut Transaction,
+    stmt: &Statement,
+    width: usize,
+    outputs: Option<&[usize]>,
+) -> Result<Vec<Row>> {
+    let project = |row: Row| -> Row {
+        match outputs {
+            Some(slots) => slots.iter().map(|s| row[*s].clone()).collect(),
+            None => row,
+        }
+    };
+    match stage {
+        Stage::Write(w) => {
+            let input = input.unwrap_or_else(|| vec![vec![Value::Null; width]]);
+            let rows = write::Writer { tx, stmt, width }.run(w, input)?;
+            Ok(rows.into_iter().map(project).collect())
+        }
+        Stage::Read(op) if stmt.engine == Engine::RowByRow => {
+            read_row_by_row(op, input, tx, stmt, width, outputs)
+        }
+        Stage::Read(op) => match read_batched(op, input.as_deref(), tx, stmt, width, outputs) {
+            Err(e) if stmt.engine == Engine::Batched && !e.is_interruption() => {
+                read_row_by_row(op, input, tx, stmt, width, outputs)
+            }
+            other => other,
+        },
+    }
+}
+
+fn read_row_by_row(
+    op: &crate::plan::Op,
+    input: Option<Vec<Row>>,
+    tx: &Transaction,
+    stmt: &Statement,
+    width: usize,
+    outputs: Option<&[usize]>,
+) -> Result<Vec<Row>> {
+    let ctx = Ctx::new(tx, stmt, width);
+    let input = input.unwrap_or_else(|| vec![vec![Value::Null; width]]);
+    row::open(op, &ctx, Box::new(input.into_iter().map(Ok)))
+        .map(|r| {
+            r.map(|row| match outputs {
+                Some(slots) => slots.iter().map(|s| row[*s].clone()).collect(),
+                None => row,
+            })
+        })
+        .collect()
+}
+
+fn read_batched(
+    op: &crate::plan::Op,
+    input: Option<&[Row]>,
+    tx: &Transaction,
+    stmt: &Statement,
+    width: usize,
+    outputs: Option<&[usize]>,
+) -> Result<Vec<Row>> {
+    let ctx = Ctx::new(tx, stmt, width);
+    let source = match input {
+        None => physical::Input::batch(vector::Batch::unit(width)),
+        Some(rows) => physical::Input::rows(rows, width, ctx.graph),
+    };
+    let mut root = physical::build(op, &ctx, Box::new(source));
+    let pool = ctx.graph.strings();
+    let mut out = Vec::new();
+    while let Some(batch) = root.next_batch()? {
+        for i in 0..batch.len {
+            out.push(match outputs {
+                Some(slots) => slots
+                    .iter()
+                    .map(|s| batch.cols[*s].value(i, pool))
+                    .collect(),
+                None => batch.row(i, width, pool),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Records the data of every node and relationship the result mentions, taking deleted

@@ -3,7 +3,7 @@
 
 use super::context::{Ctx, Result, Row, Statement};
 use super::eval::eval;
-use super::operators::open;
+use super::row::open;
 use super::run_stages;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::{

@@ -356,7 +356,10 @@ mod tests {
         dead.insert(0);
         csr.insert(0, 3, 2);
         let alive = |d: &std::collections::HashSet<u32>, r: u32| !d.contains(&r);
-        assert_eq!(collect(csr.node(0), |r| alive(&dead, r)), vec![(2, 1), (3, 2)]);
+        assert_eq!(
+            collect(csr.node(0), |r| alive(&dead, r)),
+            vec![(2, 1), (3, 2)]
+        );
         // Undoing the delete revives the entry in place rather than adding a second one.
         csr.insert(0, 1, 0);
         dead.remove(&0);

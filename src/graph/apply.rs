@@ -380,7 +380,6 @@ impl MemoryGraph {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,7 +429,10 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(!g.node_exists(NodeId(0)));
-        assert_eq!(g.node_prop(NodeId(0), g.names().get("name").unwrap()), Value::Null);
+        assert_eq!(
+            g.node_prop(NodeId(0), g.names().get("name").unwrap()),
+            Value::Null
+        );
         g.apply(undo).unwrap();
         let a = g.names().get("A").unwrap();
         assert_eq!(g.nodes_with_label(a).collect::<Vec<_>>(), vec![NodeId(0)]);

@@ -19,7 +19,11 @@ impl EndpointLabels {
             return;
         }
         let count = self.counts.entry((ty, dir, label)).or_default();
-        *count = if up { *count + n } else { count.saturating_sub(n) };
+        *count = if up {
+            *count + n
+        } else {
+            count.saturating_sub(n)
+        };
     }
 
     /// A relationship appeared (`up`) or went away between nodes with these labels.

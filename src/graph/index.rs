@@ -21,7 +21,12 @@ impl PropertyIndexes {
     }
 
     /// Builds the index of `label`/`key` from the nodes carrying the label.
-    pub fn build(&mut self, label: Symbol, key: Symbol, nodes: impl Iterator<Item = (NodeId, Value)>) {
+    pub fn build(
+        &mut self,
+        label: Symbol,
+        key: Symbol,
+        nodes: impl Iterator<Item = (NodeId, Value)>,
+    ) {
         let mut postings = Postings::new();
         for (id, v) in nodes {
             postings.entry(GroupKey(v)).or_default().push(id);

@@ -75,7 +75,6 @@ impl LabelSets {
             keys.push(key);
         }
     }
-
 }
 
 /// The nodes carrying each label.
@@ -112,6 +111,9 @@ impl LabelIndex {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.values().map(RoaringBitmap::serialized_size).sum()
+        self.nodes
+            .values()
+            .map(RoaringBitmap::serialized_size)
+            .sum()
     }
 }

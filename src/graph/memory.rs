@@ -114,10 +114,15 @@ impl MemoryGraph {
         }
         let column = slot(&self.node_props, key);
         let pool = &self.strings;
-        let records = self.labels.nodes(label).into_iter().flatten().filter_map(|n| {
-            let v = column?.get(n, pool);
-            (!v.is_null()).then_some((NodeId(u64::from(n)), v))
-        });
+        let records = self
+            .labels
+            .nodes(label)
+            .into_iter()
+            .flatten()
+            .filter_map(|n| {
+                let v = column?.get(n, pool);
+                (!v.is_null()).then_some((NodeId(u64::from(n)), v))
+            });
         self.indexes.build(label, key, records);
     }
 
@@ -200,7 +205,10 @@ impl MemoryGraph {
             .map(|a| a.outgoing.heap_bytes() + a.incoming.heap_bytes())
             .sum();
         vec![
-            ("node labels", self.node_sets.capacity() * 4 + self.labels.heap_bytes()),
+            (
+                "node labels",
+                self.node_sets.capacity() * 4 + self.labels.heap_bytes(),
+            ),
             ("node properties", columns(&self.node_props)),
             (
                 "relationships",

@@ -21,4 +21,5 @@ mod update;
 pub use explain::explain;
 pub use functions::FUNCTION_NAMES;
 pub use logical::*;
+pub use pattern::slots_of;
 pub use planner::plan_query;

@@ -584,7 +584,7 @@ fn filter_all(op: Op, predicates: Vec<BoundExpr>) -> Op {
 
 /// The slots an expression reads, or `None` when it runs a subplan (whose needs are not
 /// tracked, so it is placed after the whole pattern).
-pub(super) fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
+pub fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
     let mut out = Vec::new();
     let mut local = Vec::new();
     collect_slots(expr, &mut out, &mut local).then_some(out)

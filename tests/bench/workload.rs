@@ -229,7 +229,11 @@ fn main() {
     );
     let rss_after_load = rss_mb("VmRSS:");
     for (part, bytes) in graph.heap_bytes() {
-        eprintln!("[kg/{}]   {part}: {:.1} MiB", a.scale, bytes as f64 / (1 << 20) as f64);
+        eprintln!(
+            "[kg/{}]   {part}: {:.1} MiB",
+            a.scale,
+            bytes as f64 / (1 << 20) as f64
+        );
     }
     let mut counts = serde_json::Map::new();
     for (name, n) in graph.label_counts().into_iter().chain(graph.type_counts()) {

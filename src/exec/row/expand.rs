@@ -1,9 +1,9 @@
 //! Following relationships: one hop, variable length (trails: no relationship twice), and
 //! shortest paths (bidirectional breadth-first search).
 
-use super::context::{Ctx, Result, Row, Rows, check_interrupt};
-use super::eval::is_true;
-use super::operators::node_matches;
+use super::super::context::{Ctx, Result, Row, Rows, check_interrupt};
+use super::super::eval::is_true;
+use super::node_matches;
 use crate::graph::{Direction, GraphRead, Symbol, neighbours};
 use crate::model::{NodeId, PathValue, RelId, Value, equals};
 use crate::plan::{Expand, ShortestPath};
@@ -28,7 +28,7 @@ fn rel_matches(e: &Expand, rel: RelId, row: &Row, ctx: &Ctx) -> Result<bool> {
         return Ok(false);
     }
     for (key, expr) in &e.rel_props {
-        let want = super::eval::eval(expr, row, ctx)?;
+        let want = super::super::eval::eval(expr, row, ctx)?;
         if equals(&ctx.graph.rel_prop(rel, *key), &want) != Some(true) {
             return Ok(false);
         }

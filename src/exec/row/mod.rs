@@ -1,15 +1,21 @@
-//! Read operators as iterators. `open` turns a plan tree into a chain of them; rows stream
-//! through, except where an operator must see all its input (sort, aggregate, distinct keeps
-//! only its seen-set).
+//! The row-at-a-time executor: read operators as iterators of rows. It is the reference
+//! that the batched operators of `physical/` are tested against, and it runs subqueries
+//! (EXISTS, COLLECT, MERGE's match), one outer row at a time. `open` turns a plan tree into a
+//! chain of iterators; rows stream through, except where an operator must see all its input
+//! (sort, aggregate; distinct keeps only its seen-set).
 
-use super::aggregate::aggregate;
+mod aggregate;
+mod expand;
+
 use super::context::{Ctx, Result, Row, Rows, check_interrupt};
 use super::eval::{eval, is_true};
-use super::expand::{ExpandRows, shortest_paths};
 use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{NodeId, Value, compare_for_order, equals};
 use crate::plan::{NodeFilter, Op, Slot};
+use aggregate::aggregate;
+use expand::ExpandRows;
+pub use expand::shortest_paths;
 use smallvec::SmallVec;
 
 /// Rows an operator had to collect (sort, aggregation), streamed on; a failure is one item.
@@ -205,7 +211,12 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
         } => {
             let rows = open(inner, ctx, input);
             match row_count(count, ctx, "SKIP") {
-                Ok(n) => Box::new(rows.skip(n)),
+                // An error is not a row: skipping it would hide it.
+                Ok(mut left) => Box::new(rows.filter(move |row| {
+                    let skip = row.is_ok() && left > 0;
+                    left -= usize::from(skip);
+                    !skip
+                })),
                 Err(e) => Box::new(std::iter::once(Err(e))),
             }
         }
@@ -299,7 +310,7 @@ fn sort(
 }
 
 /// The value of SKIP or LIMIT: a non-negative integer.
-fn row_count(expr: &crate::plan::BoundExpr, ctx: &Ctx, what: &str) -> Result<usize> {
+pub fn row_count(expr: &crate::plan::BoundExpr, ctx: &Ctx, what: &str) -> Result<usize> {
     let empty = Vec::new();
     match eval(expr, &empty, ctx)? {
         Value::Int(i) if i >= 0 => Ok(usize::try_from(i).unwrap_or(usize::MAX)),

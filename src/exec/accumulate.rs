@@ -1,12 +1,11 @@
-//! Grouping and aggregate functions.
+//! The running state of an aggregate function in one group, shared by both executors: each
+//! hands it the values of the aggregate's argument, one at a time.
 
-use super::context::{Ctx, Result, Row, Rows};
-use super::eval::{eval, eval_ref};
+use super::context::Result;
 use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Value, compare_for_order};
-use crate::plan::{AggKind, Aggregate, BoundExpr, Slot};
-use smallvec::SmallVec;
+use crate::plan::{AggKind, Aggregate};
 use std::borrow::Cow;
 
 /// The running state of one aggregate in one group.
@@ -29,7 +28,7 @@ enum State {
     Picks(Vec<Value>),
 }
 
-struct Accumulator<'p> {
+pub struct Accumulator<'p> {
     spec: &'p Aggregate,
     state: State,
     seen: Option<Groups>,
@@ -37,7 +36,7 @@ struct Accumulator<'p> {
 }
 
 impl<'p> Accumulator<'p> {
-    fn new(spec: &'p Aggregate) -> Self {
+    pub fn new(spec: &'p Aggregate) -> Self {
         let state = match spec.kind {
             AggKind::Count | AggKind::CountStar => State::Count(0),
             AggKind::Sum => State::Sum {
@@ -61,26 +60,35 @@ impl<'p> Accumulator<'p> {
         }
     }
 
-    fn add(&mut self, row: &Row, ctx: &Ctx) -> Result<()> {
-        if self.spec.kind == AggKind::CountStar {
-            if let State::Count(n) = &mut self.state {
-                *n += 1;
-            }
-            return Ok(());
+    /// Whether the aggregate needs the percentile (`percentileCont`/`Disc`) before its first
+    /// value.
+    pub fn wants_percentile(&self) -> bool {
+        self.spec.param.is_some() && self.percentile.is_none()
+    }
+
+    /// Sets the percentile from the value of the aggregate's second argument.
+    pub fn set_percentile(&mut self, value: &Value) -> Result<()> {
+        self.percentile = Some(percentile_arg(value).map_err(|e| e.at(self.spec.span))?);
+        Ok(())
+    }
+
+    /// Whether only the number of non-null values matters (`count(x)`): the caller may then
+    /// count rows instead of handing over values.
+    pub fn counts_only(&self) -> bool {
+        matches!(self.state, State::Count(_)) && self.seen.is_none()
+    }
+
+    /// Counts a row for `count(*)`, or a non-null value when `counts_only`.
+    pub fn add_row(&mut self) {
+        if let State::Count(n) = &mut self.state {
+            *n += 1;
         }
-        let value = match &self.spec.arg {
-            Some(arg) => eval_ref(arg, row, ctx)?,
-            None => Cow::Owned(Value::Null),
-        };
+    }
+
+    /// Adds the argument's value for one row; nulls are skipped.
+    pub fn add_value(&mut self, value: Cow<Value>) -> Result<()> {
         if value.is_null() {
             return Ok(());
-        }
-        if let Some(p) = &self.spec.param {
-            if self.percentile.is_none() {
-                let percentile =
-                    percentile_arg(&eval(p, row, ctx)?).map_err(|e| e.at(self.spec.span))?;
-                self.percentile = Some(percentile);
-            }
         }
         if let Some(seen) = &mut self.seen {
             if !seen.find_or_insert(std::slice::from_ref(&value)).1 {
@@ -156,7 +164,7 @@ impl<'p> Accumulator<'p> {
         Ok(())
     }
 
-    fn finish(self) -> Result<Value> {
+    pub fn finish(self) -> Result<Value> {
         Ok(match self.state {
             State::Count(n) => Value::Int(n),
             State::Sum {
@@ -224,61 +232,4 @@ fn percentile_arg(v: &Value) -> Result<f64> {
             "the percentile must be a number between 0.0 and 1.0",
         )),
     }
-}
-
-/// Groups the input by `keys` and computes `aggregates` per group. Output rows hold the key
-/// and aggregate slots.
-pub fn aggregate(
-    rows: Rows,
-    keys: &[(Slot, BoundExpr)],
-    aggregates: &[(Slot, Aggregate)],
-    ctx: &Ctx,
-) -> Result<Vec<Row>> {
-    let mut groups = Groups::default();
-    let mut accs: Vec<Vec<Accumulator>> = Vec::new();
-    for row in rows {
-        let row = row?;
-        // Evaluated in place where possible (up to four keys on the stack), so a row of an
-        // existing group copies nothing.
-        let key_values = keys
-            .iter()
-            .map(|(_, e)| eval_ref(e, &row, ctx))
-            .collect::<Result<SmallVec<[_; 4]>>>()?;
-        let (g, new) = groups.find_or_insert(&key_values);
-        if new {
-            accs.push(
-                aggregates
-                    .iter()
-                    .map(|(_, a)| Accumulator::new(a))
-                    .collect(),
-            );
-        }
-        for acc in &mut accs[g] {
-            acc.add(&row, ctx)?;
-        }
-    }
-    let mut group_keys = groups.into_keys();
-    // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
-    if accs.is_empty() && keys.is_empty() {
-        accs.push(
-            aggregates
-                .iter()
-                .map(|(_, a)| Accumulator::new(a))
-                .collect(),
-        );
-        group_keys.push(Vec::new());
-    }
-    let width = ctx.width;
-    let mut out = Vec::with_capacity(accs.len());
-    for (group_key, group_accs) in group_keys.into_iter().zip(accs) {
-        let mut row = vec![Value::Null; width];
-        for ((slot, _), v) in keys.iter().zip(group_key) {
-            row[*slot] = v;
-        }
-        for ((slot, _), acc) in aggregates.iter().zip(group_accs) {
-            row[*slot] = acc.finish()?;
-        }
-        out.push(row);
-    }
-    Ok(out)
 }

@@ -1,0 +1,153 @@
+//! The physical operators: a plan's read operators as a tree of pull-based operators that
+//! pass each other [`Batch`]es of rows held by column. One file per operator; `build` turns a
+//! logical operator tree into them.
+//!
+//! **Invariant:** every operator produces exactly the rows the row-at-a-time executor
+//! (`exec/row/`) produces for the same plan and input, in the same order; `tests/engines.rs`
+//! checks it on random graphs and queries.
+
+mod aggregate;
+mod distinct;
+mod expand;
+mod filter;
+mod input;
+mod keys;
+mod limit;
+mod node_test;
+mod optional;
+mod project;
+mod scan;
+mod shortest;
+mod sort;
+mod unwind;
+mod var_expand;
+
+use super::context::{Ctx, Result};
+use super::vector::Batch;
+use crate::plan::Op;
+
+pub use input::Input;
+
+/// A physical operator: hands out its rows a batch at a time, `None` once it has no more.
+pub trait Operator {
+    fn next_batch(&mut self) -> Result<Option<Batch>>;
+}
+
+pub type BoxOp<'a> = Box<dyn Operator + 'a>;
+
+/// The operators for `op`, whose `Input` leaf reads `input`.
+pub fn build<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
+    match op {
+        Op::Input => input,
+        Op::NodeScan {
+            input: inner,
+            slot,
+            label,
+            filter,
+        } => Box::new(scan::NodeScan::new(
+            build(inner, ctx, input),
+            ctx,
+            *slot,
+            *label,
+            filter,
+        )),
+        Op::NodeIndexSeek {
+            input: inner,
+            slot,
+            label,
+            key,
+            value,
+            filter,
+        } => Box::new(scan::IndexSeek::new(
+            build(inner, ctx, input),
+            ctx,
+            *slot,
+            (*label, *key, value),
+            filter,
+        )),
+        Op::CheckNode {
+            input: inner,
+            slot,
+            filter,
+        } => Box::new(scan::CheckNode::new(
+            build(inner, ctx, input),
+            ctx,
+            *slot,
+            filter,
+        )),
+        Op::Expand(e) if e.var_length.is_some() => Box::new(var_expand::VarExpand::new(
+            e,
+            ctx,
+            build(&e.input, ctx, input),
+        )),
+        Op::Expand(e) => Box::new(expand::Expand::new(e, ctx, build(&e.input, ctx, input))),
+        Op::ShortestPath(sp) => Box::new(shortest::ShortestPaths::new(
+            sp,
+            ctx,
+            build(&sp.input, ctx, input),
+        )),
+        Op::Filter {
+            input: inner,
+            predicate,
+        } => Box::new(filter::Filter::new(
+            build(inner, ctx, input),
+            ctx,
+            predicate,
+        )),
+        Op::Optional {
+            input: outer,
+            inner,
+            nullable,
+        } => Box::new(optional::Optional::new(
+            build(outer, ctx, input),
+            ctx,
+            inner,
+            nullable,
+        )),
+        Op::Unwind {
+            input: inner,
+            list,
+            slot,
+        } => Box::new(unwind::Unwind::new(
+            build(inner, ctx, input),
+            ctx,
+            list,
+            *slot,
+        )),
+        Op::Project {
+            input: inner,
+            items,
+        } => Box::new(project::Project::new(build(inner, ctx, input), ctx, items)),
+        Op::Aggregate {
+            input: inner,
+            keys,
+            aggregates,
+        } => Box::new(aggregate::Aggregate::new(
+            build(inner, ctx, input),
+            ctx,
+            keys,
+            aggregates,
+        )),
+        Op::Distinct {
+            input: inner,
+            slots,
+        } => Box::new(distinct::Distinct::new(
+            build(inner, ctx, input),
+            ctx,
+            slots,
+        )),
+        Op::Sort {
+            input: inner,
+            keys,
+            top,
+        } => Box::new(sort::Sort::new(build(inner, ctx, input), ctx, keys, top)),
+        Op::Skip {
+            input: inner,
+            count,
+        } => Box::new(limit::Skip::new(build(inner, ctx, input), ctx, count)),
+        Op::Limit {
+            input: inner,
+            count,
+        } => Box::new(limit::Limit::new(build(inner, ctx, input), ctx, count)),
+    }
+}

@@ -1,0 +1,234 @@
+//! Finding a pattern's first node: every node (of a label) in id order, the nodes an index
+//! names, or a check of a node bound earlier.
+
+use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::eval::eval;
+use super::super::vector::{BATCH, Batch, Vector};
+use super::node_test::{NodeTest, reads_row, row_view};
+use super::{BoxOp, Operator};
+use crate::graph::Symbol;
+use crate::model::NodeId;
+use crate::plan::{BoundExpr, NodeFilter, Slot};
+
+/// For each input row, every node (carrying `label`) that passes the pattern's test.
+pub struct NodeScan<'a> {
+    input: BoxOp<'a>,
+    ctx: &'a Ctx<'a>,
+    slot: Slot,
+    label: Option<Symbol>,
+    filter: &'a NodeFilter,
+    needs_row: bool,
+    /// The input batch being scanned for, its row, the candidates still to try.
+    current: Option<(Batch, usize)>,
+    candidates: Box<dyn Iterator<Item = u32> + 'a>,
+    test: Option<NodeTest<'a>>,
+}
+
+impl<'a> NodeScan<'a> {
+    pub fn new(
+        input: BoxOp<'a>,
+        ctx: &'a Ctx<'a>,
+        slot: Slot,
+        label: Option<Symbol>,
+        filter: &'a NodeFilter,
+    ) -> Self {
+        NodeScan {
+            input,
+            ctx,
+            slot,
+            label,
+            filter,
+            needs_row: reads_row(&filter.props),
+            current: None,
+            candidates: Box::new(std::iter::empty()),
+            test: None,
+        }
+    }
+
+    fn candidates(&self) -> Box<dyn Iterator<Item = u32> + 'a> {
+        let graph = self.ctx.graph;
+        let ids = match self.label {
+            Some(l) => graph.nodes_with_label(l),
+            None => graph.node_ids(),
+        };
+        Box::new(ids.map(|NodeId(n)| n as u32))
+    }
+
+    /// Moves to the next input row; false at the end of the input.
+    fn advance(&mut self) -> Result<bool> {
+        loop {
+            if let Some((batch, row)) = self.current.take() {
+                if row + 1 < batch.len {
+                    self.start_row(&batch, row + 1)?;
+                    self.current = Some((batch, row + 1));
+                    return Ok(true);
+                }
+            }
+            match self.input.next_batch()? {
+                None => return Ok(false),
+                Some(batch) if batch.len == 0 => continue,
+                Some(batch) => {
+                    self.start_row(&batch, 0)?;
+                    self.current = Some((batch, 0));
+                    return Ok(true);
+                }
+            }
+        }
+    }
+
+    fn start_row(&mut self, batch: &Batch, row: usize) -> Result<()> {
+        let view = row_view(batch, row, self.needs_row, self.ctx);
+        let known: Vec<Symbol> = self.label.into_iter().collect();
+        let test = NodeTest::new(self.filter, &view, self.ctx)?.without_labels(&known);
+        self.test = (!test.is_empty()).then_some(test);
+        self.candidates = self.candidates();
+        Ok(())
+    }
+}
+
+impl Operator for NodeScan<'_> {
+    fn next_batch(&mut self) -> Result<Option<Batch>> {
+        if self.current.is_none() && !self.advance()? {
+            return Ok(None);
+        }
+        loop {
+            check_interrupt()?;
+            let mut ids = Vec::with_capacity(BATCH);
+            let graph = self.ctx.graph;
+            for id in self.candidates.by_ref() {
+                if self.test.as_ref().is_none_or(|t| t.matches(id, graph)) {
+                    ids.push(id);
+                    if ids.len() == BATCH {
+                        break;
+                    }
+                }
+            }
+            if !ids.is_empty() {
+                let Some((batch, row)) = &self.current else {
+                    return Ok(None);
+                };
+                let mut out = batch.take(&vec![*row as u32; ids.len()]);
+                out.cols[self.slot] = Vector::Nodes(ids);
+                return Ok(Some(out));
+            }
+            if !self.advance()? {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// For each input row, the nodes an equality index finds, that pass the pattern's test.
+pub struct IndexSeek<'a> {
+    input: BoxOp<'a>,
+    ctx: &'a Ctx<'a>,
+    slot: Slot,
+    label: Symbol,
+    key: Symbol,
+    value: &'a BoundExpr,
+    filter: &'a NodeFilter,
+}
+
+impl<'a> IndexSeek<'a> {
+    pub fn new(
+        input: BoxOp<'a>,
+        ctx: &'a Ctx<'a>,
+        slot: Slot,
+        (label, key, value): (Symbol, Symbol, &'a BoundExpr),
+        filter: &'a NodeFilter,
+    ) -> Self {
+        IndexSeek {
+            input,
+            ctx,
+            slot,
+            label,
+            key,
+            value,
+            filter,
+        }
+    }
+}
+
+impl Operator for IndexSeek<'_> {
+    fn next_batch(&mut self) -> Result<Option<Batch>> {
+        while let Some(batch) = self.input.next_batch()? {
+            let pool = self.ctx.graph.strings();
+            let (mut rows, mut ids) = (Vec::new(), Vec::new());
+            for i in 0..batch.len {
+                let row = batch.row(i, batch.cols.len(), pool);
+                let value = eval(self.value, &row, self.ctx)?;
+                let found = self
+                    .ctx
+                    .graph
+                    .lookup_by_property(self.label, self.key, &value)
+                    .unwrap_or(&[]);
+                let test = NodeTest::new(self.filter, &row, self.ctx)?;
+                for id in found {
+                    let n = id.0 as u32;
+                    if test.matches(n, self.ctx.graph) {
+                        rows.push(i as u32);
+                        ids.push(n);
+                    }
+                }
+            }
+            if !ids.is_empty() {
+                let mut out = batch.take(&rows);
+                out.cols[self.slot] = Vector::Nodes(ids);
+                return Ok(Some(out));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The input rows whose node in `slot` passes a pattern's test (rows without a node there
+/// do not).
+pub struct CheckNode<'a> {
+    input: BoxOp<'a>,
+    ctx: &'a Ctx<'a>,
+    slot: Slot,
+    filter: &'a NodeFilter,
+    needs_row: bool,
+}
+
+impl<'a> CheckNode<'a> {
+    pub fn new(input: BoxOp<'a>, ctx: &'a Ctx<'a>, slot: Slot, filter: &'a NodeFilter) -> Self {
+        CheckNode {
+            input,
+            ctx,
+            slot,
+            filter,
+            needs_row: reads_row(&filter.props),
+        }
+    }
+}
+
+impl Operator for CheckNode<'_> {
+    fn next_batch(&mut self) -> Result<Option<Batch>> {
+        while let Some(batch) = self.input.next_batch()? {
+            let mut keep = vec![false; batch.len];
+            let mut shared = None;
+            for (i, k) in keep.iter_mut().enumerate() {
+                let Some(id) = batch.cols[self.slot].node(i) else {
+                    continue;
+                };
+                if self.needs_row {
+                    let view = row_view(&batch, i, true, self.ctx);
+                    *k = NodeTest::new(self.filter, &view, self.ctx)?.matches(id, self.ctx.graph);
+                } else {
+                    if shared.is_none() {
+                        shared = Some(NodeTest::new(self.filter, &Vec::new(), self.ctx)?);
+                    }
+                    *k = shared
+                        .as_ref()
+                        .is_some_and(|t: &NodeTest| t.matches(id, self.ctx.graph));
+                }
+            }
+            let out = batch.filter(&keep);
+            if out.len > 0 {
+                return Ok(Some(out));
+            }
+        }
+        Ok(None)
+    }
+}
