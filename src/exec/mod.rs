@@ -33,9 +33,15 @@ use std::collections::HashSet;
 
 type Result<T> = std::result::Result<T, QueryError>;
 
-/// Runs a statement's plan inside `tx`. On error the caller rolls `tx` back.
-pub fn execute(plan: &QueryPlan, tx: &mut Transaction, params: &Params) -> Result<QueryResult> {
-    let stmt = Statement::new(params);
+/// Runs a statement's plan inside `tx` (an explicit transaction begun at `transaction_started`,
+/// or the statement's own). On error the caller rolls `tx` back.
+pub fn execute(
+    plan: &QueryPlan,
+    tx: &mut Transaction,
+    params: &Params,
+    transaction_started: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<QueryResult> {
+    let stmt = Statement::new(params, transaction_started);
     let mut rows = Vec::new();
     for part in &plan.parts {
         rows.extend(run_part(part, tx, &stmt)?);
