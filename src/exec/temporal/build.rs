@@ -82,10 +82,7 @@ const TIME_KEYS: [&str; 7] = [
 ];
 
 fn has_date(kind: TemporalKind) -> bool {
-    matches!(
-        kind,
-        TemporalKind::Date | TemporalKind::LocalDateTime | TemporalKind::DateTime
-    )
+    kind.has_date()
 }
 
 fn has_time(kind: TemporalKind) -> bool {
@@ -178,10 +175,7 @@ pub(super) fn from_map(kind: TemporalKind, map: &Map, now: DateTime<Utc>) -> Res
             }
         };
         let zone = zone.unwrap_or(Zone::UTC);
-        let utc = DateTime::from_timestamp(secs, nanos)
-            .ok_or_else(out_of_range)?
-            .naive_utc();
-        let (local, offset) = local_at(utc, zone).ok_or_else(out_of_range)?;
+        let (local, offset) = super::epoch_in(secs, nanos, zone).ok_or_else(out_of_range)?;
         Start {
             date: Some(local.date()),
             time: local.time(),
@@ -252,10 +246,7 @@ pub(super) fn from_map(kind: TemporalKind, map: &Map, now: DateTime<Utc>) -> Res
 /// clock change repeats has two).
 pub(super) fn in_zone_preferring(local: NaiveDateTime, zone: Zone, offset: i32) -> Value {
     if let Zone::Named(tz) = zone {
-        let fits = local
-            .checked_sub_signed(chrono::Duration::seconds(i64::from(offset)))
-            .is_some_and(|instant| tz.offset_at(instant) == offset);
-        if fits {
+        if tz.has_offset(local, offset) {
             return Value::DateTimeZoned(local, offset, tz);
         }
     }

@@ -177,12 +177,22 @@ fn zoned(local: NaiveDateTime, zone: Zone, offset: i32) -> Value {
     }
 }
 
+/// The local date-time and offset in `zone` of an instant in seconds and nanoseconds since
+/// the Unix epoch. At a fixed offset it is shifted in seconds, not as a chrono date-time: the
+/// instant of a value near the end of the range need not be in the range itself.
+fn epoch_in(secs: i64, nanos: u32, zone: Zone) -> Option<(NaiveDateTime, i32)> {
+    match zone {
+        Zone::Offset(o) => {
+            let local = DateTime::from_timestamp(secs.checked_add(i64::from(o))?, nanos)?;
+            Some((local.naive_utc(), o))
+        }
+        Zone::Named(_) => local_at(DateTime::from_timestamp(secs, nanos)?.naive_utc(), zone),
+    }
+}
+
 /// The date-time of an instant in seconds and nanoseconds since the Unix epoch.
 fn from_epoch(secs: i64, nanos: u32, zone: Zone) -> Result<Value> {
-    let utc = DateTime::from_timestamp(secs, nanos)
-        .ok_or_else(out_of_range)?
-        .naive_utc();
-    let (local, offset) = local_at(utc, zone).ok_or_else(out_of_range)?;
+    let (local, offset) = epoch_in(secs, nanos, zone).ok_or_else(out_of_range)?;
     Ok(zoned(local, zone, offset))
 }
 

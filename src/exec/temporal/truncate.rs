@@ -90,10 +90,7 @@ pub(super) fn truncate(
     check_keys(kind, map)?;
     let p = parts(value).ok_or_else(|| wrong_type(&name, value))?;
     let cuts_date = position < UNITS.len() - 6;
-    let has_date = matches!(
-        kind,
-        TemporalKind::Date | TemporalKind::LocalDateTime | TemporalKind::DateTime
-    );
+    let has_date = kind.has_date();
     if kind == TemporalKind::Date && position > UNITS.len() - 6 {
         return Err(invalid(format!("a date cannot be truncated to a {unit}")));
     }

@@ -11,7 +11,7 @@ pub use text::{
 pub use zone::{TimeZone, Zone};
 
 use super::Value;
-use chrono::{NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt::Write;
@@ -48,6 +48,14 @@ impl TemporalKind {
         }
     }
 
+    /// Whether values of this kind have a date.
+    pub fn has_date(self) -> bool {
+        matches!(
+            self,
+            TemporalKind::Date | TemporalKind::LocalDateTime | TemporalKind::DateTime
+        )
+    }
+
     pub fn from_name(name: &str) -> Option<Self> {
         TemporalKind::ALL
             .into_iter()
@@ -63,7 +71,14 @@ impl TemporalKind {
     /// The same, saying what is wrong: the text, or its zone.
     pub fn read(self, text: &str) -> Result<Value, String> {
         let text = text.trim();
-        let invalid = || format!("'{text}' is not a valid {} value", self.name());
+        let invalid = || match year_beyond_range(text) {
+            Some(year) if self.has_date() => format!(
+                "'{text}': year {year} is outside the years kg supports ({} to {})",
+                NaiveDate::MIN.year(),
+                NaiveDate::MAX.year()
+            ),
+            _ => format!("'{text}' is not a valid {} value", self.name()),
+        };
         Ok(match self {
             TemporalKind::Date => Value::Date(parse_date(text).ok_or_else(invalid)?),
             TemporalKind::LocalTime => match parse_time(text) {
@@ -89,21 +104,37 @@ impl TemporalKind {
                     return Ok(Value::DateTime(local, zone.offset.unwrap_or(0)));
                 };
                 let tz = TimeZone::named(name).ok_or_else(|| unknown_zone(name))?;
-                let (local, offset) = tz.resolve(local);
-                if zone.offset.is_some_and(|o| o != offset) {
-                    return Err(format!(
-                        "'{text}': {name} is at {} then, not {}",
-                        format_offset(offset),
-                        format_offset(zone.offset.unwrap_or_default())
-                    ));
+                match zone.offset {
+                    // Either offset of the hour a clock change repeats names its own instant.
+                    Some(o) if tz.has_offset(local, o) => Value::DateTimeZoned(local, o, tz),
+                    Some(o) => {
+                        return Err(format!(
+                            "'{text}': {name} is at {} then, not {}",
+                            format_offset(tz.resolve(local).1),
+                            format_offset(o)
+                        ));
+                    }
+                    None => Value::datetime_in(local, Zone::Named(tz)),
                 }
-                Value::DateTimeZoned(local, offset, tz)
             }
             TemporalKind::Duration => {
                 Value::Duration(std::sync::Arc::new(parse_duration(text).ok_or_else(invalid)?))
             }
         })
     }
+}
+
+/// The year a date text starts with, if chrono cannot hold it (its range is about 262,000
+/// years either side of year 0; Neo4j's is 999,999,999).
+fn year_beyond_range(text: &str) -> Option<i64> {
+    let end = text
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(text.len(), |(i, _)| i);
+    let year: i64 = text[..end].parse().ok()?;
+    let range = i64::from(NaiveDate::MIN.year())..=i64::from(NaiveDate::MAX.year());
+    (!range.contains(&year)).then_some(year)
 }
 
 /// The message for a zone name the time-zone database does not know.

@@ -69,6 +69,16 @@ impl TimeZone {
     }
 }
 
+impl TimeZone {
+    /// Whether the zone is at `offset` at the local date-time (in the hour a clock change
+    /// repeats, two offsets are).
+    pub fn has_offset(self, local: NaiveDateTime, offset: i32) -> bool {
+        local
+            .checked_sub_signed(chrono::Duration::seconds(i64::from(offset)))
+            .is_some_and(|instant| self.offset_at(instant) == offset)
+    }
+}
+
 /// `local - offset` (a UTC time from a local one), saturating at the ends of chrono's range.
 fn shift(local: NaiveDateTime, offset: i32) -> NaiveDateTime {
     local
