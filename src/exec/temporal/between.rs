@@ -92,7 +92,8 @@ fn calendar_units(a: NaiveDateTime, b: NaiveDateTime, in_days: bool) -> i64 {
     if in_days {
         return (end - start).num_days();
     }
-    let packed = |d: NaiveDate| (i64::from(d.year()) * 12 + i64::from(d.month0())) * 32 + i64::from(d.day());
+    let packed =
+        |d: NaiveDate| (i64::from(d.year()) * 12 + i64::from(d.month0())) * 32 + i64::from(d.day());
     (packed(end) - packed(start)) / 32
 }
 
@@ -117,7 +118,11 @@ pub(super) fn between(function: Function, a: &Value, b: &Value) -> Result<Value>
     let duration = match function {
         Function::DurationInMonths => Duration::normalized(months, 0, 0, 0),
         Function::DurationInDays => {
-            let days = if has_dates { calendar_units(from.local, to_local, true) } else { 0 };
+            let days = if has_dates {
+                calendar_units(from.local, to_local, true)
+            } else {
+                0
+            };
             Duration::normalized(0, days, 0, 0)
         }
         Function::DurationInSeconds => nanos_duration(0, 0, to.nanos() - from.nanos()),
@@ -150,10 +155,12 @@ pub(super) fn between(function: Function, a: &Value, b: &Value) -> Result<Value>
 fn moved_point(p: Point, date: NaiveDate) -> Point {
     let local = date.and_time(p.local.time());
     let zone = p.zone.map(|(zone, offset)| match zone {
-        Zone::Named(_) => match super::build::in_zone_preferring(local, zone, offset).zoned_datetime() {
-            Some((_, o, _)) => (zone, o),
-            None => (zone, offset),
-        },
+        Zone::Named(_) => {
+            match super::build::in_zone_preferring(local, zone, offset).zoned_datetime() {
+                Some((_, o, _)) => (zone, o),
+                None => (zone, offset),
+            }
+        }
         Zone::Offset(_) => (zone, offset),
     });
     Point { local, zone }

@@ -8,7 +8,9 @@ use super::{Parts, Result, invalid, local_at, now_in, out_of_range, parts, wrong
 use crate::error::QueryError;
 use crate::model::temporal::{Amount, TemporalKind, Zone};
 use crate::model::{Map, Value};
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc, Weekday,
+};
 
 fn given(map: &Map, key: &str) -> bool {
     map.get(key).is_some_and(|v| !v.is_null())
@@ -208,8 +210,10 @@ pub(super) fn from_map(kind: TemporalKind, map: &Map, now: DateTime<Utc>) -> Res
                 Some(zone) => {
                     let new = zone.offset_at(now.naive_utc());
                     let time = if start.zone_selected {
-                        time.overflowing_add_signed(chrono::Duration::seconds(i64::from(new - offset)))
-                            .0
+                        time.overflowing_add_signed(chrono::Duration::seconds(i64::from(
+                            new - offset,
+                        )))
+                        .0
                     } else {
                         time
                     };
@@ -233,9 +237,9 @@ pub(super) fn from_map(kind: TemporalKind, map: &Map, now: DateTime<Utc>) -> Res
                     zoned(local, zone, offset)
                 }
                 (Some(zone), _) => Value::datetime_in(local, zone),
-                (None, Some(_)) => start
-                    .zone
-                    .map_or(Value::DateTime(local, 0), |(z, o)| in_zone_preferring(local, z, o)),
+                (None, Some(_)) => start.zone.map_or(Value::DateTime(local, 0), |(z, o)| {
+                    in_zone_preferring(local, z, o)
+                }),
                 (None, None) => Value::DateTime(local, 0),
             }
         }
@@ -259,7 +263,8 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     } else {
         NaiveDate::from_ymd_opt(year, month + 1, 1)
     };
-    next.and_then(|n| n.pred_opt()).map_or(31, |last| last.day())
+    next.and_then(|n| n.pred_opt())
+        .map_or(31, |last| last.day())
 }
 
 fn weeks_in(week_year: i32) -> u32 {
@@ -287,17 +292,25 @@ fn with_year_month(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
 
 /// The date fields of a map applied in turn to `start` (or, without one, to the first day of
 /// the map's year, or of its week-based year when it names a week).
-pub(super) fn assign_date(kind: TemporalKind, start: Option<NaiveDate>, map: &Map) -> Result<NaiveDate> {
+pub(super) fn assign_date(
+    kind: TemporalKind,
+    start: Option<NaiveDate>,
+    map: &Map,
+) -> Result<NaiveDate> {
     let mut forms = DATE_FORMS
         .iter()
         .filter(|(unit, day)| given(map, unit) || given(map, day));
     let form = forms.next();
     if let (Some((a, _)), Some((b, _))) = (form, forms.next()) {
-        return Err(invalid(format!("a date cannot be given by both {a} and {b}")));
+        return Err(invalid(format!(
+            "a date cannot be given by both {a} and {b}"
+        )));
     }
     let by_week = form.is_some_and(|(unit, _)| *unit == "week");
     let year = match int(map, "year")? {
-        Some(y) => Some(i32::try_from(y).map_err(|_| invalid(format!("year {y} is out of range")))?),
+        Some(y) => {
+            Some(i32::try_from(y).map_err(|_| invalid(format!("year {y} is out of range")))?)
+        }
         None => None,
     };
     let mut date = match (start, year) {
@@ -408,17 +421,28 @@ pub(super) fn assign_time(start: NaiveTime, map: &Map, add_fraction: bool) -> Re
 /// (in UTC), ...
 pub(super) fn convert(kind: TemporalKind, v: &Value) -> Result<Value> {
     let p = parts(v).ok_or_else(|| wrong_type(kind.name(), v))?;
-    let missing = || invalid(format!("{} cannot be made from {}", kind.name(), v.value_type()));
+    let missing = || {
+        invalid(format!(
+            "{} cannot be made from {}",
+            kind.name(),
+            v.value_type()
+        ))
+    };
     let offset = p.zone.map_or(0, |(_, o)| o);
     Ok(match kind {
         TemporalKind::Date => Value::Date(p.date.ok_or_else(missing)?),
         TemporalKind::LocalTime => Value::LocalTime(p.time.ok_or_else(missing)?),
         TemporalKind::Time => Value::Time(p.time.ok_or_else(missing)?, offset),
         TemporalKind::LocalDateTime => Value::LocalDateTime(
-            p.date.ok_or_else(missing)?.and_time(p.time.unwrap_or_default()),
+            p.date
+                .ok_or_else(missing)?
+                .and_time(p.time.unwrap_or_default()),
         ),
         _ => {
-            let local = p.date.ok_or_else(missing)?.and_time(p.time.unwrap_or_default());
+            let local = p
+                .date
+                .ok_or_else(missing)?
+                .and_time(p.time.unwrap_or_default());
             match p.zone {
                 Some((zone, offset)) => zoned(local, zone, offset),
                 None => Value::DateTime(local, 0),

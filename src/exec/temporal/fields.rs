@@ -15,11 +15,15 @@ pub fn component(v: &Value, key: &str) -> Result<Value> {
     let Some(p) = parts(v) else {
         return Ok(Value::Null);
     };
-    let of_date = |f: fn(&NaiveDate) -> u32| p.date.map_or(Value::Null, |d| Value::Int(i64::from(f(&d))));
-    let of_time = |f: fn(&NaiveTime) -> u32| p.time.map_or(Value::Null, |t| Value::Int(i64::from(f(&t))));
+    let of_date =
+        |f: fn(&NaiveDate) -> u32| p.date.map_or(Value::Null, |d| Value::Int(i64::from(f(&d))));
+    let of_time =
+        |f: fn(&NaiveTime) -> u32| p.time.map_or(Value::Null, |t| Value::Int(i64::from(f(&t))));
     let offset = p.zone.map(|(_, o)| o);
     Ok(match key {
-        "year" => p.date.map_or(Value::Null, |d| Value::Int(i64::from(d.year()))),
+        "year" => p
+            .date
+            .map_or(Value::Null, |d| Value::Int(i64::from(d.year()))),
         "weekYear" => p
             .date
             .map_or(Value::Null, |d| Value::Int(i64::from(d.iso_week().year()))),

@@ -56,10 +56,16 @@ fn parts(v: &Value) -> Option<Parts> {
         Value::LocalTime(t) => (None, Some(*t), None),
         Value::Time(t, o) => (None, Some(*t), Some((Zone::Offset(*o), *o))),
         Value::LocalDateTime(dt) => (Some(dt.date()), Some(dt.time()), None),
-        Value::DateTime(dt, o) => (Some(dt.date()), Some(dt.time()), Some((Zone::Offset(*o), *o))),
-        Value::DateTimeZoned(dt, o, tz) => {
-            (Some(dt.date()), Some(dt.time()), Some((Zone::Named(*tz), *o)))
-        }
+        Value::DateTime(dt, o) => (
+            Some(dt.date()),
+            Some(dt.time()),
+            Some((Zone::Offset(*o), *o)),
+        ),
+        Value::DateTimeZoned(dt, o, tz) => (
+            Some(dt.date()),
+            Some(dt.time()),
+            Some((Zone::Named(*tz), *o)),
+        ),
         _ => return None,
     };
     Some(Parts { date, time, zone })
@@ -103,7 +109,9 @@ pub fn call(function: Function, args: &[Value], stmt: &Statement) -> Result<Valu
                 let nanos = u32::try_from(*nanos)
                     .ok()
                     .filter(|n| *n < 1_000_000_000)
-                    .ok_or_else(|| invalid(format!("nanosecond {nanos} is out of range 0 to 999999999")))?;
+                    .ok_or_else(|| {
+                        invalid(format!("nanosecond {nanos} is out of range 0 to 999999999"))
+                    })?;
                 from_epoch(*secs, nanos, Zone::UTC)
             }
             (Value::Int(_), other) | (other, _) => Err(wrong_type("datetime.fromEpoch", other)),
@@ -121,7 +129,10 @@ pub fn call(function: Function, args: &[Value], stmt: &Statement) -> Result<Valu
         | Function::DurationInMonths
         | Function::DurationInDays
         | Function::DurationInSeconds => between::between(function, arg(0), arg(1)),
-        _ => Err(invalid(format!("{} is not a temporal function", function.name()))),
+        _ => Err(invalid(format!(
+            "{} is not a temporal function",
+            function.name()
+        ))),
     }
 }
 

@@ -73,8 +73,9 @@ pub fn add(a: &Value, b: &Value) -> Option<Result<Value>> {
     };
     let shifted = match point {
         // Whole days from the seconds too: a date has no time of day to carry the rest.
-        Value::Date(x) => shift_date(*x, d.months, d.days.checked_add(d.seconds / 86_400)?)
-            .map(Value::Date),
+        Value::Date(x) => {
+            shift_date(*x, d.months, d.days.checked_add(d.seconds / 86_400)?).map(Value::Date)
+        }
         Value::LocalTime(t) => Some(Value::LocalTime(shift_time(*t, d))),
         Value::Time(t, o) => Some(Value::Time(shift_time(*t, d), *o)),
         Value::LocalDateTime(dt) => shift_local(*dt, d).map(Value::LocalDateTime),

@@ -119,7 +119,10 @@ pub(super) fn truncate(
             Some(super::zone_arg(z)?)
         }
         Some(_) => {
-            return Err(invalid(format!("{name} takes no timezone: the {} has none", kind.name())));
+            return Err(invalid(format!(
+                "{name} takes no timezone: the {} has none",
+                kind.name()
+            )));
         }
         None => None,
     };

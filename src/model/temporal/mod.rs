@@ -5,8 +5,8 @@ mod text;
 mod zone;
 
 pub use text::{
-    ZoneText, format_date, format_datetime, format_offset, format_time, parse_date,
-    parse_datetime, parse_duration, parse_offset, parse_time,
+    ZoneText, format_date, format_datetime, format_offset, format_time, parse_date, parse_datetime,
+    parse_duration, parse_offset, parse_time,
 };
 pub use zone::{TimeZone, Zone};
 
@@ -117,9 +117,9 @@ impl TemporalKind {
                     None => Value::datetime_in(local, Zone::Named(tz)),
                 }
             }
-            TemporalKind::Duration => {
-                Value::Duration(std::sync::Arc::new(parse_duration(text).ok_or_else(invalid)?))
-            }
+            TemporalKind::Duration => Value::Duration(std::sync::Arc::new(
+                parse_duration(text).ok_or_else(invalid)?,
+            )),
         })
     }
 }
@@ -399,13 +399,17 @@ mod tests {
             v.temporal_text().unwrap(),
             "1818-07-21T21:40:32.142+00:53:28[Europe/Stockholm]"
         );
-        assert!(TemporalKind::DateTime
-            .read("2015-07-21T21:40:32+05:00[Europe/Stockholm]")
-            .is_err());
-        assert!(TemporalKind::DateTime
-            .read("2015-07-21T21:40[Europe/Atlantis]")
-            .unwrap_err()
-            .contains("Europe/Atlantis"));
+        assert!(
+            TemporalKind::DateTime
+                .read("2015-07-21T21:40:32+05:00[Europe/Stockholm]")
+                .is_err()
+        );
+        assert!(
+            TemporalKind::DateTime
+                .read("2015-07-21T21:40[Europe/Atlantis]")
+                .unwrap_err()
+                .contains("Europe/Atlantis")
+        );
         assert!(TemporalKind::Time.read("21:40[Europe/Paris]").is_err());
     }
 }

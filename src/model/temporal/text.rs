@@ -298,7 +298,13 @@ mod tests {
         ] {
             assert_eq!(parse_date(text), Some(expected), "{text}");
         }
-        for bad in ["2015-13-01", "2015-02-30", "2015-W54", "15-07-21", "2015-07-21T"] {
+        for bad in [
+            "2015-13-01",
+            "2015-02-30",
+            "2015-W54",
+            "15-07-21",
+            "2015-07-21T",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }
@@ -309,13 +315,19 @@ mod tests {
         assert_eq!(format_time(t), "21:40:32.142");
         assert_eq!(zone.offset, Some(-3600));
         let (t, zone) = parse_time("21").unwrap();
-        assert_eq!((format_time(t), zone), ("21:00".into(), ZoneText::default()));
+        assert_eq!(
+            (format_time(t), zone),
+            ("21:00".into(), ZoneText::default())
+        );
         let (dt, zone) = parse_datetime("2015-07-21T21:40:32.142+02:00[Europe/Stockholm]").unwrap();
         assert_eq!(format_datetime(dt), "2015-07-21T21:40:32.142");
         assert_eq!(zone.offset, Some(7200));
         assert_eq!(zone.name, Some("Europe/Stockholm"));
         let (dt, zone) = parse_datetime("2025-03-14").unwrap();
-        assert_eq!((format_datetime(dt), zone), ("2025-03-14T00:00".into(), ZoneText::default()));
+        assert_eq!(
+            (format_datetime(dt), zone),
+            ("2025-03-14T00:00".into(), ZoneText::default())
+        );
         assert_eq!(parse_time("25:00"), None);
     }
 

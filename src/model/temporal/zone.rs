@@ -34,7 +34,10 @@ impl TimeZone {
 
     /// The offset in force at a UTC date-time, in seconds east of UTC.
     pub fn offset_at(self, utc: NaiveDateTime) -> i32 {
-        self.0.offset_from_utc_datetime(&utc).fix().local_minus_utc()
+        self.0
+            .offset_from_utc_datetime(&utc)
+            .fix()
+            .local_minus_utc()
     }
 
     /// The offset of a local date-time, and the date-time itself, moved when the clock skipped
@@ -180,9 +183,6 @@ mod tests {
             stockholm.resolve(at(2017, 10, 29, 2, 30)),
             (at(2017, 10, 29, 2, 30), 7200)
         );
-        assert_eq!(
-            stockholm.resolve(at(1818, 7, 21, 21, 40)).1,
-            53 * 60 + 28
-        );
+        assert_eq!(stockholm.resolve(at(1818, 7, 21, 21, 40)).1, 53 * 60 + 28);
     }
 }

@@ -76,3 +76,16 @@ RETURN collect(toString(t)) AS ordered, count(DISTINCT t) AS instants;
 // expect:
 // | ordered | instants |
 // | ['2020-06-01T12:00+02:00[Europe/Paris]', '2020-06-01T10:00Z', '2020-06-01T11:00Z'] | 2 |
+
+// Every type has the three clocks; outside BEGIN ... COMMIT the transaction is the statement.
+RETURN date.transaction() = date.statement() AND date.realtime() >= date.statement() AS date,
+       localtime.transaction() = localtime.statement() AS localtime,
+       time.transaction() = time.statement() AND time.realtime('+01:00').offset = '+01:00' AS time,
+       localdatetime.transaction() = localdatetime.statement()
+         AND localdatetime.realtime() >= localdatetime.statement() AS localdatetime,
+       datetime.realtime() >= datetime.statement() AS datetime,
+       time.truncate('hour', time('10:35:12+05:00')) AS t,
+       localdatetime.truncate('quarter', localdatetime('2025-05-14T10:35')) AS q;
+// expect:
+// | date | localtime | time | localdatetime | datetime | t | q |
+// | true | true | true | true | true | 10:00+05:00 | 2025-04-01T00:00 |
