@@ -83,10 +83,6 @@ const TIME_KEYS: [&str; 7] = [
     "time",
 ];
 
-fn has_date(kind: TemporalKind) -> bool {
-    kind.has_date()
-}
-
 fn has_time(kind: TemporalKind) -> bool {
     kind != TemporalKind::Date
 }
@@ -97,7 +93,7 @@ pub(super) fn check_keys(kind: TemporalKind, map: &Map) -> Result<()> {
     let both = matches!(kind, TemporalKind::LocalDateTime | TemporalKind::DateTime);
     for key in map.keys() {
         let key = &**key;
-        let known = (has_date(kind) && DATE_KEYS.contains(&key))
+        let known = (kind.has_date() && DATE_KEYS.contains(&key))
             || (has_time(kind) && TIME_KEYS.contains(&key))
             || (both && key == "datetime")
             || key == "timezone"
@@ -193,7 +189,7 @@ pub(super) fn from_map(kind: TemporalKind, map: &Map, now: DateTime<Utc>) -> Res
             zone_selected: time.is_some_and(|p| p.zone.is_some()),
         }
     };
-    let date = if has_date(kind) {
+    let date = if kind.has_date() {
         assign_date(kind, start.date, map)?
     } else {
         NaiveDate::default()

@@ -40,6 +40,14 @@ impl TimeZone {
             .local_minus_utc()
     }
 
+    /// Whether the zone is at `offset` at the local date-time (in the hour a clock change
+    /// repeats, two offsets are).
+    pub fn has_offset(self, local: NaiveDateTime, offset: i32) -> bool {
+        local
+            .checked_sub_signed(chrono::Duration::seconds(i64::from(offset)))
+            .is_some_and(|instant| self.offset_at(instant) == offset)
+    }
+
     /// The offset of a local date-time, and the date-time itself, moved when the clock skipped
     /// it: in a gap (spring forward) the time moves later by the gap's length; in an overlap
     /// (fall back) the earlier of the two offsets counts. These are the rules of Neo4j (and
@@ -69,16 +77,6 @@ impl TimeZone {
                 (shift(instant, -offset), offset)
             }
         }
-    }
-}
-
-impl TimeZone {
-    /// Whether the zone is at `offset` at the local date-time (in the hour a clock change
-    /// repeats, two offsets are).
-    pub fn has_offset(self, local: NaiveDateTime, offset: i32) -> bool {
-        local
-            .checked_sub_signed(chrono::Duration::seconds(i64::from(offset)))
-            .is_some_and(|instant| self.offset_at(instant) == offset)
     }
 }
 
