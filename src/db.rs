@@ -80,6 +80,8 @@ pub struct Database {
     log: TxLog,
     /// True between BEGIN and COMMIT/ROLLBACK.
     explicit: bool,
+    /// When the open explicit transaction began: the instant of `datetime.transaction()`.
+    began: Option<chrono::DateTime<chrono::Utc>>,
     sink: Option<Box<dyn CommitSink>>,
     /// Things worth telling the user that did not fail a statement (a failed automatic
     /// checkpoint, say), until the caller takes them.
@@ -106,6 +108,7 @@ impl Database {
             plans: HashMap::new(),
             log: TxLog::default(),
             explicit: false,
+            began: None,
             sink,
             notes: Vec::new(),
             engine: exec::Engine::default(),
@@ -233,7 +236,8 @@ impl Database {
         let savepoint = self.log.savepoint();
         let mut result = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-            let outcome = exec::execute(&plan, &mut tx, params, self.engine);
+            let began = if self.explicit { self.began } else { None };
+            let outcome = exec::execute(&plan, &mut tx, params, began, self.engine);
             match outcome {
                 Ok(r) => r,
                 Err(e) => {
@@ -282,6 +286,7 @@ impl Database {
             return Err(tx_error("a transaction is already open"));
         }
         self.explicit = true;
+        self.began = Some(chrono::Utc::now());
         Ok(())
     }
 

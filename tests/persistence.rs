@@ -567,3 +567,44 @@ fn the_shell_groups_statements_with_begin_commit_and_rollback() {
     let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
     assert_eq!(r.stdout, "{\"l\":\"A\"}\n{\"l\":\"B\"}\n");
 }
+
+#[test]
+fn temporal_values_in_named_zones_come_back_from_the_log_and_the_snapshot() {
+    let scratch = Scratch::new("temporal");
+    let dir = scratch.store();
+    let mut db = open(&dir, u64::MAX);
+    exec(
+        &mut db,
+        "CREATE (:T {
+            d: date('2015-W30-2'), lt: localtime('214032.142'), t: time('21:40-01:30'),
+            ldt: localdatetime('2015-202T21:40'), dt: datetime('2015-07-21T21:40+01:00'),
+            z: datetime('2017-10-29T02:30+01:00[Europe/Stockholm]'),
+            zs: [datetime('1818-07-21T21:40[Europe/Stockholm]'), datetime({year: 2025, month: 3, day: 9, hour: 2, minute: 30, timezone: 'America/New_York'})],
+            p: duration('P1Y2M3DT4H5M6.5S')})",
+    );
+    let written = contents(&db);
+    // The second of the two 02:30s of that night: the offset is kept, not recomputed.
+    let z = &written.0[0].props;
+    assert!(format!("{z:?}").contains("DateTimeZoned"), "{z:?}");
+    release(db, false);
+    let mut replayed = open(&dir, u64::MAX);
+    assert_eq!(contents(&replayed), written, "from the log");
+    replayed.checkpoint().unwrap();
+    release(replayed, true);
+    let mut from_snapshot = open(&dir, u64::MAX);
+    assert_eq!(contents(&from_snapshot), written, "from the snapshot");
+    let result = from_snapshot
+        .run(
+            "MATCH (t:T) RETURN toString(t.z) AS z, t.zs[1].hour AS h",
+            &kg::Params::new(),
+        )
+        .unwrap();
+    assert_eq!(
+        result[0].rows[0],
+        vec![
+            kg::Value::str("2017-10-29T02:30+01:00[Europe/Stockholm]"),
+            kg::Value::Int(3)
+        ]
+    );
+    release(from_snapshot, false);
+}

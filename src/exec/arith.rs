@@ -140,10 +140,16 @@ fn numeric(
 }
 
 pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
+    if let Some(product) = super::temporal::multiply(a, b) {
+        return product;
+    }
     numeric(a, b, "*", i64::checked_mul, |x, y| x * y)
 }
 
 pub fn divide(a: &Value, b: &Value) -> Result<Value> {
+    if let Some(quotient) = super::temporal::divide(a, b) {
+        return quotient;
+    }
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
         return Err(QueryError::runtime(
             ErrorClass::ArgumentError,
@@ -192,6 +198,9 @@ pub fn in_list(needle: &Value, list: &Value) -> Result<Value> {
 }
 
 pub fn negate(v: &Value) -> Result<Value> {
+    if let Some(negated) = super::temporal::negate(v) {
+        return negated;
+    }
     match v {
         Value::Null => Ok(Value::Null),
         Value::Int(i) => Ok(Value::Int(i.checked_neg().ok_or_else(|| overflow("-"))?)),

@@ -45,15 +45,23 @@ pub struct Statement<'a> {
     /// Read once, so that every row and every call of `timestamp()`, `date()`, `datetime()`
     /// ... within one statement sees the same instant, as Neo4j documents for `timestamp()`.
     pub now: chrono::DateTime<chrono::Utc>,
+    /// When the transaction the statement runs in began: `now` for a statement of its own.
+    pub transaction_now: chrono::DateTime<chrono::Utc>,
     regexes: RefCell<HashMap<String, regex::Regex>>,
     pub engine: super::Engine,
 }
 
 impl<'a> Statement<'a> {
-    pub fn new(params: &'a Params, engine: super::Engine) -> Self {
+    pub fn new(
+        params: &'a Params,
+        transaction_started: Option<chrono::DateTime<chrono::Utc>>,
+        engine: super::Engine,
+    ) -> Self {
+        let now = chrono::Utc::now();
         Statement {
             params,
-            now: chrono::Utc::now(),
+            now,
+            transaction_now: transaction_started.unwrap_or(now),
             regexes: RefCell::new(HashMap::new()),
             engine,
         }

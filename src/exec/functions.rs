@@ -297,10 +297,20 @@ pub fn call(function: Function, args: &[Value], ctx: &Ctx) -> Result<Value> {
         F::Rand => Value::Float(random_unit()),
         F::Timestamp => Value::Int(ctx.stmt.now.timestamp_millis()),
         F::Exists => Value::Bool(!arg.is_null()),
-        F::Date | F::LocalTime | F::Time | F::LocalDateTime | F::DateTime => {
-            super::temporal::construct(function, args, ctx.stmt.now.naive_utc())?
-        }
-        F::Duration => super::temporal::duration(arg)?,
+        F::Date
+        | F::LocalTime
+        | F::Time
+        | F::LocalDateTime
+        | F::DateTime
+        | F::Duration
+        | F::Truncate(_)
+        | F::Now(..)
+        | F::FromEpoch
+        | F::FromEpochMillis
+        | F::DurationBetween
+        | F::DurationInMonths
+        | F::DurationInDays
+        | F::DurationInSeconds => super::temporal::call(function, args, ctx.stmt)?,
     })
 }
 

@@ -52,14 +52,16 @@ pub enum Engine {
     RowByRow,
 }
 
-/// Runs a statement's plan inside `tx`. On error the caller rolls `tx` back.
+/// Runs a statement's plan inside `tx` (an explicit transaction begun at `transaction_started`,
+/// or the statement's own). On error the caller rolls `tx` back.
 pub fn execute(
     plan: &QueryPlan,
     tx: &mut Transaction,
     params: &Params,
+    transaction_started: Option<chrono::DateTime<chrono::Utc>>,
     engine: Engine,
 ) -> Result<QueryResult> {
-    let stmt = Statement::new(params, engine);
+    let stmt = Statement::new(params, transaction_started, engine);
     let mut rows = Vec::new();
     for part in &plan.parts {
         rows.extend(run_part(part, tx, &stmt)?);

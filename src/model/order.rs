@@ -49,6 +49,7 @@ fn is_temporal(v: &Value) -> bool {
             | Value::Time(..)
             | Value::LocalDateTime(_)
             | Value::DateTime(..)
+            | Value::DateTimeZoned(..)
     )
 }
 
@@ -61,10 +62,10 @@ fn temporal_cmp(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Time(x, xo), Value::Time(y, yo)) => {
             temporal::time_instant(*x, *xo).cmp(&temporal::time_instant(*y, *yo))
         }
-        (Value::DateTime(x, xo), Value::DateTime(y, yo)) => {
-            temporal::compare_datetimes((*x, *xo), (*y, *yo))
+        _ => {
+            let ((x, xo, _), (y, yo, _)) = (a.zoned_datetime()?, b.zoned_datetime()?);
+            temporal::compare_datetimes((x, xo), (y, yo))
         }
-        _ => return None,
     })
 }
 
@@ -148,7 +149,7 @@ fn order_rank(v: &Value) -> u8 {
         Value::Rel(_) => 2,
         Value::List(_) => 3,
         Value::Path(_) => 4,
-        Value::DateTime(..) => 5,
+        Value::DateTime(..) | Value::DateTimeZoned(..) => 5,
         Value::LocalDateTime(_) => 6,
         Value::Date(_) => 7,
         Value::Time(..) => 8,
@@ -288,6 +289,7 @@ pub fn hash_group_key<H: Hasher>(v: &Value, state: &mut H) {
         Value::LocalDateTime(dt) => (14u8, dt).hash(state),
         Value::DateTime(dt, o) => (15u8, temporal::instant(*dt, *o)).hash(state),
         Value::Duration(d) => (16u8, **d).hash(state),
+        Value::DateTimeZoned(dt, o, _) => (15u8, temporal::instant(*dt, *o)).hash(state),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The value enum every layer passes around.
 
-use super::temporal::Duration;
+use super::temporal::{Duration, TimeZone, Zone};
 use super::{NodeId, PathValue, RelId};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -37,6 +37,10 @@ pub enum Value {
     /// A local date and time and its offset from UTC in seconds.
     DateTime(NaiveDateTime, i32),
     Duration(Arc<Duration>),
+    /// A local date and time in a named zone, with the zone's offset at that time (which
+    /// the local time alone does not tell in the hour a clock change repeats). The same type
+    /// as `DateTime` for the language; appended, as it came later.
+    DateTimeZoned(NaiveDateTime, i32, TimeZone),
 }
 
 /// The type of a value, used in error messages and by the type predicates.
@@ -100,7 +104,7 @@ impl Value {
             Value::LocalTime(_) => ValueType::LocalTime,
             Value::Time(..) => ValueType::Time,
             Value::LocalDateTime(_) => ValueType::LocalDateTime,
-            Value::DateTime(..) => ValueType::DateTime,
+            Value::DateTime(..) | Value::DateTimeZoned(..) => ValueType::DateTime,
             Value::Duration(_) => ValueType::Duration,
         }
     }
@@ -165,7 +169,7 @@ impl Value {
                 Value::LocalTime(_) => Some(4),
                 Value::Time(..) => Some(5),
                 Value::LocalDateTime(_) => Some(6),
-                Value::DateTime(..) => Some(7),
+                Value::DateTime(..) | Value::DateTimeZoned(..) => Some(7),
                 Value::Duration(_) => Some(8),
                 _ => None,
             }
@@ -194,6 +198,12 @@ impl Value {
             Value::Time(t, o) => format!("{}{}", format_time(*t), format_offset(*o)),
             Value::LocalDateTime(dt) => format_datetime(*dt),
             Value::DateTime(dt, o) => format!("{}{}", format_datetime(*dt), format_offset(*o)),
+            Value::DateTimeZoned(dt, o, tz) => format!(
+                "{}{}[{}]",
+                format_datetime(*dt),
+                format_offset(*o),
+                tz.name()
+            ),
             Value::Duration(d) => d.iso(),
             _ => return None,
         })
@@ -207,10 +217,32 @@ impl Value {
             Value::LocalTime(_) => K::LocalTime,
             Value::Time(..) => K::Time,
             Value::LocalDateTime(_) => K::LocalDateTime,
-            Value::DateTime(..) => K::DateTime,
+            Value::DateTime(..) | Value::DateTimeZoned(..) => K::DateTime,
             Value::Duration(_) => K::Duration,
             _ => return None,
         })
+    }
+
+    /// A zoned date-time's local date and time, offset and named zone, whichever variant
+    /// holds it.
+    pub fn zoned_datetime(&self) -> Option<(NaiveDateTime, i32, Option<TimeZone>)> {
+        match self {
+            Value::DateTime(dt, o) => Some((*dt, *o, None)),
+            Value::DateTimeZoned(dt, o, tz) => Some((*dt, *o, Some(*tz))),
+            _ => None,
+        }
+    }
+
+    /// A zoned date-time from a local one: at a fixed offset, or in a named zone at the
+    /// offset it has then (a local time a clock change skipped moves later).
+    pub fn datetime_in(local: NaiveDateTime, zone: Zone) -> Value {
+        match zone {
+            Zone::Offset(o) => Value::DateTime(local, o),
+            Zone::Named(tz) => {
+                let (local, offset) = tz.resolve(local);
+                Value::DateTimeZoned(local, offset, tz)
+            }
+        }
     }
 }
 
@@ -265,6 +297,9 @@ impl PartialEq for Value {
             (Value::LocalDateTime(a), Value::LocalDateTime(b)) => a == b,
             (Value::DateTime(a, x), Value::DateTime(b, y)) => a == b && x == y,
             (Value::Duration(a), Value::Duration(b)) => a == b,
+            (Value::DateTimeZoned(a, x, p), Value::DateTimeZoned(b, y, q)) => {
+                a == b && x == y && p == q
+            }
             _ => false,
         }
     }

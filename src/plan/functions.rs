@@ -1,7 +1,8 @@
 //! The built-in functions and aggregates: one table each, with the names a user writes (any
 //! case) and how many arguments a function takes.
 
-use super::logical::{AggKind, Function};
+use super::logical::{AggKind, Clock, Function};
+use crate::model::temporal::TemporalKind;
 use std::sync::LazyLock;
 
 /// Scalar functions by name, with their (min, max) arity. Some have a second name
@@ -78,6 +79,117 @@ const FUNCTIONS: &[(&str, Function, usize, usize)] = {
         ("localdatetime", LocalDateTime, 0, 1),
         ("datetime", DateTime, 0, 1),
         ("duration", Duration, 1, 1),
+        ("date.truncate", Truncate(TemporalKind::Date), 2, 3),
+        (
+            "localtime.truncate",
+            Truncate(TemporalKind::LocalTime),
+            2,
+            3,
+        ),
+        ("time.truncate", Truncate(TemporalKind::Time), 2, 3),
+        (
+            "localdatetime.truncate",
+            Truncate(TemporalKind::LocalDateTime),
+            2,
+            3,
+        ),
+        ("datetime.truncate", Truncate(TemporalKind::DateTime), 2, 3),
+        (
+            "date.realtime",
+            Now(TemporalKind::Date, Clock::Realtime),
+            0,
+            1,
+        ),
+        (
+            "date.statement",
+            Now(TemporalKind::Date, Clock::Statement),
+            0,
+            1,
+        ),
+        (
+            "date.transaction",
+            Now(TemporalKind::Date, Clock::Transaction),
+            0,
+            1,
+        ),
+        (
+            "localtime.realtime",
+            Now(TemporalKind::LocalTime, Clock::Realtime),
+            0,
+            1,
+        ),
+        (
+            "localtime.statement",
+            Now(TemporalKind::LocalTime, Clock::Statement),
+            0,
+            1,
+        ),
+        (
+            "localtime.transaction",
+            Now(TemporalKind::LocalTime, Clock::Transaction),
+            0,
+            1,
+        ),
+        (
+            "time.realtime",
+            Now(TemporalKind::Time, Clock::Realtime),
+            0,
+            1,
+        ),
+        (
+            "time.statement",
+            Now(TemporalKind::Time, Clock::Statement),
+            0,
+            1,
+        ),
+        (
+            "time.transaction",
+            Now(TemporalKind::Time, Clock::Transaction),
+            0,
+            1,
+        ),
+        (
+            "localdatetime.realtime",
+            Now(TemporalKind::LocalDateTime, Clock::Realtime),
+            0,
+            1,
+        ),
+        (
+            "localdatetime.statement",
+            Now(TemporalKind::LocalDateTime, Clock::Statement),
+            0,
+            1,
+        ),
+        (
+            "localdatetime.transaction",
+            Now(TemporalKind::LocalDateTime, Clock::Transaction),
+            0,
+            1,
+        ),
+        (
+            "datetime.realtime",
+            Now(TemporalKind::DateTime, Clock::Realtime),
+            0,
+            1,
+        ),
+        (
+            "datetime.statement",
+            Now(TemporalKind::DateTime, Clock::Statement),
+            0,
+            1,
+        ),
+        (
+            "datetime.transaction",
+            Now(TemporalKind::DateTime, Clock::Transaction),
+            0,
+            1,
+        ),
+        ("datetime.fromEpoch", FromEpoch, 2, 2),
+        ("datetime.fromEpochMillis", FromEpochMillis, 1, 1),
+        ("duration.between", DurationBetween, 2, 2),
+        ("duration.inMonths", DurationInMonths, 2, 2),
+        ("duration.inDays", DurationInDays, 2, 2),
+        ("duration.inSeconds", DurationInSeconds, 2, 2),
     ]
 };
 

@@ -4,6 +4,7 @@
 
 use crate::graph::{Direction, Symbol};
 use crate::model::Value;
+use crate::model::temporal::TemporalKind;
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
 use std::sync::Arc;
 
@@ -345,6 +346,25 @@ pub enum Function {
     LocalDateTime,
     DateTime,
     Duration,
+    /// `date.truncate(unit, value[, map])` and the other types'.
+    Truncate(TemporalKind),
+    /// `date.statement([zone])`, `datetime.realtime()`, ...: now, by one of three clocks.
+    Now(TemporalKind, Clock),
+    FromEpoch,
+    FromEpochMillis,
+    DurationBetween,
+    DurationInMonths,
+    DurationInDays,
+    DurationInSeconds,
+}
+
+/// Which instant a temporal function's `now` is: the moment of the call, the start of the
+/// statement, or the start of the transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    Realtime,
+    Statement,
+    Transaction,
 }
 
 #[derive(Debug, Clone)]

@@ -60,7 +60,13 @@ MATCH (e:Event) WHERE e.on >= date('2026-01-01') RETURN e.name AS name, e.on + d
 RETURN date('2026-13-01') AS bad;
 // expect: error ArgumentError.InvalidArgumentValue
 
-RETURN time({hour: 10, timezone: 'Europe/Stockholm'}) AS zoned;
+// A time has no date, so a named zone gives it the offset the zone has now (as in Neo4j).
+RETURN time({hour: 10, timezone: 'Europe/Stockholm'}).offset IN ['+01:00', '+02:00'] AS zoned;
+// expect:
+// | zoned |
+// | true |
+
+RETURN time('10:00[Europe/Stockholm]') AS zoned;
 // expect: error ArgumentError.InvalidArgumentValue
 
 // toString writes the ISO 8601 text, which the constructors read back.

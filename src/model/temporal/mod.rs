@@ -1,5 +1,14 @@
-//! Temporal values: dates, times with and without an offset, date-times, and durations, with
-//! their ISO 8601 text forms. Time zones are fixed offsets from UTC (`+01:00`, `Z`).
+//! Temporal values: dates, times with and without a zone, date-times, and durations; their
+//! ISO 8601 text (`text`) and time zones, fixed offsets or named (`zone`).
+
+mod text;
+mod zone;
+
+pub use text::{
+    ZoneText, format_date, format_datetime, format_offset, format_time, parse_date, parse_datetime,
+    parse_duration, parse_offset, parse_time,
+};
+pub use zone::{TimeZone, Zone};
 
 use super::Value;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -39,36 +48,100 @@ impl TemporalKind {
         }
     }
 
+    /// Whether values of this kind have a date.
+    pub fn has_date(self) -> bool {
+        matches!(
+            self,
+            TemporalKind::Date | TemporalKind::LocalDateTime | TemporalKind::DateTime
+        )
+    }
+
     pub fn from_name(name: &str) -> Option<Self> {
         TemporalKind::ALL
             .into_iter()
             .find(|k| k.name().eq_ignore_ascii_case(name))
     }
 
-    /// Reads the ISO 8601 text of a value of this kind (what `temporal_text` writes).
+    /// Reads the ISO 8601 text of a value of this kind (what `temporal_text` writes, and
+    /// the other forms Neo4j reads); none if it is not one.
     pub fn parse(self, text: &str) -> Option<Value> {
+        self.read(text).ok()
+    }
+
+    /// The same, saying what is wrong: the text, or its zone.
+    pub fn read(self, text: &str) -> Result<Value, String> {
         let text = text.trim();
-        Some(match self {
-            TemporalKind::Date => Value::Date(parse_date(text)?),
-            TemporalKind::LocalTime => Value::LocalTime(parse_time(text)?),
+        let invalid = || match year_beyond_range(text) {
+            Some(year) if self.has_date() => format!(
+                "'{text}': year {year} is outside the years kg supports ({} to {})",
+                NaiveDate::MIN.year(),
+                NaiveDate::MAX.year()
+            ),
+            _ => format!("'{text}' is not a valid {} value", self.name()),
+        };
+        Ok(match self {
+            TemporalKind::Date => Value::Date(parse_date(text).ok_or_else(invalid)?),
+            TemporalKind::LocalTime => match parse_time(text) {
+                Some((t, zone)) if zone == ZoneText::default() => Value::LocalTime(t),
+                _ => return Err(invalid()),
+            },
             TemporalKind::Time => {
-                let (local, offset) = zoned(text)?;
-                Value::Time(parse_time(local)?, offset)
+                let (t, zone) = parse_time(text).ok_or_else(invalid)?;
+                if zone.name.is_some() {
+                    return Err(format!(
+                        "'{text}': a time has no date to tell a named zone's offset; use an offset such as '+01:00'"
+                    ));
+                }
+                Value::Time(t, zone.offset.unwrap_or(0))
             }
-            TemporalKind::LocalDateTime => Value::LocalDateTime(parse_datetime(text)?),
+            TemporalKind::LocalDateTime => match parse_datetime(text) {
+                Some((dt, zone)) if zone == ZoneText::default() => Value::LocalDateTime(dt),
+                _ => return Err(invalid()),
+            },
             TemporalKind::DateTime => {
-                let (local, offset) = zoned(text)?;
-                Value::DateTime(parse_datetime(local)?, offset)
+                let (local, zone) = parse_datetime(text).ok_or_else(invalid)?;
+                let Some(name) = zone.name else {
+                    return Ok(Value::DateTime(local, zone.offset.unwrap_or(0)));
+                };
+                let tz = TimeZone::named(name).ok_or_else(|| unknown_zone(name))?;
+                match zone.offset {
+                    // Either offset of the hour a clock change repeats names its own instant.
+                    Some(o) if tz.has_offset(local, o) => Value::DateTimeZoned(local, o, tz),
+                    Some(o) => {
+                        return Err(format!(
+                            "'{text}': {name} is at {} then, not {}",
+                            format_offset(tz.resolve(local).1),
+                            format_offset(o)
+                        ));
+                    }
+                    None => Value::datetime_in(local, Zone::Named(tz)),
+                }
             }
-            TemporalKind::Duration => Value::Duration(std::sync::Arc::new(parse_duration(text)?)),
+            TemporalKind::Duration => Value::Duration(std::sync::Arc::new(
+                parse_duration(text).ok_or_else(invalid)?,
+            )),
         })
     }
 }
 
-/// Splits off and reads an offset (none means UTC).
-fn zoned(text: &str) -> Option<(&str, i32)> {
-    let (local, offset) = split_offset(text);
-    Some((local, offset.map_or(Some(0), parse_offset)?))
+/// The year a date text starts with, if chrono cannot hold it (its range is about 262,000
+/// years either side of year 0; Neo4j's is 999,999,999).
+fn year_beyond_range(text: &str) -> Option<i64> {
+    let end = text
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(text.len(), |(i, _)| i);
+    let year: i64 = text[..end].parse().ok()?;
+    let range = i64::from(NaiveDate::MIN.year())..=i64::from(NaiveDate::MAX.year());
+    (!range.contains(&year)).then_some(year)
+}
+
+/// The message for a zone name the time-zone database does not know.
+pub fn unknown_zone(name: &str) -> String {
+    format!(
+        "unknown time zone '{name}': use a name of the IANA time-zone database such as 'Europe/Paris', or an offset such as '+01:00'"
+    )
 }
 
 /// A duration as openCypher counts it: months, days and seconds are kept apart, because a
@@ -82,7 +155,7 @@ pub struct Duration {
     pub nanos: i32,
 }
 
-const NANOS: i64 = 1_000_000_000;
+pub(crate) const NANOS: i64 = 1_000_000_000;
 
 impl Duration {
     /// Builds a duration from whole components of any sign, carrying whole seconds out of
@@ -139,7 +212,7 @@ impl Duration {
                 let _ = write!(out, "{sign}{m}M");
             }
             if s != 0 || frac != 0 {
-                let _ = write!(out, "{sign}{s}{}S", fraction(frac as u32));
+                let _ = write!(out, "{sign}{s}{}S", text::fraction(frac as u32));
             }
         }
         if out == "P" {
@@ -147,156 +220,6 @@ impl Duration {
         }
         out
     }
-}
-
-/// `.5`, `.000000012`: nanoseconds as a decimal fraction without trailing zeros.
-fn fraction(nanos: u32) -> String {
-    if nanos == 0 {
-        return String::new();
-    }
-    let digits = format!("{nanos:09}");
-    format!(".{}", digits.trim_end_matches('0'))
-}
-
-pub fn format_date(d: NaiveDate) -> String {
-    let year = d.year();
-    if (0..=9999).contains(&year) {
-        format!("{year:04}-{:02}-{:02}", d.month(), d.day())
-    } else {
-        format!("{year:+}-{:02}-{:02}", d.month(), d.day())
-    }
-}
-
-/// `10:35`, `12:35:13`, `12:31:14.645876123`: seconds only when there are any.
-pub fn format_time(t: NaiveTime) -> String {
-    let mut out = format!("{:02}:{:02}", t.hour(), t.minute());
-    let nanos = t.nanosecond();
-    if t.second() != 0 || nanos != 0 {
-        let _ = write!(out, ":{:02}{}", t.second(), fraction(nanos));
-    }
-    out
-}
-
-pub fn format_offset(seconds: i32) -> String {
-    if seconds == 0 {
-        return "Z".into();
-    }
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let abs = seconds.unsigned_abs();
-    let (h, m, s) = (abs / 3600, (abs % 3600) / 60, abs % 60);
-    if s == 0 {
-        format!("{sign}{h:02}:{m:02}")
-    } else {
-        format!("{sign}{h:02}:{m:02}:{s:02}")
-    }
-}
-
-pub fn format_datetime(dt: NaiveDateTime) -> String {
-    format!("{}T{}", format_date(dt.date()), format_time(dt.time()))
-}
-
-/// Parses `Z`, `+01:00`, `-0800`, `+05`.
-pub fn parse_offset(text: &str) -> Option<i32> {
-    if text == "Z" || text == "z" {
-        return Some(0);
-    }
-    let (sign, rest) = match text.as_bytes().first()? {
-        b'+' => (1, &text[1..]),
-        b'-' => (-1, &text[1..]),
-        _ => return None,
-    };
-    let digits: String = rest.chars().filter(|c| *c != ':').collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let (h, m, s) = match digits.len() {
-        2 => (digits[..2].parse::<i32>().ok()?, 0, 0),
-        4 => (digits[..2].parse().ok()?, digits[2..4].parse().ok()?, 0),
-        6 => (
-            digits[..2].parse().ok()?,
-            digits[2..4].parse().ok()?,
-            digits[4..6].parse().ok()?,
-        ),
-        _ => return None,
-    };
-    (h <= 18 && m < 60 && s < 60).then_some(sign * (h * 3600 + m * 60 + s))
-}
-
-/// Splits a time or date-time (`12:00+01:00`, `2015-07-21T12:00Z`) into the local part and the
-/// offset, if there is one. Not for bare dates, whose `-` separators read as offsets.
-pub fn split_offset(text: &str) -> (&str, Option<&str>) {
-    if let Some(stripped) = text.strip_suffix(['Z', 'z']) {
-        return (stripped, Some("Z"));
-    }
-    // An offset sign after the time part (a '-' inside a date is not one).
-    let start = text.find('T').map_or(0, |t| t + 1);
-    match text[start..].rfind(['+', '-']) {
-        Some(i) if start + i > 0 => (&text[..start + i], Some(&text[start + i..])),
-        _ => (text, None),
-    }
-}
-
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%Y%m%d"))
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok())
-}
-
-pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    ["%H:%M:%S%.f", "%H:%M", "%H%M%S%.f", "%H%M"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(text, f).ok())
-}
-
-pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
-    let (date, time) = text.split_once(['T', 't'])?;
-    Some(parse_date(date)?.and_time(parse_time(time)?))
-}
-
-/// ISO 8601 durations: `P1Y2M3DT4H5M6.5S`, `PT-1.5S`, `P2W`.
-pub fn parse_duration(text: &str) -> Option<Duration> {
-    let rest = text.strip_prefix(['P', 'p'])?;
-    let (date_part, time_part) = match rest.split_once(['T', 't']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (rest, None),
-    };
-    let (mut months, mut days, mut nanos) = (Amount::ZERO, Amount::ZERO, Amount::ZERO);
-    for_each_component(date_part, |unit, n| {
-        match unit {
-            'Y' | 'y' => months = months.plus(n.times(12)?)?,
-            'M' | 'm' => months = months.plus(n)?,
-            'W' | 'w' => days = days.plus(n.times(7)?)?,
-            'D' | 'd' => days = days.plus(n)?,
-            _ => return None,
-        }
-        Some(())
-    })?;
-    for_each_component(time_part.unwrap_or(""), |unit, n| {
-        let factor = match unit {
-            'H' | 'h' => 3600 * NANOS,
-            'M' | 'm' => 60 * NANOS,
-            'S' | 's' => NANOS,
-            _ => return None,
-        };
-        nanos = nanos.plus(n.times(factor)?)?;
-        Some(())
-    })?;
-    from_parts(months, days, nanos)
-}
-
-/// Splits `1Y2.5M` into (unit, number) pairs; none if a number is bad or has no unit.
-fn for_each_component(part: &str, mut add: impl FnMut(char, Amount) -> Option<()>) -> Option<()> {
-    let mut number = String::new();
-    for c in part.chars() {
-        if c.is_ascii_digit() || c == '.' || c == '-' {
-            number.push(c);
-            continue;
-        }
-        add(c, Amount::parse(&number)?)?;
-        number.clear();
-    }
-    number.is_empty().then_some(())
 }
 
 /// An amount of some unit that may have a fraction: the whole part is counted exactly, only
@@ -370,6 +293,12 @@ impl Amount {
         })
     }
 
+    /// The amount times a float (or divided, by its inverse), in floating point as Neo4j
+    /// counts it.
+    pub fn scaled(self, factor: f64) -> Option<Amount> {
+        Amount::float(self.whole as f64 * factor)?.plus(Amount::float(self.fraction * factor)?)
+    }
+
     pub fn plus(self, other: Amount) -> Option<Amount> {
         Some(Amount {
             whole: self.whole.checked_add(other.whole)?,
@@ -389,12 +318,30 @@ impl Amount {
 
 /// A duration from months, days and nanoseconds that may have fractions: fractions carry down
 /// (a month's as 30.436875 days, a day's as 24 hours), as openCypher specifies.
+/// A fraction of a nanosecond left at the end rounds to the nearest.
 pub fn from_parts(months: Amount, days: Amount, nanos: Amount) -> Option<Duration> {
+    parts_to_duration(months, days, nanos, f64::round)
+}
+
+/// The same, dropping a fraction of a nanosecond left at the end, as Neo4j does when it
+/// multiplies or divides a duration (`P1DT1S / 2` is `PT12H0.5S`; `PT0.000000001S / 2` is
+/// nothing).
+pub fn from_parts_truncating(months: Amount, days: Amount, nanos: Amount) -> Option<Duration> {
+    parts_to_duration(months, days, nanos, f64::trunc)
+}
+
+fn parts_to_duration(
+    months: Amount,
+    days: Amount,
+    nanos: Amount,
+    last: fn(f64) -> f64,
+) -> Option<Duration> {
     let (months, month_rest) = months.split()?;
     let days = days.plus(Amount::float(month_rest * 30.436875)?)?;
     let (days, day_rest) = days.split()?;
     let nanos = nanos.plus(Amount::float(day_rest * 86_400e9)?)?;
-    let nanos = nanos.whole.checked_add(nanos.fraction.round() as i128)?;
+    let (whole, rest) = nanos.split()?;
+    let nanos = whole.checked_add(last(rest) as i128)?;
     Duration::normalized(
         i64::try_from(months).ok()?,
         i64::try_from(days).ok()?,
@@ -430,35 +377,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_like_the_tck() {
-        let t = NaiveTime::from_hms_nano_opt(12, 31, 14, 645_876_123).unwrap();
-        assert_eq!(format_time(t), "12:31:14.645876123");
-        assert_eq!(
-            format_time(NaiveTime::from_hms_opt(10, 35, 0).unwrap()),
-            "10:35"
-        );
-        assert_eq!(format_offset(-8 * 3600), "-08:00");
-        assert_eq!(format_offset(3660), "+01:01");
-        let dt = NaiveDate::from_ymd_opt(1, 1, 1)
-            .unwrap()
-            .and_hms_nano_opt(1, 1, 1, 1)
-            .unwrap();
-        assert_eq!(format_datetime(dt), "0001-01-01T01:01:01.000000001");
-    }
-
-    #[test]
-    fn durations_read_and_print_iso() {
-        let d = parse_duration("P1Y2M3DT4H5M6.5S").unwrap();
-        assert_eq!(
-            (d.months, d.days, d.seconds, d.nanos),
-            (14, 3, 4 * 3600 + 5 * 60 + 6, 500_000_000)
-        );
-        assert_eq!(d.iso(), "P1Y2M3DT4H5M6.5S");
-        assert_eq!(Duration::default().iso(), "PT0S");
-        assert_eq!(parse_duration("PT-1.5S").unwrap().iso(), "PT-1.5S");
-    }
-
-    #[test]
     fn amounts_read_decimal_text_exactly() {
         let amount = |whole, fraction| Some(Amount { whole, fraction });
         assert_eq!(Amount::parse("12"), amount(12, 0.0));
@@ -473,13 +391,25 @@ mod tests {
     }
 
     #[test]
-    fn offsets_and_splitting() {
-        assert_eq!(parse_offset("+01:00"), Some(3600));
-        assert_eq!(parse_offset("-0800"), Some(-8 * 3600));
+    fn named_zones_resolve_and_mismatched_offsets_are_refused() {
+        let v = TemporalKind::DateTime
+            .read("1818-07-21T21:40:32.142[Europe/Stockholm]")
+            .unwrap();
         assert_eq!(
-            split_offset("2015-07-21T21:40:32.142+0100"),
-            ("2015-07-21T21:40:32.142", Some("+0100"))
+            v.temporal_text().unwrap(),
+            "1818-07-21T21:40:32.142+00:53:28[Europe/Stockholm]"
         );
-        assert_eq!(split_offset("12:00Z"), ("12:00", Some("Z")));
+        assert!(
+            TemporalKind::DateTime
+                .read("2015-07-21T21:40:32+05:00[Europe/Stockholm]")
+                .is_err()
+        );
+        assert!(
+            TemporalKind::DateTime
+                .read("2015-07-21T21:40[Europe/Atlantis]")
+                .unwrap_err()
+                .contains("Europe/Atlantis")
+        );
+        assert!(TemporalKind::Time.read("21:40[Europe/Paris]").is_err());
     }
 }
