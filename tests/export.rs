@@ -6,7 +6,7 @@
 
 mod io_support;
 
-use kg::export::{self, ExportFormat, Subgraph};
+use kg::export::{self, Dialect, ExportFormat, Subgraph};
 use kg::{Database, Params};
 
 fn subgraph(db: &mut Database, query: &str, induced: bool) -> Subgraph<'static> {
@@ -102,18 +102,72 @@ fn graphml_declares_typed_keys_and_escapes_markup() {
 }
 
 #[test]
-fn the_script_uses_a_temporary_key_and_removes_it() {
-    let (script, _) = text(ExportFormat::Cypher, &tiny());
-    let lines: Vec<&str> = script.lines().skip(2).collect();
+fn the_script_batches_rows_under_a_temporary_label_and_key_and_removes_them() {
+    let (script, _) = text(ExportFormat::Cypher(Dialect::Portable), &tiny());
+    let lines: Vec<&str> = script.lines().skip(3).collect();
     assert_eq!(
         lines,
         [
-            r##"CREATE (:Person {born: 1815, name: 'Ada "the" \\ first', tags: ['a', 'b'], _kg_id: 0});"##,
-            r##"CREATE (:Person:`Odd Label` {name: '<b>&</b>', _kg_id: 1});"##,
-            r##"MATCH (a {_kg_id: 0}), (b {_kg_id: 1}) CREATE (a)-[:KNOWS {since: 1.5}]->(b);"##,
-            r##"MATCH (n) WHERE n._kg_id IS NOT NULL REMOVE n._kg_id;"##,
+            r##"UNWIND [[0, {born: 1815, name: 'Ada "the" \\ first', tags: ['a', 'b']}]] AS row CREATE (n:_KgExport:Person {_kg_id: row[0]}) SET n += row[1];"##,
+            r##"UNWIND [[1, {name: '<b>&</b>'}]] AS row CREATE (n:_KgExport:Person:`Odd Label` {_kg_id: row[0]}) SET n += row[1];"##,
+            r##"UNWIND [[0, 1, {since: 1.5}]] AS row MATCH (a:_KgExport {_kg_id: row[0]}) MATCH (b:_KgExport {_kg_id: row[1]}) CREATE (a)-[r:KNOWS]->(b) SET r += row[2];"##,
+            r##"MATCH (n:_KgExport) WITH n LIMIT 10000 REMOVE n:_KgExport, n._kg_id;"##,
         ]
     );
+    // Every line is a `//` comment or one statement ending in `;`.
+    assert!(
+        script
+            .lines()
+            .all(|l| l.starts_with("//") || l.ends_with(';'))
+    );
+}
+
+#[test]
+fn the_engine_dialects_index_the_temporary_key_and_drop_the_index() {
+    let (neo4j, _) = text(ExportFormat::Cypher(Dialect::Neo4j), &tiny());
+    let (falkordb, _) = text(ExportFormat::Cypher(Dialect::FalkorDb), &tiny());
+    let statements = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("//"))
+            .map(String::from)
+            .collect()
+    };
+    let (neo4j, falkordb) = (statements(&neo4j), statements(&falkordb));
+    assert_eq!(
+        neo4j[..2],
+        [
+            "CREATE INDEX _KgExport_kg_id FOR (n:_KgExport) ON (n._kg_id);",
+            "CALL db.awaitIndexes(300);"
+        ]
+    );
+    assert_eq!(neo4j.last().unwrap(), "DROP INDEX _KgExport_kg_id;");
+    assert_eq!(falkordb[0], "CREATE INDEX FOR (n:_KgExport) ON (n._kg_id);");
+    assert_eq!(
+        falkordb.last().unwrap(),
+        "DROP INDEX FOR (n:_KgExport) ON (n._kg_id);"
+    );
+    // Between the index statements, the same rows as the portable script.
+    let (portable, _) = text(ExportFormat::Cypher(Dialect::Portable), &tiny());
+    assert_eq!(falkordb[1..falkordb.len() - 1], statements(&portable)[..]);
+}
+
+#[test]
+fn the_temporary_label_and_key_avoid_names_the_graph_uses() {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (:_KgExport {_kg_id: 'mine'})-[:T]->(:X {_kg_id_1: 2})",
+        &Params::new(),
+    )
+    .unwrap();
+    let (script, _) = text(
+        ExportFormat::Cypher(Dialect::Portable),
+        &Subgraph::whole(db.graph()),
+    );
+    assert!(
+        script.contains("CREATE (n:_KgExport_1:_KgExport {_kg_id_2: row[0]})"),
+        "{script}"
+    );
+    assert!(script.ends_with("REMOVE n:_KgExport_1, n._kg_id_2;\n"));
 }
 
 #[test]
@@ -148,7 +202,7 @@ fn the_page_never_lets_a_value_become_markup() {
 fn csv_needs_a_directory() {
     let mut out = Vec::new();
     let err = export::write(ExportFormat::Csv, &tiny(), &mut out).unwrap_err();
-    assert!(matches!(err, export::ExportError::NeedsDirectory));
+    assert!(matches!(err, export::ExportError::NeedsDirectory(_)));
 }
 
 #[test]
