@@ -108,9 +108,9 @@ fn the_script_batches_rows_under_a_temporary_label_and_key_and_removes_them() {
     assert_eq!(
         lines,
         [
-            r##"UNWIND [[0, {born: 1815, name: 'Ada "the" \\ first', tags: ['a', 'b']}]] AS row CREATE (n:_KgExport:Person {_kg_id: row[0]}) SET n += row[1];"##,
-            r##"UNWIND [[1, {name: '<b>&</b>'}]] AS row CREATE (n:_KgExport:Person:`Odd Label` {_kg_id: row[0]}) SET n += row[1];"##,
-            r##"UNWIND [[0, 1, {since: 1.5}]] AS row MATCH (a:_KgExport {_kg_id: row[0]}) MATCH (b:_KgExport {_kg_id: row[1]}) CREATE (a)-[r:KNOWS]->(b) SET r += row[2];"##,
+            r##"UNWIND [['0', 1815, 'Ada "the" \\ first', ['a', 'b']]] AS row CREATE (:_KgExport:Person {_kg_id: row[0], born: row[1], name: row[2], tags: row[3]});"##,
+            r##"UNWIND [['1', '<b>&</b>']] AS row CREATE (:_KgExport:Person:`Odd Label` {_kg_id: row[0], name: row[1]});"##,
+            r##"UNWIND [['0', '1', 1.5]] AS row MATCH (a:_KgExport {_kg_id: row[0]}) MATCH (b:_KgExport {_kg_id: row[1]}) CREATE (a)-[:KNOWS {since: row[2]}]->(b);"##,
             r##"MATCH (n:_KgExport) WITH n LIMIT 10000 REMOVE n:_KgExport, n._kg_id;"##,
         ]
     );
@@ -164,7 +164,7 @@ fn the_temporary_label_and_key_avoid_names_the_graph_uses() {
         &Subgraph::whole(db.graph()),
     );
     assert!(
-        script.contains("CREATE (n:_KgExport_1:_KgExport {_kg_id_2: row[0]})"),
+        script.contains("CREATE (:_KgExport_1:_KgExport {_kg_id_2: row[0], _kg_id: row[1]})"),
         "{script}"
     );
     assert!(script.ends_with("REMOVE n:_KgExport_1, n._kg_id_2;\n"));

@@ -25,7 +25,7 @@ use crate::format::write_value;
 use crate::model::{Map, NodeId, RelId, Value};
 use crate::syntax::{KEYWORDS, write_literal};
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -103,17 +103,32 @@ fn literal(out: &mut String, v: &Value) {
     }
 }
 
-fn map_literal(out: &mut String, props: &Map) {
-    out.push('{');
-    for (i, (k, v)) in props.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+/// The keys any of `maps` has, in order: a row holds one value for each.
+fn columns<'m>(maps: impl Iterator<Item = &'m Map>) -> Vec<Arc<str>> {
+    let keys: BTreeSet<&Arc<str>> = maps.flat_map(|m| m.keys()).collect();
+    keys.into_iter().cloned().collect()
+}
+
+/// Appends `, v1, v2, ...`: the map's value for each column, `null` where it has none,
+/// which CREATE skips (a property is never null).
+fn row_values(out: &mut String, map: &Map, columns: &[Arc<str>]) {
+    for column in columns {
+        out.push_str(", ");
+        match map.get(column) {
+            Some(v) => literal(out, v),
+            None => out.push_str("null"),
         }
-        out.push_str(&name(k));
-        out.push_str(": ");
-        literal(out, v);
     }
-    out.push('}');
+}
+
+/// `{key: row[0], name: row[1], ...}`: the properties a row holds from index `first` on,
+/// after the temporary key if there is one.
+fn row_map(key: Option<&str>, columns: &[Arc<str>], first: usize) -> String {
+    let mut parts: Vec<String> = key.map(|k| format!("{k}: row[0]")).into_iter().collect();
+    for (i, column) in columns.iter().enumerate() {
+        parts.push(format!("{}: row[{}]", name(column), first + i));
+    }
+    format!("{{{}}}", parts.join(", "))
 }
 
 /// `base`, or `base_1`, `base_2`, ...: the first that `taken` does not hold.
@@ -237,7 +252,8 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
         writeln!(out, "{statement}")?;
     }
 
-    // The key of each node is its place in the script.
+    // The key of each node is its place in the script, as text: FalkorDB looks up strings
+    // in an index several times faster than integers.
     let mut key_of: FxHashMap<NodeId, usize> = FxHashMap::default();
     let mut line = String::new();
     for (labels, ids) in &node_groups.groups {
@@ -248,30 +264,23 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
         }
         for chunk in ids.chunks(BATCH) {
             let nodes: Vec<_> = chunk.iter().filter_map(|id| sub.node(*id)).collect();
-            let with_props = nodes.iter().any(|n| !n.props.is_empty());
+            let columns = columns(nodes.iter().map(|n| &n.props));
             line.clear();
             line.push_str("UNWIND [");
-            for (i, node) in nodes.iter().enumerate() {
+            for node in &nodes {
                 let seq = key_of.len();
                 key_of.insert(node.id, seq);
-                if i > 0 {
+                if !line.ends_with('[') {
                     line.push_str(", ");
                 }
-                if with_props {
-                    line.push_str(&format!("[{seq}, "));
-                    map_literal(&mut line, &node.props);
-                    line.push(']');
-                } else {
-                    line.push_str(&seq.to_string());
-                }
+                line.push_str(&format!("['{seq}'"));
+                row_values(&mut line, &node.props, &columns);
+                line.push(']');
             }
-            if with_props {
-                line.push_str(&format!(
-                    "] AS row CREATE (n{label_text} {{{k}: row[0]}}) SET n += row[1];\n"
-                ));
-            } else {
-                line.push_str(&format!("] AS row CREATE ({label_text} {{{k}: row}});\n"));
-            }
+            line.push_str(&format!(
+                "] AS row CREATE ({label_text} {});\n",
+                row_map(Some(&k), &columns, 1)
+            ));
             out.write_all(line.as_bytes())?;
         }
     }
@@ -279,7 +288,7 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
     for (ty, ids) in &rel_groups.groups {
         for chunk in ids.chunks(BATCH) {
             let rels: Vec<_> = chunk.iter().filter_map(|id| sub.rel(*id)).collect();
-            let with_props = rels.iter().any(|r| !r.props.is_empty());
+            let columns = columns(rels.iter().map(|r| &r.props));
             line.clear();
             line.push_str("UNWIND [");
             for rel in &rels {
@@ -291,18 +300,18 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
                 if !line.ends_with('[') {
                     line.push_str(", ");
                 }
-                line.push_str(&format!("[{start}, {end}"));
-                if with_props {
-                    line.push_str(", ");
-                    map_literal(&mut line, &rel.props);
-                }
+                line.push_str(&format!("['{start}', '{end}'"));
+                row_values(&mut line, &rel.props, &columns);
                 line.push(']');
             }
+            let props = if columns.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", row_map(None, &columns, 2))
+            };
             line.push_str(&format!(
-                "] AS row MATCH (a:{l} {{{k}: row[0]}}) MATCH (b:{l} {{{k}: row[1]}}) CREATE (a)-[{}:{}]->(b){};\n",
-                if with_props { "r" } else { "" },
+                "] AS row MATCH (a:{l} {{{k}: row[0]}}) MATCH (b:{l} {{{k}: row[1]}}) CREATE (a)-[:{}{props}]->(b);\n",
                 name(ty),
-                if with_props { " SET r += row[2]" } else { "" },
             ));
             out.write_all(line.as_bytes())?;
         }
