@@ -559,8 +559,8 @@ fn notes(layout: &Layout) -> Vec<String> {
     let c = &layout.caveats;
     if c.empty_strings > 0 {
         notes.push(format!(
-            "kuzu: Kuzu reads an empty CSV field as null: {} empty strings will load as null",
-            c.empty_strings
+            "kuzu: Kuzu reads an empty CSV field as null: {} will load as null",
+            counted(c.empty_strings, "empty string")
         ));
     }
     if c.temporal_strings > 0 {
