@@ -51,18 +51,6 @@ pub enum Dialect {
     FalkorDb,
 }
 
-impl Dialect {
-    pub const ALL: [Dialect; 3] = [Dialect::Portable, Dialect::Neo4j, Dialect::FalkorDb];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Dialect::Portable => "portable",
-            Dialect::Neo4j => "neo4j",
-            Dialect::FalkorDb => "falkordb",
-        }
-    }
-}
-
 /// A label, type or key as the language writes it: bare when it is a plain identifier that
 /// is not a keyword, otherwise in backticks.
 pub(crate) fn name(s: &str) -> String {
