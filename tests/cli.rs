@@ -899,7 +899,7 @@ fn format_aliases_are_accepted_where_file_names_accept_them() {
     ]);
     assert_eq!(script.code, 0, "{}", script.stderr);
     assert!(
-        script.stdout.contains("CREATE (:Company"),
+        script.stdout.contains("CREATE (:_KgExport:Company"),
         "{}",
         script.stdout
     );
@@ -953,4 +953,34 @@ fn an_export_query_error_names_the_statement_that_failed() {
         );
         assert!(run.stderr.contains("UndefinedVariable"), "{}", run.stderr);
     }
+}
+
+#[test]
+fn kuzu_needs_a_directory_and_dialects_are_for_scripts() {
+    let kuzu = kg(&["export", "--format", "kuzu"]);
+    assert_eq!(kuzu.code, 2, "{}", kuzu.stderr);
+    assert!(
+        kuzu.stderr
+            .contains("the kuzu format writes a directory of files: give one with -o DIR"),
+        "{}",
+        kuzu.stderr
+    );
+    let json = kg(&["export", "--format", "json", "--dialect", "neo4j"]);
+    assert_eq!(json.code, 2, "{}", json.stderr);
+    assert!(
+        json.stderr
+            .contains("--dialect is for --format cypher, not json"),
+        "{}",
+        json.stderr
+    );
+    let neo4j = kg(&["export", "--format", "cypher", "--dialect", "neo4j"]);
+    assert_eq!(neo4j.code, 0, "{}", neo4j.stderr);
+    assert!(
+        neo4j
+            .stdout
+            .lines()
+            .any(|l| l == "DROP INDEX _KgExport_kg_id;"),
+        "{}",
+        neo4j.stdout
+    );
 }

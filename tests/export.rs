@@ -6,7 +6,7 @@
 
 mod io_support;
 
-use kg::export::{self, ExportFormat, Subgraph};
+use kg::export::{self, Dialect, ExportFormat, Subgraph};
 use kg::{Database, Params};
 
 fn subgraph(db: &mut Database, query: &str, induced: bool) -> Subgraph<'static> {
@@ -102,18 +102,72 @@ fn graphml_declares_typed_keys_and_escapes_markup() {
 }
 
 #[test]
-fn the_script_uses_a_temporary_key_and_removes_it() {
-    let (script, _) = text(ExportFormat::Cypher, &tiny());
-    let lines: Vec<&str> = script.lines().skip(2).collect();
+fn the_script_batches_rows_under_a_temporary_label_and_key_and_removes_them() {
+    let (script, _) = text(ExportFormat::Cypher(Dialect::Portable), &tiny());
+    let lines: Vec<&str> = script.lines().skip(3).collect();
     assert_eq!(
         lines,
         [
-            r##"CREATE (:Person {born: 1815, name: 'Ada "the" \\ first', tags: ['a', 'b'], _kg_id: 0});"##,
-            r##"CREATE (:Person:`Odd Label` {name: '<b>&</b>', _kg_id: 1});"##,
-            r##"MATCH (a {_kg_id: 0}), (b {_kg_id: 1}) CREATE (a)-[:KNOWS {since: 1.5}]->(b);"##,
-            r##"MATCH (n) WHERE n._kg_id IS NOT NULL REMOVE n._kg_id;"##,
+            r##"UNWIND [['0', 1815, 'Ada "the" \\ first', ['a', 'b']]] AS row CREATE (:_KgExport:Person {_kg_id: row[0], born: row[1], name: row[2], tags: row[3]});"##,
+            r##"UNWIND [['1', '<b>&</b>']] AS row CREATE (:_KgExport:Person:`Odd Label` {_kg_id: row[0], name: row[1]});"##,
+            r##"UNWIND [['0', '1', 1.5]] AS row MATCH (a:_KgExport {_kg_id: row[0]}) MATCH (b:_KgExport {_kg_id: row[1]}) CREATE (a)-[:KNOWS {since: row[2]}]->(b);"##,
+            r##"MATCH (n:_KgExport) WITH n LIMIT 10000 REMOVE n:_KgExport, n._kg_id;"##,
         ]
     );
+    // Every line is a `//` comment or one statement ending in `;`.
+    assert!(
+        script
+            .lines()
+            .all(|l| l.starts_with("//") || l.ends_with(';'))
+    );
+}
+
+#[test]
+fn the_engine_dialects_index_the_temporary_key_and_drop_the_index() {
+    let (neo4j, _) = text(ExportFormat::Cypher(Dialect::Neo4j), &tiny());
+    let (falkordb, _) = text(ExportFormat::Cypher(Dialect::FalkorDb), &tiny());
+    let statements = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("//"))
+            .map(String::from)
+            .collect()
+    };
+    let (neo4j, falkordb) = (statements(&neo4j), statements(&falkordb));
+    assert_eq!(
+        neo4j[..2],
+        [
+            "CREATE INDEX _KgExport_kg_id FOR (n:_KgExport) ON (n._kg_id);",
+            "CALL db.awaitIndexes(300);"
+        ]
+    );
+    assert_eq!(neo4j.last().unwrap(), "DROP INDEX _KgExport_kg_id;");
+    assert_eq!(falkordb[0], "CREATE INDEX FOR (n:_KgExport) ON (n._kg_id);");
+    assert_eq!(
+        falkordb.last().unwrap(),
+        "DROP INDEX FOR (n:_KgExport) ON (n._kg_id);"
+    );
+    // Between the index statements, the same rows as the portable script.
+    let (portable, _) = text(ExportFormat::Cypher(Dialect::Portable), &tiny());
+    assert_eq!(falkordb[1..falkordb.len() - 1], statements(&portable)[..]);
+}
+
+#[test]
+fn the_temporary_label_and_key_avoid_names_the_graph_uses() {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (:_KgExport {_kg_id: 'mine'})-[:T]->(:X {_kg_id_1: 2})",
+        &Params::new(),
+    )
+    .unwrap();
+    let (script, _) = text(
+        ExportFormat::Cypher(Dialect::Portable),
+        &Subgraph::whole(db.graph()),
+    );
+    assert!(
+        script.contains("CREATE (:_KgExport_1:_KgExport {_kg_id_2: row[0], _kg_id: row[1]})"),
+        "{script}"
+    );
+    assert!(script.ends_with("REMOVE n:_KgExport_1, n._kg_id_2;\n"));
 }
 
 #[test]
@@ -148,7 +202,7 @@ fn the_page_never_lets_a_value_become_markup() {
 fn csv_needs_a_directory() {
     let mut out = Vec::new();
     let err = export::write(ExportFormat::Csv, &tiny(), &mut out).unwrap_err();
-    assert!(matches!(err, export::ExportError::NeedsDirectory));
+    assert!(matches!(err, export::ExportError::NeedsDirectory(_)));
 }
 
 #[test]
@@ -173,4 +227,64 @@ fn export_to_path_runs_the_statement_and_writes_the_file() {
         false,
     );
     assert!(matches!(bad, Err(export::ExportError::Query(_))));
+}
+
+#[test]
+fn kuzu_puts_each_node_in_the_table_of_its_most_common_label() {
+    let mut db = Database::in_memory();
+    db.run(
+        "CREATE (a:Company {name: 'A', tags: ['x', 'y']}), (:Company {name: 'B', tags: ['a, b']}), \
+         (c:Company:Cloud {name: 'C', year: 2020}), (:Cloud:Platform {name: 'P', year: '2021'}), \
+         (:Platform {name: 'Q'}), (:Platform {name: ''}), (a)-[:OWNS {pct: 1.5}]->(c)",
+        &Params::new(),
+    )
+    .unwrap();
+    let dir = io_support::scratch("kuzu-layout").join("out");
+    let report =
+        export::write_to_path(ExportFormat::Kuzu, &Subgraph::whole(db.graph()), &dir).unwrap();
+    let schema = std::fs::read_to_string(dir.join("schema.cypher")).unwrap();
+    let statements: Vec<&str> = schema.lines().filter(|l| !l.starts_with("//")).collect();
+    assert_eq!(
+        statements,
+        [
+            // Cloud has 2 nodes, Company 3 and Platform 3: the tie goes to the label listed first.
+            "CREATE NODE TABLE `Company`(`_kg_id` INT64, `name` STRING, `tags` STRING, `year` INT64, `_kg_labels` STRING[], PRIMARY KEY (`_kg_id`));",
+            "CREATE NODE TABLE `Platform`(`_kg_id` INT64, `name` STRING, `year` STRING, `_kg_labels` STRING[], PRIMARY KEY (`_kg_id`));",
+            "CREATE REL TABLE `OWNS`(FROM `Company` TO `Company`, `pct` DOUBLE);",
+        ]
+    );
+    let companies = std::fs::read_to_string(dir.join("Company.csv")).unwrap();
+    assert_eq!(
+        companies,
+        "_kg_id,name,tags,year,_kg_labels\n\
+         0,A,\"[\"\"x\"\",\"\"y\"\"]\",,[Company]\n\
+         1,B,\"[\"\"a, b\"\"]\",,[Company]\n\
+         2,C,,2020,\"[Company,Cloud]\"\n"
+    );
+    let copy = std::fs::read_to_string(dir.join("copy.cypher")).unwrap();
+    assert!(copy.contains(
+        "COPY `OWNS` FROM 'OWNS-Company-Company.csv' (HEADER=true, QUOTE='\"', ESCAPE='\"', from='Company', to='Company');"
+    ));
+    assert_eq!(
+        report.notes,
+        [
+            "kuzu: tags in table Company holds list items with a comma, bracket, quote or outer spaces, which Kuzu's CSV lists cannot carry: its column is a STRING holding each list as JSON",
+            "kuzu: Kuzu reads an empty CSV field as null: 1 empty string will load as null",
+        ]
+    );
+}
+
+#[test]
+fn kuzu_refuses_names_that_differ_only_in_case() {
+    let mut db = Database::in_memory();
+    db.run("CREATE (:Person)-[:person]->(:Person)", &Params::new())
+        .unwrap();
+    let dir = io_support::scratch("kuzu-case").join("out");
+    let err =
+        export::write_to_path(ExportFormat::Kuzu, &Subgraph::whole(db.graph()), &dir).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the kuzu format cannot hold this graph: tables 'Person' and 'person' differ only in case, and Kuzu's names ignore case"
+    );
+    assert!(!dir.exists(), "nothing is written");
 }

@@ -9,7 +9,7 @@ mod io_support;
 
 use io_support::{canon, random_graph, scratch};
 use kg::Database;
-use kg::export::{self, ExportFormat, Subgraph};
+use kg::export::{self, Dialect, ExportFormat, Subgraph};
 use kg::graph::GraphRead;
 use kg::import::{self, ImportOptions};
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 const ROUND_TRIP: [ExportFormat; 4] = [
     ExportFormat::Json,
     ExportFormat::Jsonl,
-    ExportFormat::Cypher,
+    ExportFormat::Cypher(Dialect::Portable),
     ExportFormat::Csv,
 ];
 
@@ -127,14 +127,15 @@ fn a_script_export_loads_into_a_graph_that_has_data() {
     let dir = scratch("script-into");
     let path = dir.join("seed.cypher");
     export::write_to_path(
-        ExportFormat::Cypher,
+        ExportFormat::Cypher(Dialect::Portable),
         &Subgraph::whole(source.graph()),
         &path,
     )
     .unwrap();
     let mut db = Database::default_graph().unwrap();
     let report = import::load_into(&mut db, &[path], &ImportOptions::default()).unwrap();
-    assert_eq!((report.nodes, report.statements), (0, 54 + 128 + 1));
+    // Nodes of 16 label sets, relationships of 28 types, one statement removing the key.
+    assert_eq!((report.nodes, report.statements), (0, 16 + 28 + 1));
     assert_eq!(db.node_count(), 108);
     assert_eq!(db.rel_count(), 256);
     // The temporary key is gone.
@@ -148,6 +149,26 @@ fn a_script_export_loads_into_a_graph_that_has_data() {
 }
 
 #[test]
+fn a_large_script_loads_in_batches() {
+    let mut db = Database::in_memory();
+    db.run(
+        "UNWIND range(0, 2499) AS i CREATE (:N {i: i})-[:NEXT {i: i}]->(:M)",
+        &kg::Params::new(),
+    )
+    .unwrap();
+    let sub = Subgraph::whole(db.graph());
+    let dir = scratch("batches");
+    let back = round_trip(&sub, ExportFormat::Cypher(Dialect::Portable), &dir);
+    assert_eq!(canon(&back), canon(db.graph()));
+    let script = std::fs::read_to_string(dir.join("export.cypher")).unwrap();
+    let starting = |prefix: &str| script.lines().filter(|l| l.starts_with(prefix)).count();
+    // 1000 rows a statement: 3 for each label and 3 for the type; 5000 nodes lose their
+    // temporary label and key in one statement.
+    assert_eq!(starting("UNWIND"), 3 + 3 + 3);
+    assert_eq!(starting("MATCH (n:_KgExport) WITH n LIMIT 10000 REMOVE"), 1);
+}
+
+#[test]
 fn floats_that_json_cannot_hold_survive_scripts_and_csv() {
     let mut db = Database::in_memory();
     db.run(
@@ -156,7 +177,7 @@ fn floats_that_json_cannot_hold_survive_scripts_and_csv() {
     )
     .unwrap();
     let sub = Subgraph::whole(db.graph());
-    for format in [ExportFormat::Cypher, ExportFormat::Csv] {
+    for format in [ExportFormat::Cypher(Dialect::Portable), ExportFormat::Csv] {
         let back = round_trip(&sub, format, &scratch(&format!("nonfinite-{format}")));
         assert_eq!(canon(&back), canon(db.graph()), "{format}");
     }
@@ -213,7 +234,7 @@ fn temporal_values_keep_their_types_in_scripts_and_csv() {
     let mut db = Database::in_memory();
     db.run(TEMPORALS, &kg::Params::new()).unwrap();
     let sub = Subgraph::whole(db.graph());
-    for format in [ExportFormat::Cypher, ExportFormat::Csv] {
+    for format in [ExportFormat::Cypher(Dialect::Portable), ExportFormat::Csv] {
         let back = round_trip(&sub, format, &scratch(&format!("temporal-{format}")));
         assert_eq!(canon(&back), canon(db.graph()), "{format}");
         let types = Database::with_graph(back, None)

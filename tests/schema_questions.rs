@@ -8,42 +8,7 @@ mod common;
 
 use kg::{Database, Params};
 
-struct Question {
-    title: String,
-    query: String,
-    expected: common::Table,
-}
-
-fn questions() -> Vec<Question> {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/SCHEMA.md"))
-            .expect("graph-data/SCHEMA.md is readable");
-    let section = text
-        .split("## Questions")
-        .nth(1)
-        .expect("SCHEMA.md has a Questions section");
-    section
-        .split("\n### ")
-        .skip(1)
-        .map(|block| {
-            let title = block.lines().next().unwrap_or_default().to_string();
-            let query = block
-                .split("```cypher")
-                .nth(1)
-                .and_then(|rest| rest.split("```").next())
-                .unwrap_or_else(|| panic!("{title}: no cypher block"))
-                .trim()
-                .to_string();
-            let after = block.rsplit("```").next().unwrap_or_default();
-            let expected = common::parse_table(after.lines());
-            Question {
-                title,
-                query,
-                expected,
-            }
-        })
-        .collect()
-}
+use common::schema_questions as questions;
 
 #[test]
 fn schema_lists_at_least_fifteen_questions() {

@@ -21,6 +21,8 @@ Examples:
   kg --data nodes.csv --data relationships.csv schema
   kg export --format html -o graph.html      the whole graph as an interactive page
   kg export --format graphml --query 'MATCH p=(:Person)-[:WORKS_AT]->() RETURN p' -o works.graphml
+  kg export --format cypher --dialect neo4j -o graph.cypher   a script for Neo4j 5's cypher-shell
+  kg export --format kuzu -o kuzu-out        Kuzu's tables, COPY statements and CSV files
 
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
 a damaged or locked store).";

@@ -3,7 +3,7 @@
 use super::script::describe_error;
 use super::{Fatal, Session, Status, counted};
 use clap::{Args, ValueEnum};
-use kg::export::{self, ExportFormat, ExportReport};
+use kg::export::{self, Dialect, ExportFormat, ExportReport};
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
@@ -18,9 +18,21 @@ pub struct ExportArgs {
     /// With --query: add every relationship between the returned nodes
     #[arg(long, requires = "query")]
     pub induced: bool,
-    /// Write to this file instead of stdout (for csv: a directory, created if need be)
+    /// Write to this file instead of stdout (for csv and kuzu: a directory, created if need be)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --format cypher: the engine the script is for. `portable` runs in kg, Neo4j 5,
+    /// Memgraph and FalkorDB but declares no index; `neo4j` and `falkordb` index the
+    /// temporary key first and drop the index at the end
+    #[arg(long, value_enum, default_value = "portable")]
+    pub dialect: DialectArg,
+}
+
+#[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DialectArg {
+    Portable,
+    Neo4j,
+    Falkordb,
 }
 
 #[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -34,37 +46,49 @@ pub enum FormatArg {
     /// Graphviz DOT (text only: value types are flattened; also `gv`)
     #[value(alias = "gv")]
     Dot,
-    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j and
-    /// Memgraph; also `cql`)
+    /// A script in the query language that rebuilds the subgraph (also runs in Neo4j,
+    /// Memgraph and FalkorDB: see --dialect; also `cql`)
     #[value(alias = "cql")]
     Cypher,
     /// The neo4j-admin import layout: nodes.csv and relationships.csv in the -o directory
     Csv,
     /// A self-contained HTML page drawing the graph interactively
     Html,
+    /// Kuzu: schema.cypher, copy.cypher and CSV files in the -o directory
+    Kuzu,
 }
 
 impl FormatArg {
-    fn format(self) -> ExportFormat {
+    fn format(self, dialect: DialectArg) -> ExportFormat {
         match self {
             FormatArg::Json => ExportFormat::Json,
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Graphml => ExportFormat::GraphMl,
             FormatArg::Dot => ExportFormat::Dot,
-            FormatArg::Cypher => ExportFormat::Cypher,
+            FormatArg::Cypher => ExportFormat::Cypher(match dialect {
+                DialectArg::Portable => Dialect::Portable,
+                DialectArg::Neo4j => Dialect::Neo4j,
+                DialectArg::Falkordb => Dialect::FalkorDb,
+            }),
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Html => ExportFormat::Html,
+            FormatArg::Kuzu => ExportFormat::Kuzu,
         }
     }
 }
 
 pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
-    let format = args.format.format();
+    let format = args.format.format(args.dialect);
+    // Found before the query runs, so that nothing is run for nothing.
     if format.writes_directory() && args.output.is_none() {
-        // Found before the query runs, so that nothing is run for nothing.
         return Err(Fatal::usage(
-            export::ExportError::NeedsDirectory.to_string(),
+            export::ExportError::NeedsDirectory(format).to_string(),
         ));
+    }
+    if args.dialect != DialectArg::Portable && args.format != FormatArg::Cypher {
+        return Err(Fatal::usage(format!(
+            "--dialect is for --format cypher, not {format}"
+        )));
     }
     let query = args.query.as_deref();
     let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {

@@ -136,7 +136,7 @@ struct Caveats {
 
 /// RFC 4180 quoting; `force` quotes an empty field so that it reads as an empty string
 /// rather than as a missing value.
-fn field(out: &mut String, text: &str, force: bool) {
+pub(super) fn field(out: &mut String, text: &str, force: bool) {
     if force || text.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));

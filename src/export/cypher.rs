@@ -1,21 +1,55 @@
-//! A script in the query language that rebuilds the subgraph; it also runs in Neo4j and
-//! Memgraph. Nodes are created with a temporary key property, relationships are created
-//! between nodes matched on that key, and the key is removed at the end: the script never
-//! depends on internal ids, so it can load into a graph that already has data.
+//! A script in the query language that rebuilds the subgraph, and that other engines run as
+//! it is: Neo4j 5, Memgraph and FalkorDB. Written the way APOC's cypher export writes one, so
+//! it loads quickly: nodes are created in batches (`UNWIND` over a list of rows) with a
+//! temporary label and key, relationships find their end nodes by that label and key, and
+//! both are removed at the end. The script never depends on internal ids, so it can load
+//! into a graph that already has data.
+//!
+//! Each statement is one line ending in `;` and comments are `//` lines, so every engine's
+//! script runner (and a plain split on `;` at line ends) reads it the same way. Nodes are
+//! grouped by label set and relationships by type, since labels and types cannot come from
+//! a row; the temporary key is the node's position in the script, so exporting the imported
+//! graph again writes the same script.
+//!
+//! Engines differ in how an index is declared and dropped, hence the [`Dialect`]s: the
+//! portable script declares none, which costs kg nothing (it indexes a label and key on
+//! the first lookup) but makes each relationship's lookup a label scan elsewhere.
 //!
 //! Values are literals: strings with escapes, floats always with a fraction or exponent (so
 //! they stay floats), NaN and infinities as `0.0/0.0` and `1.0/0.0`, temporal values as calls
 //! of the function that builds them (`date('2026-04-01')`), since their bare ISO text is not a
 //! literal (`2026-04-01` would read back as the integer 2021).
-//!
-//! Without an index each relationship's MATCH scans the nodes, so loading a large script is
-//! slow; for large graphs the csv and json formats load in linear time.
 
 use super::{NoEntities, Subgraph, counted};
 use crate::format::write_value;
-use crate::model::{Map, Value};
+use crate::model::{Map, NodeId, RelId, Value};
 use crate::syntax::{KEYWORDS, write_literal};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Rows per `UNWIND` statement.
+const BATCH: usize = 1000;
+/// Nodes whose temporary label and key one statement removes: a bounded transaction in
+/// engines that commit each statement.
+const REMOVE_BATCH: usize = 10_000;
+
+/// Which engine the script is for, as far as they differ: declaring and dropping the index
+/// on the temporary key.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Runs unchanged in kg, Neo4j 5, Memgraph and FalkorDB. Declares no index: kg does not
+    /// parse index statements yet.
+    #[default]
+    Portable,
+    /// Neo4j 5: a named index on the temporary key, awaited before the rows and dropped at
+    /// the end (Neo4j drops indexes only by name).
+    Neo4j,
+    /// FalkorDB: an index on the temporary key, dropped at the end (FalkorDB has no index
+    /// names).
+    FalkorDb,
+}
 
 /// A label, type or key as the language writes it: bare when it is a plain identifier that
 /// is not a keyword, otherwise in backticks.
@@ -57,99 +91,228 @@ fn literal(out: &mut String, v: &Value) {
     }
 }
 
-fn props(out: &mut String, props: &Map, extra: Option<(&str, u64)>) {
-    if props.is_empty() && extra.is_none() {
-        return;
-    }
-    if !out.ends_with('(') {
-        out.push(' ');
-    }
-    out.push('{');
-    let mut first = true;
-    for (k, v) in props {
-        if !first {
-            out.push_str(", ");
-        }
-        first = false;
-        out.push_str(&name(k));
-        out.push_str(": ");
-        literal(out, v);
-    }
-    if let Some((key, id)) = extra {
-        if !first {
-            out.push_str(", ");
-        }
-        out.push_str(&format!("{}: {id}", name(key)));
-    }
-    out.push('}');
+/// The keys any of `maps` has, in order: a row holds one value for each.
+fn columns<'m>(maps: impl Iterator<Item = &'m Map>) -> Vec<Arc<str>> {
+    let keys: BTreeSet<&Arc<str>> = maps.flat_map(|m| m.keys()).collect();
+    keys.into_iter().cloned().collect()
 }
 
-/// A temporary key no node of the subgraph uses.
-fn temporary_key(sub: &Subgraph) -> String {
-    let taken: std::collections::HashSet<std::sync::Arc<str>> = sub
-        .nodes()
-        .flat_map(|node| {
-            node.props
-                .keys()
-                .filter(|k| k.starts_with("_kg_id"))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut key = "_kg_id".to_string();
+/// Appends `, v1, v2, ...`: the map's value for each column, `null` where it has none,
+/// which CREATE skips (a property is never null).
+fn row_values(out: &mut String, map: &Map, columns: &[Arc<str>]) {
+    for column in columns {
+        out.push_str(", ");
+        match map.get(column) {
+            Some(v) => literal(out, v),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+/// `{key: row[0], name: row[1], ...}`: the properties a row holds from index `first` on,
+/// after the temporary key if there is one.
+fn row_map(key: Option<&str>, columns: &[Arc<str>], first: usize) -> String {
+    let mut parts: Vec<String> = key.map(|k| format!("{k}: row[0]")).into_iter().collect();
+    for (i, column) in columns.iter().enumerate() {
+        parts.push(format!("{}: row[{}]", name(column), first + i));
+    }
+    format!("{{{}}}", parts.join(", "))
+}
+
+/// `base`, or `base_1`, `base_2`, ...: the first that `taken` does not hold.
+fn unused(base: &str, taken: &HashSet<Arc<str>>) -> String {
+    let mut candidate = base.to_string();
     let mut n = 1;
-    while taken.contains(key.as_str()) {
-        key = format!("_kg_id_{n}");
+    while taken.contains(candidate.as_str()) {
+        candidate = format!("{base}_{n}");
         n += 1;
     }
-    key
+    candidate
 }
 
-pub fn write(sub: &Subgraph, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let key = temporary_key(sub);
-    let k = name(&key);
-    writeln!(
-        out,
-        "// kg export: {}, {}, as a script in kg's query language that also runs in Neo4j and Memgraph.",
-        counted(sub.node_count(), "node"),
-        counted(sub.rel_count(), "relationship")
-    )?;
-    writeln!(
-        out,
-        "// Nodes get a temporary key {key}, relationships are created between nodes matched on it, and the key is removed at the end."
-    )?;
-    let mut line = String::new();
-    for node in sub.nodes() {
-        line.clear();
-        line.push_str("CREATE (");
-        for l in &node.labels {
-            line.push(':');
-            line.push_str(&name(l));
+/// Ids in first-seen order of their group (a label set, a relationship type).
+struct Groups<K, Id> {
+    index: FxHashMap<K, usize>,
+    groups: Vec<(K, Vec<Id>)>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, Id> Groups<K, Id> {
+    fn new() -> Self {
+        Groups {
+            index: FxHashMap::default(),
+            groups: Vec::new(),
         }
-        props(&mut line, &node.props, Some((&key, node.id.0)));
-        line.push_str(");\n");
-        out.write_all(line.as_bytes())?;
     }
-    for rel in sub.rels() {
-        line.clear();
-        let target = if rel.start == rel.end {
-            line.push_str(&format!("MATCH (a {{{k}: {}}}) ", rel.start));
-            "a"
-        } else {
-            line.push_str(&format!(
-                "MATCH (a {{{k}: {}}}), (b {{{k}: {}}}) ",
-                rel.start, rel.end
-            ));
-            "b"
+
+    fn push(&mut self, key: &K, id: Id) {
+        let i = match self.index.get(key) {
+            Some(i) => *i,
+            None => {
+                self.groups.push((key.clone(), Vec::new()));
+                self.index.insert(key.clone(), self.groups.len() - 1);
+                self.groups.len() - 1
+            }
         };
-        line.push_str("CREATE (a)-[:");
-        line.push_str(&name(&rel.ty));
-        props(&mut line, &rel.props, None);
-        line.push_str(&format!("]->({target});\n"));
-        out.write_all(line.as_bytes())?;
+        self.groups[i].1.push(id);
     }
-    if sub.node_count() > 0 {
-        writeln!(out, "MATCH (n) WHERE n.{k} IS NOT NULL REMOVE n.{k};")?;
+}
+
+/// What the script names that no entity of the subgraph may use already.
+struct Temporary {
+    label: String,
+    key: String,
+}
+
+impl Temporary {
+    fn index_statement(&self, dialect: Dialect) -> Option<String> {
+        let (l, k) = (name(&self.label), name(&self.key));
+        match dialect {
+            // Until kg parses `CREATE INDEX`, the one form Neo4j 5 and FalkorDB share.
+            Dialect::Portable => None,
+            Dialect::Neo4j => Some(format!(
+                "CREATE INDEX {} FOR (n:{l}) ON (n.{k});\nCALL db.awaitIndexes(300);",
+                self.index_name()
+            )),
+            Dialect::FalkorDb => Some(format!("CREATE INDEX FOR (n:{l}) ON (n.{k});")),
+        }
+    }
+
+    fn drop_statement(&self, dialect: Dialect) -> Option<String> {
+        let (l, k) = (name(&self.label), name(&self.key));
+        match dialect {
+            Dialect::Portable => None,
+            Dialect::Neo4j => Some(format!("DROP INDEX {};", self.index_name())),
+            Dialect::FalkorDb => Some(format!("DROP INDEX FOR (n:{l}) ON (n.{k});")),
+        }
+    }
+
+    fn index_name(&self) -> String {
+        name(&format!("{}{}", self.label, self.key))
+    }
+}
+
+pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Result<Vec<String>> {
+    let mut labels_taken = HashSet::new();
+    let mut keys_taken = HashSet::new();
+    let mut node_groups: Groups<Vec<Arc<str>>, NodeId> = Groups::new();
+    for node in sub.nodes() {
+        labels_taken.extend(node.labels.iter().cloned());
+        keys_taken.extend(node.props.keys().cloned());
+        node_groups.push(&node.labels, node.id);
+    }
+    let mut rel_groups: Groups<Arc<str>, RelId> = Groups::new();
+    for rel in sub.rels() {
+        rel_groups.push(&rel.ty, rel.id);
+    }
+    let temp = Temporary {
+        label: unused("_KgExport", &labels_taken),
+        key: unused("_kg_id", &keys_taken),
+    };
+    let (l, k) = (name(&temp.label), name(&temp.key));
+
+    writeln!(
+        out,
+        "// kg export: {}, {}, as a script in kg's query language for {}.",
+        counted(sub.node_count(), "node"),
+        counted(sub.rel_count(), "relationship"),
+        match dialect {
+            Dialect::Portable => "kg, Neo4j 5, Memgraph and FalkorDB",
+            Dialect::Neo4j => "Neo4j 5",
+            Dialect::FalkorDb => "FalkorDB",
+        }
+    )?;
+    writeln!(
+        out,
+        "// Nodes get a temporary label {} and key {}, relationships find their end nodes by them, and both are removed at the end.",
+        temp.label, temp.key
+    )?;
+    if dialect == Dialect::Portable {
+        writeln!(
+            out,
+            "// No index is declared: elsewhere than in kg, index :{}({}) first, or export with --dialect neo4j or falkordb.",
+            temp.label, temp.key
+        )?;
+    }
+    if sub.node_count() == 0 {
+        return Ok(Vec::new());
+    }
+    if let Some(statement) = temp.index_statement(dialect) {
+        writeln!(out, "{statement}")?;
+    }
+
+    // The key of each node is its place in the script, as text: FalkorDB looks up strings
+    // in an index several times faster than integers.
+    let mut key_of: FxHashMap<NodeId, usize> = FxHashMap::default();
+    let mut line = String::new();
+    for (labels, ids) in &node_groups.groups {
+        let mut label_text = format!(":{l}");
+        for label in labels {
+            label_text.push(':');
+            label_text.push_str(&name(label));
+        }
+        for chunk in ids.chunks(BATCH) {
+            let nodes: Vec<_> = chunk.iter().filter_map(|id| sub.node(*id)).collect();
+            let columns = columns(nodes.iter().map(|n| &n.props));
+            line.clear();
+            line.push_str("UNWIND [");
+            for node in &nodes {
+                let seq = key_of.len();
+                key_of.insert(node.id, seq);
+                if !line.ends_with('[') {
+                    line.push_str(", ");
+                }
+                line.push_str(&format!("['{seq}'"));
+                row_values(&mut line, &node.props, &columns);
+                line.push(']');
+            }
+            line.push_str(&format!(
+                "] AS row CREATE ({label_text} {});\n",
+                row_map(Some(&k), &columns, 1)
+            ));
+            out.write_all(line.as_bytes())?;
+        }
+    }
+
+    for (ty, ids) in &rel_groups.groups {
+        for chunk in ids.chunks(BATCH) {
+            let rels: Vec<_> = chunk.iter().filter_map(|id| sub.rel(*id)).collect();
+            let columns = columns(rels.iter().map(|r| &r.props));
+            line.clear();
+            line.push_str("UNWIND [");
+            for rel in &rels {
+                // Every relationship's end nodes are among the subgraph's nodes.
+                let (Some(start), Some(end)) = (key_of.get(&rel.start), key_of.get(&rel.end))
+                else {
+                    continue;
+                };
+                if !line.ends_with('[') {
+                    line.push_str(", ");
+                }
+                line.push_str(&format!("['{start}', '{end}'"));
+                row_values(&mut line, &rel.props, &columns);
+                line.push(']');
+            }
+            let props = if columns.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", row_map(None, &columns, 2))
+            };
+            line.push_str(&format!(
+                "] AS row MATCH (a:{l} {{{k}: row[0]}}) MATCH (b:{l} {{{k}: row[1]}}) CREATE (a)-[:{}{props}]->(b);\n",
+                name(ty),
+            ));
+            out.write_all(line.as_bytes())?;
+        }
+    }
+
+    for _ in 0..key_of.len().div_ceil(REMOVE_BATCH) {
+        writeln!(
+            out,
+            "MATCH (n:{l}) WITH n LIMIT {REMOVE_BATCH} REMOVE n:{l}, n.{k};"
+        )?;
+    }
+    if let Some(statement) = temp.drop_statement(dialect) {
+        writeln!(out, "{statement}")?;
     }
     Ok(Vec::new())
 }

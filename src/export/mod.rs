@@ -1,6 +1,7 @@
 //! Subgraphs out to the formats other tools read: JSON, JSON lines (APOC's layout), GraphML,
-//! Graphviz DOT, a script in the query language, the neo4j-admin CSV layout, and a
-//! self-contained HTML page that draws the graph.
+//! Graphviz DOT, a script in the query language (for kg, Neo4j, Memgraph and FalkorDB), the
+//! neo4j-admin CSV layout, Kuzu's tables and COPY statements, and a self-contained HTML page
+//! that draws the graph.
 //!
 //! Exporters only read a [`Subgraph`]; they never query. Every format that can carry value
 //! types keeps them; where one cannot, the [`ExportReport`] says what was flattened, so the
@@ -12,9 +13,11 @@ mod dot;
 mod graphml;
 mod html;
 mod json;
+mod kuzu;
 mod subgraph;
 mod types;
 
+pub use cypher::Dialect;
 pub use subgraph::Subgraph;
 
 use std::fmt;
@@ -31,22 +34,27 @@ pub enum ExportFormat {
     Jsonl,
     GraphMl,
     Dot,
-    /// A script in the query language that rebuilds the subgraph.
-    Cypher,
+    /// A script in the query language that rebuilds the subgraph, in the dialect of the
+    /// engine it is for.
+    Cypher(Dialect),
     /// The neo4j-admin import layout, written into a directory.
     Csv,
     Html,
+    /// Kuzu's node and relationship tables (`schema.cypher`) and COPY statements
+    /// (`copy.cypher`) over CSV files, written into a directory.
+    Kuzu,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
         ExportFormat::GraphMl,
         ExportFormat::Dot,
-        ExportFormat::Cypher,
+        ExportFormat::Cypher(Dialect::Portable),
         ExportFormat::Csv,
         ExportFormat::Html,
+        ExportFormat::Kuzu,
     ];
 
     pub fn name(self) -> &'static str {
@@ -55,9 +63,10 @@ impl ExportFormat {
             ExportFormat::Jsonl => "jsonl",
             ExportFormat::GraphMl => "graphml",
             ExportFormat::Dot => "dot",
-            ExportFormat::Cypher => "cypher",
+            ExportFormat::Cypher(_) => "cypher",
             ExportFormat::Csv => "csv",
             ExportFormat::Html => "html",
+            ExportFormat::Kuzu => "kuzu",
         }
     }
 
@@ -65,7 +74,7 @@ impl ExportFormat {
     pub fn parse(name: &str) -> Option<Self> {
         let name = name.to_ascii_lowercase();
         match name.as_str() {
-            "cql" => Some(ExportFormat::Cypher),
+            "cql" => Some(ExportFormat::Cypher(Dialect::Portable)),
             "gv" => Some(ExportFormat::Dot),
             _ => Self::ALL.into_iter().find(|f| f.name() == name),
         }
@@ -73,7 +82,7 @@ impl ExportFormat {
 
     /// Whether the format writes a directory of files rather than one file.
     pub fn writes_directory(self) -> bool {
-        self == ExportFormat::Csv
+        matches!(self, ExportFormat::Csv | ExportFormat::Kuzu)
     }
 }
 
@@ -104,10 +113,14 @@ pub enum ExportError {
     },
     #[error("cannot write the export: {0}")]
     Output(#[from] io::Error),
-    #[error(
-        "the csv format writes a directory (nodes.csv, relationships.csv): give one with -o DIR"
-    )]
-    NeedsDirectory,
+    #[error("the {0} format writes a directory of files: give one with -o DIR")]
+    NeedsDirectory(ExportFormat),
+    /// The graph has something the format cannot hold; nothing was written.
+    #[error("the {format} format cannot hold this graph: {reason}")]
+    Unrepresentable {
+        format: ExportFormat,
+        reason: String,
+    },
     /// The statement whose result was to be exported failed.
     #[error("{0}")]
     Query(crate::error::Error),
@@ -145,8 +158,8 @@ pub fn subgraph_of<'d>(
     })
 }
 
-/// Writes `sub` to `out` in `format`. The `csv` format needs a directory: use
-/// [`write_to_path`] for it.
+/// Writes `sub` to `out` in `format`. The `csv` and `kuzu` formats need a directory: use
+/// [`write_to_path`] for them.
 pub fn write(
     format: ExportFormat,
     sub: &Subgraph,
@@ -162,23 +175,26 @@ pub fn write(
         ExportFormat::Jsonl => json::write_lines(sub, out)?,
         ExportFormat::GraphMl => graphml::write(sub, out)?,
         ExportFormat::Dot => dot::write(sub, out)?,
-        ExportFormat::Cypher => cypher::write(sub, out)?,
+        ExportFormat::Cypher(dialect) => cypher::write(sub, dialect, out)?,
         ExportFormat::Html => html::write(sub, out)?,
-        ExportFormat::Csv => return Err(ExportError::NeedsDirectory),
+        ExportFormat::Csv | ExportFormat::Kuzu => return Err(ExportError::NeedsDirectory(format)),
     };
     out.flush()?;
     report.notes = notes;
     Ok(report)
 }
 
-/// Writes `sub` to the file `path` (for `csv`, into the directory `path`, creating it).
+/// Writes `sub` to the file `path` (for `csv` and `kuzu`, into the directory `path`, creating
+/// it).
 pub fn write_to_path(
     format: ExportFormat,
     sub: &Subgraph,
     path: &Path,
 ) -> Result<ExportReport, ExportError> {
-    if format == ExportFormat::Csv {
-        return csv::write_dir(sub, path);
+    match format {
+        ExportFormat::Csv => return csv::write_dir(sub, path),
+        ExportFormat::Kuzu => return kuzu::write_dir(sub, path),
+        _ => {}
     }
     let io_err = |source| ExportError::Io {
         path: path.to_path_buf(),

@@ -161,4 +161,15 @@ impl<'g> Subgraph<'g> {
                 .map(|i| Cow::Borrowed(&nodes[i])),
         }
     }
+
+    /// The relationship with this id, if the subgraph has it.
+    pub fn rel(&self, id: RelId) -> Option<Cow<'_, RelData>> {
+        match &self.source {
+            Source::Graph(g) => exec::rel_data(*g, id).map(Cow::Owned),
+            Source::Listed { rels, .. } => rels
+                .binary_search_by_key(&id, |r| r.id)
+                .ok()
+                .map(|i| Cow::Borrowed(&rels[i])),
+        }
+    }
 }

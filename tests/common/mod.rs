@@ -1,7 +1,7 @@
 //! Helpers shared by the data-driven tests: markdown tables of expected values, compared
 //! with results rendered in the query language's value syntax.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use kg::QueryResult;
 use kg::format::value_text;
@@ -92,3 +92,76 @@ pub fn compare(expected: &Table, actual: &Table, ordered: bool) -> Result<(), St
     Ok(())
 }
 pub mod store;
+
+/// A fenced code block of a markdown file: the words of its info string and its text.
+pub struct Block {
+    pub info: Vec<String>,
+    pub text: String,
+}
+
+/// The fenced code blocks of `markdown`, in order.
+pub fn fenced_blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(Vec<String>, Vec<&str>)> = None;
+    for line in markdown.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(info)) => {
+                open = Some((
+                    info.split_whitespace().map(String::from).collect(),
+                    Vec::new(),
+                ));
+            }
+            (Some(_), Some(_)) => {
+                if let Some((info, lines)) = open.take() {
+                    let text = lines.join("\n").trim().to_string();
+                    blocks.push(Block { info, text });
+                }
+            }
+            (Some((_, lines)), None) => lines.push(line),
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+/// One of graph-data/SCHEMA.md's questions: its query, the answer written under it, and
+/// what other engines need instead (```cypher ENGINE blocks: the engine's form of the
+/// query; ```cannot ENGINE blocks: why the engine cannot answer it).
+pub struct Question {
+    pub title: String,
+    pub query: String,
+    pub expected: Table,
+    pub blocks: Vec<Block>,
+}
+
+pub fn schema_questions() -> Vec<Question> {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/SCHEMA.md"))
+            .expect("graph-data/SCHEMA.md is readable");
+    let section = text
+        .split("## Questions")
+        .nth(1)
+        .expect("SCHEMA.md has a Questions section");
+    section
+        .split("\n### ")
+        .skip(1)
+        .map(|block| {
+            let title = block.lines().next().unwrap_or_default().to_string();
+            let blocks = fenced_blocks(block);
+            let query = blocks
+                .iter()
+                .find(|b| b.info == ["cypher"])
+                .unwrap_or_else(|| panic!("{title}: no cypher block"))
+                .text
+                .clone();
+            let after = block.rsplit("```").next().unwrap_or_default();
+            let expected = parse_table(after.lines());
+            Question {
+                title,
+                query,
+                expected,
+                blocks,
+            }
+        })
+        .collect()
+}

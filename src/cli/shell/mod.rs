@@ -66,7 +66,7 @@ impl Shell<'_> {
     fn export(&mut self, format: &str, file: &std::path::Path, statement: Option<&str>) {
         let Some(format) = kg::export::ExportFormat::parse(format) else {
             eprintln!(
-                "unknown export format '{format}'; one of json, jsonl, graphml, dot, cypher, csv, html"
+                "unknown export format '{format}'; one of json, jsonl, graphml, dot, cypher, csv, html, kuzu"
             );
             return;
         };
