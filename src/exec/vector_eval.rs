@@ -7,7 +7,7 @@ use super::context::{Ctx, Result};
 use super::eval::{compare, connective, connective_name, eval, property, truth, value_operator};
 use super::vector::{Batch, NULL_ID, Validity, Vector, VectorBuilder};
 use crate::error::QueryError;
-use crate::graph::{Column, StringPool, Symbol};
+use crate::graph::{Column, Gathered, StringPool, Symbol};
 use crate::model::Value;
 use crate::plan::{BoundExpr, Slot, slots_of};
 use crate::syntax::ast::{BinaryOp, CmpOp};
@@ -105,6 +105,14 @@ fn properties(base: &Vector, key: Symbol, len: usize, ctx: &Ctx) -> Result<Vecto
         let Some(column) = column else {
             return Vector::null();
         };
+        let valid = |ok: Vec<bool>| -> Validity { (!ok.iter().all(|b| *b)).then_some(ok) };
+        match column.gather(ids, NULL_ID) {
+            Some(Gathered::Ints(v, ok)) => return Vector::Ints(v, valid(ok)),
+            Some(Gathered::Floats(v, ok)) => return Vector::Floats(v, valid(ok)),
+            Some(Gathered::Bools(v, ok)) => return Vector::Bools(v, valid(ok)),
+            Some(Gathered::Strs(v, ok)) => return Vector::Strs(v, valid(ok)),
+            None => {}
+        }
         let mut out = VectorBuilder::new();
         for &id in ids {
             if id == NULL_ID {

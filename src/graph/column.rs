@@ -286,3 +286,93 @@ mod tests {
         assert!(col.chunk(0).is_none() && col.chunk(1).is_none());
     }
 }
+
+/// Typed values read for many ids at once, with which of them are present.
+pub enum Gathered {
+    Ints(Vec<i64>, Vec<bool>),
+    Floats(Vec<f64>, Vec<bool>),
+    Bools(Vec<bool>, Vec<bool>),
+    /// Pool ids.
+    Strs(Vec<u32>, Vec<bool>),
+}
+
+impl Column {
+    /// The values of `ids` (`skip` marks an id that stands for null) as one typed array,
+    /// when every chunk they fall in holds that type; `None` when types mix, or when no id
+    /// has a value (the caller then reads cell by cell).
+    pub fn gather(&self, ids: &[u32], skip: u32) -> Option<Gathered> {
+        let first = ids
+            .iter()
+            .filter(|id| **id != skip)
+            .find_map(|id| self.chunk((id >> CHUNK_SHIFT) as usize))?;
+        Some(match first.cells {
+            Cells::Int(_) => {
+                let (v, ok) = self.gather_as(ids, skip, |c| match c {
+                    Cells::Int(v) => Some(v),
+                    _ => None,
+                })?;
+                Gathered::Ints(v, ok)
+            }
+            Cells::Float(_) => {
+                let (v, ok) = self.gather_as(ids, skip, |c| match c {
+                    Cells::Float(v) => Some(v),
+                    _ => None,
+                })?;
+                Gathered::Floats(v, ok)
+            }
+            Cells::Bool(_) => {
+                let (v, ok) = self.gather_as(ids, skip, |c| match c {
+                    Cells::Bool(v) => Some(v),
+                    _ => None,
+                })?;
+                Gathered::Bools(v, ok)
+            }
+            Cells::Str(_) => {
+                let (v, ok) = self.gather_as(ids, skip, |c| match c {
+                    Cells::Str(v) => Some(v),
+                    _ => None,
+                })?;
+                Gathered::Strs(v, ok)
+            }
+            Cells::Any(_) => return None,
+        })
+    }
+
+    fn gather_as<T: Copy + Default>(
+        &self,
+        ids: &[u32],
+        skip: u32,
+        typed: impl Fn(&Cells) -> Option<&[T]>,
+    ) -> Option<(Vec<T>, Vec<bool>)> {
+        let mut values = Vec::with_capacity(ids.len());
+        let mut present = Vec::with_capacity(ids.len());
+        // Ids of one label are mostly close together: the chunk of the last id is kept.
+        let mut cached: (usize, Option<(&[u64; WORDS], &[T])>) = (usize::MAX, None);
+        for &id in ids {
+            if id == skip {
+                values.push(T::default());
+                present.push(false);
+                continue;
+            }
+            let (c, o) = split(id);
+            if c != cached.0 {
+                let chunk = match self.chunk(c) {
+                    Some(chunk) => Some((&chunk.present, typed(&chunk.cells)?)),
+                    None => None,
+                };
+                cached = (c, chunk);
+            }
+            match cached.1 {
+                Some((bits, cells)) => {
+                    values.push(cells[o]);
+                    present.push(bits[o / 64] & (1 << (o % 64)) != 0);
+                }
+                None => {
+                    values.push(T::default());
+                    present.push(false);
+                }
+            }
+        }
+        Some((values, present))
+    }
+}

@@ -22,7 +22,7 @@ mod traits;
 mod transaction;
 
 pub use adjacency::{Csr, Direction, NodeAdjacency};
-pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, cell_value};
+pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
 pub use memory::MemoryGraph;
 pub use mutation::{GraphError, Mutation};
 pub use names::{Names, Symbol};

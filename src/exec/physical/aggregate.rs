@@ -1,13 +1,14 @@
-//! Grouping and aggregation by hash: each row's key is coded from the key vectors (see
-//! `keys.rs`), its group found by hashing the codes, and each aggregate's argument handed to
-//! the group's accumulator; groups come out in the order first seen.
+//! Grouping and aggregation by hash: each batch's rows get their group numbers from the
+//! coded key vectors (see `keys.rs`), then each aggregate walks the batch once, handing each
+//! row's argument to its group's accumulator; groups come out in the order first seen.
 
 use super::super::accumulate::Accumulator;
 use super::super::context::{Ctx, Result, check_interrupt};
-use super::super::vector::{BATCH, Batch, Vector, VectorBuilder};
+use super::super::vector::{BATCH, Batch, NULL_ID, Vector, VectorBuilder};
 use super::super::vector_eval::eval_batch;
 use super::keys::{KeyTable, KeyTuple, KeyVal};
 use super::{BoxOp, Operator};
+use crate::graph::StringPool;
 use crate::model::Value;
 use crate::plan::{AggKind, Aggregate as Spec, BoundExpr, Slot};
 use std::borrow::Cow;
@@ -20,6 +21,9 @@ pub struct Aggregate<'a> {
     aggregates: &'a [(Slot, Spec)],
     output: Option<VecDeque<Batch>>,
 }
+
+/// The accumulators of one aggregate, one per group.
+type Column<'a> = Vec<Accumulator<'a>>;
 
 impl<'a> Aggregate<'a> {
     pub fn new(
@@ -37,19 +41,13 @@ impl<'a> Aggregate<'a> {
         }
     }
 
-    fn accumulators(&self) -> Vec<Accumulator<'a>> {
-        self.aggregates
-            .iter()
-            .map(|(_, spec)| Accumulator::new(spec))
-            .collect()
-    }
-
-    /// Reads the whole input into groups.
-    fn group(&mut self) -> Result<(Vec<KeyTuple>, Vec<Vec<Accumulator<'a>>>)> {
+    /// Reads the whole input into groups: the keys of each, and per aggregate its
+    /// accumulators.
+    fn group(&mut self) -> Result<(Vec<KeyTuple>, Vec<Column<'a>>)> {
         let pool = self.ctx.graph.strings();
-        let mut table = KeyTable::default();
-        let mut groups: Vec<Vec<Accumulator<'a>>> = Vec::new();
-        let mut key = KeyTuple::new();
+        let mut table = KeyTable::new(self.keys.len());
+        let mut columns: Vec<Column<'a>> = self.aggregates.iter().map(|_| Vec::new()).collect();
+        let mut groups = Vec::new();
         while let Some(batch) = self.input.next_batch()? {
             check_interrupt()?;
             let key_vectors = self
@@ -57,116 +55,108 @@ impl<'a> Aggregate<'a> {
                 .iter()
                 .map(|(_, e)| eval_batch(e, &batch, self.ctx))
                 .collect::<Result<Vec<_>>>()?;
-            let args = self
-                .aggregates
-                .iter()
-                .map(|(_, spec)| match (&spec.arg, spec.kind) {
-                    (Some(arg), kind) if kind != AggKind::CountStar => {
-                        eval_batch(arg, &batch, self.ctx).map(Some)
-                    }
-                    _ => Ok(None),
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let params = self
-                .aggregates
-                .iter()
-                .map(|(_, spec)| {
-                    spec.param
-                        .as_ref()
-                        .map(|p| eval_batch(p, &batch, self.ctx))
-                        .transpose()
-                })
-                .collect::<Result<Vec<_>>>()?;
-            for i in 0..batch.len {
-                key.clear();
-                key.extend(key_vectors.iter().map(|v| KeyVal::of(v, i, pool)));
-                let (g, new) = table.find_or_insert(&key, pool);
-                if new {
-                    groups.push(self.accumulators());
+            let keys: Vec<&Vector> = key_vectors.iter().map(|v| &**v).collect();
+            table.groups(&keys, batch.len, pool, &mut groups, None);
+            for ((_, spec), accs) in self.aggregates.iter().zip(&mut columns) {
+                while accs.len() < table.len() {
+                    accs.push(Accumulator::new(spec));
                 }
-                for (j, acc) in groups[g].iter_mut().enumerate() {
-                    let Some(arg) = &args[j] else {
-                        if self.aggregates[j].1.kind == AggKind::CountStar {
-                            acc.add_row();
-                        }
-                        continue;
-                    };
-                    if arg.is_null(i) {
-                        continue;
-                    }
-                    if acc.counts_only() {
-                        acc.add_row();
-                        continue;
-                    }
-                    if acc.wants_percentile() {
-                        if let Some(p) = &params[j] {
-                            acc.set_percentile(&p.value(i, pool))?;
-                        }
-                    }
-                    acc.add_value(Cow::Owned(arg.value(i, pool)))?;
-                }
+                self.feed(spec, accs, &groups, &batch, pool)?;
             }
         }
-        // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
         let mut keys = table.into_keys();
-        if groups.is_empty() && self.keys.is_empty() {
-            groups.push(self.accumulators());
+        // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
+        if keys.is_empty() && self.keys.is_empty() {
             keys.push(KeyTuple::new());
+            for ((_, spec), accs) in self.aggregates.iter().zip(&mut columns) {
+                accs.push(Accumulator::new(spec));
+            }
         }
-        Ok((keys, groups))
+        Ok((keys, columns))
+    }
+
+    /// Hands one batch's values of an aggregate's argument to their groups' accumulators.
+    fn feed(
+        &self,
+        spec: &Spec,
+        accs: &mut [Accumulator<'a>],
+        groups: &[u32],
+        batch: &Batch,
+        pool: &StringPool,
+    ) -> Result<()> {
+        let arg = match (&spec.arg, spec.kind) {
+            (Some(arg), kind) if kind != AggKind::CountStar => eval_batch(arg, batch, self.ctx)?,
+            _ => {
+                for g in groups {
+                    accs[*g as usize].add_row();
+                }
+                return Ok(());
+            }
+        };
+        let param = spec
+            .param
+            .as_ref()
+            .map(|p| eval_batch(p, batch, self.ctx))
+            .transpose()?;
+        for (i, g) in groups.iter().enumerate() {
+            if arg.is_null(i) {
+                continue;
+            }
+            let acc = &mut accs[*g as usize];
+            if acc.counts_only() {
+                acc.add_row();
+                continue;
+            }
+            if acc.wants_percentile() {
+                if let Some(p) = &param {
+                    acc.set_percentile(&p.value(i, pool))?;
+                }
+            }
+            acc.add_value(Cow::Owned(arg.value(i, pool)))?;
+        }
+        Ok(())
     }
 
     /// The groups as batches: key slots (texts still pooled) and aggregate slots.
-    fn emit(
-        &self,
-        keys: Vec<KeyTuple>,
-        groups: Vec<Vec<Accumulator<'a>>>,
-    ) -> Result<VecDeque<Batch>> {
+    fn emit(&self, keys: Vec<KeyTuple>, columns: Vec<Column<'a>>) -> Result<VecDeque<Batch>> {
         let pool = self.ctx.graph.strings();
         let mut out = VecDeque::new();
-        let mut keys = keys.into_iter();
-        let mut groups = groups.into_iter();
-        loop {
-            let chunk: Vec<(KeyTuple, Vec<Accumulator>)> =
-                keys.by_ref().zip(groups.by_ref()).take(BATCH).collect();
-            if chunk.is_empty() {
-                return Ok(out);
-            }
+        let mut results: Vec<std::vec::IntoIter<Accumulator>> =
+            columns.into_iter().map(Vec::into_iter).collect();
+        for chunk in keys.chunks(BATCH) {
+            let len = chunk.len();
             let mut cols = vec![Vector::null(); self.ctx.width];
             for (k, (slot, _)) in self.keys.iter().enumerate() {
-                cols[*slot] = key_vector(chunk.iter().map(|(key, _)| &key[k]), pool);
+                cols[*slot] = key_vector(chunk.iter().map(|key| &key[k]), pool);
             }
-            let len = chunk.len();
-            let mut values: Vec<Vec<Value>> = vec![Vec::with_capacity(len); self.aggregates.len()];
-            for (_, accs) in chunk {
-                for (j, acc) in accs.into_iter().enumerate() {
-                    values[j].push(acc.finish()?);
-                }
-            }
-            for ((slot, _), v) in self.aggregates.iter().zip(values) {
-                cols[*slot] = Vector::from_values(v, pool);
+            for ((slot, _), accs) in self.aggregates.iter().zip(&mut results) {
+                let values = accs
+                    .by_ref()
+                    .take(len)
+                    .map(Accumulator::finish)
+                    .collect::<Result<Vec<Value>>>()?;
+                cols[*slot] = Vector::from_values(values, pool);
             }
             out.push_back(Batch { len, cols });
         }
+        Ok(out)
     }
 }
 
 /// One key's column: typed, pooled texts kept as ids, where the keys allow.
-fn key_vector<'k>(
-    keys: impl Iterator<Item = &'k KeyVal>,
-    pool: &crate::graph::StringPool,
-) -> Vector {
+fn key_vector<'k>(keys: impl Iterator<Item = &'k KeyVal>, pool: &StringPool) -> Vector {
     let keys: Vec<&KeyVal> = keys.collect();
-    if keys
-        .iter()
-        .all(|k| matches!(k, KeyVal::Node(_) | KeyVal::Null))
-        && keys.iter().any(|k| matches!(k, KeyVal::Node(_)))
+    let nodes = keys.iter().any(|k| matches!(k, KeyVal::Node(_)));
+    if nodes
+        && keys
+            .iter()
+            .all(|k| matches!(k, KeyVal::Node(_) | KeyVal::Null))
     {
         return Vector::Nodes(
             keys.iter()
                 .map(|k| match k {
                     KeyVal::Node(n) => *n,
-                    _ => super::super::vector::NULL_ID,
+                    _ => NULL_ID,
                 })
                 .collect(),
         );
@@ -184,8 +174,8 @@ fn key_vector<'k>(
 impl Operator for Aggregate<'_> {
     fn next_batch(&mut self) -> Result<Option<Batch>> {
         if self.output.is_none() {
-            let (keys, groups) = self.group()?;
-            self.output = Some(self.emit(keys, groups)?);
+            let (keys, columns) = self.group()?;
+            self.output = Some(self.emit(keys, columns)?);
         }
         Ok(self.output.as_mut().and_then(VecDeque::pop_front))
     }

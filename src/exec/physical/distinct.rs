@@ -2,7 +2,7 @@
 
 use super::super::context::{Ctx, Result};
 use super::super::vector::Batch;
-use super::keys::{KeyTable, KeyTuple, KeyVal};
+use super::keys::KeyTable;
 use super::{BoxOp, Operator};
 use crate::plan::Slot;
 
@@ -19,7 +19,7 @@ impl<'a> Distinct<'a> {
             input,
             ctx,
             slots,
-            seen: KeyTable::default(),
+            seen: KeyTable::new(slots.len()),
         }
     }
 }
@@ -28,18 +28,11 @@ impl Operator for Distinct<'_> {
     fn next_batch(&mut self) -> Result<Option<Batch>> {
         let pool = self.ctx.graph.strings();
         while let Some(batch) = self.input.next_batch()? {
-            let mut keep = vec![false; batch.len];
-            let mut key = KeyTuple::new();
-            for (i, k) in keep.iter_mut().enumerate() {
-                key.clear();
-                key.extend(
-                    self.slots
-                        .iter()
-                        .map(|s| KeyVal::of(&batch.cols[*s], i, pool)),
-                );
-                *k = self.seen.find_or_insert(&key, pool).1;
-            }
-            let out = batch.filter(&keep);
+            let vectors: Vec<_> = self.slots.iter().map(|s| &batch.cols[*s]).collect();
+            let (mut groups, mut first) = (Vec::new(), Vec::with_capacity(batch.len));
+            self.seen
+                .groups(&vectors, batch.len, pool, &mut groups, Some(&mut first));
+            let out = batch.filter(&first);
             if out.len > 0 {
                 return Ok(Some(out));
             }

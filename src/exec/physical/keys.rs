@@ -119,47 +119,174 @@ impl KeyVal {
 
 pub type KeyTuple = SmallVec<[KeyVal; 2]>;
 
+/// The codes of every row of one key vector, or `None` when some value has no code.
+fn codes(v: &Vector, len: usize, pool: &StringPool) -> Option<Vec<(u64, u64)>> {
+    fn typed<T: Copy>(
+        values: &[T],
+        ok: &Option<Vec<bool>>,
+        code: impl Fn(T) -> (u64, u64),
+    ) -> Vec<(u64, u64)> {
+        match ok {
+            None => values.iter().map(|x| code(*x)).collect(),
+            Some(ok) => values
+                .iter()
+                .zip(ok)
+                .map(|(x, ok)| if *ok { code(*x) } else { (0, 0) })
+                .collect(),
+        }
+    }
+    let id = |tag: u64| {
+        move |x: u32| {
+            if x == NULL_ID {
+                (0, 0)
+            } else {
+                (tag, u64::from(x))
+            }
+        }
+    };
+    Some(match v {
+        Vector::Nodes(ids) => ids.iter().map(|x| id(8)(*x)).collect(),
+        Vector::Rels(ids) => ids.iter().map(|x| id(9)(*x)).collect(),
+        Vector::Ints(x, ok) => typed(x, ok, |i| (2, i as u64)),
+        Vector::Strs(x, ok) => typed(x, ok, |s| (5, u64::from(s))),
+        Vector::Bools(x, ok) => typed(x, ok, |b| (1, u64::from(b))),
+        Vector::Floats(x, ok) => typed(x, ok, |f| KeyVal::Float(f).code().unwrap_or((3, 0))),
+        Vector::Const(c) => vec![KeyVal::from_value(c, pool).code()?; len],
+        Vector::Values(vs) => vs
+            .iter()
+            .map(|v| KeyVal::from_value(v, pool).code())
+            .collect::<Option<_>>()?,
+    })
+}
+
+/// Groups by code, with the common widths of one and two keys as plain arrays.
+enum CodeMap {
+    One(FxHashMap<(u64, u64), u32>),
+    Two(FxHashMap<[u64; 4], u32>),
+    Many(FxHashMap<SmallVec<[u64; 8]>, u32>),
+}
+
 /// Distinct key tuples, numbered in the order first seen, each kept as first seen.
-#[derive(Default)]
 pub struct KeyTable {
-    by_code: FxHashMap<SmallVec<[u64; 4]>, u32>,
+    by_code: CodeMap,
     /// Set once a key without a code arrives; from then on every tuple is grouped by value.
     by_value: Option<Groups>,
     keys: Vec<KeyTuple>,
-    scratch: SmallVec<[u64; 4]>,
 }
 
 impl KeyTable {
-    /// The group of `key`, and whether it is new.
-    pub fn find_or_insert(&mut self, key: &[KeyVal], pool: &StringPool) -> (usize, bool) {
-        if self.by_value.is_none() {
-            self.scratch.clear();
-            let mut coded = true;
-            for k in key {
-                match k.code() {
-                    Some((tag, payload)) => self.scratch.extend([tag, payload]),
-                    None => {
-                        coded = false;
-                        break;
+    pub fn new(width: usize) -> Self {
+        KeyTable {
+            by_code: match width {
+                1 => CodeMap::One(FxHashMap::default()),
+                2 => CodeMap::Two(FxHashMap::default()),
+                _ => CodeMap::Many(FxHashMap::default()),
+            },
+            by_value: None,
+            keys: Vec::new(),
+        }
+    }
+
+    /// The group of each row of a batch whose keys are `vectors`; `new` is set for the rows
+    /// that started a group.
+    pub fn groups(
+        &mut self,
+        vectors: &[&Vector],
+        len: usize,
+        pool: &StringPool,
+        out: &mut Vec<u32>,
+        mut new: Option<&mut Vec<bool>>,
+    ) {
+        out.clear();
+        let coded = if self.by_value.is_none() {
+            vectors
+                .iter()
+                .map(|v| codes(v, len, pool))
+                .collect::<Option<Vec<_>>>()
+        } else {
+            None
+        };
+        let Some(coded) = coded else {
+            if self.by_value.is_none() {
+                self.switch_to_values(pool);
+            }
+            for i in 0..len {
+                let key: KeyTuple = vectors.iter().map(|v| KeyVal::of(v, i, pool)).collect();
+                let (g, fresh) = self.by_values(key, pool);
+                out.push(g as u32);
+                if let Some(new) = new.as_deref_mut() {
+                    new.push(fresh);
+                }
+            }
+            return;
+        };
+        let mut keys = std::mem::take(&mut self.keys);
+        let remember = |i: usize, keys: &mut Vec<KeyTuple>| {
+            keys.push(vectors.iter().map(|v| KeyVal::of(v, i, pool)).collect());
+        };
+        let fresh_row = |g: u32, i: usize, keys: &mut Vec<KeyTuple>| {
+            let fresh = g as usize == keys.len();
+            if fresh {
+                remember(i, keys);
+            }
+            fresh
+        };
+        match &mut self.by_code {
+            CodeMap::One(map) => {
+                for (i, code) in coded[0].iter().enumerate() {
+                    let n = keys.len() as u32;
+                    let g = *map.entry(*code).or_insert(n);
+                    let fresh = fresh_row(g, i, &mut keys);
+                    out.push(g);
+                    if let Some(new) = new.as_deref_mut() {
+                        new.push(fresh);
                     }
                 }
             }
-            if coded {
-                if let Some(&g) = self.by_code.get(&self.scratch[..]) {
-                    return (g as usize, false);
+            CodeMap::Two(map) => {
+                for i in 0..len {
+                    let (a, b) = (coded[0][i], coded[1][i]);
+                    let n = keys.len() as u32;
+                    let g = *map.entry([a.0, a.1, b.0, b.1]).or_insert(n);
+                    let fresh = fresh_row(g, i, &mut keys);
+                    out.push(g);
+                    if let Some(new) = new.as_deref_mut() {
+                        new.push(fresh);
+                    }
                 }
-                let g = self.keys.len();
-                self.by_code.insert(self.scratch.clone(), g as u32);
-                self.keys.push(key.iter().cloned().collect());
-                return (g, true);
             }
-            self.switch_to_values(pool);
+            CodeMap::Many(map) => {
+                let mut code: SmallVec<[u64; 8]> = SmallVec::new();
+                for i in 0..len {
+                    code.clear();
+                    for c in &coded {
+                        code.extend([c[i].0, c[i].1]);
+                    }
+                    let n = keys.len() as u32;
+                    let g = match map.get(&code[..]) {
+                        Some(g) => *g,
+                        None => {
+                            map.insert(code.clone(), n);
+                            n
+                        }
+                    };
+                    let fresh = fresh_row(g, i, &mut keys);
+                    out.push(g);
+                    if let Some(new) = new.as_deref_mut() {
+                        new.push(fresh);
+                    }
+                }
+            }
         }
+        self.keys = keys;
+    }
+
+    fn by_values(&mut self, key: KeyTuple, pool: &StringPool) -> (usize, bool) {
         let values: Vec<Value> = key.iter().map(|k| k.value(pool)).collect();
         let groups = self.by_value.get_or_insert_with(Groups::default);
         let (g, new) = groups.find_or_insert(&values);
         if new {
-            self.keys.push(key.iter().cloned().collect());
+            self.keys.push(key);
         }
         (g, new)
     }
@@ -170,7 +297,12 @@ impl KeyTable {
             groups.insert(key.iter().map(|k| k.value(pool)).collect());
         }
         self.by_value = Some(groups);
-        self.by_code.clear();
+        self.by_code = CodeMap::Many(FxHashMap::default());
+    }
+
+    /// Groups so far.
+    pub fn len(&self) -> usize {
+        self.keys.len()
     }
 
     pub fn into_keys(self) -> Vec<KeyTuple> {
