@@ -287,6 +287,9 @@ mod tests {
     }
 }
 
+/// A chunk's presence bits and typed values.
+type TypedChunk<'c, T> = (&'c [u64; WORDS], &'c [T]);
+
 /// Typed values read for many ids at once, with which of them are present.
 pub enum Gathered {
     Ints(Vec<i64>, Vec<bool>),
@@ -347,7 +350,7 @@ impl Column {
         let mut values = Vec::with_capacity(ids.len());
         let mut present = Vec::with_capacity(ids.len());
         // Ids of one label are mostly close together: the chunk of the last id is kept.
-        let mut cached: (usize, Option<(&[u64; WORDS], &[T])>) = (usize::MAX, None);
+        let mut cached: (usize, Option<TypedChunk<T>>) = (usize::MAX, None);
         for &id in ids {
             if id == skip {
                 values.push(T::default());

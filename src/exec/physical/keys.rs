@@ -244,8 +244,7 @@ impl KeyTable {
                 }
             }
             CodeMap::Two(map) => {
-                for i in 0..len {
-                    let (a, b) = (coded[0][i], coded[1][i]);
+                for (i, (a, b)) in coded[0].iter().zip(&coded[1]).enumerate() {
                     let n = keys.len() as u32;
                     let g = *map.entry([a.0, a.1, b.0, b.1]).or_insert(n);
                     let fresh = fresh_row(g, i, &mut keys);
