@@ -252,41 +252,6 @@ impl Column {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_typed_chunk_widens_when_another_type_arrives() {
-        let mut pool = StringPool::default();
-        let mut col = Column::default();
-        col.set(3, Value::Int(7), &mut pool);
-        col.set(5, Value::str("five"), &mut pool);
-        assert!(matches!(col.chunk(0).unwrap().cells, Cells::Any(_)));
-        assert_eq!(col.get(3, &pool), Value::Int(7));
-        assert_eq!(col.get(5, &pool), Value::str("five"));
-        assert_eq!(col.count(), 2);
-        // Widening let go of the pooled text: the chunk holds it as a value now.
-        assert!(pool.is_empty());
-    }
-
-    #[test]
-    fn texts_are_pooled_and_released_with_their_cells() {
-        let mut pool = StringPool::default();
-        let mut col = Column::default();
-        col.set(1, Value::str("AI"), &mut pool);
-        col.set(2000, Value::str("AI"), &mut pool);
-        assert_eq!(pool.len(), 1);
-        assert!(matches!(col.cell(2000), Cell::Str(_)));
-        assert_eq!(col.set(1, Value::Null, &mut pool), Value::str("AI"));
-        assert_eq!(pool.len(), 1);
-        assert_eq!(col.take(2000, &mut pool), Value::str("AI"));
-        assert!(pool.is_empty());
-        assert_eq!(col.count(), 0);
-        assert!(col.chunk(0).is_none() && col.chunk(1).is_none());
-    }
-}
-
 /// A chunk's presence bits and typed values.
 type TypedChunk<'c, T> = (&'c [u64; WORDS], &'c [T]);
 
@@ -377,5 +342,40 @@ impl Column {
             }
         }
         Some((values, present))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_chunk_widens_when_another_type_arrives() {
+        let mut pool = StringPool::default();
+        let mut col = Column::default();
+        col.set(3, Value::Int(7), &mut pool);
+        col.set(5, Value::str("five"), &mut pool);
+        assert!(matches!(col.chunk(0).unwrap().cells, Cells::Any(_)));
+        assert_eq!(col.get(3, &pool), Value::Int(7));
+        assert_eq!(col.get(5, &pool), Value::str("five"));
+        assert_eq!(col.count(), 2);
+        // Widening let go of the pooled text: the chunk holds it as a value now.
+        assert!(pool.is_empty());
+    }
+
+    #[test]
+    fn texts_are_pooled_and_released_with_their_cells() {
+        let mut pool = StringPool::default();
+        let mut col = Column::default();
+        col.set(1, Value::str("AI"), &mut pool);
+        col.set(2000, Value::str("AI"), &mut pool);
+        assert_eq!(pool.len(), 1);
+        assert!(matches!(col.cell(2000), Cell::Str(_)));
+        assert_eq!(col.set(1, Value::Null, &mut pool), Value::str("AI"));
+        assert_eq!(pool.len(), 1);
+        assert_eq!(col.take(2000, &mut pool), Value::str("AI"));
+        assert!(pool.is_empty());
+        assert_eq!(col.count(), 0);
+        assert!(col.chunk(0).is_none() && col.chunk(1).is_none());
     }
 }
