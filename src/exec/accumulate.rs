@@ -31,7 +31,9 @@ enum State {
 pub struct Accumulator<'p> {
     spec: &'p Aggregate,
     state: State,
-    seen: Option<Groups>,
+    /// For DISTINCT: the values counted so far (boxed: most aggregates have none, and a
+    /// grouping keeps one accumulator per group).
+    seen: Option<Box<Groups>>,
     percentile: Option<f64>,
 }
 
@@ -55,7 +57,7 @@ impl<'p> Accumulator<'p> {
         Accumulator {
             spec,
             state,
-            seen: spec.distinct.then(Groups::default),
+            seen: spec.distinct.then(Box::default),
             percentile: None,
         }
     }
@@ -76,6 +78,27 @@ impl<'p> Accumulator<'p> {
     /// count rows instead of handing over values.
     pub fn counts_only(&self) -> bool {
         matches!(self.state, State::Count(_)) && self.seen.is_none()
+    }
+
+    /// Adds a float, as `add_value` would, without building a value where the state allows.
+    #[inline]
+    pub fn add_float(&mut self, f: f64) -> Result<()> {
+        match &mut self.state {
+            State::Sum {
+                float,
+                is_float: true,
+                ..
+            } if self.seen.is_none() => {
+                *float += f;
+                Ok(())
+            }
+            State::Avg { sum, n } if self.seen.is_none() => {
+                *sum += f;
+                *n += 1;
+                Ok(())
+            }
+            _ => self.add_value(Cow::Owned(Value::Float(f))),
+        }
     }
 
     /// Counts a row for `count(*)`, or a non-null value when `counts_only`.

@@ -98,6 +98,12 @@ impl<'a> Aggregate<'a> {
             .as_ref()
             .map(|p| eval_batch(p, batch, self.ctx))
             .transpose()?;
+        if let (Vector::Floats(values, None), None) = (&*arg, &param) {
+            for (f, g) in values.iter().zip(groups) {
+                accs[*g as usize].add_float(*f)?;
+            }
+            return Ok(());
+        }
         for (i, g) in groups.iter().enumerate() {
             if arg.is_null(i) {
                 continue;

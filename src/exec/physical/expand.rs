@@ -225,7 +225,11 @@ impl<'a> Expand<'a> {
 
 impl Operator for Expand<'_> {
     fn next_batch(&mut self) -> Result<Option<Batch>> {
-        let (mut rows, mut rels, mut others) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut rows, mut rels, mut others) = (
+            Vec::with_capacity(BATCH),
+            Vec::with_capacity(BATCH),
+            Vec::with_capacity(BATCH),
+        );
         loop {
             let Some(batch) = self.batch.take() else {
                 match self.input.next_batch()? {
