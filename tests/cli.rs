@@ -984,3 +984,86 @@ fn kuzu_needs_a_directory_and_dialects_are_for_scripts() {
         neo4j.stdout
     );
 }
+
+/// Runs `sh -c SCRIPT` with kg's path as `$KG` and the address space capped at 2 GB, so that
+/// a kg that reads endless input into memory aborts quickly instead of filling the machine.
+#[cfg(target_os = "linux")]
+fn sh_capped(script: &str) -> Run {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v 2000000; {script}"))
+        .env("KG", KG)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn endless_input_stops_at_the_statement_size_limit() {
+    let store = TempFile::new("unused", "");
+    let db = store.0.with_file_name("db");
+    let db = db.to_str().unwrap();
+    let line = "line 1 is longer than 32 MiB, the most kg reads as one line";
+    let statement = "the statement starting on line 3 is longer than 32 MiB, the most kg reads as one statement (is a `;` missing?)";
+    for (script, expected) in [
+        (
+            "\"$KG\" run /dev/zero",
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" run - < /dev/zero",
+            format!("cannot read stdin: {line}"),
+        ),
+        (
+            "\"$KG\" --data /dev/zero query 'RETURN 1'",
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" --params /dev/zero query 'RETURN 1'",
+            "cannot read /dev/zero: longer than 32 MiB, the most kg reads as a parameters file"
+                .to_string(),
+        ),
+        (
+            &format!("\"$KG\" --db {db} import --format jsonl /dev/zero"),
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            &format!("\"$KG\" --db {db} import --format csv /dev/zero"),
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" --history off shell < /dev/zero",
+            format!("shell input failed: {line}"),
+        ),
+        // Lines that never end a statement: the limit counts the statement, not the line.
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" --history off shell",
+            format!("shell input failed: {statement}"),
+        ),
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" run -",
+            format!("cannot read stdin: {statement}"),
+        ),
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" --data /dev/stdin query 'RETURN 1'",
+            format!("cannot read /dev/stdin: {statement}"),
+        ),
+    ] {
+        let run = sh_capped(script);
+        assert_eq!(run.code, 3, "{script}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&expected),
+            "{script}: wanted {expected:?} in {}",
+            run.stderr
+        );
+    }
+    // The statement before the endless one ran, as statements run when they are complete.
+    let run = sh_capped("(echo 'RETURN 1 AS a;'; yes 'MATCH (n)') | \"$KG\" run -");
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+}

@@ -27,8 +27,17 @@ Examples:
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
 a damaged or locked store).";
 
+/// The examples, then the limits (computed, so that they cannot drift from the code).
+fn after_help() -> String {
+    format!(
+        "{EXAMPLES}\n\nLimits: a statement, a line of an imported file, a CSV record and a --params file are\n\
+         at most {} each (kg reads scripts and imports as streams, a statement at a time).",
+        kg::import::limit_text()
+    )
+}
+
 #[derive(Parser, Debug)]
-#[command(name = "kg", version, about = ABOUT, after_help = EXAMPLES)]
+#[command(name = "kg", version, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -97,7 +97,7 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             let text = query.unwrap_or("");
             eprint!(
                 "{}",
-                describe_error(&e, text, 0, "query", failed_statement(&e, text))
+                describe_error(&e, (text, 1), 0, "query", failed_statement(&e, text))
             );
             return Ok(Status::QueryError);
         }

@@ -21,7 +21,7 @@ mod script;
 
 pub use error::{ImportError, Location, RowError};
 pub use json::json_number;
-pub use lines::{LineError, LineReader};
+pub use lines::{LineError, LineReader, limit_text};
 pub use progress::Progress;
 
 use crate::db::Database;
