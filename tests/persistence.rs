@@ -327,7 +327,7 @@ fn start_writer(dir: &Path, extra: &[&str]) -> std::process::Child {
             .args(["run", "-", "--format", "jsonl"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null()),
+            .stderr(Stdio::piped()),
     );
     let pid = child.id().to_string();
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -371,6 +371,84 @@ fn a_second_writer_fails_at_once_naming_the_holder() {
     first.kill().unwrap();
     first.wait().unwrap();
     assert_eq!(query(&dir, "CREATE (:X)").code, 0);
+}
+
+#[test]
+fn a_writer_whose_lock_or_files_are_deleted_lets_no_second_writer_in_and_stops() {
+    // What a careless cleanup does to a running writer: each of its files deleted or
+    // replaced in turn.
+    for victim in ["lock", "wal.kg", "snapshot.kg", "."] {
+        let scratch = Scratch::new("lock-deleted");
+        let dir = scratch.store();
+        assert_eq!(query(&dir, "CREATE (:Zero)").code, 0);
+        let mut writer = start_writer(&dir, &[]);
+        let mut stdin = writer.stdin.take().unwrap();
+        let mut acks = BufReader::new(writer.stdout.take().unwrap()).lines();
+        writeln!(stdin, "CREATE (:First) RETURN 1 AS ack;").unwrap();
+        stdin.flush().unwrap();
+        assert_eq!(acks.next().unwrap().unwrap(), "{\"ack\":1}");
+        let path = dir.join(victim);
+        match victim {
+            "." => {
+                // The whole store moved away and a new one made in its place.
+                std::fs::rename(&dir, scratch.path.join("moved")).unwrap();
+                let r = query(&dir, "CREATE (:Second)");
+                assert_eq!(r.code, 0, "{}", r.stderr);
+            }
+            "snapshot.kg" => {
+                // Replaced by another file (a backup put back by hand, say).
+                let bytes = std::fs::read(&path).unwrap();
+                std::fs::remove_file(&path).unwrap();
+                std::fs::write(&path, bytes).unwrap();
+            }
+            _ => {
+                std::fs::remove_file(&path).unwrap();
+                let r = query(&dir, "CREATE (:Second)");
+                assert_eq!(r.code, 3, "{victim}: a second writer got in");
+                assert!(
+                    r.stderr.contains("open for writing by another kg process"),
+                    "{victim}: {}",
+                    r.stderr
+                );
+            }
+        }
+        // The first writer writes no more: not the statement, not the checkpoint at exit.
+        writeln!(stdin, "CREATE (:Late) RETURN 2 AS ack;").unwrap();
+        drop(stdin);
+        let out = writer.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{victim}: {stderr}");
+        assert!(
+            acks.next().is_none(),
+            "{victim}: the late write was acknowledged"
+        );
+        let shown = if victim == "." {
+            String::new()
+        } else {
+            format!("/{victim}")
+        };
+        let needle = format!(
+            "{}{shown} was deleted or replaced while this kg had the store open",
+            dir.display()
+        );
+        assert!(
+            stderr.contains(&needle),
+            "{victim}: wanted {needle:?} in {stderr}"
+        );
+        if victim == "." {
+            let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l");
+            assert_eq!(r.stdout, "{\"l\":\"Second\"}\n", "{victim}");
+        } else {
+            let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
+            assert_eq!(r.code, 0, "{victim}: {}", r.stderr);
+            // A deleted log takes its records with it; nothing else is lost.
+            let expected = match victim {
+                "wal.kg" => "{\"l\":\"Zero\"}\n",
+                _ => "{\"l\":\"First\"}\n{\"l\":\"Zero\"}\n",
+            };
+            assert_eq!(r.stdout, expected, "{victim}");
+        }
+    }
 }
 
 #[test]

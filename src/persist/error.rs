@@ -42,6 +42,13 @@ pub enum StoreError {
     /// garbage, so the store takes none until it is reopened.
     #[error("an earlier write to {} failed and could not be undone; reopen the store", path.display())]
     Poisoned { path: PathBuf },
+    /// One of the store's files (or the directory) is no longer the one this writer opened:
+    /// someone deleted or replaced it, and another writer may have the store now.
+    #[error(
+        "{} was deleted or replaced while this kg had the store open: it writes no more, so as not to overwrite another writer's work; reopen the store",
+        path.display()
+    )]
+    Replaced { path: PathBuf },
     #[error("cannot encode {what}: {reason}")]
     Encode { what: &'static str, reason: String },
     #[error("an explicit transaction is open; commit or roll it back first")]

@@ -2,7 +2,8 @@
 //! of what was committed since.
 //!
 //! ```text
-//! DIR/lock         the writer's OS file lock; holds its pid (the one file without a checksum)
+//! DIR/lock         the writer's OS file lock (with one on DIR itself); holds its pid (the one
+//!                  file without a checksum)
 //! DIR/snapshot.kg  header (magic, format version, last log sequence number it includes, body
 //!                  length, body CRC32, header CRC32) + the graph's records in bincode
 //! DIR/wal.kg       header (magic, format version, CRC32) + one record per committed statement
@@ -22,6 +23,8 @@
 //!   directory, then replaces the log with an empty one the same way. The snapshot names the
 //!   last sequence number it includes and replay skips records up to it, so a crash between
 //!   the two renames replays nothing twice.
+//! - A writer writes only while the directory, lock, log and snapshot at their paths are the
+//!   files it opened: someone who deleted or moved them may have let a second writer in.
 //! - Only a record cut short at the end of the log (a crash mid-append) is dropped without
 //!   asking, with a warning. Any other damage stops the open with the file and byte offset;
 //!   `recover` sets the damaged rest aside when the user asks.

@@ -6,7 +6,7 @@
 //! so a reader that races one sees either the old log with a snapshot at least as new (whose
 //! records replay skips) or the new log with the new snapshot; never a gap.
 
-use super::files::{self, read_if_exists, truncate};
+use super::files::{self, Held, read_if_exists, truncate};
 use super::lock::WriterLock;
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, LogWriter, Tail};
@@ -58,8 +58,11 @@ pub struct OpenReport {
 pub struct Store {
     dir: PathBuf,
     options: StoreOptions,
-    _lock: Option<WriterLock>,
+    lock: Option<WriterLock>,
     log: Option<LogWriter>,
+    /// The snapshot this writer read or wrote last (`None`: there is none yet), so that
+    /// one put there by someone else is not overwritten.
+    snapshot: Option<Held>,
     next_seq: u64,
     /// The id high-water marks the snapshot and log record, so that ids allocated by a
     /// rolled-back statement are not handed out again after a reload either.
@@ -242,8 +245,9 @@ impl Store {
         let mut store = Store {
             dir: dir.to_path_buf(),
             options,
-            _lock: Some(lock),
+            lock: Some(lock),
             log: None,
+            snapshot: Held::open(&dir.join(SNAPSHOT_FILE))?,
             next_seq: last_seq + 1,
             durable_ids: next_ids(&loaded.graph),
             poisoned: false,
@@ -285,8 +289,9 @@ impl Store {
         let store = Store {
             dir: dir.to_path_buf(),
             options,
-            _lock: None,
+            lock: None,
             log: None,
+            snapshot: None,
             next_seq: 0,
             durable_ids: next_ids(&loaded.graph),
             poisoned: false,
@@ -306,15 +311,37 @@ impl Store {
         self.options.read_only
     }
 
+    /// The log, for a write: refused when the store is read-only or poisoned, or when its
+    /// files are no longer the ones this writer opened.
     fn writer(&mut self) -> Result<&mut LogWriter, StoreError> {
         if self.poisoned {
             return Err(StoreError::Poisoned {
                 path: self.dir.join(LOG_FILE),
             });
         }
+        if self.log.is_none() {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            });
+        }
+        self.verify()?;
         self.log.as_mut().ok_or_else(|| StoreError::ReadOnly {
             dir: self.dir.clone(),
         })
+    }
+
+    /// Whether the directory, lock, log and snapshot at their paths are still the ones this
+    /// writer holds: someone who deleted the lock, or moved the store away, may have let a
+    /// second writer in, whose files a write here would overwrite.
+    fn verify(&self) -> Result<(), StoreError> {
+        if let Some(lock) = &self.lock {
+            lock.verify(&self.dir)?;
+        }
+        if let Some(log) = &self.log {
+            files::still_there(&log.path, log.id)?;
+        }
+        let snapshot = self.snapshot.as_ref().and_then(|s| s.id);
+        files::still_there(&self.dir.join(SNAPSHOT_FILE), snapshot)
     }
 
     /// Appends one committed unit (a statement or an explicit transaction) to the log; with
@@ -367,12 +394,13 @@ impl Store {
     pub fn checkpoint(&mut self, graph: &MemoryGraph) -> Result<u64, StoreError> {
         self.writer()?;
         let bytes = snapshot::encode(graph, self.next_seq - 1)?;
-        files::write_temp(&self.dir, SNAPSHOT_FILE, &bytes)?;
+        let written = files::write_temp(&self.dir, SNAPSHOT_FILE, &bytes)?;
         // Once the rename may have happened, the snapshot on disk can hold changes the caller
         // will undo in memory when this fails: appending after it would replay them on the
         // wrong base. So nothing is appended until the log is reset, or the store reopened.
         self.poisoned = true;
         files::rename_into_place(&self.dir, SNAPSHOT_FILE)?;
+        self.snapshot = Some(Held::new(written));
         // A crash here leaves the new snapshot and the old log, whose records it includes:
         // replay skips them by sequence number.
         self.reset_log()?;

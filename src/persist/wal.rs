@@ -12,7 +12,7 @@
 //! record that runs past the end of the file, which would be taken for a torn tail.
 
 use super::StoreError;
-use super::files::{check_version, le_u32, le_u64};
+use super::files::{FileId, check_version, id_of, le_u32, le_u64};
 use crate::graph::Mutation;
 use std::fs::File;
 use std::io::Write;
@@ -247,6 +247,8 @@ fn read_record(bytes: &[u8], at: usize, path: &Path) -> Result<(Record, usize), 
 pub struct LogWriter {
     file: File,
     pub path: PathBuf,
+    /// The open file's identity, to tell whether `path` still names it.
+    pub id: Option<FileId>,
     len: u64,
     sync: bool,
 }
@@ -255,9 +257,11 @@ impl LogWriter {
     /// Opens `path` for appending after its first `len` bytes (the caller cut any torn tail).
     pub fn open(path: PathBuf, len: u64, sync: bool) -> Result<Self, StoreError> {
         let file = super::files::open_append(&path)?;
+        let id = id_of(&file);
         Ok(LogWriter {
             file,
             path,
+            id,
             len,
             sync,
         })
