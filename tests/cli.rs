@@ -1067,3 +1067,180 @@ fn endless_input_stops_at_the_statement_size_limit() {
     let run = sh_capped("(echo 'RETURN 1 AS a;'; yes 'MATCH (n)') | \"$KG\" run -");
     assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
 }
+
+/// kg run in `dir` (so that relative paths are short), with `stdin` as its input.
+fn kg_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(KG)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().expect("kg exited normally"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn no_output_may_write_over_the_store_or_an_input() {
+    let csv = TempFile::new("in.csv", ":ID,name\n1,a\n1,b\n");
+    let dir = csv.0.parent().unwrap();
+    let files = |paths: &[&str]| -> Vec<Vec<u8>> {
+        paths
+            .iter()
+            .map(|p| std::fs::read(dir.join(p)).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        kg_in(dir, &["--db", "db", "query", "CREATE (:A {x: 1})"], "").code,
+        0
+    );
+    std::fs::create_dir(dir.join("elsewhere")).unwrap();
+    // Another name for the log: only device and inode tell.
+    std::fs::hard_link(dir.join("db/wal.kg"), dir.join("elsewhere/log.json")).unwrap();
+    std::fs::write(dir.join("in.jsonl"), "{\"type\":\"node\",\"id\":\"1\"}\n").unwrap();
+    let kept = ["db/snapshot.kg", "db/wal.kg", "in.csv", "in.jsonl"];
+    let before = files(&kept);
+    for (args, expected) in [
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "db/snapshot.kg",
+            ][..],
+            "-o db/snapshot.kg is the store's file db/snapshot.kg",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "elsewhere/log.json",
+            ],
+            "-o elsewhere/log.json is the store's file db/wal.kg",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "db/new.json",
+            ],
+            "-o db/new.json is inside the store directory db",
+        ),
+        (
+            &["--db", "db", "export", "--format", "csv", "-o", "db"],
+            "-o db is the store directory db",
+        ),
+        (
+            &[
+                "--data", "in.jsonl", "export", "--format", "jsonl", "-o", "in.jsonl",
+            ],
+            "-o in.jsonl is the input in.jsonl",
+        ),
+        (
+            &[
+                "--db",
+                "db2",
+                "import",
+                "in.csv",
+                "--skip-bad",
+                "--bad-log",
+                "in.csv",
+            ],
+            "--bad-log in.csv is the input in.csv",
+        ),
+        (
+            &[
+                "--db",
+                "db2",
+                "import",
+                "in.csv",
+                "--skip-bad",
+                "--bad-log",
+                "./elsewhere/../in.csv",
+            ],
+            "--bad-log ./elsewhere/../in.csv is the input in.csv",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "import",
+                "in.jsonl",
+                "--skip-bad",
+                "--bad-log",
+                "db/wal.kg",
+            ],
+            "--bad-log db/wal.kg is the store's file db/wal.kg",
+        ),
+    ] {
+        let run = kg_in(dir, args, "");
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("kg: {expected}")),
+            "{args:?}: wanted {expected:?} in {}",
+            run.stderr
+        );
+        assert_eq!(files(&kept), before, "{args:?} changed a file");
+    }
+    // The shell's :export is refused the same way, and the shell goes on.
+    let run = kg_in(
+        dir,
+        &["--db", "db", "--history", "off", "shell"],
+        ":export json db/snapshot.kg MATCH (n) RETURN n\nRETURN 7 AS seven;\n",
+    );
+    assert!(
+        run.stderr
+            .contains(":export db/snapshot.kg is the store's file db/snapshot.kg"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("| 7     |"), "{}", run.stdout);
+    assert_eq!(files(&kept), before, ":export changed a file");
+    let run = kg_in(
+        dir,
+        &["--db", "db", "query", "MATCH (n) RETURN n.x AS x"],
+        "",
+    );
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+    // A bad-row log is written only when there is a bad row.
+    let good = TempFile::new("good.csv", ":ID,name\n1,a\n");
+    let log = dir.join("never.log");
+    let run = kg_in(
+        dir,
+        &[
+            "--db",
+            "db3",
+            "import",
+            good.path(),
+            "--skip-bad",
+            "--bad-log",
+            log.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!log.exists(), "the log was created without a bad row");
+}

@@ -31,6 +31,8 @@ pub fn open(dir: &Path, args: &StoreArgs, params: Params) -> Result<Session, Fat
         origin: format!("the store {}", dir.display()),
         persistent: !args.read_only,
         read_only: args.read_only,
+        store_dir: Some(dir.to_path_buf()),
+        inputs: Vec::new(),
     })
 }
 

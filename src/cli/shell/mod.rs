@@ -73,6 +73,11 @@ impl Shell<'_> {
             return;
         };
         let session = &mut self.runner.session;
+        let writes_directory = format.writes_directory();
+        if let Err(refused) = session.protected().check(":export", file, writes_directory) {
+            eprintln!("{}", refused.message);
+            return;
+        }
         let sub = match (statement, &self.runner.last) {
             (Some(text), _) => {
                 match kg::export::subgraph_of(&mut session.db, Some(text), &session.params, false) {
