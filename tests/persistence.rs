@@ -152,11 +152,17 @@ fn bit_flips_in_the_log_stop_the_open_naming_file_and_offset() {
         (f.rec1, f.rec2, f.end)
     };
     let damaged = |at: u64| format!("wal.kg is damaged at byte {at}");
-    // (what is hit, the byte flipped, what the error says, where the set-aside part starts)
+    // (what is hit, the byte flipped, what the error says, where the set-aside part starts;
+    // `end` when nothing is set aside: a damaged file header is rewritten)
     let cases = [
-        ("magic", 0, format!("{}: bad magic", damaged(0)), 0),
-        ("version", 8, format!("{}: header checksum", damaged(12)), 0),
-        ("header checksum", 13, damaged(12), 0),
+        ("magic", 0, format!("{}: bad magic", damaged(0)), end),
+        (
+            "version",
+            8,
+            format!("{}: header checksum", damaged(12)),
+            end,
+        ),
+        ("header checksum", 13, damaged(12), end),
         ("record length", rec2, damaged(rec2), rec2),
         ("record sequence", rec2 + 5, damaged(rec2), rec2),
         ("record ids", rec2 + 14, damaged(rec2), rec2),
@@ -173,26 +179,107 @@ fn bit_flips_in_the_log_stop_the_open_naming_file_and_offset() {
         let before = std::fs::read(&f.wal).unwrap();
         let r = run(kg(&f.dir).arg("recover"));
         assert_eq!(r.code, 0, "{what}: {}", r.stderr);
-        assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
         let aside: Vec<PathBuf> = std::fs::read_dir(&f.dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.to_string_lossy().contains("wal.kg.damaged-"))
             .collect();
-        assert_eq!(aside.len(), 1, "{what}");
-        assert_eq!(
-            std::fs::read(&aside[0]).unwrap(),
-            before[aside_from as usize..],
-            "{what}: the damaged rest is kept as it was"
-        );
+        if aside_from == end {
+            // The header holds no data: a new one, and every record kept.
+            assert!(
+                r.stdout.contains("rewrote the 16-byte header")
+                    && r.stdout.contains("kept the 2 records after it"),
+                "{what}: {}",
+                r.stdout
+            );
+            assert!(aside.is_empty(), "{what}: nothing is set aside");
+            assert_eq!(std::fs::read(&f.wal).unwrap()[16..], before[16..], "{what}");
+        } else {
+            assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
+            assert_eq!(aside.len(), 1, "{what}");
+            assert_eq!(
+                std::fs::read(&aside[0]).unwrap(),
+                before[aside_from as usize..],
+                "{what}: the damaged rest is kept as it was"
+            );
+        }
         // The snapshot holds 2 nodes and each record before the damage one more.
-        let kept = if aside_from == rec2 { 3 } else { 2 };
+        let kept = match aside_from {
+            a if a == end => 4,
+            a if a == rec2 => 3,
+            _ => 2,
+        };
         let r = query(&f.dir, COUNT);
         assert_eq!(
             (r.code, r.stdout),
             (0, count_line(kept)),
             "{what}: {}",
             r.stderr
+        );
+    }
+}
+
+#[test]
+fn recover_salvage_replays_the_intact_records_after_the_damage() {
+    // After a snapshot that includes record 1, record 2 creates C, record 3 changes it, record
+    // 4 creates D; record 2 is damaged.
+    for (what, offset_in_record) in [("payload", 40), ("header", 5)] {
+        let scratch = Scratch::new("salvage");
+        let dir = scratch.store();
+        let wal = dir.join("wal.kg");
+        let mut db = open(&dir, u64::MAX);
+        exec(&mut db, "CREATE (:A {i: 1})");
+        db.checkpoint().unwrap();
+        let rec1 = len(&wal);
+        exec(
+            &mut db,
+            "CREATE (:C {i: 3, s: 'long enough to damage in the middle'})",
+        );
+        let rec2 = len(&wal);
+        exec(&mut db, "MATCH (c:C) SET c.seen = true");
+        let rec3 = len(&wal);
+        exec(&mut db, "CREATE (:D {i: 5})");
+        release(db, false);
+        flip(&wal, rec1 + offset_in_record);
+        let c = run(kg(&dir).arg("check"));
+        assert_eq!(c.code, 3, "{what}: {}", c.stdout);
+        assert!(
+            c.stdout.contains(
+                "they hold 2 records with intact checksums, which kg recover --salvage would replay"
+            ),
+            "{what}: {}",
+            c.stdout
+        );
+        let r = run(kg(&dir).args(["recover", "--salvage"]));
+        assert_eq!(r.code, 0, "{what}: {}", r.stderr);
+        for line in [
+            format!("record 3 (byte {rec2}): skipped: it does not apply without what was lost"),
+            format!("record 4 (byte {rec3}): applied"),
+            "record 2: lost".to_string(),
+            "salvaged 2 intact records after the damage (1 applied, 1 skipped)".to_string(),
+            "the store opens with 2 nodes and 0 relationships".to_string(),
+        ] {
+            assert!(
+                r.stdout.contains(&line),
+                "{what}: wanted {line:?} in {}",
+                r.stdout
+            );
+        }
+        assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
+        let q = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
+        assert_eq!(
+            q.stdout, "{\"l\":\"A\"}\n{\"l\":\"D\"}\n",
+            "{what}: {}",
+            q.stderr
+        );
+        // The store goes on from there: new records follow the salvaged ones.
+        assert_eq!(query(&dir, "CREATE (:E)").code, 0);
+        let c = run(kg(&dir).arg("check"));
+        assert_eq!(c.code, 0, "{what}: {}", c.stdout);
+        assert!(
+            c.stdout.contains("ok: the store opens with 3 nodes"),
+            "{}",
+            c.stdout
         );
     }
 }

@@ -18,6 +18,7 @@ Examples:
   kg --db notes query \"CREATE (:Company {name: 'Acme'})\"   keep changes in the store `notes`
   kg --db notes --read-only query 'MATCH (c:Company) RETURN c.name'
   kg --db notes check                        verify a store without changing it
+  kg --db notes recover --salvage            repair a damaged log, replaying the intact records after the damage
   kg --data nodes.csv --data relationships.csv schema
   kg export --format html -o graph.html      the whole graph as an interactive page
   kg export --format graphml --query 'MATCH p=(:Person)-[:WORKS_AT]->() RETURN p' -o works.graphml
@@ -145,9 +146,14 @@ pub enum Command {
     },
     /// Verify a store (--db DIR): every checksum, and that the log replays; changes nothing
     Check,
-    /// Keep a damaged store's log up to its first damaged record and move the rest aside
-    /// into a file next to it (--db DIR)
-    Recover,
+    /// Repair a damaged store's log (--db DIR): rewrite a damaged header, keep the log up to
+    /// its first damaged record and move the rest aside into a file next to it
+    Recover {
+        /// Then replay the intact records found after the damage, each applied or skipped as
+        /// a whole (the report says which), and write a new snapshot with them
+        #[arg(long)]
+        salvage: bool,
+    },
     /// Write a new snapshot of the store (--db DIR) and empty its log
     Checkpoint,
     /// Write the graph, or the subgraph a statement returns, as json, jsonl, graphml, dot,

@@ -155,7 +155,7 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
     let command = cli.command.unwrap_or(Command::Shell);
     match command {
         Command::Check => return store::check(&cli.global.store),
-        Command::Recover => return store::recover(&cli.global.store),
+        Command::Recover { salvage } => return store::recover(&cli.global.store, salvage),
         _ => {}
     }
     let mut session = open(&cli.global)?;
@@ -170,7 +170,7 @@ fn run_command(
     history: Option<&str>,
 ) -> Result<Status, Fatal> {
     match command {
-        Command::Check | Command::Recover => Ok(Status::Success),
+        Command::Check | Command::Recover { .. } => Ok(Status::Success),
         Command::Checkpoint => store::checkpoint(session),
         Command::Shell => shell::run(session, history),
         Command::Query { statements, output } => {

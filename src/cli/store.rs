@@ -44,7 +44,7 @@ fn open_error(dir: &Path, e: &Error) -> Fatal {
     };
     if let Error::Store(StoreError::Damaged { .. } | StoreError::Version { .. }) = e {
         message.push_str(&format!(
-            "\n  `kg check --db {0}` shows what is damaged; `kg recover --db {0}` keeps the log up to the damage and sets the rest aside",
+            "\n  `kg check --db {0}` shows what is damaged; `kg recover --db {0}` keeps the log up to the damage and sets the rest aside (`--salvage` also replays the intact records after it)",
             dir.display()
         ));
     }
@@ -77,14 +77,14 @@ pub fn check(args: &StoreArgs) -> Result<Status, Fatal> {
     })
 }
 
-pub fn recover(args: &StoreArgs) -> Result<Status, Fatal> {
+pub fn recover(args: &StoreArgs, salvage: bool) -> Result<Status, Fatal> {
     let dir = store_dir(args, "recover")?;
     if args.read_only {
         return Err(Fatal::usage(
             "kg recover changes the store; it cannot run with --read-only",
         ));
     }
-    match kg::persist::recover(&dir) {
+    match kg::persist::recover(&dir, salvage) {
         Ok(report) => {
             print_out(|out| write!(out, "{report}"))?;
             Ok(Status::Success)

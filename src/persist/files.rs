@@ -58,6 +58,17 @@ pub fn open_append(path: &Path) -> Result<File, StoreError> {
         .map_err(|e| StoreError::io(path, e))
 }
 
+/// Writes `bytes` over the start of `path` and makes that durable.
+pub fn write_at_start(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io(path, e))
+}
+
 /// Cuts `path` to `len` bytes and makes that durable.
 pub fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
     let file = OpenOptions::new()

@@ -27,19 +27,22 @@
 //!   files it opened: someone who deleted or moved them may have let a second writer in.
 //! - Only a record cut short at the end of the log (a crash mid-append) is dropped without
 //!   asking, with a warning. Any other damage stops the open with the file and byte offset;
-//!   `recover` sets the damaged rest aside when the user asks.
+//!   `recover` sets the damaged rest aside when the user asks (and with `salvage` replays the
+//!   intact records in it). A damaged log header holds no data: `recover` rewrites it.
 
 mod check;
 mod error;
 mod files;
 mod lock;
+mod recover;
 mod snapshot;
 mod store;
 mod wal;
 
-pub use check::{CheckReport, RecoverReport, check, recover};
+pub use check::{CheckReport, check};
 pub use error::StoreError;
 pub use files::{FileId, id_at};
+pub use recover::{RecoverReport, recover};
 pub use store::{OpenReport, Opened, Store, StoreOptions, SyncMode};
 
 use std::path::{Path, PathBuf};

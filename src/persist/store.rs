@@ -86,6 +86,8 @@ pub(super) struct SnapshotInfo {
 }
 
 pub(super) struct LogInfo {
+    /// Damage to the log's file header (the records after it replayed all the same).
+    pub(super) header: Option<StoreError>,
     pub(super) file_len: u64,
     /// End of the last record that replayed.
     pub(super) end: u64,
@@ -133,6 +135,7 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
 fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> LogInfo {
     let scan = wal::scan(bytes, path);
     let mut info = LogInfo {
+        header: scan.header,
         file_len: scan.file_len,
         end: scan.end,
         applied: 0,
@@ -173,10 +176,11 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> 
 }
 
 /// Applies one record's mutations through `MemoryGraph::apply`, the path live writes take,
-/// all or none.
-/// One record's changes, all or none. Not through a `Transaction`: replay needs no copy of
-/// each change for a commit.
-fn apply_all(graph: &mut MemoryGraph, mutations: Vec<Mutation>) -> Result<(), GraphError> {
+/// all or none. Not through a `Transaction`: replay needs no copy of each change for a commit.
+pub(super) fn apply_all(
+    graph: &mut MemoryGraph,
+    mutations: Vec<Mutation>,
+) -> Result<(), GraphError> {
     let mut undo = Vec::with_capacity(mutations.len());
     for m in mutations {
         match graph.apply(m) {
@@ -225,6 +229,9 @@ impl Store {
         let mut fresh_log = true;
         let mut end = FILE_HEADER_LEN as u64;
         if let Some(info) = loaded.log {
+            if let Some(e) = info.header {
+                return Err(e);
+            }
             match info.tail {
                 Tail::Damaged(e) => return Err(e),
                 Tail::Torn { offset, bytes } => {
@@ -274,6 +281,9 @@ impl Store {
         let loaded = load(dir)?;
         let mut report = OpenReport::default();
         if let Some(info) = loaded.log {
+            if let Some(e) = info.header {
+                return Err(e);
+            }
             match info.tail {
                 Tail::Damaged(e) => return Err(e),
                 Tail::Torn { offset, bytes } => {
