@@ -38,9 +38,10 @@ pub trait CommitSink {
         Ok(())
     }
 
-    /// On a clean exit, with no transaction open.
-    fn close(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
-        Ok(())
+    /// On a clean exit, with no transaction open. Returns a warning for the user when
+    /// something was left undone that loses nothing (a checkpoint on a full disk).
+    fn close(&mut self, _graph: &MemoryGraph) -> Result<Option<String>, Error> {
+        Ok(None)
     }
 }
 
@@ -62,7 +63,7 @@ impl CommitSink for Store {
         Ok(())
     }
 
-    fn close(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+    fn close(&mut self, graph: &MemoryGraph) -> Result<Option<String>, Error> {
         Ok(Store::close(self, graph)?)
     }
 }
@@ -149,10 +150,12 @@ impl Database {
             self.notes
                 .push("a transaction was still open: it was rolled back".to_string());
         }
-        match &mut self.sink {
-            Some(sink) => sink.close(&self.graph),
-            None => Ok(()),
+        if let Some(sink) = &mut self.sink {
+            if let Some(warning) = sink.close(&self.graph)? {
+                self.notes.push(warning);
+            }
         }
+        Ok(())
     }
 
     /// Notes gathered since the last call, oldest first.

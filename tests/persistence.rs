@@ -284,6 +284,86 @@ fn recover_salvage_replays_the_intact_records_after_the_damage() {
     }
 }
 
+/// `kg --db DIR ARGS` whose files may not grow past `kib` KiB (RLIMIT_FSIZE, with SIGXFSZ
+/// ignored): a write past it fails with "File too large", as writes fail on a full disk.
+fn kg_with_file_limit(dir: &Path, kib: u64, args: &[&str]) -> common::store::Run {
+    let script = format!("trap '' XFSZ; ulimit -f {}; exec \"$0\" \"$@\"", kib * 2);
+    run(std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_kg"))
+        .arg("--db")
+        .arg(dir)
+        .args(args))
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn on_a_full_disk_nothing_is_left_behind_and_a_reader_exits_cleanly() {
+    let scratch = Scratch::new("full");
+    let dir = scratch.store();
+    // A log record of some 70 KB, not yet in a snapshot (as a killed writer leaves it).
+    let mut db = open(&dir, u64::MAX);
+    exec(
+        &mut db,
+        &format!(
+            "UNWIND range(1, 300) AS i CREATE (:N {{i: i, s: '{}'}})",
+            "x".repeat(200)
+        ),
+    );
+    release(db, false);
+    let before = store_files_of(&dir);
+    // A read-only statement: the checkpoint at exit fails, which loses nothing.
+    let r = kg_with_file_limit(&dir, 16, &["query", "--format", "jsonl", COUNT]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "{\"n\":300}\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("note: no checkpoint at exit") && r.stderr.contains("File too large"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    assert_eq!(store_files_of(&dir), before);
+    // An import that cannot write its snapshot fails whole, and leaves no temporary file.
+    let data = scratch.path.join("more.jsonl");
+    let lines: String = (0..300)
+        .map(|i| format!("{{\"type\":\"node\",\"id\":\"{i}\",\"labels\":[\"M\"],\"properties\":{{\"s\":\"{}\"}}}}\n", "y".repeat(200)))
+        .collect();
+    std::fs::write(&data, lines).unwrap();
+    let r = kg_with_file_limit(&dir, 16, &["import", data.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("snapshot.kg.tmp: File too large"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    assert_eq!(store_files_of(&dir), before);
+    // With room again, the next writer checkpoints as usual.
+    let r = query(&dir, COUNT);
+    assert_eq!((r.code, r.stdout), (0, count_line(300)), "{}", r.stderr);
+    let c = run(kg(&dir).arg("check"));
+    assert!(c.stdout.contains("wal.kg: 16 bytes"), "{}", c.stdout);
+}
+
+fn store_files_of(dir: &Path) -> (Vec<u8>, Vec<u8>) {
+    (
+        std::fs::read(dir.join("snapshot.kg")).unwrap_or_default(),
+        std::fs::read(dir.join("wal.kg")).unwrap(),
+    )
+}
+
 #[test]
 fn bit_flips_in_the_snapshot_stop_the_open_naming_file_and_offset() {
     // A newer kg may lay its snapshot header out differently, so the version is read before

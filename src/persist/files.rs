@@ -18,19 +18,29 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Stor
 }
 
 /// The first half of `write_atomically`: the new content, on disk under the temporary name.
-/// Returns the file, still open.
+/// Returns the file, still open. On failure (a full disk) the temporary file is removed, so
+/// that it does not keep the disk full.
 pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<File, StoreError> {
     let tmp = dir.join(temp_name(name));
-    let mut file = File::create(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
-    file.write_all(bytes).map_err(|e| StoreError::io(&tmp, e))?;
-    file.sync_all().map_err(|e| StoreError::io(&tmp, e))?;
-    Ok(file)
+    let written = File::create(&tmp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        Ok(file)
+    });
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::io(&tmp, e)
+    })
 }
 
-/// The second half: the temporary file replaces `dir/name`, durably.
+/// The second half: the temporary file replaces `dir/name`, durably (or is removed).
 pub fn rename_into_place(dir: &Path, name: &str) -> Result<(), StoreError> {
     let target = dir.join(name);
-    std::fs::rename(dir.join(temp_name(name)), &target).map_err(|e| StoreError::io(&target, e))?;
+    let tmp = dir.join(temp_name(name));
+    std::fs::rename(&tmp, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::io(&target, e)
+    })?;
     sync_dir(dir)
 }
 

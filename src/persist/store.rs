@@ -418,12 +418,26 @@ impl Store {
         Ok(bytes.len() as u64)
     }
 
-    /// On a clean exit: a checkpoint if anything is not in the snapshot yet.
-    pub fn close(&mut self, graph: &MemoryGraph) -> Result<(), StoreError> {
-        if self.log.is_some() && self.dirty(graph) {
-            self.checkpoint(graph)?;
+    /// On a clean exit: a checkpoint if anything is not in the snapshot yet. A checkpoint
+    /// that cannot be written (a full disk) loses nothing, since every commit is in the log
+    /// (made durable here if `SyncMode::Off` had not): that is a warning, returned for the
+    /// user, not an error. Files deleted or replaced under the writer still are an error.
+    pub fn close(&mut self, graph: &MemoryGraph) -> Result<Option<String>, StoreError> {
+        if self.log.is_none() || !self.dirty(graph) {
+            return Ok(None);
         }
-        Ok(())
+        match self.checkpoint(graph) {
+            Ok(_) => Ok(None),
+            Err(e @ StoreError::Io { .. }) => {
+                if let Some(log) = &self.log {
+                    log.sync()?;
+                }
+                Ok(Some(format!(
+                    "no checkpoint at exit ({e}); nothing is lost: the log holds every commit, and the next kg that writes to the store tries again"
+                )))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn reset_log(&mut self) -> Result<(), StoreError> {

@@ -317,6 +317,13 @@ impl LogWriter {
         self.len
     }
 
+    /// Makes every appended record durable (with sync on, each already is).
+    pub fn sync(&self) -> Result<(), StoreError> {
+        self.file
+            .sync_data()
+            .map_err(|e| StoreError::io(&self.path, e))
+    }
+
     /// Appends one record and, with sync on, waits until it is on disk. On failure the file
     /// is cut back to where it was; `Err((_, true))` says that failed too.
     pub fn append(&mut self, record: &[u8]) -> Result<(), (StoreError, bool)> {
