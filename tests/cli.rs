@@ -1299,3 +1299,38 @@ fn an_export_that_fails_part_way_leaves_the_old_file_and_no_fragment() {
         );
     }
 }
+
+#[test]
+fn after_an_unbalanced_bracket_a_script_resumes_at_the_next_line_ending_semicolon() {
+    let mut text = String::from("MATCH (n:N RETURN n;\n");
+    for i in 0..1000 {
+        text.push_str(&format!("CREATE (:N {{i: {i}}});\n"));
+    }
+    text.push_str("MATCH (n:N) RETURN count(n) AS n;\n");
+    let script = TempFile::new("unbalanced.cypher", &text);
+    let run = kg_empty(&["run", "--continue", "--format", "jsonl", script.path()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "{\"n\":1000}\n", "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("statement 1 failed:\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("--> {}:1:12", script.path())),
+        "{}",
+        run.stderr
+    );
+    // An import with --skip-bad rejects that statement alone.
+    let store = script.0.with_file_name("db");
+    let run = kg(&[
+        "--db",
+        store.to_str().unwrap(),
+        "import",
+        "--skip-bad",
+        script.path(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 row rejected"), "{}", run.stderr);
+    assert!(run.stderr.contains("imported 1000 nodes"), "{}", run.stderr);
+}
