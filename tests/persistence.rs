@@ -365,6 +365,74 @@ fn store_files_of(dir: &Path) -> (Vec<u8>, Vec<u8>) {
 }
 
 #[test]
+fn a_directory_that_holds_other_files_and_no_store_is_refused() {
+    let scratch = Scratch::new("notastore");
+    let dir = scratch.path.join("papers");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("draft.txt"), "mine").unwrap();
+    for args in [
+        &["query", "CREATE (:A)"][..],
+        &["--read-only", "query", "RETURN 1"],
+        &["check"],
+        &["recover"],
+    ] {
+        let r = run(kg(&dir).args(args));
+        assert_eq!(r.code, 3, "{args:?}: {}", r.stderr);
+        let expected = format!(
+            "{} is not a kg store: it holds other files (draft.txt) and none of kg's; give --db a new or empty directory",
+            dir.display()
+        );
+        assert!(r.stderr.contains(&expected), "{args:?}: {}", r.stderr);
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["draft.txt"], "{args:?} changed the directory");
+    }
+    // An empty directory becomes a store.
+    let empty = scratch.path.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert_eq!(query(&empty, "CREATE (:A)").code, 0);
+    assert_eq!(query(&empty, COUNT).stdout, count_line(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_store_files_are_refused_and_left_alone() {
+    for name in ["snapshot.kg", "wal.kg", "lock"] {
+        let scratch = Scratch::new("symlinked");
+        let dir = scratch.store();
+        assert_eq!(query(&dir, "CREATE (:A)").code, 0);
+        let target = scratch.path.join(format!("elsewhere-{name}"));
+        std::fs::rename(dir.join(name), &target).unwrap();
+        std::os::unix::fs::symlink(&target, dir.join(name)).unwrap();
+        let before = std::fs::read(&target).unwrap();
+        let r = query(&dir, "CREATE (:B)");
+        assert_eq!(r.code, 3, "{name}: {}", r.stderr);
+        let expected = format!(
+            "{} is a symbolic link: kg replaces its files by renaming new ones into place, which would replace the link",
+            dir.join(name).display()
+        );
+        assert!(r.stderr.contains(&expected), "{name}: {}", r.stderr);
+        assert!(
+            std::fs::symlink_metadata(dir.join(name))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{name}");
+        // Reading needs no rename: a reader reads through the link.
+        let r = run(kg(&dir).args(["--read-only", "query", "--format", "jsonl", COUNT]));
+        assert_eq!(
+            (r.code, r.stdout),
+            (0, count_line(1)),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
 fn bit_flips_in_the_snapshot_stop_the_open_naming_file_and_offset() {
     // A newer kg may lay its snapshot header out differently, so the version is read before
     // the header checksum: a flipped version bit reads as a newer format. Both stop the open.

@@ -71,8 +71,8 @@ pub struct GlobalArgs {
 /// Where the graph lives when it outlives the process.
 #[derive(Args, Debug, Clone)]
 pub struct StoreArgs {
-    /// Open the durable store in DIR (created, empty, if it does not exist) instead of
-    /// working in memory
+    /// Open the durable store in DIR (created, empty, if it does not exist or is empty; a
+    /// directory holding other files is refused) instead of working in memory
     #[arg(long, global = true, value_name = "DIR", conflicts_with = "data")]
     pub db: Option<PathBuf>,
     /// Open the store without taking the writer's lock: it can be read while another kg

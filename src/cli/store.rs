@@ -39,7 +39,12 @@ pub fn open(dir: &Path, args: &StoreArgs, params: Params) -> Result<Session, Fat
 fn open_error(dir: &Path, e: &Error) -> Fatal {
     let mut message = match e {
         // That message names the store already.
-        Error::Store(StoreError::Locked { .. } | StoreError::NoStore { .. }) => e.to_string(),
+        Error::Store(
+            StoreError::Locked { .. }
+            | StoreError::NoStore { .. }
+            | StoreError::NotAStore { .. }
+            | StoreError::Symlinked { .. },
+        ) => e.to_string(),
         _ => format!("cannot open the store {}: {e}", dir.display()),
     };
     if let Error::Store(StoreError::Damaged { .. } | StoreError::Version { .. }) = e {

@@ -3,7 +3,7 @@
 
 use super::StoreError;
 use super::snapshot::SNAPSHOT_FILE;
-use super::store::load;
+use super::store::{check_dir, load};
 use super::wal::{self, LOG_FILE, Tail};
 use crate::graph::{GraphRead, MemoryGraph};
 use std::fmt;
@@ -48,6 +48,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
             dir: dir.to_path_buf(),
         });
     }
+    check_dir(dir, false)?;
     let mut lines = Vec::new();
     let loaded = match load(dir) {
         Ok(l) => l,

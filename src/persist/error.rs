@@ -38,6 +38,17 @@ pub enum StoreError {
     ReadOnly { dir: PathBuf },
     #[error("there is no store at {}", dir.display())]
     NoStore { dir: PathBuf },
+    /// A directory that holds files, none of them kg's: making it a store would mix the two.
+    #[error(
+        "{} is not a kg store: it holds other files ({example}) and none of kg's; give --db a new or empty directory",
+        dir.display()
+    )]
+    NotAStore { dir: PathBuf, example: String },
+    #[error(
+        "{} is a symbolic link: kg replaces its files by renaming new ones into place, which would replace the link; move the file itself into the store directory (the directory may be a link)",
+        path.display()
+    )]
+    Symlinked { path: PathBuf },
     /// A failed write whose partial effect could not be undone: later writes could land after
     /// garbage, so the store takes none until it is reopened.
     #[error("an earlier write to {} failed and could not be undone; reopen the store", path.display())]

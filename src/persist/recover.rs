@@ -9,7 +9,7 @@ use super::check::{counts, plural};
 use super::files::{self, truncate};
 use super::lock::WriterLock;
 use super::snapshot::{self, SNAPSHOT_FILE};
-use super::store::{Loaded, apply_all, load, torn_warning};
+use super::store::{Loaded, apply_all, check_dir, load, torn_warning};
 use super::wal::{self, LOG_FILE, Tail};
 use crate::graph::MemoryGraph;
 use crate::model::{NodeId, RelId};
@@ -39,6 +39,7 @@ pub fn recover(dir: &Path, salvage: bool) -> Result<RecoverReport, StoreError> {
             dir: dir.to_path_buf(),
         });
     }
+    check_dir(dir, true)?;
     let _lock = WriterLock::acquire(dir)?;
     let mut loaded = load(dir)?;
     let log_path = dir.join(LOG_FILE);

@@ -7,7 +7,7 @@
 //! records replay skips) or the new log with the new snapshot; never a gap.
 
 use super::files::{self, Held, read_if_exists, truncate};
-use super::lock::WriterLock;
+use super::lock::{LOCK_FILE, WriterLock};
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, LogWriter, Tail};
 use super::{DEFAULT_CHECKPOINT_BYTES, StoreError};
@@ -102,6 +102,42 @@ pub(super) struct Loaded {
     pub(super) snap_seq: u64,
     pub(super) snapshot: Option<SnapshotInfo>,
     pub(super) log: Option<LogInfo>,
+}
+
+/// Refuses an existing directory that is not a store: one that holds files, none of them
+/// kg's. For a writer, also store files that are symbolic links, which a checkpoint's rename
+/// would replace by plain files.
+pub(super) fn check_dir(dir: &Path, writer: bool) -> Result<(), StoreError> {
+    let names = [SNAPSHOT_FILE, LOG_FILE, LOCK_FILE];
+    let mut other = None;
+    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
+    for entry in entries {
+        let name = entry.map_err(|e| StoreError::io(dir, e))?.file_name();
+        let name = name.to_string_lossy();
+        // Temporary and set-aside files start with their file's name.
+        if names.iter().any(|n| name.starts_with(n)) {
+            other = None;
+            break;
+        }
+        if other.is_none() {
+            other = Some(name.into_owned());
+        }
+    }
+    if let Some(example) = other {
+        return Err(StoreError::NotAStore {
+            dir: dir.to_path_buf(),
+            example,
+        });
+    }
+    if writer {
+        for name in names {
+            let path = dir.join(name);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(StoreError::Symlinked { path });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads the snapshot and replays the log on it. Damage to the snapshot is an error; damage
@@ -213,6 +249,8 @@ impl Store {
         } else if !dir.is_dir() {
             let e = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
             return Err(StoreError::io(dir, e));
+        } else {
+            check_dir(dir, true)?;
         }
         let lock = WriterLock::acquire(dir)?;
         for name in [SNAPSHOT_FILE, LOG_FILE] {
@@ -278,6 +316,7 @@ impl Store {
                 dir: dir.to_path_buf(),
             });
         }
+        check_dir(dir, false)?;
         let loaded = load(dir)?;
         let mut report = OpenReport::default();
         if let Some(info) = loaded.log {
