@@ -530,3 +530,47 @@ fn an_unknown_csv_type_lists_every_type_the_reader_takes() {
         ["1 | 2 | 'x' | 4 | 3600 | '{x: 1}'"]
     );
 }
+
+#[test]
+fn a_csv_float_too_large_for_64_bits_is_refused_as_the_literal_is() {
+    let dir = scratch("float-range");
+    for (text, column, number) in [
+        ("1,1e999,\n", 2, "1e999"),
+        ("1,-1E999,\n", 2, "-1E999"),
+        ("1,1.5,2;1e400\n", 3, "1e400"),
+    ] {
+        let nodes = write(
+            &dir,
+            "floats.csv",
+            &format!(":ID,x:double,l:float[]\n{text}"),
+        );
+        let (location, reason) = row_error(import::load(
+            std::slice::from_ref(&nodes),
+            &ImportOptions::default(),
+        ));
+        assert_eq!(
+            (location.line, location.column),
+            (2, Some(column)),
+            "{text}"
+        );
+        assert_eq!(
+            reason,
+            RowError::FloatTooLarge(number.to_string()),
+            "{text}"
+        );
+        assert!(
+            reason
+                .to_string()
+                .starts_with("floating point number is too large"),
+            "{reason}"
+        );
+    }
+    // Infinity written as such (as kg's own export writes it) is a value, not an overflow.
+    let nodes = write(&dir, "inf.csv", ":ID,x:double\n1,Infinity\n2,-inf\n3,NaN\n");
+    let graph = import::load(&[nodes], &ImportOptions::default()).unwrap();
+    let rows = db_rows(
+        graph.into_database(),
+        "MATCH (n) RETURN n.x AS x ORDER BY id(n)",
+    );
+    assert_eq!(rows, ["Infinity", "-Infinity", "NaN"]);
+}

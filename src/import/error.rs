@@ -64,6 +64,9 @@ pub enum RowError {
     BadInteger(String),
     #[error("bad float '{0}'")]
     BadFloat(String),
+    /// As the literal `1e400` is refused: a number past the 64-bit range, not infinity.
+    #[error("floating point number is too large: {0} (64-bit)")]
+    FloatTooLarge(String),
     #[error("bad boolean '{0}' (expected true or false)")]
     BadBoolean(String),
     #[error("bad {kind} '{text}' (expected ISO 8601 text)")]
