@@ -574,3 +574,43 @@ fn a_csv_float_too_large_for_64_bits_is_refused_as_the_literal_is() {
     );
     assert_eq!(rows, ["Infinity", "-Infinity", "NaN"]);
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_format() {
+    let dir = scratch("bom");
+    let bom = "\u{feff}";
+    let files = [
+        write(&dir, "a.csv", &format!("{bom}:ID,name,:LABEL\n1,Csv,A\n")),
+        write(
+            &dir,
+            "b.jsonl",
+            &format!(
+                "{bom}{{\"type\":\"node\",\"id\":\"2\",\"labels\":[\"B\"],\"properties\":{{\"name\":\"Jsonl\"}}}}\n"
+            ),
+        ),
+        write(
+            &dir,
+            "c.json",
+            &format!(
+                "{bom}{{\"nodes\":[{{\"id\":3,\"labels\":[\"C\"],\"properties\":{{\"name\":\"Json\"}}}}]}}"
+            ),
+        ),
+        write(
+            &dir,
+            "d.cypher",
+            &format!("{bom}CREATE (:D {{name: 'Script'}});\n"),
+        ),
+    ];
+    for file in files {
+        let graph = import::load(std::slice::from_ref(&file), &ImportOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let rows = db_rows(graph.into_database(), "MATCH (n) RETURN n.name AS name");
+        assert_eq!(rows.len(), 1, "{}", file.display());
+    }
+    // The mark is not counted in columns.
+    for name in ["bad.jsonl", "bad.json"] {
+        let bad = write(&dir, name, &format!("{bom}{{\"type\":\"node\",}}\n"));
+        let (location, _) = row_error(import::load(&[bad], &ImportOptions::default()));
+        assert_eq!((location.line, location.column), (1, Some(16)), "{name}");
+    }
+}

@@ -79,9 +79,6 @@ impl<R: BufRead> RecordReader<R> {
         if self.read_line(&mut rec.raw)? == 0 {
             return Ok(Ok(false));
         }
-        if rec.line == 1 && rec.raw.starts_with('\u{feff}') {
-            rec.raw.drain(..'\u{feff}'.len_utf8());
-        }
         self.line += 1;
         let mut pos = 0;
         loop {

@@ -14,7 +14,7 @@
 
 use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
-use super::lines::LineReader;
+use super::lines::{LineReader, skip_bom};
 use super::progress::Progress;
 use crate::model::Value;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -363,8 +363,10 @@ pub fn load_document(
         line: 1,
         ..Position::default()
     }));
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    skip_bom(&mut input).map_err(|e| ImportError::io(path, e))?;
     let tracker = Tracker {
-        inner: BufReader::with_capacity(1 << 16, file),
+        inner: input,
         pos: pos.clone(),
     };
     let mut doc = Doc {
@@ -410,6 +412,7 @@ fn char_column(line: &str, byte_column: usize) -> u64 {
 /// line would keep a whole one-line document. This runs only on the error path.
 fn file_char_column(path: &Path, line: usize, byte_column: usize) -> Option<u64> {
     let mut reader = BufReader::new(File::open(path).ok()?);
+    skip_bom(&mut reader).ok()?;
     for _ in 1..line {
         reader.skip_until(b'\n').ok()?;
     }

@@ -70,6 +70,8 @@ pub struct LineReader<R> {
 }
 
 impl<R: BufRead> LineReader<R> {
+    /// A reader that skips a byte-order mark at the start of `input`: editors on some systems
+    /// write one, and it is not part of the text.
     pub fn new(input: R) -> Self {
         LineReader {
             input,
@@ -87,6 +89,9 @@ impl<R: BufRead> LineReader<R> {
     /// returns its length in bytes, 0 at the end of the input.
     pub fn read_line(&mut self, buf: &mut String) -> Result<usize, LineError> {
         self.bytes.clear();
+        if self.lines == 0 {
+            skip_bom(&mut self.input).map_err(LineError::Io)?;
+        }
         self.lines += 1;
         let n = self.read_bounded()?;
         match std::str::from_utf8(&self.bytes) {
@@ -132,6 +137,15 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
+/// Skips a UTF-8 byte-order mark at the start of `input`.
+pub fn skip_bom(input: &mut impl BufRead) -> io::Result<()> {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    if input.fill_buf()?.starts_with(BOM) {
+        input.consume(BOM.len());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +173,14 @@ mod tests {
         let err = r.read_line(&mut buf).unwrap_err();
         assert!(matches!(err, LineError::LineTooLong { line: 1 }), "{err}");
         assert!(buf.is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_at_the_start_only() {
+        let mut r = LineReader::new(&b"\xef\xbb\xbfa\n\xef\xbb\xbfb\n"[..]);
+        let mut buf = String::new();
+        r.read_line(&mut buf).unwrap();
+        r.read_line(&mut buf).unwrap();
+        assert_eq!(buf, "a\n\u{feff}b\n");
     }
 }
