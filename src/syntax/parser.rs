@@ -84,6 +84,15 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     } else {
         format!("'{word}'")
     };
+    // pest fails at the end of the text, or at the `/` it could not take as a comment's
+    // start: either way the comment is the problem.
+    if let Some(at) = split_statements(text).open_comment.filter(|at| *at <= pos) {
+        return QueryError::syntax(
+            Detail::UnexpectedSyntax,
+            "unterminated comment: no closing */",
+            Span::new(at, at + 2),
+        );
+    }
     if let Some(quote) = text[pos..]
         .chars()
         .next()
@@ -229,6 +238,8 @@ pub struct StatementScan {
     pub rest: usize,
     /// Whether the rest is inside a string, comment or open bracket.
     pub open: bool,
+    /// Where a block comment that is still open at the end starts.
+    pub open_comment: Option<usize>,
 }
 
 pub fn split_statements(text: &str) -> StatementScan {
@@ -240,6 +251,7 @@ pub fn split_statements(text: &str) -> StatementScan {
         BlockComment,
     }
     let mut state = State::Code;
+    let mut comment_start = 0;
     let mut depth: i32 = 0;
     let mut complete = Vec::new();
     let mut start = 0;
@@ -253,6 +265,7 @@ pub fn split_statements(text: &str) -> StatementScan {
                 b'/' if bytes.get(i + 1) == Some(&b'/') => state = State::LineComment,
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
                     state = State::BlockComment;
+                    comment_start = i;
                     i += 1;
                 }
                 b'(' | b'[' | b'{' => depth += 1,
@@ -291,6 +304,7 @@ pub fn split_statements(text: &str) -> StatementScan {
         complete,
         rest: start,
         open,
+        open_comment: (state == State::BlockComment).then_some(comment_start),
     }
 }
 
