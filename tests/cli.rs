@@ -880,6 +880,38 @@ fn a_script_that_is_not_utf8_is_named_by_line_and_column() {
 }
 
 #[test]
+fn statements_before_bytes_that_are_not_utf8_run_on_the_same_line_too() {
+    let mut child = Command::new(KG)
+        .args(["run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"RETURN 1 AS a; RETURN 2 AS b;\xffRETURN 3 AS c;\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stdout.contains("| 1 |") && stdout.contains("| 2 |"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("| 3 |"), "{stdout}");
+    assert!(
+        stderr.contains("cannot read stdin: line 1, column 30: not UTF-8 text"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn format_aliases_are_accepted_where_file_names_accept_them() {
     let dot = kg(&[
         "export",

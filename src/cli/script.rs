@@ -292,8 +292,18 @@ impl Runner<'_> {
         let mut rest = 0;
         loop {
             let before = text.len();
-            if input.read_line(&mut text)? == 0 {
-                break;
+            match input.read_line(&mut text) {
+                Ok(0) => break,
+                Ok(_) => {}
+                // The text before the bad bytes is good: its complete statements run, then
+                // the reading stops there.
+                Err(e @ LineError::Utf8 { .. }) => {
+                    return match self.run_complete(&text, rest, origin) {
+                        Some(_) => Err(e),
+                        None => Ok(()),
+                    };
+                }
+                Err(e) => return Err(e),
             }
             let line = &text[before..];
             if line.trim_start().starts_with(':') && is_blank(&text[rest..before]) {
