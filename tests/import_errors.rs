@@ -614,3 +614,71 @@ fn a_byte_order_mark_is_accepted_in_every_format() {
         assert_eq!((location.line, location.column), (1, Some(16)), "{name}");
     }
 }
+
+#[test]
+fn a_repeated_json_key_is_an_error_naming_the_key_and_where() {
+    let dir = scratch("duplicate-keys");
+    let cases = [
+        (
+            "dup.jsonl",
+            "{\"type\":\"node\",\"id\":\"1\"}\n{\"type\":\"node\",\"id\":\"2\",\"properties\":{\"a\":1,\"a\":2}}\n",
+            (2, 47),
+            "a",
+        ),
+        (
+            "dup-id.jsonl",
+            "{\"type\":\"node\",\"id\":\"1\",\"id\":\"2\"}\n",
+            (1, 28),
+            "id",
+        ),
+        (
+            "dup.json",
+            "{\"nodes\": [\n  {\"id\": 1, \"labels\": [\"A\"], \"labels\": [\"B\"]}\n]}\n",
+            (2, 38),
+            "labels",
+        ),
+        (
+            "dup-top.json",
+            "{\"nodes\": [{\"id\": 1}],\n \"nodes\": [{\"id\": 2}]}\n",
+            (2, 9),
+            "nodes",
+        ),
+    ];
+    for (name, text, (line, column), key) in cases {
+        let file = write(&dir, name, text);
+        let (location, reason) = row_error(import::load(&[file], &ImportOptions::default()));
+        assert_eq!(
+            (location.line, location.column),
+            (line, Some(column)),
+            "{name}"
+        );
+        assert_eq!(
+            reason,
+            RowError::Json(format!("duplicate key \"{key}\"")),
+            "{name}"
+        );
+    }
+    // Columns point at the end of the repeated key (in a document, just past it: serde_json
+    // reads files a character ahead).
+    // With --skip-bad a JSON line with a repeated key is one bad row.
+    let file = write(&dir, "dup.jsonl", cases[0].1);
+    let options = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    let graph = import::load(&[file], &options).unwrap();
+    assert_eq!((graph.report.nodes, graph.report.rejected), (1, 1));
+    // Parameter files too.
+    let params = write(&dir, "params.json", "{\"limit\": 1, \"limit\": 2}");
+    let (code, stderr) = kg(&[
+        "--params",
+        params.to_str().unwrap(),
+        "query",
+        "RETURN $limit",
+    ]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(
+        stderr.contains("not valid JSON: duplicate key \"limit\" at line 1 column 20"),
+        "{stderr}"
+    );
+}

@@ -11,7 +11,7 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
     let mut params = Params::new();
     if let Some(path) = file {
         let text = read_bounded(path)?;
-        let json: serde_json::Value = serde_json::from_str(&text)
+        let json = kg::import::json_from_str(&text)
             .map_err(|e| Fatal::data(format!("{}: not valid JSON: {e}", path.display())))?;
         let serde_json::Value::Object(map) = json else {
             return Err(Fatal::data(format!(

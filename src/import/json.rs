@@ -45,6 +45,70 @@ pub fn json_number(n: &serde_json::Number) -> Result<Value, RowError> {
     }
 }
 
+/// Parses JSON text, refusing an object that repeats a key (serde_json would keep the last
+/// silently); the error names the key, and serde_json adds where it is. Also what `--params`
+/// files use.
+pub fn json_from_str(text: &str) -> Result<Json, serde_json::Error> {
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
+/// A JSON value whose objects name each key once.
+struct Strict(Json);
+
+impl<'de> de::Deserialize<'de> for Strict {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Json;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, i: i64) -> Result<Json, E> {
+        Ok(Json::from(i))
+    }
+    fn visit_u64<E>(self, u: u64) -> Result<Json, E> {
+        Ok(Json::from(u))
+    }
+    fn visit_f64<E>(self, f: f64) -> Result<Json, E> {
+        Ok(Json::from(f))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::from(s))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format!("duplicate key \"{key}\"")));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Json::Object(object))
+    }
+}
+
 fn json_value(key: &str, v: &Json) -> Result<Option<Value>, RowError> {
     let unstorable = |reason: &str| RowError::Unstorable {
         key: key.to_string(),
@@ -212,7 +276,7 @@ pub fn load_lines(
         if text.trim_start().is_empty() {
             continue;
         }
-        let outcome = serde_json::from_str::<Json>(text)
+        let outcome = json_from_str(text)
             .map_err(|e| {
                 (
                     Some(char_column(text, e.column())),
@@ -290,7 +354,7 @@ impl Doc<'_, '_> {
             let mut p = self.pos.get();
             p.marking = true;
             self.pos.set(p);
-            let Some(v) = seq.next_element::<Json>()? else {
+            let Some(Strict(v)) = seq.next_element::<Strict>()? else {
                 return Ok(());
             };
             let p = self.pos.get();
@@ -337,7 +401,12 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
         f.write_str("an object with \"nodes\" and \"relationships\", or a list of elements")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format!("duplicate key \"{key}\"")));
+            }
+            seen.push(key.clone());
             match key.as_str() {
                 "nodes" => map.next_value_seed(Elements(self.0, Kind::Node))?,
                 "relationships" | "rels" => map.next_value_seed(Elements(self.0, Kind::Rel))?,
