@@ -786,8 +786,10 @@ fn random_statements_come_back_from_disk_exactly_as_in_memory() {
             }
         }
         if in_tx {
-            exec(&mut stored, "COMMIT");
-            exec(&mut twin, "COMMIT");
+            // A transaction in which a statement failed is rolled back by COMMIT: in both.
+            let a = stored.run("COMMIT", &kg::Params::new()).is_ok();
+            let b = twin.run("COMMIT", &kg::Params::new()).is_ok();
+            assert_eq!(a, b, "seed {seed}: COMMIT");
         }
         release(stored, true);
         let reopened = open(&dir, u64::MAX);
@@ -842,6 +844,57 @@ fn a_crash_inside_a_checkpoint_loses_nothing_and_replays_nothing_twice() {
         let r = query(&f.dir, "MATCH (x:X) DELETE x");
         assert_eq!(r.code, 0);
     }
+}
+
+#[test]
+fn a_failed_statement_fails_its_transaction_which_commit_then_rolls_back() {
+    let scratch = Scratch::new("failedtx");
+    let dir = scratch.store();
+    let script = ":begin\nCREATE (:A);\nRETURN 1 / 0;\nCREATE (:B);\n:commit\n\
+                  :begin\nCREATE (:C);\n:commit\n\
+                  BEGIN;\nCREATE (:D);\nMATCH (n) RETURN m;\nCOMMIT;\n";
+    let path = scratch.path.join("tx.cypher");
+    std::fs::write(&path, script).unwrap();
+    let r = run(kg(&dir).args(["run", "--continue"]).arg(&path));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for needle in [
+        "statement 2 failed",
+        "statement 3 failed:\nerror: the transaction has failed",
+        ":commit failed: the transaction was rolled back, not committed, because a statement in it failed",
+        "statement 8 failed:\nerror: the transaction was rolled back, not committed, because a statement in it failed",
+    ] {
+        assert!(
+            r.stderr.contains(needle),
+            "wanted {needle:?} in {}",
+            r.stderr
+        );
+    }
+    // Only the transaction without a failure was committed.
+    let q = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l");
+    assert_eq!(q.stdout, "{\"l\":\"C\"}\n", "{}", q.stderr);
+    // The shell says the same, and its prompt says the transaction failed.
+    let mut shell = spawn(
+        kg(&dir)
+            .args(["--history", "off", "shell"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let input = ":begin\nCREATE (:E);\nRETURN nope;\n:commit\n:quit\n";
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = shell.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(":commit failed: the transaction was rolled back, not committed"),
+        "{stderr}"
+    );
+    let q = query(&dir, "MATCH (n) RETURN count(n) AS n");
+    assert_eq!(q.stdout, count_line(1));
 }
 
 #[test]

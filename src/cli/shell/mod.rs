@@ -207,8 +207,10 @@ impl Shell<'_> {
             let width = editor.dimensions().map(|(w, _)| usize::from(w));
             self.runner.layout.width = width;
             self.runner.layout.max_rows = Some(self.max_rows);
-            let prompt = match (buffer.is_empty(), self.runner.session.db.in_transaction()) {
+            let db = &self.runner.session.db;
+            let prompt = match (buffer.is_empty(), db.in_transaction()) {
                 (true, false) => "kg> ",
+                (true, true) if db.transaction_failed() => "kg (tx failed)> ",
                 (true, true) => "kg (tx)> ",
                 (false, _) => "  ...> ",
             };
