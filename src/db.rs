@@ -38,9 +38,10 @@ pub trait CommitSink {
         Ok(())
     }
 
-    /// On a clean exit, with no transaction open.
-    fn close(&mut self, _graph: &MemoryGraph) -> Result<(), Error> {
-        Ok(())
+    /// On a clean exit, with no transaction open. Returns a warning for the user when
+    /// something was left undone that loses nothing (a checkpoint on a full disk).
+    fn close(&mut self, _graph: &MemoryGraph) -> Result<Option<String>, Error> {
+        Ok(None)
     }
 }
 
@@ -62,7 +63,7 @@ impl CommitSink for Store {
         Ok(())
     }
 
-    fn close(&mut self, graph: &MemoryGraph) -> Result<(), Error> {
+    fn close(&mut self, graph: &MemoryGraph) -> Result<Option<String>, Error> {
         Ok(Store::close(self, graph)?)
     }
 }
@@ -82,6 +83,9 @@ pub struct Database {
     explicit: bool,
     /// When the open explicit transaction began: the instant of `datetime.transaction()`.
     began: Option<chrono::DateTime<chrono::Utc>>,
+    /// A statement run through [`Database::run`] failed inside the explicit transaction: as
+    /// in Neo4j, the transaction can then only be rolled back.
+    failed: bool,
     sink: Option<Box<dyn CommitSink>>,
     /// Things worth telling the user that did not fail a statement (a failed automatic
     /// checkpoint, say), until the caller takes them.
@@ -109,6 +113,7 @@ impl Database {
             log: TxLog::default(),
             explicit: false,
             began: None,
+            failed: false,
             sink,
             notes: Vec::new(),
             engine: exec::Engine::default(),
@@ -149,10 +154,12 @@ impl Database {
             self.notes
                 .push("a transaction was still open: it was rolled back".to_string());
         }
-        match &mut self.sink {
-            Some(sink) => sink.close(&self.graph),
-            None => Ok(()),
+        if let Some(sink) = &mut self.sink {
+            if let Some(warning) = sink.close(&self.graph)? {
+                self.notes.push(warning);
+            }
         }
+        Ok(())
     }
 
     /// Notes gathered since the last call, oldest first.
@@ -168,8 +175,18 @@ impl Database {
     }
 
     /// Runs every statement of a script in order and returns one result per statement. Stops at
-    /// the first statement that fails; the statements before it stay applied.
+    /// the first statement that fails; the statements before it stay applied. Inside an explicit
+    /// transaction a failure fails the transaction, as in Neo4j: later statements are refused
+    /// and COMMIT rolls it back.
     pub fn run(&mut self, text: &str, params: &Params) -> Result<Vec<QueryResult>, Error> {
+        let outcome = self.run_script(text, params);
+        if outcome.is_err() && self.explicit {
+            self.failed = true;
+        }
+        outcome
+    }
+
+    fn run_script(&mut self, text: &str, params: &Params) -> Result<Vec<QueryResult>, Error> {
         if let Some(plan) = self.plans.get(text).cloned() {
             return Ok(vec![self.run_plan(Ok(plan), params)?]);
         }
@@ -193,7 +210,8 @@ impl Database {
         Ok(results)
     }
 
-    /// Runs one parsed statement.
+    /// Runs one parsed statement. A failure here does not fail an explicit transaction:
+    /// callers that run statements of their own (an import with `--skip-bad`) decide.
     pub fn run_statement(
         &mut self,
         statement: &ast::Statement,
@@ -233,6 +251,12 @@ impl Database {
         params: &Params,
     ) -> Result<QueryResult, Error> {
         let plan = plan?;
+        if self.explicit && self.failed {
+            return Err(tx_error(
+                "the transaction has failed (a statement in it failed): it can only be rolled back, by ROLLBACK (or COMMIT, which rolls it back)",
+            )
+            .into());
+        }
         let savepoint = self.log.savepoint();
         let mut result = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
@@ -287,15 +311,30 @@ impl Database {
         }
         self.explicit = true;
         self.began = Some(chrono::Utc::now());
+        self.failed = false;
         Ok(())
     }
 
+    /// Commits the open transaction; one that has failed is rolled back instead, and that is
+    /// the error.
     pub fn commit(&mut self) -> Result<(), Error> {
         if !self.explicit {
             return Err(tx_error("there is no open transaction to commit").into());
         }
+        if self.failed {
+            self.rollback()?;
+            return Err(tx_error(
+                "the transaction was rolled back, not committed, because a statement in it failed",
+            )
+            .into());
+        }
         self.explicit = false;
         self.commit_log()
+    }
+
+    /// Whether the open transaction has failed and can only be rolled back.
+    pub fn transaction_failed(&self) -> bool {
+        self.explicit && self.failed
     }
 
     /// Commits the open transaction by writing a new snapshot (a checkpoint) instead of a log
@@ -322,6 +361,7 @@ impl Database {
             return Err(tx_error("there is no open transaction to roll back"));
         }
         self.explicit = false;
+        self.failed = false;
         Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
         self.keep_ids();
         Ok(())

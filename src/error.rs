@@ -210,6 +210,17 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 ///
 /// `origin` names where the text came from (a file, statement number), if anywhere.
 pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String {
+    render_from(error, source, 1, origin)
+}
+
+/// [`render`] for a `source` that is the text of its file from line `first_line` on: a script
+/// read as a stream keeps only the lines of the statement at hand.
+pub fn render_from(
+    error: &QueryError,
+    source: &str,
+    first_line: usize,
+    origin: Option<&str>,
+) -> String {
     let mut out = format!(
         "error: {} ({}.{})\n",
         error.message, error.class, error.detail
@@ -219,14 +230,15 @@ pub fn render(error: &QueryError, source: &str, origin: Option<&str>) -> String 
     };
     let (line, col) = line_col(source, span.start);
     let text_line = source.lines().nth(line - 1).unwrap_or("");
-    let gutter = line.to_string().len();
+    let shown = line + first_line.max(1) - 1;
+    let gutter = shown.to_string().len();
     let pad = " ".repeat(gutter);
     let location = match origin {
-        Some(origin) => format!("{origin}:{line}:{col}"),
-        None => format!("{line}:{col}"),
+        Some(origin) => format!("{origin}:{shown}:{col}"),
+        None => format!("{shown}:{col}"),
     };
     out.push_str(&format!(
-        "{pad}--> {location}\n{pad} |\n{line} | {text_line}\n"
+        "{pad}--> {location}\n{pad} |\n{shown} | {text_line}\n"
     ));
     let line_chars = text_line.chars().count();
     let width = if span.end > span.start {

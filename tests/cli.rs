@@ -880,6 +880,38 @@ fn a_script_that_is_not_utf8_is_named_by_line_and_column() {
 }
 
 #[test]
+fn statements_before_bytes_that_are_not_utf8_run_on_the_same_line_too() {
+    let mut child = Command::new(KG)
+        .args(["run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"RETURN 1 AS a; RETURN 2 AS b;\xffRETURN 3 AS c;\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stdout.contains("| 1 |") && stdout.contains("| 2 |"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("| 3 |"), "{stdout}");
+    assert!(
+        stderr.contains("cannot read stdin: line 1, column 30: not UTF-8 text"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn format_aliases_are_accepted_where_file_names_accept_them() {
     let dot = kg(&[
         "export",
@@ -983,4 +1015,354 @@ fn kuzu_needs_a_directory_and_dialects_are_for_scripts() {
         "{}",
         neo4j.stdout
     );
+}
+
+/// Runs `sh -c SCRIPT` with kg's path as `$KG` and the address space capped at 2 GB, so that
+/// a kg that reads endless input into memory aborts quickly instead of filling the machine.
+#[cfg(target_os = "linux")]
+fn sh_capped(script: &str) -> Run {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v 2000000; {script}"))
+        .env("KG", KG)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn endless_input_stops_at_the_statement_size_limit() {
+    let store = TempFile::new("unused", "");
+    let db = store.0.with_file_name("db");
+    let db = db.to_str().unwrap();
+    let line = "line 1 is longer than 32 MiB, the most kg reads as one line";
+    let statement = "the statement starting on line 3 is longer than 32 MiB, the most kg reads as one statement (is a `;` missing?)";
+    for (script, expected) in [
+        (
+            "\"$KG\" run /dev/zero",
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" run - < /dev/zero",
+            format!("cannot read stdin: {line}"),
+        ),
+        (
+            "\"$KG\" --data /dev/zero query 'RETURN 1'",
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" --params /dev/zero query 'RETURN 1'",
+            "cannot read /dev/zero: longer than 32 MiB, the most kg reads as a parameters file"
+                .to_string(),
+        ),
+        (
+            &format!("\"$KG\" --db {db} import --format jsonl /dev/zero"),
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            &format!("\"$KG\" --db {db} import --format csv /dev/zero"),
+            format!("cannot read /dev/zero: {line}"),
+        ),
+        (
+            "\"$KG\" --history off shell < /dev/zero",
+            format!("shell input failed: {line}"),
+        ),
+        // Lines that never end a statement: the limit counts the statement, not the line.
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" --history off shell",
+            format!("shell input failed: {statement}"),
+        ),
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" run -",
+            format!("cannot read stdin: {statement}"),
+        ),
+        (
+            "(echo 'RETURN 1 AS a;'; echo; yes 'MATCH (n)') | \"$KG\" --data /dev/stdin query 'RETURN 1'",
+            format!("cannot read /dev/stdin: {statement}"),
+        ),
+    ] {
+        let run = sh_capped(script);
+        assert_eq!(run.code, 3, "{script}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&expected),
+            "{script}: wanted {expected:?} in {}",
+            run.stderr
+        );
+    }
+    // The statement before the endless one ran, as statements run when they are complete.
+    let run = sh_capped("(echo 'RETURN 1 AS a;'; yes 'MATCH (n)') | \"$KG\" run -");
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+}
+
+/// kg run in `dir` (so that relative paths are short), with `stdin` as its input.
+fn kg_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(KG)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().expect("kg exited normally"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn no_output_may_write_over_the_store_or_an_input() {
+    let csv = TempFile::new("in.csv", ":ID,name\n1,a\n1,b\n");
+    let dir = csv.0.parent().unwrap();
+    let files = |paths: &[&str]| -> Vec<Vec<u8>> {
+        paths
+            .iter()
+            .map(|p| std::fs::read(dir.join(p)).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        kg_in(dir, &["--db", "db", "query", "CREATE (:A {x: 1})"], "").code,
+        0
+    );
+    std::fs::create_dir(dir.join("elsewhere")).unwrap();
+    // Another name for the log: only device and inode tell.
+    std::fs::hard_link(dir.join("db/wal.kg"), dir.join("elsewhere/log.json")).unwrap();
+    std::fs::write(dir.join("in.jsonl"), "{\"type\":\"node\",\"id\":\"1\"}\n").unwrap();
+    let kept = ["db/snapshot.kg", "db/wal.kg", "in.csv", "in.jsonl"];
+    let before = files(&kept);
+    for (args, expected) in [
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "db/snapshot.kg",
+            ][..],
+            "-o db/snapshot.kg is the store's file db/snapshot.kg",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "elsewhere/log.json",
+            ],
+            "-o elsewhere/log.json is the store's file db/wal.kg",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "db/new.json",
+            ],
+            "-o db/new.json is inside the store directory db",
+        ),
+        (
+            &["--db", "db", "export", "--format", "csv", "-o", "db"],
+            "-o db is the store directory db",
+        ),
+        (
+            &[
+                "--data", "in.jsonl", "export", "--format", "jsonl", "-o", "in.jsonl",
+            ],
+            "-o in.jsonl is the input in.jsonl",
+        ),
+        (
+            &[
+                "--db",
+                "db2",
+                "import",
+                "in.csv",
+                "--skip-bad",
+                "--bad-log",
+                "in.csv",
+            ],
+            "--bad-log in.csv is the input in.csv",
+        ),
+        (
+            &[
+                "--db",
+                "db2",
+                "import",
+                "in.csv",
+                "--skip-bad",
+                "--bad-log",
+                "./elsewhere/../in.csv",
+            ],
+            "--bad-log ./elsewhere/../in.csv is the input in.csv",
+        ),
+        (
+            &[
+                "--db",
+                "db",
+                "import",
+                "in.jsonl",
+                "--skip-bad",
+                "--bad-log",
+                "db/wal.kg",
+            ],
+            "--bad-log db/wal.kg is the store's file db/wal.kg",
+        ),
+    ] {
+        let run = kg_in(dir, args, "");
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("kg: {expected}")),
+            "{args:?}: wanted {expected:?} in {}",
+            run.stderr
+        );
+        assert_eq!(files(&kept), before, "{args:?} changed a file");
+    }
+    // The shell's :export is refused the same way, and the shell goes on.
+    let run = kg_in(
+        dir,
+        &["--db", "db", "--history", "off", "shell"],
+        ":export json db/snapshot.kg MATCH (n) RETURN n\nRETURN 7 AS seven;\n",
+    );
+    assert!(
+        run.stderr
+            .contains(":export db/snapshot.kg is the store's file db/snapshot.kg"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("| 7     |"), "{}", run.stdout);
+    assert_eq!(files(&kept), before, ":export changed a file");
+    let run = kg_in(
+        dir,
+        &["--db", "db", "query", "MATCH (n) RETURN n.x AS x"],
+        "",
+    );
+    assert!(run.stdout.contains("| 1 |"), "{}", run.stdout);
+    // A bad-row log is written only when there is a bad row.
+    let good = TempFile::new("good.csv", ":ID,name\n1,a\n");
+    let log = dir.join("never.log");
+    let run = kg_in(
+        dir,
+        &[
+            "--db",
+            "db3",
+            "import",
+            good.path(),
+            "--skip-bad",
+            "--bad-log",
+            log.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!log.exists(), "the log was created without a bad row");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_export_that_fails_part_way_leaves_the_old_file_and_no_fragment() {
+    let old = TempFile::new("out.json", "old\n");
+    let dir = old.0.parent().unwrap();
+    std::fs::create_dir(dir.join("csv")).unwrap();
+    std::fs::write(dir.join("csv/nodes.csv"), "old\n").unwrap();
+    std::fs::create_dir(dir.join("kuzu")).unwrap();
+    std::fs::write(dir.join("kuzu/schema.cypher"), "old\n").unwrap();
+    // Files may not grow past 4 KiB (SIGXFSZ ignored): writes past that fail, as on a full
+    // disk. The article graph takes more.
+    for args in [
+        "--format json -o out.json",
+        "--format graphml -o out.json",
+        "--format csv -o csv",
+        "--format kuzu -o kuzu",
+    ] {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "trap '' XFSZ; ulimit -f 8; exec \"$0\" export {args}"
+            ))
+            .arg(KG)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args}: {stderr}");
+        assert!(stderr.contains("File too large"), "{args}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&old.0).unwrap(), "old\n", "{args}");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("csv/nodes.csv")).unwrap(),
+            "old\n",
+            "{args}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("kuzu/schema.cypher")).unwrap(),
+            "old\n",
+            "{args}"
+        );
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .chain(std::fs::read_dir(dir.join("csv")).unwrap())
+            .chain(std::fs::read_dir(dir.join("kuzu")).unwrap())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["csv", "kuzu", "nodes.csv", "out.json", "schema.cypher"],
+            "{args}: a fragment was left"
+        );
+    }
+}
+
+#[test]
+fn after_an_unbalanced_bracket_a_script_resumes_at_the_next_line_ending_semicolon() {
+    let mut text = String::from("MATCH (n:N RETURN n;\n");
+    for i in 0..1000 {
+        text.push_str(&format!("CREATE (:N {{i: {i}}});\n"));
+    }
+    text.push_str("MATCH (n:N) RETURN count(n) AS n;\n");
+    let script = TempFile::new("unbalanced.cypher", &text);
+    let run = kg_empty(&["run", "--continue", "--format", "jsonl", script.path()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "{\"n\":1000}\n", "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("statement 1 failed:\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("--> {}:1:12", script.path())),
+        "{}",
+        run.stderr
+    );
+    // An import with --skip-bad rejects that statement alone.
+    let store = script.0.with_file_name("db");
+    let run = kg(&[
+        "--db",
+        store.to_str().unwrap(),
+        "import",
+        "--skip-bad",
+        script.path(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 row rejected"), "{}", run.stderr);
+    assert!(run.stderr.contains("imported 1000 nodes"), "{}", run.stderr);
 }

@@ -135,6 +135,25 @@ fn explicit_transactions_commit_or_roll_back_together() {
     assert!(db.commit().is_err());
     assert!(db.rollback().is_err());
 
+    // A statement that fails through `run` fails the transaction: later statements are
+    // refused, and COMMIT rolls back.
+    db.begin().unwrap();
+    run(&mut db, "CREATE (:B)");
+    assert!(db.run("RETURN 1 / 0", &Params::new()).is_err());
+    assert!(db.transaction_failed());
+    let refused = db.run("CREATE (:C)", &Params::new()).unwrap_err();
+    assert!(
+        refused.to_string().contains("the transaction has failed"),
+        "{refused}"
+    );
+    let commit = db.commit().unwrap_err();
+    assert!(
+        commit.to_string().contains("rolled back, not committed"),
+        "{commit}"
+    );
+    assert!(!db.in_transaction() && !db.transaction_failed());
+    assert_eq!(db.node_count(), 1);
+
     // The same through statements.
     run(&mut db, "BEGIN");
     run(&mut db, "MATCH (a:A) DELETE a");

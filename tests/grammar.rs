@@ -853,3 +853,26 @@ fn reserved_words_are_not_variables() {
 fn an_incomplete_exponent_is_an_invalid_number() {
     assert_refused("RETURN 1.5e AS x", Detail::InvalidNumberLiteral, "1.5e");
 }
+
+#[test]
+fn an_unterminated_block_comment_is_named_where_it_opens() {
+    for src in [
+        "RETURN 1 /* open",
+        "RETURN 1 /* a;\n b */ + /* again",
+        "MATCH (n) /* RETURN n */ RETURN n /*",
+    ] {
+        let err = parse_script(src).expect_err(src);
+        assert_eq!(err.message, "unterminated comment: no closing */", "{src}");
+        let at = src.rfind("/*").unwrap();
+        assert_eq!(
+            err.span,
+            Some(kg::syntax::ast::Span::new(at, at + 2)),
+            "{src}"
+        );
+    }
+    // An error before the comment is reported as it is.
+    let err = parse_script("RETURN ) /* open").unwrap_err();
+    assert!(err.message.starts_with("unexpected ')'"), "{}", err.message);
+    // A `/*` inside a string opens nothing.
+    assert!(parse_script("RETURN '/*' AS s").is_ok());
+}

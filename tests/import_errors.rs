@@ -530,3 +530,155 @@ fn an_unknown_csv_type_lists_every_type_the_reader_takes() {
         ["1 | 2 | 'x' | 4 | 3600 | '{x: 1}'"]
     );
 }
+
+#[test]
+fn a_csv_float_too_large_for_64_bits_is_refused_as_the_literal_is() {
+    let dir = scratch("float-range");
+    for (text, column, number) in [
+        ("1,1e999,\n", 2, "1e999"),
+        ("1,-1E999,\n", 2, "-1E999"),
+        ("1,1.5,2;1e400\n", 3, "1e400"),
+    ] {
+        let nodes = write(
+            &dir,
+            "floats.csv",
+            &format!(":ID,x:double,l:float[]\n{text}"),
+        );
+        let (location, reason) = row_error(import::load(
+            std::slice::from_ref(&nodes),
+            &ImportOptions::default(),
+        ));
+        assert_eq!(
+            (location.line, location.column),
+            (2, Some(column)),
+            "{text}"
+        );
+        assert_eq!(
+            reason,
+            RowError::FloatTooLarge(number.to_string()),
+            "{text}"
+        );
+        assert!(
+            reason
+                .to_string()
+                .starts_with("floating point number is too large"),
+            "{reason}"
+        );
+    }
+    // Infinity written as such (as kg's own export writes it) is a value, not an overflow.
+    let nodes = write(&dir, "inf.csv", ":ID,x:double\n1,Infinity\n2,-inf\n3,NaN\n");
+    let graph = import::load(&[nodes], &ImportOptions::default()).unwrap();
+    let rows = db_rows(
+        graph.into_database(),
+        "MATCH (n) RETURN n.x AS x ORDER BY id(n)",
+    );
+    assert_eq!(rows, ["Infinity", "-Infinity", "NaN"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_format() {
+    let dir = scratch("bom");
+    let bom = "\u{feff}";
+    let files = [
+        write(&dir, "a.csv", &format!("{bom}:ID,name,:LABEL\n1,Csv,A\n")),
+        write(
+            &dir,
+            "b.jsonl",
+            &format!(
+                "{bom}{{\"type\":\"node\",\"id\":\"2\",\"labels\":[\"B\"],\"properties\":{{\"name\":\"Jsonl\"}}}}\n"
+            ),
+        ),
+        write(
+            &dir,
+            "c.json",
+            &format!(
+                "{bom}{{\"nodes\":[{{\"id\":3,\"labels\":[\"C\"],\"properties\":{{\"name\":\"Json\"}}}}]}}"
+            ),
+        ),
+        write(
+            &dir,
+            "d.cypher",
+            &format!("{bom}CREATE (:D {{name: 'Script'}});\n"),
+        ),
+    ];
+    for file in files {
+        let graph = import::load(std::slice::from_ref(&file), &ImportOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let rows = db_rows(graph.into_database(), "MATCH (n) RETURN n.name AS name");
+        assert_eq!(rows.len(), 1, "{}", file.display());
+    }
+    // The mark is not counted in columns.
+    for name in ["bad.jsonl", "bad.json"] {
+        let bad = write(&dir, name, &format!("{bom}{{\"type\":\"node\",}}\n"));
+        let (location, _) = row_error(import::load(&[bad], &ImportOptions::default()));
+        assert_eq!((location.line, location.column), (1, Some(16)), "{name}");
+    }
+}
+
+#[test]
+fn a_repeated_json_key_is_an_error_naming_the_key_and_where() {
+    let dir = scratch("duplicate-keys");
+    let cases = [
+        (
+            "dup.jsonl",
+            "{\"type\":\"node\",\"id\":\"1\"}\n{\"type\":\"node\",\"id\":\"2\",\"properties\":{\"a\":1,\"a\":2}}\n",
+            (2, 47),
+            "a",
+        ),
+        (
+            "dup-id.jsonl",
+            "{\"type\":\"node\",\"id\":\"1\",\"id\":\"2\"}\n",
+            (1, 28),
+            "id",
+        ),
+        (
+            "dup.json",
+            "{\"nodes\": [\n  {\"id\": 1, \"labels\": [\"A\"], \"labels\": [\"B\"]}\n]}\n",
+            (2, 38),
+            "labels",
+        ),
+        (
+            "dup-top.json",
+            "{\"nodes\": [{\"id\": 1}],\n \"nodes\": [{\"id\": 2}]}\n",
+            (2, 9),
+            "nodes",
+        ),
+    ];
+    for (name, text, (line, column), key) in cases {
+        let file = write(&dir, name, text);
+        let (location, reason) = row_error(import::load(&[file], &ImportOptions::default()));
+        assert_eq!(
+            (location.line, location.column),
+            (line, Some(column)),
+            "{name}"
+        );
+        assert_eq!(
+            reason,
+            RowError::Json(format!("duplicate key \"{key}\"")),
+            "{name}"
+        );
+    }
+    // Columns point at the end of the repeated key (in a document, just past it: serde_json
+    // reads files a character ahead).
+    // With --skip-bad a JSON line with a repeated key is one bad row.
+    let file = write(&dir, "dup.jsonl", cases[0].1);
+    let options = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    let graph = import::load(&[file], &options).unwrap();
+    assert_eq!((graph.report.nodes, graph.report.rejected), (1, 1));
+    // Parameter files too.
+    let params = write(&dir, "params.json", "{\"limit\": 1, \"limit\": 2}");
+    let (code, stderr) = kg(&[
+        "--params",
+        params.to_str().unwrap(),
+        "query",
+        "RETURN $limit",
+    ]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(
+        stderr.contains("not valid JSON: duplicate key \"limit\" at line 1 column 20"),
+        "{stderr}"
+    );
+}

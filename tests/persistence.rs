@@ -152,11 +152,17 @@ fn bit_flips_in_the_log_stop_the_open_naming_file_and_offset() {
         (f.rec1, f.rec2, f.end)
     };
     let damaged = |at: u64| format!("wal.kg is damaged at byte {at}");
-    // (what is hit, the byte flipped, what the error says, where the set-aside part starts)
+    // (what is hit, the byte flipped, what the error says, where the set-aside part starts;
+    // `end` when nothing is set aside: a damaged file header is rewritten)
     let cases = [
-        ("magic", 0, format!("{}: bad magic", damaged(0)), 0),
-        ("version", 8, format!("{}: header checksum", damaged(12)), 0),
-        ("header checksum", 13, damaged(12), 0),
+        ("magic", 0, format!("{}: bad magic", damaged(0)), end),
+        (
+            "version",
+            8,
+            format!("{}: header checksum", damaged(12)),
+            end,
+        ),
+        ("header checksum", 13, damaged(12), end),
         ("record length", rec2, damaged(rec2), rec2),
         ("record sequence", rec2 + 5, damaged(rec2), rec2),
         ("record ids", rec2 + 14, damaged(rec2), rec2),
@@ -173,25 +179,254 @@ fn bit_flips_in_the_log_stop_the_open_naming_file_and_offset() {
         let before = std::fs::read(&f.wal).unwrap();
         let r = run(kg(&f.dir).arg("recover"));
         assert_eq!(r.code, 0, "{what}: {}", r.stderr);
-        assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
         let aside: Vec<PathBuf> = std::fs::read_dir(&f.dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.to_string_lossy().contains("wal.kg.damaged-"))
             .collect();
-        assert_eq!(aside.len(), 1, "{what}");
-        assert_eq!(
-            std::fs::read(&aside[0]).unwrap(),
-            before[aside_from as usize..],
-            "{what}: the damaged rest is kept as it was"
-        );
+        if aside_from == end {
+            // The header holds no data: a new one, and every record kept.
+            assert!(
+                r.stdout.contains("rewrote the 16-byte header")
+                    && r.stdout.contains("kept the 2 records after it"),
+                "{what}: {}",
+                r.stdout
+            );
+            assert!(aside.is_empty(), "{what}: nothing is set aside");
+            assert_eq!(std::fs::read(&f.wal).unwrap()[16..], before[16..], "{what}");
+        } else {
+            assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
+            assert_eq!(aside.len(), 1, "{what}");
+            assert_eq!(
+                std::fs::read(&aside[0]).unwrap(),
+                before[aside_from as usize..],
+                "{what}: the damaged rest is kept as it was"
+            );
+        }
         // The snapshot holds 2 nodes and each record before the damage one more.
-        let kept = if aside_from == rec2 { 3 } else { 2 };
+        let kept = match aside_from {
+            a if a == end => 4,
+            a if a == rec2 => 3,
+            _ => 2,
+        };
         let r = query(&f.dir, COUNT);
         assert_eq!(
             (r.code, r.stdout),
             (0, count_line(kept)),
             "{what}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn recover_salvage_replays_the_intact_records_after_the_damage() {
+    // After a snapshot that includes record 1, record 2 creates C, record 3 changes it, record
+    // 4 creates D; record 2 is damaged.
+    for (what, offset_in_record) in [("payload", 40), ("header", 5)] {
+        let scratch = Scratch::new("salvage");
+        let dir = scratch.store();
+        let wal = dir.join("wal.kg");
+        let mut db = open(&dir, u64::MAX);
+        exec(&mut db, "CREATE (:A {i: 1})");
+        db.checkpoint().unwrap();
+        let rec1 = len(&wal);
+        exec(
+            &mut db,
+            "CREATE (:C {i: 3, s: 'long enough to damage in the middle'})",
+        );
+        let rec2 = len(&wal);
+        exec(&mut db, "MATCH (c:C) SET c.seen = true");
+        let rec3 = len(&wal);
+        exec(&mut db, "CREATE (:D {i: 5})");
+        release(db, false);
+        flip(&wal, rec1 + offset_in_record);
+        let c = run(kg(&dir).arg("check"));
+        assert_eq!(c.code, 3, "{what}: {}", c.stdout);
+        assert!(
+            c.stdout.contains(
+                "they hold 2 records with intact checksums, which kg recover --salvage would replay"
+            ),
+            "{what}: {}",
+            c.stdout
+        );
+        let r = run(kg(&dir).args(["recover", "--salvage"]));
+        assert_eq!(r.code, 0, "{what}: {}", r.stderr);
+        for line in [
+            format!("record 3 (byte {rec2}): skipped: it does not apply without what was lost"),
+            format!("record 4 (byte {rec3}): applied"),
+            "record 2: lost".to_string(),
+            "salvaged 2 intact records after the damage (1 applied, 1 skipped)".to_string(),
+            "the store opens with 2 nodes and 0 relationships".to_string(),
+        ] {
+            assert!(
+                r.stdout.contains(&line),
+                "{what}: wanted {line:?} in {}",
+                r.stdout
+            );
+        }
+        assert!(r.stdout.contains("set aside"), "{what}: {}", r.stdout);
+        let q = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
+        assert_eq!(
+            q.stdout, "{\"l\":\"A\"}\n{\"l\":\"D\"}\n",
+            "{what}: {}",
+            q.stderr
+        );
+        // The store goes on from there: new records follow the salvaged ones.
+        assert_eq!(query(&dir, "CREATE (:E)").code, 0);
+        let c = run(kg(&dir).arg("check"));
+        assert_eq!(c.code, 0, "{what}: {}", c.stdout);
+        assert!(
+            c.stdout.contains("ok: the store opens with 3 nodes"),
+            "{}",
+            c.stdout
+        );
+    }
+}
+
+/// `kg --db DIR ARGS` whose files may not grow past `kib` KiB (RLIMIT_FSIZE, with SIGXFSZ
+/// ignored): a write past it fails with "File too large", as writes fail on a full disk.
+fn kg_with_file_limit(dir: &Path, kib: u64, args: &[&str]) -> common::store::Run {
+    let script = format!("trap '' XFSZ; ulimit -f {}; exec \"$0\" \"$@\"", kib * 2);
+    run(std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_kg"))
+        .arg("--db")
+        .arg(dir)
+        .args(args))
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn on_a_full_disk_nothing_is_left_behind_and_a_reader_exits_cleanly() {
+    let scratch = Scratch::new("full");
+    let dir = scratch.store();
+    // A log record of some 70 KB, not yet in a snapshot (as a killed writer leaves it).
+    let mut db = open(&dir, u64::MAX);
+    exec(
+        &mut db,
+        &format!(
+            "UNWIND range(1, 300) AS i CREATE (:N {{i: i, s: '{}'}})",
+            "x".repeat(200)
+        ),
+    );
+    release(db, false);
+    let before = store_files_of(&dir);
+    // A read-only statement: the checkpoint at exit fails, which loses nothing.
+    let r = kg_with_file_limit(&dir, 16, &["query", "--format", "jsonl", COUNT]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "{\"n\":300}\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("note: no checkpoint at exit") && r.stderr.contains("File too large"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    assert_eq!(store_files_of(&dir), before);
+    // An import that cannot write its snapshot fails whole, and leaves no temporary file.
+    let data = scratch.path.join("more.jsonl");
+    let lines: String = (0..300)
+        .map(|i| format!("{{\"type\":\"node\",\"id\":\"{i}\",\"labels\":[\"M\"],\"properties\":{{\"s\":\"{}\"}}}}\n", "y".repeat(200)))
+        .collect();
+    std::fs::write(&data, lines).unwrap();
+    let r = kg_with_file_limit(&dir, 16, &["import", data.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("snapshot.kg.tmp: File too large"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    assert_eq!(store_files_of(&dir), before);
+    // With room again, the next writer checkpoints as usual.
+    let r = query(&dir, COUNT);
+    assert_eq!((r.code, r.stdout), (0, count_line(300)), "{}", r.stderr);
+    let c = run(kg(&dir).arg("check"));
+    assert!(c.stdout.contains("wal.kg: 16 bytes"), "{}", c.stdout);
+}
+
+fn store_files_of(dir: &Path) -> (Vec<u8>, Vec<u8>) {
+    (
+        std::fs::read(dir.join("snapshot.kg")).unwrap_or_default(),
+        std::fs::read(dir.join("wal.kg")).unwrap(),
+    )
+}
+
+#[test]
+fn a_directory_that_holds_other_files_and_no_store_is_refused() {
+    let scratch = Scratch::new("notastore");
+    let dir = scratch.path.join("papers");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("draft.txt"), "mine").unwrap();
+    for args in [
+        &["query", "CREATE (:A)"][..],
+        &["--read-only", "query", "RETURN 1"],
+        &["check"],
+        &["recover"],
+    ] {
+        let r = run(kg(&dir).args(args));
+        assert_eq!(r.code, 3, "{args:?}: {}", r.stderr);
+        let expected = format!(
+            "{} is not a kg store: it holds other files (draft.txt) and none of kg's; give --db a new or empty directory",
+            dir.display()
+        );
+        assert!(r.stderr.contains(&expected), "{args:?}: {}", r.stderr);
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["draft.txt"], "{args:?} changed the directory");
+    }
+    // An empty directory becomes a store.
+    let empty = scratch.path.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert_eq!(query(&empty, "CREATE (:A)").code, 0);
+    assert_eq!(query(&empty, COUNT).stdout, count_line(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_store_files_are_refused_and_left_alone() {
+    for name in ["snapshot.kg", "wal.kg", "lock"] {
+        let scratch = Scratch::new("symlinked");
+        let dir = scratch.store();
+        assert_eq!(query(&dir, "CREATE (:A)").code, 0);
+        let target = scratch.path.join(format!("elsewhere-{name}"));
+        std::fs::rename(dir.join(name), &target).unwrap();
+        std::os::unix::fs::symlink(&target, dir.join(name)).unwrap();
+        let before = std::fs::read(&target).unwrap();
+        let r = query(&dir, "CREATE (:B)");
+        assert_eq!(r.code, 3, "{name}: {}", r.stderr);
+        let expected = format!(
+            "{} is a symbolic link: kg replaces its files by renaming new ones into place, which would replace the link",
+            dir.join(name).display()
+        );
+        assert!(r.stderr.contains(&expected), "{name}: {}", r.stderr);
+        assert!(
+            std::fs::symlink_metadata(dir.join(name))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{name}");
+        // Reading needs no rename: a reader reads through the link.
+        let r = run(kg(&dir).args(["--read-only", "query", "--format", "jsonl", COUNT]));
+        assert_eq!(
+            (r.code, r.stdout),
+            (0, count_line(1)),
+            "{name}: {}",
             r.stderr
         );
     }
@@ -327,7 +562,7 @@ fn start_writer(dir: &Path, extra: &[&str]) -> std::process::Child {
             .args(["run", "-", "--format", "jsonl"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null()),
+            .stderr(Stdio::piped()),
     );
     let pid = child.id().to_string();
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -371,6 +606,84 @@ fn a_second_writer_fails_at_once_naming_the_holder() {
     first.kill().unwrap();
     first.wait().unwrap();
     assert_eq!(query(&dir, "CREATE (:X)").code, 0);
+}
+
+#[test]
+fn a_writer_whose_lock_or_files_are_deleted_lets_no_second_writer_in_and_stops() {
+    // What a careless cleanup does to a running writer: each of its files deleted or
+    // replaced in turn.
+    for victim in ["lock", "wal.kg", "snapshot.kg", "."] {
+        let scratch = Scratch::new("lock-deleted");
+        let dir = scratch.store();
+        assert_eq!(query(&dir, "CREATE (:Zero)").code, 0);
+        let mut writer = start_writer(&dir, &[]);
+        let mut stdin = writer.stdin.take().unwrap();
+        let mut acks = BufReader::new(writer.stdout.take().unwrap()).lines();
+        writeln!(stdin, "CREATE (:First) RETURN 1 AS ack;").unwrap();
+        stdin.flush().unwrap();
+        assert_eq!(acks.next().unwrap().unwrap(), "{\"ack\":1}");
+        let path = dir.join(victim);
+        match victim {
+            "." => {
+                // The whole store moved away and a new one made in its place.
+                std::fs::rename(&dir, scratch.path.join("moved")).unwrap();
+                let r = query(&dir, "CREATE (:Second)");
+                assert_eq!(r.code, 0, "{}", r.stderr);
+            }
+            "snapshot.kg" => {
+                // Replaced by another file (a backup put back by hand, say).
+                let bytes = std::fs::read(&path).unwrap();
+                std::fs::remove_file(&path).unwrap();
+                std::fs::write(&path, bytes).unwrap();
+            }
+            _ => {
+                std::fs::remove_file(&path).unwrap();
+                let r = query(&dir, "CREATE (:Second)");
+                assert_eq!(r.code, 3, "{victim}: a second writer got in");
+                assert!(
+                    r.stderr.contains("open for writing by another kg process"),
+                    "{victim}: {}",
+                    r.stderr
+                );
+            }
+        }
+        // The first writer writes no more: not the statement, not the checkpoint at exit.
+        writeln!(stdin, "CREATE (:Late) RETURN 2 AS ack;").unwrap();
+        drop(stdin);
+        let out = writer.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{victim}: {stderr}");
+        assert!(
+            acks.next().is_none(),
+            "{victim}: the late write was acknowledged"
+        );
+        let shown = if victim == "." {
+            String::new()
+        } else {
+            format!("/{victim}")
+        };
+        let needle = format!(
+            "{}{shown} was deleted or replaced while this kg had the store open",
+            dir.display()
+        );
+        assert!(
+            stderr.contains(&needle),
+            "{victim}: wanted {needle:?} in {stderr}"
+        );
+        if victim == "." {
+            let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l");
+            assert_eq!(r.stdout, "{\"l\":\"Second\"}\n", "{victim}");
+        } else {
+            let r = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l ORDER BY l");
+            assert_eq!(r.code, 0, "{victim}: {}", r.stderr);
+            // A deleted log takes its records with it; nothing else is lost.
+            let expected = match victim {
+                "wal.kg" => "{\"l\":\"Zero\"}\n",
+                _ => "{\"l\":\"First\"}\n{\"l\":\"Zero\"}\n",
+            };
+            assert_eq!(r.stdout, expected, "{victim}");
+        }
+    }
 }
 
 #[test]
@@ -473,8 +786,10 @@ fn random_statements_come_back_from_disk_exactly_as_in_memory() {
             }
         }
         if in_tx {
-            exec(&mut stored, "COMMIT");
-            exec(&mut twin, "COMMIT");
+            // A transaction in which a statement failed is rolled back by COMMIT: in both.
+            let a = stored.run("COMMIT", &kg::Params::new()).is_ok();
+            let b = twin.run("COMMIT", &kg::Params::new()).is_ok();
+            assert_eq!(a, b, "seed {seed}: COMMIT");
         }
         release(stored, true);
         let reopened = open(&dir, u64::MAX);
@@ -529,6 +844,57 @@ fn a_crash_inside_a_checkpoint_loses_nothing_and_replays_nothing_twice() {
         let r = query(&f.dir, "MATCH (x:X) DELETE x");
         assert_eq!(r.code, 0);
     }
+}
+
+#[test]
+fn a_failed_statement_fails_its_transaction_which_commit_then_rolls_back() {
+    let scratch = Scratch::new("failedtx");
+    let dir = scratch.store();
+    let script = ":begin\nCREATE (:A);\nRETURN 1 / 0;\nCREATE (:B);\n:commit\n\
+                  :begin\nCREATE (:C);\n:commit\n\
+                  BEGIN;\nCREATE (:D);\nMATCH (n) RETURN m;\nCOMMIT;\n";
+    let path = scratch.path.join("tx.cypher");
+    std::fs::write(&path, script).unwrap();
+    let r = run(kg(&dir).args(["run", "--continue"]).arg(&path));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for needle in [
+        "statement 2 failed",
+        "statement 3 failed:\nerror: the transaction has failed",
+        ":commit failed: the transaction was rolled back, not committed, because a statement in it failed",
+        "statement 8 failed:\nerror: the transaction was rolled back, not committed, because a statement in it failed",
+    ] {
+        assert!(
+            r.stderr.contains(needle),
+            "wanted {needle:?} in {}",
+            r.stderr
+        );
+    }
+    // Only the transaction without a failure was committed.
+    let q = query(&dir, "MATCH (n) RETURN labels(n)[0] AS l");
+    assert_eq!(q.stdout, "{\"l\":\"C\"}\n", "{}", q.stderr);
+    // The shell says the same, and its prompt says the transaction failed.
+    let mut shell = spawn(
+        kg(&dir)
+            .args(["--history", "off", "shell"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let input = ":begin\nCREATE (:E);\nRETURN nope;\n:commit\n:quit\n";
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = shell.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(":commit failed: the transaction was rolled back, not committed"),
+        "{stderr}"
+    );
+    let q = query(&dir, "MATCH (n) RETURN count(n) AS n");
+    assert_eq!(q.stdout, count_line(1));
 }
 
 #[test]

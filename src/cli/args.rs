@@ -18,6 +18,7 @@ Examples:
   kg --db notes query \"CREATE (:Company {name: 'Acme'})\"   keep changes in the store `notes`
   kg --db notes --read-only query 'MATCH (c:Company) RETURN c.name'
   kg --db notes check                        verify a store without changing it
+  kg --db notes recover --salvage            repair a damaged log, replaying the intact records after the damage
   kg --data nodes.csv --data relationships.csv schema
   kg export --format html -o graph.html      the whole graph as an interactive page
   kg export --format graphml --query 'MATCH p=(:Person)-[:WORKS_AT]->() RETURN p' -o works.graphml
@@ -27,8 +28,17 @@ Examples:
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
 a damaged or locked store).";
 
+/// The examples, then the limits (computed, so that they cannot drift from the code).
+fn after_help() -> String {
+    format!(
+        "{EXAMPLES}\n\nLimits: a statement, a line of an imported file, a CSV record and a --params file are\n\
+         at most {} each (kg reads scripts and imports as streams, a statement at a time).",
+        kg::import::limit_text()
+    )
+}
+
 #[derive(Parser, Debug)]
-#[command(name = "kg", version, about = ABOUT, after_help = EXAMPLES)]
+#[command(name = "kg", version, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -61,8 +71,8 @@ pub struct GlobalArgs {
 /// Where the graph lives when it outlives the process.
 #[derive(Args, Debug, Clone)]
 pub struct StoreArgs {
-    /// Open the durable store in DIR (created, empty, if it does not exist) instead of
-    /// working in memory
+    /// Open the durable store in DIR (created, empty, if it does not exist or is empty; a
+    /// directory holding other files is refused) instead of working in memory
     #[arg(long, global = true, value_name = "DIR", conflicts_with = "data")]
     pub db: Option<PathBuf>,
     /// Open the store without taking the writer's lock: it can be read while another kg
@@ -136,9 +146,14 @@ pub enum Command {
     },
     /// Verify a store (--db DIR): every checksum, and that the log replays; changes nothing
     Check,
-    /// Keep a damaged store's log up to its first damaged record and move the rest aside
-    /// into a file next to it (--db DIR)
-    Recover,
+    /// Repair a damaged store's log (--db DIR): rewrite a damaged header, keep the log up to
+    /// its first damaged record and move the rest aside into a file next to it
+    Recover {
+        /// Then replay the intact records found after the damage, each applied or skipped as
+        /// a whole (the report says which), and write a new snapshot with them
+        #[arg(long)]
+        salvage: bool,
+    },
     /// Write a new snapshot of the store (--db DIR) and empty its log
     Checkpoint,
     /// Write the graph, or the subgraph a statement returns, as json, jsonl, graphml, dot,

@@ -90,6 +90,11 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             "--dialect is for --format cypher, not {format}"
         )));
     }
+    if let Some(output) = &args.output {
+        session
+            .protected()
+            .check("-o", output, format.writes_directory())?;
+    }
     let query = args.query.as_deref();
     let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {
         Ok(sub) => sub,
@@ -97,7 +102,7 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             let text = query.unwrap_or("");
             eprint!(
                 "{}",
-                describe_error(&e, text, 0, "query", failed_statement(&e, text))
+                describe_error(&e, (text, 1), 0, "query", failed_statement(&e, text))
             );
             return Ok(Status::QueryError);
         }

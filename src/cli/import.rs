@@ -82,6 +82,11 @@ pub fn run(session: &mut Session, args: &ImportArgs) -> Result<Status, Fatal> {
             files.first().cloned().unwrap_or_default()
         )));
     }
+    if let Some(log) = &args.bad_log {
+        let mut protected = session.protected();
+        protected.inputs = &args.files;
+        protected.check("--bad-log", log, false)?;
+    }
     let mut options = args.options();
     options.commit_through_checkpoint = true;
     let before = (session.db.node_count(), session.db.rel_count());

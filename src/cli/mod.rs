@@ -4,6 +4,7 @@
 mod args;
 mod export;
 mod import;
+mod outputs;
 mod params;
 mod script;
 mod shell;
@@ -72,6 +73,20 @@ pub struct Session {
     pub persistent: bool,
     /// A store opened with --read-only: writes are refused.
     pub read_only: bool,
+    /// The store's directory, if there is a store.
+    pub store_dir: Option<std::path::PathBuf>,
+    /// The `--data` files the graph was loaded from.
+    pub inputs: Vec<std::path::PathBuf>,
+}
+
+impl Session {
+    /// What no output of this session may write over.
+    pub fn protected(&self) -> outputs::Protected<'_> {
+        outputs::Protected {
+            store: self.store_dir.as_deref(),
+            inputs: &self.inputs,
+        }
+    }
 }
 
 fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
@@ -103,6 +118,8 @@ fn open(global: &args::GlobalArgs) -> Result<Session, Fatal> {
         origin,
         persistent: false,
         read_only: false,
+        store_dir: None,
+        inputs: global.data.clone(),
     })
 }
 
@@ -138,7 +155,7 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
     let command = cli.command.unwrap_or(Command::Shell);
     match command {
         Command::Check => return store::check(&cli.global.store),
-        Command::Recover => return store::recover(&cli.global.store),
+        Command::Recover { salvage } => return store::recover(&cli.global.store, salvage),
         _ => {}
     }
     let mut session = open(&cli.global)?;
@@ -153,7 +170,7 @@ fn run_command(
     history: Option<&str>,
 ) -> Result<Status, Fatal> {
     match command {
-        Command::Check | Command::Recover => Ok(Status::Success),
+        Command::Check | Command::Recover { .. } => Ok(Status::Success),
         Command::Checkpoint => store::checkpoint(session),
         Command::Shell => shell::run(session, history),
         Command::Query { statements, output } => {

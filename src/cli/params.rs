@@ -3,15 +3,15 @@
 use super::Fatal;
 use kg::syntax::ast;
 use kg::{Database, Params, Value};
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
 pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
     let mut params = Params::new();
     if let Some(path) = file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
-        let json: serde_json::Value = serde_json::from_str(&text)
+        let text = read_bounded(path)?;
+        let json = kg::import::json_from_str(&text)
             .map_err(|e| Fatal::data(format!("{}: not valid JSON: {e}", path.display())))?;
         let serde_json::Value::Object(map) = json else {
             return Err(Fatal::data(format!(
@@ -97,6 +97,25 @@ pub fn name(text: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The whole of a parameters file, which may be at most `MAX_STATEMENT_BYTES` long (it
+/// could be `/dev/zero`).
+fn read_bounded(path: &Path) -> Result<String, Fatal> {
+    let cannot = |e: std::io::Error| Fatal::data(format!("cannot read {}: {e}", path.display()));
+    let limit = kg::syntax::MAX_STATEMENT_BYTES;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_string(&mut text))
+        .map_err(cannot)?;
+    if text.len() > limit {
+        return Err(Fatal::data(format!(
+            "cannot read {}: longer than {}, the most kg reads as a parameters file",
+            path.display(),
+            kg::import::limit_text()
+        )));
+    }
+    Ok(text)
 }
 
 /// A parameter name as `:param` takes it back: bare if it reads back as itself, otherwise in

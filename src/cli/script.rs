@@ -5,7 +5,7 @@ use super::args::OutputArgs;
 use super::{Fatal, Session, Status, print_out};
 use kg::format::{Layout, OutputFormat, write_result};
 use kg::import::{LineError, LineReader};
-use kg::syntax::split_statements;
+use kg::syntax::{MAX_STATEMENT_BYTES, split_statements};
 use kg::{Error, QueryResult};
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -25,6 +25,9 @@ pub struct Runner<'s> {
     pub last: Option<QueryResult>,
     /// Say "statement N failed" before an error (scripts; the shell shows the error alone).
     pub number_statements: bool,
+    /// Lines of the input before the text being run: `run_lines` forgets the lines of the
+    /// statements it has run, and error messages count from the file's first line.
+    line_base: usize,
     noted_memory: bool,
     /// Rows could not be written (other than to a closed pipe): the run stops with exit 3.
     output_failed: bool,
@@ -42,6 +45,7 @@ impl<'s> Runner<'s> {
             timing: false,
             last: None,
             number_statements: true,
+            line_base: 0,
             noted_memory: false,
             output_failed: false,
         }
@@ -90,7 +94,7 @@ impl<'s> Runner<'s> {
                     "{}",
                     describe_error(
                         &e,
-                        text,
+                        (text, self.line_base + 1),
                         start,
                         origin,
                         self.number_statements.then_some(self.count)
@@ -175,10 +179,11 @@ fn is_blank(statement: &str) -> bool {
     matches!(scan, Ok(s) if s.statements.is_empty())
 }
 
-/// "statement 3 failed" plus the caret display, positioned in the whole text.
+/// "statement 3 failed" plus the caret display, positioned in the whole text; `source` is
+/// that text and the number of its first line.
 pub fn describe_error(
     e: &Error,
-    text: &str,
+    (text, first_line): (&str, usize),
     offset: usize,
     origin: &str,
     number: Option<usize>,
@@ -195,7 +200,8 @@ pub fn describe_error(
             } else {
                 q.span = Some(kg::syntax::ast::Span::new(offset, offset));
             }
-            format!("{heading}{}", kg::error::render(&q, text, Some(origin)))
+            let rendered = kg::error::render_from(&q, text, first_line, Some(origin));
+            format!("{heading}{rendered}")
         }
         other => format!("{heading}error: {other}\n"),
     }
@@ -265,30 +271,69 @@ fn run_stream(
 impl Runner<'_> {
     /// Reads line by line and runs each statement as soon as its `;` arrives, so that `kg run
     /// -` streams. A line starting with `:` between statements is a meta-command (`:begin`,
-    /// `:commit`, `:rollback`). Used by `kg run` and the shell's `:source`.
+    /// `:commit`, `:rollback`). Used by `kg run` and the shell's `:source`. Memory holds the
+    /// statement being read, never the whole input: the lines of statements already run are
+    /// dropped, and a statement past `MAX_STATEMENT_BYTES` stops the reading.
     pub fn run_lines(&mut self, input: impl BufRead, origin: &str) -> Result<(), LineError> {
-        let mut input = LineReader::new(input);
+        self.line_base = 0;
+        let outcome = self.stream(LineReader::new(input), origin);
+        self.line_base = 0;
+        outcome
+    }
+
+    fn stream(
+        &mut self,
+        mut input: LineReader<impl BufRead>,
+        origin: &str,
+    ) -> Result<(), LineError> {
+        // From the start of line `self.line_base + 1`; `rest` is where the unfinished
+        // statement starts.
         let mut text = String::new();
         let mut rest = 0;
         loop {
-            let mut line = String::new();
-            if input.read_line(&mut line)? == 0 {
-                break;
+            let before = text.len();
+            match input.read_line(&mut text) {
+                Ok(0) => break,
+                Ok(_) => {}
+                // The text before the bad bytes is good: its complete statements run, then
+                // the reading stops there.
+                Err(e @ LineError::Utf8 { .. }) => {
+                    return match self.run_complete(&text, rest, origin) {
+                        Some(_) => Err(e),
+                        None => Ok(()),
+                    };
+                }
+                Err(e) => return Err(e),
             }
-            if line.trim_start().starts_with(':') && is_blank(&text[rest..]) {
+            let line = &text[before..];
+            if line.trim_start().starts_with(':') && is_blank(&text[rest..before]) {
+                let command = line.trim().to_string();
                 // Blanked out rather than left out, so that positions in error messages still
                 // point at the right line.
-                text.push_str(&" ".repeat(line.trim_end().len()));
-                text.push_str(&line[line.trim_end().len()..]);
-                if !self.meta(line.trim()) {
+                let width = line.trim_end().len();
+                text.replace_range(before..before + width, &" ".repeat(width));
+                if !self.meta(&command) {
                     return Ok(());
                 }
                 continue;
             }
-            text.push_str(&line);
-            match self.run_complete(&text, rest, origin) {
-                Some(r) => rest = r,
-                None => return Ok(()),
+            // Only a line with a `;` can complete a statement; skipping the others keeps a
+            // long statement from being rescanned on every line.
+            if text[before..].contains(';') {
+                match self.run_complete(&text, rest, origin) {
+                    Some(r) => rest = r,
+                    None => return Ok(()),
+                }
+            }
+            if text.len() - rest > MAX_STATEMENT_BYTES {
+                let start = text.len() - text[rest..].trim_start().len();
+                let line = self.line_base + 1 + text[..start].matches('\n').count();
+                return Err(LineError::StatementTooLong { line: line as u64 });
+            }
+            if let Some(nl) = text[..rest].rfind('\n') {
+                self.line_base += text[..=nl].matches('\n').count();
+                text.drain(..=nl);
+                rest -= nl + 1;
             }
         }
         self.run_one(&text, rest, text.len(), origin);

@@ -31,18 +31,25 @@ pub fn open(dir: &Path, args: &StoreArgs, params: Params) -> Result<Session, Fat
         origin: format!("the store {}", dir.display()),
         persistent: !args.read_only,
         read_only: args.read_only,
+        store_dir: Some(dir.to_path_buf()),
+        inputs: Vec::new(),
     })
 }
 
 fn open_error(dir: &Path, e: &Error) -> Fatal {
     let mut message = match e {
         // That message names the store already.
-        Error::Store(StoreError::Locked { .. } | StoreError::NoStore { .. }) => e.to_string(),
+        Error::Store(
+            StoreError::Locked { .. }
+            | StoreError::NoStore { .. }
+            | StoreError::NotAStore { .. }
+            | StoreError::Symlinked { .. },
+        ) => e.to_string(),
         _ => format!("cannot open the store {}: {e}", dir.display()),
     };
     if let Error::Store(StoreError::Damaged { .. } | StoreError::Version { .. }) = e {
         message.push_str(&format!(
-            "\n  `kg check --db {0}` shows what is damaged; `kg recover --db {0}` keeps the log up to the damage and sets the rest aside",
+            "\n  `kg check --db {0}` shows what is damaged; `kg recover --db {0}` keeps the log up to the damage and sets the rest aside (`--salvage` also replays the intact records after it)",
             dir.display()
         ));
     }
@@ -75,14 +82,14 @@ pub fn check(args: &StoreArgs) -> Result<Status, Fatal> {
     })
 }
 
-pub fn recover(args: &StoreArgs) -> Result<Status, Fatal> {
+pub fn recover(args: &StoreArgs, salvage: bool) -> Result<Status, Fatal> {
     let dir = store_dir(args, "recover")?;
     if args.read_only {
         return Err(Fatal::usage(
             "kg recover changes the store; it cannot run with --read-only",
         ));
     }
-    match kg::persist::recover(&dir) {
+    match kg::persist::recover(&dir, salvage) {
         Ok(report) => {
             print_out(|out| write!(out, "{report}"))?;
             Ok(Status::Success)

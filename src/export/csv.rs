@@ -12,6 +12,7 @@
 //! A missing field means no property; an empty string is written `""`. Lists are joined with
 //! `;`, neo4j-admin's array delimiter; an empty list is written `""`.
 
+use super::staged::{Staged, finish_all};
 use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportReport, Subgraph};
 use crate::exec::{NodeData, RelData, float_text};
@@ -19,8 +20,7 @@ use crate::model::temporal::TemporalKind;
 use crate::model::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -218,18 +218,20 @@ impl Entity for RelData {
 struct Writer<'a> {
     dir: &'a Path,
     files: Vec<PathBuf>,
+    /// Written files, renamed into place together once all are complete.
+    done: Vec<Staged>,
     caveats: Caveats,
 }
 
 impl Writer<'_> {
-    fn create(&mut self, name: &str) -> Result<BufWriter<File>, ExportError> {
+    fn create(&mut self, name: &str) -> Result<Staged, ExportError> {
         let path = self.dir.join(name);
-        let file = File::create(&path).map_err(|source| ExportError::Io {
+        let file = Staged::create(&path).map_err(|source| ExportError::Io {
             path: path.clone(),
             source,
         })?;
         self.files.push(path);
-        Ok(BufWriter::new(file))
+        Ok(file)
     }
 
     fn io_error(&self, source: std::io::Error) -> ExportError {
@@ -289,6 +291,7 @@ impl Writer<'_> {
         }
         for mut out in outs {
             out.flush().map_err(|source| self.io_error(source))?;
+            self.done.push(out);
         }
         Ok(())
     }
@@ -327,6 +330,7 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
     let mut w = Writer {
         dir,
         files: Vec::new(),
+        done: Vec::new(),
         caveats: Caveats::default(),
     };
     let node_files = Files {
@@ -353,6 +357,7 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
         field(&mut ty, &r.ty, false);
         (vec![r.start.to_string(), r.end.to_string(), ty], Vec::new())
     })?;
+    finish_all(std::mem::take(&mut w.done)).map_err(|source| w.io_error(source))?;
     let mut notes = Vec::new();
     if node_groups > 1 || rel_groups > 1 {
         notes.push(format!(

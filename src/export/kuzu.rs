@@ -14,14 +14,14 @@
 //! quotes), the column is a STRING of the values' text (JSON for lists), and a note says so.
 
 use super::csv::field;
+use super::staged::{Staged, finish_all};
 use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportFormat, ExportReport, NoEntities, Subgraph, counted};
 use crate::model::temporal::TemporalKind;
 use crate::model::{Map, NodeId, RelId, Value};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -347,10 +347,12 @@ fn add_props(
     }
 }
 
-/// Writes files into the directory, remembering them.
+/// Writes files into the directory, remembering them; they get their names together, once
+/// all are complete.
 struct Files<'a> {
     dir: &'a Path,
     written: Vec<PathBuf>,
+    done: Vec<Staged>,
 }
 
 impl Files<'_> {
@@ -370,8 +372,7 @@ impl Files<'_> {
         rows: impl Iterator<Item = Vec<Option<String>>>,
     ) -> Result<bool, ExportError> {
         let path = self.dir.join(name);
-        let file = File::create(&path).map_err(|e| self.io(&path, e))?;
-        let mut out = BufWriter::new(file);
+        let mut out = Staged::create(&path).map_err(|e| self.io(&path, e))?;
         let mut line = String::new();
         let mut multiline = false;
         for (i, h) in header.iter().enumerate() {
@@ -400,14 +401,23 @@ impl Files<'_> {
         }
         out.flush().map_err(|e| self.io(&path, e))?;
         self.written.push(path);
+        self.done.push(out);
         Ok(multiline)
     }
 
     fn text(&mut self, name: &str, text: &str) -> Result<(), ExportError> {
         let path = self.dir.join(name);
-        std::fs::write(&path, text).map_err(|e| self.io(&path, e))?;
+        let mut out = Staged::create(&path).map_err(|e| self.io(&path, e))?;
+        out.write_all(text.as_bytes())
+            .map_err(|e| self.io(&path, e))?;
         self.written.push(path);
+        self.done.push(out);
         Ok(())
+    }
+
+    /// Gives every file its final name.
+    fn finish(&mut self) -> Result<(), ExportError> {
+        finish_all(std::mem::take(&mut self.done)).map_err(|e| self.io(self.dir, e))
     }
 }
 
@@ -446,6 +456,7 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
     let mut files = Files {
         dir,
         written: Vec::new(),
+        done: Vec::new(),
     };
     let (id_col, labels_col) = (&layout.id_column, &layout.labels_column);
     let rel_tables: usize = layout.rels.len();
@@ -528,6 +539,7 @@ pub fn write_dir(sub: &Subgraph, dir: &Path) -> Result<ExportReport, ExportError
     }
     files.text("schema.cypher", &schema)?;
     files.text("copy.cypher", &copy)?;
+    files.finish()?;
     Ok(ExportReport {
         nodes: sub.node_count(),
         rels: sub.rel_count(),

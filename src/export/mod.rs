@@ -14,6 +14,7 @@ mod graphml;
 mod html;
 mod json;
 mod kuzu;
+mod staged;
 mod subgraph;
 mod types;
 
@@ -21,8 +22,7 @@ pub use cypher::Dialect;
 pub use subgraph::Subgraph;
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The formats `kg export` writes.
@@ -200,12 +200,12 @@ pub fn write_to_path(
         path: path.to_path_buf(),
         source,
     };
-    let file = File::create(path).map_err(io_err)?;
-    let mut out = BufWriter::new(file);
+    let mut out = staged::Staged::create(path).map_err(io_err)?;
     let mut report = write(format, sub, &mut out).map_err(|e| match e {
         ExportError::Output(source) => io_err(source),
         other => other,
     })?;
+    out.finish().map_err(io_err)?;
     report.files.push(path.to_path_buf());
     Ok(report)
 }

@@ -68,7 +68,9 @@ pub struct Builder<'a> {
     groups: HashMap<String, u32>,
     names: HashMap<String, Arc<str>>,
     pub skip_bad: bool,
-    bad_log: Option<(PathBuf, BufWriter<File>)>,
+    /// The bad-row log's path, and the file once the first bad row has opened it: a log
+    /// opened up front would empty a file before anything is known to go into it.
+    bad_log: Option<(PathBuf, Option<BufWriter<File>>)>,
     pub report: ImportReport,
 }
 
@@ -80,16 +82,7 @@ const SHOWN_REJECTIONS: usize = 10;
 
 impl<'a> Builder<'a> {
     pub fn new(target: Target<'a>, options: &ImportOptions) -> Result<Self, ImportError> {
-        let bad_log = match &options.bad_log {
-            Some(path) => {
-                let file = File::create(path).map_err(|source| ImportError::BadLog {
-                    path: path.clone(),
-                    source,
-                })?;
-                Some((path.clone(), BufWriter::new(file)))
-            }
-            None => None,
-        };
+        let bad_log = options.bad_log.clone().map(|path| (path, None));
         Ok(Builder {
             target,
             ids: HashMap::new(),
@@ -184,11 +177,16 @@ impl<'a> Builder<'a> {
         let message = format!("{location}: {reason}");
         match &mut self.bad_log {
             Some((path, log)) => {
-                let raw = raw.trim_end_matches(['\n', '\r']).replace('\n', "\n  ");
-                writeln!(log, "{message}\n  {raw}").map_err(|source| ImportError::BadLog {
+                let failed = |source| ImportError::BadLog {
                     path: path.clone(),
                     source,
-                })?;
+                };
+                let log = match log {
+                    Some(log) => log,
+                    None => log.insert(BufWriter::new(File::create(&*path).map_err(failed)?)),
+                };
+                let raw = raw.trim_end_matches(['\n', '\r']).replace('\n', "\n  ");
+                writeln!(log, "{message}\n  {raw}").map_err(failed)?;
             }
             None => {
                 if self.report.rejections.len() < SHOWN_REJECTIONS {
@@ -203,10 +201,17 @@ impl<'a> Builder<'a> {
     /// report (or the log's error).
     pub fn finish(mut self) -> (Target<'a>, Result<ImportReport, ImportError>) {
         let flushed = match &mut self.bad_log {
-            Some((path, log)) => log.flush().map_err(|source| ImportError::BadLog {
+            Some((path, Some(log))) => log.flush().map_err(|source| ImportError::BadLog {
                 path: path.clone(),
                 source,
             }),
+            Some((path, None)) => {
+                self.report.notes.push(format!(
+                    "no row was rejected, so the bad-row log {} was not written",
+                    path.display()
+                ));
+                Ok(())
+            }
             None => Ok(()),
         };
         (self.target, flushed.map(|()| self.report))

@@ -207,11 +207,18 @@ fn parse_scalar(text: &str, kind: Kind) -> Result<Value, RowError> {
                 Err(_) => return Err(RowError::BadInteger(text.to_string())),
             }
         }
-        Kind::Float => Value::Float(
-            text.trim()
+        Kind::Float => {
+            let t = text.trim();
+            let f = t
                 .parse::<f64>()
-                .map_err(|_| RowError::BadFloat(text.to_string()))?,
-        ),
+                .map_err(|_| RowError::BadFloat(text.to_string()))?;
+            // `inf` and `Infinity` say what they mean; `1e999` only overflows.
+            let spelt = t.trim_start_matches(['-', '+']).starts_with(['i', 'I']);
+            if f.is_infinite() && !spelt {
+                return Err(RowError::FloatTooLarge(t.to_string()));
+            }
+            Value::Float(f)
+        }
         Kind::Bool => match text.trim().to_ascii_lowercase().as_str() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),

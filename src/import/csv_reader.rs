@@ -5,6 +5,7 @@
 
 use super::error::RowError;
 use super::lines::{LineError, LineReader};
+use crate::syntax::MAX_STATEMENT_BYTES;
 use std::io::BufRead;
 
 /// One record. Field texts are unescaped and stored back to back in `text`.
@@ -78,9 +79,6 @@ impl<R: BufRead> RecordReader<R> {
         if self.read_line(&mut rec.raw)? == 0 {
             return Ok(Ok(false));
         }
-        if rec.line == 1 && rec.raw.starts_with('\u{feff}') {
-            rec.raw.drain(..'\u{feff}'.len_utf8());
-        }
         self.line += 1;
         let mut pos = 0;
         loop {
@@ -106,6 +104,9 @@ impl<R: BufRead> RecordReader<R> {
                         None => {
                             rec.text.push_str(&rec.raw[pos..]);
                             pos = rec.raw.len();
+                            if rec.raw.len() > MAX_STATEMENT_BYTES {
+                                return Err(LineError::RecordTooLong { line: rec.line });
+                            }
                             if self.read_line(&mut rec.raw)? == 0 {
                                 return Ok(Err(SyntaxError {
                                     line: rec.line,
@@ -156,6 +157,7 @@ impl<R: BufRead> RecordReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     fn records(text: &str) -> Vec<Vec<(String, bool)>> {
         let mut reader = RecordReader::new(text.as_bytes(), b',');
@@ -204,6 +206,16 @@ mod tests {
             lines.push(rec.line);
         }
         assert_eq!(lines, vec![1, 2, 4]);
+    }
+
+    #[test]
+    fn a_record_past_the_limit_is_refused() {
+        let open = std::io::Cursor::new(b"a,\"b\n".to_vec());
+        let lines = std::io::BufReader::new(open.chain(std::io::repeat(b'\n')));
+        let mut reader = RecordReader::new(lines, b',');
+        let mut rec = Record::default();
+        let err = reader.read(&mut rec).unwrap_err();
+        assert!(matches!(err, LineError::RecordTooLong { line: 1 }), "{err}");
     }
 
     #[test]

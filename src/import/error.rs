@@ -64,6 +64,9 @@ pub enum RowError {
     BadInteger(String),
     #[error("bad float '{0}'")]
     BadFloat(String),
+    /// As the literal `1e400` is refused: a number past the 64-bit range, not infinity.
+    #[error("floating point number is too large: {0} (64-bit)")]
+    FloatTooLarge(String),
     #[error("bad boolean '{0}' (expected true or false)")]
     BadBoolean(String),
     #[error("bad {kind} '{text}' (expected ISO 8601 text)")]
@@ -100,6 +103,9 @@ pub enum ImportError {
     /// Text that is not UTF-8: the file cannot be read on, whatever `skip_bad` says.
     #[error("cannot read {location}: not UTF-8 text (kg reads text files as UTF-8)")]
     NotUtf8 { location: Location },
+    /// A line, statement or record past `MAX_STATEMENT_BYTES`: the file cannot be read on.
+    #[error("cannot read {}: {reason}", path.display())]
+    TooLong { path: PathBuf, reason: String },
     #[error("{location}: {reason}")]
     Row {
         location: Location,
@@ -159,6 +165,12 @@ impl ImportError {
                     column: Some(column),
                     ..Location::line(path, line)
                 },
+            },
+            e @ (super::lines::LineError::LineTooLong { .. }
+            | super::lines::LineError::StatementTooLong { .. }
+            | super::lines::LineError::RecordTooLong { .. }) => ImportError::TooLong {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
             },
         }
     }

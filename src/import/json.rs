@@ -14,7 +14,7 @@
 
 use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
-use super::lines::LineReader;
+use super::lines::{LineReader, skip_bom};
 use super::progress::Progress;
 use crate::model::Value;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -42,6 +42,70 @@ pub fn json_number(n: &serde_json::Number) -> Result<Value, RowError> {
         Some(i) => Ok(Value::Int(i)),
         None if n.is_u64() => Err(RowError::IntegerOutOfRange(n.to_string())),
         None => Ok(Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+    }
+}
+
+/// Parses JSON text, refusing an object that repeats a key (serde_json would keep the last
+/// silently); the error names the key, and serde_json adds where it is. Also what `--params`
+/// files use.
+pub fn json_from_str(text: &str) -> Result<Json, serde_json::Error> {
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
+/// A JSON value whose objects name each key once.
+struct Strict(Json);
+
+impl<'de> de::Deserialize<'de> for Strict {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Json;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, i: i64) -> Result<Json, E> {
+        Ok(Json::from(i))
+    }
+    fn visit_u64<E>(self, u: u64) -> Result<Json, E> {
+        Ok(Json::from(u))
+    }
+    fn visit_f64<E>(self, f: f64) -> Result<Json, E> {
+        Ok(Json::from(f))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::from(s))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format!("duplicate key \"{key}\"")));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Json::Object(object))
     }
 }
 
@@ -212,7 +276,7 @@ pub fn load_lines(
         if text.trim_start().is_empty() {
             continue;
         }
-        let outcome = serde_json::from_str::<Json>(text)
+        let outcome = json_from_str(text)
             .map_err(|e| {
                 (
                     Some(char_column(text, e.column())),
@@ -290,7 +354,7 @@ impl Doc<'_, '_> {
             let mut p = self.pos.get();
             p.marking = true;
             self.pos.set(p);
-            let Some(v) = seq.next_element::<Json>()? else {
+            let Some(Strict(v)) = seq.next_element::<Strict>()? else {
                 return Ok(());
             };
             let p = self.pos.get();
@@ -337,7 +401,12 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
         f.write_str("an object with \"nodes\" and \"relationships\", or a list of elements")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format!("duplicate key \"{key}\"")));
+            }
+            seen.push(key.clone());
             match key.as_str() {
                 "nodes" => map.next_value_seed(Elements(self.0, Kind::Node))?,
                 "relationships" | "rels" => map.next_value_seed(Elements(self.0, Kind::Rel))?,
@@ -363,8 +432,10 @@ pub fn load_document(
         line: 1,
         ..Position::default()
     }));
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    skip_bom(&mut input).map_err(|e| ImportError::io(path, e))?;
     let tracker = Tracker {
-        inner: BufReader::with_capacity(1 << 16, file),
+        inner: input,
         pos: pos.clone(),
     };
     let mut doc = Doc {
@@ -410,6 +481,7 @@ fn char_column(line: &str, byte_column: usize) -> u64 {
 /// line would keep a whole one-line document. This runs only on the error path.
 fn file_char_column(path: &Path, line: usize, byte_column: usize) -> Option<u64> {
     let mut reader = BufReader::new(File::open(path).ok()?);
+    skip_bom(&mut reader).ok()?;
     for _ in 1..line {
         reader.skip_until(b'\n').ok()?;
     }

@@ -20,8 +20,8 @@ mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
-pub use json::json_number;
-pub use lines::{LineError, LineReader};
+pub use json::{json_from_str, json_number};
+pub use lines::{LineError, LineReader, limit_text};
 pub use progress::Progress;
 
 use crate::db::Database;

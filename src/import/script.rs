@@ -6,12 +6,12 @@
 
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
-use super::lines::LineReader;
+use super::lines::{LineError, LineReader};
 use super::progress::Progress;
 use crate::db::{Database, Params};
 use crate::error::Error;
 use crate::syntax::ast::{Span, Statement, StatementKind};
-use crate::syntax::{parse_script, split_statements};
+use crate::syntax::{MAX_STATEMENT_BYTES, parse_script, split_statements};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
@@ -106,13 +106,11 @@ impl Reader<'_> {
         let (offset, message, rendered) = match e {
             Error::Query(q) => {
                 let mut q = q.clone();
-                // Render against the file's own line numbers: blank lines stand for the lines
-                // already consumed (this runs only on the error path).
-                let pad = self.line_base as usize;
                 let span = q.span.unwrap_or(Span::new(0, 0));
-                q.span = Some(Span::new(span.start + start + pad, span.end + start + pad));
-                let source = "\n".repeat(pad) + &self.buffer;
-                let rendered = crate::error::render(&q, &source, Some(&origin));
+                q.span = Some(Span::new(span.start + start, span.end + start));
+                let first_line = self.line_base as usize + 1;
+                let rendered =
+                    crate::error::render_from(&q, &self.buffer, first_line, Some(&origin));
                 (
                     span.start + start,
                     format!("{} ({}.{})", q.message, q.class, q.detail),
@@ -207,6 +205,15 @@ fn read(
         // statement from being rescanned on every line.
         if reader.buffer[before..].contains(';') {
             reader.run_complete(builder)?;
+        }
+        if reader.buffer.len() - reader.from > MAX_STATEMENT_BYTES {
+            let rest = &reader.buffer[reader.from..];
+            let start = reader.buffer.len() - rest.trim_start().len();
+            let line = reader.line_base + 1 + reader.buffer[..start].matches('\n').count() as u64;
+            return Err(ImportError::line(
+                path,
+                LineError::StatementTooLong { line },
+            ));
         }
     }
     reader.run_complete(builder)?;

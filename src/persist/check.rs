@@ -1,17 +1,15 @@
-//! `kg check` and `kg recover`: what a store holds and where it is damaged, and setting a
-//! damaged log's rest aside when the user asks.
+//! `kg check`: what a store holds and where it is damaged, without changing anything
+//! (`recover.rs` repairs).
 
 use super::StoreError;
-use super::files::{self, truncate};
-use super::lock::WriterLock;
 use super::snapshot::SNAPSHOT_FILE;
-use super::store::{load, torn_warning};
-use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, Tail};
+use super::store::{check_dir, load};
+use super::wal::{self, LOG_FILE, Tail};
 use crate::graph::{GraphRead, MemoryGraph};
 use std::fmt;
 use std::path::Path;
 
-fn plural(n: usize, noun: &str) -> String {
+pub(super) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -19,7 +17,7 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn counts(graph: &MemoryGraph) -> String {
+pub(super) fn counts(graph: &MemoryGraph) -> String {
     format!(
         "{} and {}",
         plural(graph.node_count(), "node"),
@@ -50,6 +48,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
             dir: dir.to_path_buf(),
         });
     }
+    check_dir(dir, false)?;
     let mut lines = Vec::new();
     let loaded = match load(dir) {
         Ok(l) => l,
@@ -100,7 +99,17 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
             if info.skipped > 0 {
                 line.push_str(&format!(", {} already in the snapshot", info.skipped));
             }
+            if let Some(e) = info.header {
+                lines.push(line);
+                lines.push(format!("damaged: {e}"));
+                line = format!(
+                    "kg recover would rewrite the log's 16-byte header (it holds no data) and keep the {} after it",
+                    plural(info.applied + info.skipped, "record")
+                );
+                damage = Some(e);
+            }
             match info.tail {
+                Tail::Clean if damage.is_some() => {}
                 Tail::Clean => line.push_str(": checksums ok"),
                 Tail::Torn { offset, bytes } => line.push_str(&format!(
                     "; the last {bytes} bytes (from byte {offset}) are a record cut short by a crash: the next open drops them"
@@ -113,14 +122,21 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
                 }
                 Tail::Damaged(e) => {
                     lines.push(line);
-                    line = format!("damaged: {e}");
-                    lines.push(line);
+                    lines.push(format!("damaged: {e}"));
                     line = format!(
                         "kg recover would keep the log up to byte {} and set the {} bytes after it aside",
                         info.end,
                         info.file_len.saturating_sub(info.end)
                     );
-                    damage = Some(e);
+                    let last = info.seqs.map_or(loaded.snap_seq, |s| s.1);
+                    let intact = intact_after(dir, info.end, last)?;
+                    if intact > 0 {
+                        line.push_str(&format!(
+                            "; they hold {} with intact checksums, which kg recover --salvage would replay (each applied, or skipped if it does not apply without what is lost)",
+                            plural(intact, "record")
+                        ));
+                    }
+                    damage.get_or_insert(e);
                 }
             }
             lines.push(line);
@@ -135,86 +151,15 @@ pub fn check(dir: &Path) -> Result<CheckReport, StoreError> {
     Ok(CheckReport { lines, damage })
 }
 
-/// What `kg recover` did.
-pub struct RecoverReport {
-    pub lines: Vec<String>,
-}
-
-impl fmt::Display for RecoverReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for line in &self.lines {
-            writeln!(f, "{line}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Keeps the log up to its first damaged record and moves the rest, unread, into a file
-/// beside it. Damage to the snapshot is not something it can repair: that is an error.
-pub fn recover(dir: &Path) -> Result<RecoverReport, StoreError> {
-    if !dir.is_dir() {
-        return Err(StoreError::NoStore {
-            dir: dir.to_path_buf(),
-        });
-    }
-    let _lock = WriterLock::acquire(dir)?;
-    let loaded = load(dir)?;
-    let log_path = dir.join(LOG_FILE);
-    let Some(info) = loaded.log else {
-        return Ok(RecoverReport {
-            lines: vec!["nothing to recover: the store has no log".into()],
-        });
-    };
-    let mut lines = Vec::new();
-    match info.tail {
-        Tail::Clean => lines.push("nothing to recover: every record replays".into()),
-        Tail::Torn { offset, bytes } => {
-            truncate(&log_path, offset)?;
-            lines.push(torn_warning(&log_path, offset, bytes, true));
-        }
-        // A log written by a newer kg is not damaged: setting it aside would lose its records.
-        Tail::Damaged(e @ StoreError::Version { .. }) => return Err(e),
-        Tail::Damaged(e) => {
-            let bytes = std::fs::read(&log_path).map_err(|err| StoreError::io(&log_path, err))?;
-            let from = usize::try_from(info.end)
-                .unwrap_or(bytes.len())
-                .min(bytes.len());
-            let aside = aside_name(dir);
-            files::write_atomically(dir, &aside, &bytes[from..])?;
-            if from < FILE_HEADER_LEN {
-                files::write_atomically(dir, LOG_FILE, &wal::file_header())?;
-            } else {
-                truncate(&log_path, from as u64)?;
-            }
-            lines.push(format!("found: {e}"));
-            lines.push(format!(
-                "set aside {} bytes of {} (bytes {from}..{}: the damaged record and everything after it) into {}",
-                bytes.len() - from,
-                log_path.display(),
-                bytes.len(),
-                dir.join(&aside).display()
-            ));
-            lines.push(format!(
-                "kept {} before it; the store opens with {}",
-                plural(info.applied, "log record"),
-                counts(&loaded.graph)
-            ));
-        }
-    }
-    Ok(RecoverReport { lines })
-}
-
-/// `wal.kg.damaged-<unix seconds>`, with a counter if that name is taken.
-fn aside_name(dir: &Path) -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let base = format!("{LOG_FILE}.damaged-{secs}");
-    let mut name = base.clone();
-    let mut n = 1;
-    while dir.join(&name).exists() {
-        name = format!("{base}-{n}");
-        n += 1;
-    }
-    name
+/// How many intact records, newer than record `last`, the log holds from byte `from` on.
+fn intact_after(dir: &Path, from: u64, last: u64) -> Result<usize, StoreError> {
+    let path = dir.join(LOG_FILE);
+    let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
+    let from = usize::try_from(from)
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    Ok(wal::salvage(&bytes, from, &path)
+        .iter()
+        .filter(|r| r.seq > last)
+        .count())
 }

@@ -38,10 +38,28 @@ pub enum StoreError {
     ReadOnly { dir: PathBuf },
     #[error("there is no store at {}", dir.display())]
     NoStore { dir: PathBuf },
+    /// A directory that holds files, none of them kg's: making it a store would mix the two.
+    #[error(
+        "{} is not a kg store: it holds other files ({example}) and none of kg's; give --db a new or empty directory",
+        dir.display()
+    )]
+    NotAStore { dir: PathBuf, example: String },
+    #[error(
+        "{} is a symbolic link: kg replaces its files by renaming new ones into place, which would replace the link; move the file itself into the store directory (the directory may be a link)",
+        path.display()
+    )]
+    Symlinked { path: PathBuf },
     /// A failed write whose partial effect could not be undone: later writes could land after
     /// garbage, so the store takes none until it is reopened.
     #[error("an earlier write to {} failed and could not be undone; reopen the store", path.display())]
     Poisoned { path: PathBuf },
+    /// One of the store's files (or the directory) is no longer the one this writer opened:
+    /// someone deleted or replaced it, and another writer may have the store now.
+    #[error(
+        "{} was deleted or replaced while this kg had the store open: it writes no more, so as not to overwrite another writer's work; reopen the store",
+        path.display()
+    )]
+    Replaced { path: PathBuf },
     #[error("cannot encode {what}: {reason}")]
     Encode { what: &'static str, reason: String },
     #[error("an explicit transaction is open; commit or roll it back first")]

@@ -18,17 +18,29 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Stor
 }
 
 /// The first half of `write_atomically`: the new content, on disk under the temporary name.
-pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+/// Returns the file, still open. On failure (a full disk) the temporary file is removed, so
+/// that it does not keep the disk full.
+pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<File, StoreError> {
     let tmp = dir.join(temp_name(name));
-    let mut file = File::create(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
-    file.write_all(bytes).map_err(|e| StoreError::io(&tmp, e))?;
-    file.sync_all().map_err(|e| StoreError::io(&tmp, e))
+    let written = File::create(&tmp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        Ok(file)
+    });
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::io(&tmp, e)
+    })
 }
 
-/// The second half: the temporary file replaces `dir/name`, durably.
+/// The second half: the temporary file replaces `dir/name`, durably (or is removed).
 pub fn rename_into_place(dir: &Path, name: &str) -> Result<(), StoreError> {
     let target = dir.join(name);
-    std::fs::rename(dir.join(temp_name(name)), &target).map_err(|e| StoreError::io(&target, e))?;
+    let tmp = dir.join(temp_name(name));
+    std::fs::rename(&tmp, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::io(&target, e)
+    })?;
     sync_dir(dir)
 }
 
@@ -56,6 +68,17 @@ pub fn open_append(path: &Path) -> Result<File, StoreError> {
         .map_err(|e| StoreError::io(path, e))
 }
 
+/// Writes `bytes` over the start of `path` and makes that durable.
+pub fn write_at_start(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io(path, e))
+}
+
 /// Cuts `path` to `len` bytes and makes that durable.
 pub fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
     let file = OpenOptions::new()
@@ -64,6 +87,72 @@ pub fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(path, e))?;
     file.set_len(len).map_err(|e| StoreError::io(path, e))?;
     file.sync_all().map_err(|e| StoreError::io(path, e))
+}
+
+/// What makes a file the same file whatever its name: device and inode.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+#[cfg(unix)]
+pub fn file_id(meta: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some(FileId {
+        dev: meta.dev(),
+        ino: meta.ino(),
+    })
+}
+
+/// Elsewhere the identity is unknown, and the checks that use it pass.
+#[cfg(not(unix))]
+pub fn file_id(_meta: &std::fs::Metadata) -> Option<FileId> {
+    None
+}
+
+/// The identity of the file at `path`, or `None` if there is none.
+pub fn id_at(path: &Path) -> Option<FileId> {
+    std::fs::metadata(path).ok().and_then(|m| file_id(&m))
+}
+
+/// The identity of an open file.
+pub fn id_of(file: &File) -> Option<FileId> {
+    file.metadata().ok().and_then(|m| file_id(&m))
+}
+
+/// A file kept open so that its identity stays its own: the inode of a file deleted while
+/// it is open cannot be given to a new file, so comparing identities cannot be fooled.
+pub struct Held {
+    _file: File,
+    pub id: Option<FileId>,
+}
+
+impl Held {
+    pub fn new(file: File) -> Self {
+        let id = id_of(&file);
+        Held { _file: file, id }
+    }
+
+    /// The file at `path`, if there is one.
+    pub fn open(path: &Path) -> Result<Option<Self>, StoreError> {
+        match File::open(path) {
+            Ok(file) => Ok(Some(Self::new(file))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io(path, e)),
+        }
+    }
+}
+
+/// Whether `path` still names the file whose identity is `expected` (`None`: no file).
+/// Where identities are unknown, always true.
+pub fn still_there(path: &Path, expected: Option<FileId>) -> Result<(), StoreError> {
+    if cfg!(not(unix)) || id_at(path) == expected {
+        return Ok(());
+    }
+    Err(StoreError::Replaced {
+        path: path.to_path_buf(),
+    })
 }
 
 /// Both file kinds keep their format version at byte 8.

@@ -6,8 +6,8 @@
 //! so a reader that races one sees either the old log with a snapshot at least as new (whose
 //! records replay skips) or the new log with the new snapshot; never a gap.
 
-use super::files::{self, read_if_exists, truncate};
-use super::lock::WriterLock;
+use super::files::{self, Held, read_if_exists, truncate};
+use super::lock::{LOCK_FILE, WriterLock};
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::wal::{self, FILE_HEADER_LEN, LOG_FILE, LogWriter, Tail};
 use super::{DEFAULT_CHECKPOINT_BYTES, StoreError};
@@ -58,8 +58,11 @@ pub struct OpenReport {
 pub struct Store {
     dir: PathBuf,
     options: StoreOptions,
-    _lock: Option<WriterLock>,
+    lock: Option<WriterLock>,
     log: Option<LogWriter>,
+    /// The snapshot this writer read or wrote last (`None`: there is none yet), so that
+    /// one put there by someone else is not overwritten.
+    snapshot: Option<Held>,
     next_seq: u64,
     /// The id high-water marks the snapshot and log record, so that ids allocated by a
     /// rolled-back statement are not handed out again after a reload either.
@@ -83,6 +86,8 @@ pub(super) struct SnapshotInfo {
 }
 
 pub(super) struct LogInfo {
+    /// Damage to the log's file header (the records after it replayed all the same).
+    pub(super) header: Option<StoreError>,
     pub(super) file_len: u64,
     /// End of the last record that replayed.
     pub(super) end: u64,
@@ -97,6 +102,42 @@ pub(super) struct Loaded {
     pub(super) snap_seq: u64,
     pub(super) snapshot: Option<SnapshotInfo>,
     pub(super) log: Option<LogInfo>,
+}
+
+/// Refuses an existing directory that is not a store: one that holds files, none of them
+/// kg's. For a writer, also store files that are symbolic links, which a checkpoint's rename
+/// would replace by plain files.
+pub(super) fn check_dir(dir: &Path, writer: bool) -> Result<(), StoreError> {
+    let names = [SNAPSHOT_FILE, LOG_FILE, LOCK_FILE];
+    let mut other = None;
+    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
+    for entry in entries {
+        let name = entry.map_err(|e| StoreError::io(dir, e))?.file_name();
+        let name = name.to_string_lossy();
+        // Temporary and set-aside files start with their file's name.
+        if names.iter().any(|n| name.starts_with(n)) {
+            other = None;
+            break;
+        }
+        if other.is_none() {
+            other = Some(name.into_owned());
+        }
+    }
+    if let Some(example) = other {
+        return Err(StoreError::NotAStore {
+            dir: dir.to_path_buf(),
+            example,
+        });
+    }
+    if writer {
+        for name in names {
+            let path = dir.join(name);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(StoreError::Symlinked { path });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads the snapshot and replays the log on it. Damage to the snapshot is an error; damage
@@ -130,6 +171,7 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
 fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> LogInfo {
     let scan = wal::scan(bytes, path);
     let mut info = LogInfo {
+        header: scan.header,
         file_len: scan.file_len,
         end: scan.end,
         applied: 0,
@@ -170,10 +212,11 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> 
 }
 
 /// Applies one record's mutations through `MemoryGraph::apply`, the path live writes take,
-/// all or none.
-/// One record's changes, all or none. Not through a `Transaction`: replay needs no copy of
-/// each change for a commit.
-fn apply_all(graph: &mut MemoryGraph, mutations: Vec<Mutation>) -> Result<(), GraphError> {
+/// all or none. Not through a `Transaction`: replay needs no copy of each change for a commit.
+pub(super) fn apply_all(
+    graph: &mut MemoryGraph,
+    mutations: Vec<Mutation>,
+) -> Result<(), GraphError> {
     let mut undo = Vec::with_capacity(mutations.len());
     for m in mutations {
         match graph.apply(m) {
@@ -206,6 +249,8 @@ impl Store {
         } else if !dir.is_dir() {
             let e = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
             return Err(StoreError::io(dir, e));
+        } else {
+            check_dir(dir, true)?;
         }
         let lock = WriterLock::acquire(dir)?;
         for name in [SNAPSHOT_FILE, LOG_FILE] {
@@ -222,6 +267,9 @@ impl Store {
         let mut fresh_log = true;
         let mut end = FILE_HEADER_LEN as u64;
         if let Some(info) = loaded.log {
+            if let Some(e) = info.header {
+                return Err(e);
+            }
             match info.tail {
                 Tail::Damaged(e) => return Err(e),
                 Tail::Torn { offset, bytes } => {
@@ -242,8 +290,9 @@ impl Store {
         let mut store = Store {
             dir: dir.to_path_buf(),
             options,
-            _lock: Some(lock),
+            lock: Some(lock),
             log: None,
+            snapshot: Held::open(&dir.join(SNAPSHOT_FILE))?,
             next_seq: last_seq + 1,
             durable_ids: next_ids(&loaded.graph),
             poisoned: false,
@@ -267,9 +316,13 @@ impl Store {
                 dir: dir.to_path_buf(),
             });
         }
+        check_dir(dir, false)?;
         let loaded = load(dir)?;
         let mut report = OpenReport::default();
         if let Some(info) = loaded.log {
+            if let Some(e) = info.header {
+                return Err(e);
+            }
             match info.tail {
                 Tail::Damaged(e) => return Err(e),
                 Tail::Torn { offset, bytes } => {
@@ -285,8 +338,9 @@ impl Store {
         let store = Store {
             dir: dir.to_path_buf(),
             options,
-            _lock: None,
+            lock: None,
             log: None,
+            snapshot: None,
             next_seq: 0,
             durable_ids: next_ids(&loaded.graph),
             poisoned: false,
@@ -306,15 +360,37 @@ impl Store {
         self.options.read_only
     }
 
+    /// The log, for a write: refused when the store is read-only or poisoned, or when its
+    /// files are no longer the ones this writer opened.
     fn writer(&mut self) -> Result<&mut LogWriter, StoreError> {
         if self.poisoned {
             return Err(StoreError::Poisoned {
                 path: self.dir.join(LOG_FILE),
             });
         }
+        if self.log.is_none() {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            });
+        }
+        self.verify()?;
         self.log.as_mut().ok_or_else(|| StoreError::ReadOnly {
             dir: self.dir.clone(),
         })
+    }
+
+    /// Whether the directory, lock, log and snapshot at their paths are still the ones this
+    /// writer holds: someone who deleted the lock, or moved the store away, may have let a
+    /// second writer in, whose files a write here would overwrite.
+    fn verify(&self) -> Result<(), StoreError> {
+        if let Some(lock) = &self.lock {
+            lock.verify(&self.dir)?;
+        }
+        if let Some(log) = &self.log {
+            files::still_there(&log.path, log.id)?;
+        }
+        let snapshot = self.snapshot.as_ref().and_then(|s| s.id);
+        files::still_there(&self.dir.join(SNAPSHOT_FILE), snapshot)
     }
 
     /// Appends one committed unit (a statement or an explicit transaction) to the log; with
@@ -367,12 +443,13 @@ impl Store {
     pub fn checkpoint(&mut self, graph: &MemoryGraph) -> Result<u64, StoreError> {
         self.writer()?;
         let bytes = snapshot::encode(graph, self.next_seq - 1)?;
-        files::write_temp(&self.dir, SNAPSHOT_FILE, &bytes)?;
+        let written = files::write_temp(&self.dir, SNAPSHOT_FILE, &bytes)?;
         // Once the rename may have happened, the snapshot on disk can hold changes the caller
         // will undo in memory when this fails: appending after it would replay them on the
         // wrong base. So nothing is appended until the log is reset, or the store reopened.
         self.poisoned = true;
         files::rename_into_place(&self.dir, SNAPSHOT_FILE)?;
+        self.snapshot = Some(Held::new(written));
         // A crash here leaves the new snapshot and the old log, whose records it includes:
         // replay skips them by sequence number.
         self.reset_log()?;
@@ -380,12 +457,26 @@ impl Store {
         Ok(bytes.len() as u64)
     }
 
-    /// On a clean exit: a checkpoint if anything is not in the snapshot yet.
-    pub fn close(&mut self, graph: &MemoryGraph) -> Result<(), StoreError> {
-        if self.log.is_some() && self.dirty(graph) {
-            self.checkpoint(graph)?;
+    /// On a clean exit: a checkpoint if anything is not in the snapshot yet. A checkpoint
+    /// that cannot be written (a full disk) loses nothing, since every commit is in the log
+    /// (made durable here if `SyncMode::Off` had not): that is a warning, returned for the
+    /// user, not an error. Files deleted or replaced under the writer still are an error.
+    pub fn close(&mut self, graph: &MemoryGraph) -> Result<Option<String>, StoreError> {
+        if self.log.is_none() || !self.dirty(graph) {
+            return Ok(None);
         }
-        Ok(())
+        match self.checkpoint(graph) {
+            Ok(_) => Ok(None),
+            Err(e @ StoreError::Io { .. }) => {
+                if let Some(log) = &self.log {
+                    log.sync()?;
+                }
+                Ok(Some(format!(
+                    "no checkpoint at exit ({e}); nothing is lost: the log holds every commit, and the next kg that writes to the store tries again"
+                )))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn reset_log(&mut self) -> Result<(), StoreError> {

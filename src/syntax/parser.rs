@@ -84,6 +84,15 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     } else {
         format!("'{word}'")
     };
+    // pest fails at the end of the text, or at the `/` it could not take as a comment's
+    // start: either way the comment is the problem.
+    if let Some(at) = split_statements(text).open_comment.filter(|at| *at <= pos) {
+        return QueryError::syntax(
+            Detail::UnexpectedSyntax,
+            "unterminated comment: no closing */",
+            Span::new(at, at + 2),
+        );
+    }
     if let Some(quote) = text[pos..]
         .chars()
         .next()
@@ -216,6 +225,11 @@ fn is_expression_start(rule: Rule) -> bool {
 /// Where statements end in a text, found lexically (quotes, comments, backticks and brackets
 /// are respected). Used to run a script as it streams in and by the shell to know when input
 /// is complete.
+///
+/// A `;` inside brackets is never valid, so it ends the statement anyway when it ends a line
+/// (only blanks or a `//` comment after it): an unbalanced `(` in one statement then fails
+/// that statement alone, and a script run with `--continue` resumes after it, instead of
+/// the rest of the script becoming one long statement.
 #[derive(Debug, PartialEq, Eq)]
 pub struct StatementScan {
     /// Byte ranges of complete statements, each without its `;`.
@@ -224,6 +238,8 @@ pub struct StatementScan {
     pub rest: usize,
     /// Whether the rest is inside a string, comment or open bracket.
     pub open: bool,
+    /// Where a block comment that is still open at the end starts.
+    pub open_comment: Option<usize>,
 }
 
 pub fn split_statements(text: &str) -> StatementScan {
@@ -235,6 +251,7 @@ pub fn split_statements(text: &str) -> StatementScan {
         BlockComment,
     }
     let mut state = State::Code;
+    let mut comment_start = 0;
     let mut depth: i32 = 0;
     let mut complete = Vec::new();
     let mut start = 0;
@@ -248,11 +265,12 @@ pub fn split_statements(text: &str) -> StatementScan {
                 b'/' if bytes.get(i + 1) == Some(&b'/') => state = State::LineComment,
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
                     state = State::BlockComment;
+                    comment_start = i;
                     i += 1;
                 }
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' | b'}' => depth -= 1,
-                b';' if depth <= 0 => {
+                b';' if depth <= 0 || ends_line(&bytes[i + 1..]) => {
                     complete.push((start, i));
                     start = i + 1;
                     depth = 0;
@@ -286,12 +304,42 @@ pub fn split_statements(text: &str) -> StatementScan {
         complete,
         rest: start,
         open,
+        open_comment: (state == State::BlockComment).then_some(comment_start),
     }
+}
+
+/// Whether `rest` (what follows a `;`) holds nothing more on the `;`'s line than blanks and a
+/// line comment. At the end of the text the line may go on (the next line has not arrived).
+fn ends_line(rest: &[u8]) -> bool {
+    let code = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t'))
+        .map_or(&[][..], |i| &rest[i..]);
+    matches!(code.first(), Some(b'\n' | b'\r')) || code.starts_with(b"//")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_semicolon_that_ends_a_line_ends_a_statement_whatever_the_brackets_say() {
+        let text = "RETURN (1;\nRETURN 2;\nRETURN [1; 2]; // x\nRETURN 'a;\nb' AS s;\nRETURN {a: 1;\nRETURN [1;";
+        let scan = split_statements(text);
+        let parts: Vec<&str> = scan.complete.iter().map(|(s, e)| &text[*s..*e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "RETURN (1",
+                "\nRETURN 2",
+                "\nRETURN [1; 2]",
+                " // x\nRETURN 'a;\nb' AS s",
+                "\nRETURN {a: 1"
+            ]
+        );
+        // At the end of the text the line may still go on.
+        assert!(scan.open);
+    }
 
     #[test]
     fn splits_on_semicolons_outside_strings_and_comments() {

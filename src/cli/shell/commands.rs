@@ -85,7 +85,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "",
         "start a transaction: statements until :commit apply together",
     ),
-    (":commit", "", "commit the open transaction"),
+    (
+        ":commit",
+        "",
+        "commit the open transaction (one in which a statement failed is rolled back)",
+    ),
     (":rollback", "", "undo everything since :begin"),
     (
         ":explain",

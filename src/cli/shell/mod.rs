@@ -10,6 +10,8 @@ use super::{Fatal, Session, Status};
 use commands::Command;
 use helper::{ShellHelper, Vocabulary};
 use kg::format::{Layout, OutputFormat, write_result};
+use kg::import::{LineError, LineReader};
+use kg::syntax::MAX_STATEMENT_BYTES;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
@@ -71,6 +73,11 @@ impl Shell<'_> {
             return;
         };
         let session = &mut self.runner.session;
+        let writes_directory = format.writes_directory();
+        if let Err(refused) = session.protected().check(":export", file, writes_directory) {
+            eprintln!("{}", refused.message);
+            return;
+        }
         let sub = match (statement, &self.runner.last) {
             (Some(text), _) => {
                 match kg::export::subgraph_of(&mut session.db, Some(text), &session.params, false) {
@@ -78,7 +85,7 @@ impl Shell<'_> {
                     Err(kg::export::ExportError::Query(e)) => {
                         eprint!(
                             "{}",
-                            super::script::describe_error(&e, text, 0, "export", None)
+                            super::script::describe_error(&e, (text, 1), 0, "export", None)
                         );
                         return;
                     }
@@ -147,10 +154,14 @@ pub fn run(session: &mut Session, history: Option<&str>) -> Result<Status, Fatal
     // it asks the statement to stop instead of killing kg.
     let _ = ctrlc::set_handler(kg::exec::request_interrupt);
     println!("{}", banner(session));
+    // rustyline reads piped input a whole line at a time, however long; kg's reader stops
+    // at the statement size limit.
+    let piped = (!std::io::stdin().is_terminal()).then(|| LineReader::new(std::io::stdin().lock()));
     let mut shell = Shell {
         runner: Runner::new(session, OutputFormat::Table, true),
         history,
         max_rows: DEFAULT_MAX_ROWS,
+        piped,
     };
     shell.runner.layout.auto_vertical = true;
     shell.runner.number_statements = false;
@@ -162,25 +173,56 @@ struct Shell<'s> {
     runner: Runner<'s>,
     history: Option<PathBuf>,
     max_rows: usize,
+    /// Input that is not a terminal, read without rustyline.
+    piped: Option<LineReader<std::io::StdinLock<'static>>>,
 }
 
 impl Shell<'_> {
+    /// The next line, from the terminal through rustyline, or from piped input.
+    fn read_line(
+        &mut self,
+        editor: &mut ShellEditor,
+        prompt: &str,
+    ) -> Result<String, ReadlineError> {
+        let Some(input) = &mut self.piped else {
+            return editor.readline(prompt);
+        };
+        let mut line = String::new();
+        match input.read_line(&mut line) {
+            Ok(0) => Err(ReadlineError::Eof),
+            Ok(_) => {
+                line.truncate(line.trim_end_matches(['\n', '\r']).len());
+                Ok(line)
+            }
+            Err(LineError::Io(e)) => Err(ReadlineError::Io(e)),
+            Err(e) => Err(ReadlineError::Io(std::io::Error::other(e.to_string()))),
+        }
+    }
+
     fn repl(&mut self, editor: &mut ShellEditor) -> Result<Status, Fatal> {
         let mut buffer = String::new();
+        // Lines read, and the line the statement in `buffer` starts on.
+        let (mut lines, mut first_line) = (0u64, 1u64);
         loop {
             let width = editor.dimensions().map(|(w, _)| usize::from(w));
             self.runner.layout.width = width;
             self.runner.layout.max_rows = Some(self.max_rows);
-            let prompt = match (buffer.is_empty(), self.runner.session.db.in_transaction()) {
+            let db = &self.runner.session.db;
+            let prompt = match (buffer.is_empty(), db.in_transaction()) {
                 (true, false) => "kg> ",
+                (true, true) if db.transaction_failed() => "kg (tx failed)> ",
                 (true, true) => "kg (tx)> ",
                 (false, _) => "  ...> ",
             };
-            if let Some(h) = editor.helper_mut() {
+            if let Some(h) = editor.helper_mut().filter(|_| self.piped.is_none()) {
                 *h.pending.borrow_mut() = buffer.clone();
             }
-            match editor.readline(prompt) {
+            match self.read_line(editor, prompt) {
                 Ok(line) => {
+                    lines += 1;
+                    if buffer.trim().is_empty() {
+                        first_line = lines;
+                    }
                     if buffer.is_empty() && line.trim_start().starts_with(':') {
                         self.remember(editor, line.trim());
                         match commands::parse(&line) {
@@ -192,12 +234,21 @@ impl Shell<'_> {
                     }
                     buffer.push_str(&line);
                     buffer.push('\n');
+                    if buffer.len() > MAX_STATEMENT_BYTES {
+                        let e = LineError::StatementTooLong { line: first_line };
+                        return Err(Fatal::data(format!("shell input failed: {e}")));
+                    }
+                    // Only a line with a `;`, or a blank one, can end the input; scanning
+                    // on the others would rescan a long statement on every line.
+                    let blank = line.trim().is_empty();
+                    if !(blank || line.contains(';')) {
+                        continue;
+                    }
                     let scan = kg::syntax::split_statements(&buffer);
                     let ended = !scan.open
                         && buffer[scan.rest..].trim().is_empty()
                         && !scan.complete.is_empty();
-                    let blank_line_ends =
-                        line.trim().is_empty() && !scan.open && !buffer.trim().is_empty();
+                    let blank_line_ends = blank && !scan.open && !buffer.trim().is_empty();
                     if ended || blank_line_ends {
                         let text = std::mem::take(&mut buffer);
                         self.remember(editor, text.trim_end());
@@ -264,7 +315,7 @@ impl Shell<'_> {
                     }
                     Err(super::params::ValueError::Failed { error, query }) => eprint!(
                         "{}",
-                        super::script::describe_error(&error, &query, 0, "param", None)
+                        super::script::describe_error(&error, (&query, 1), 0, "param", None)
                     ),
                 }
             }
@@ -308,7 +359,7 @@ impl Shell<'_> {
                 Ok(plan) => print!("{plan}"),
                 Err(e) => eprint!(
                     "{}",
-                    super::script::describe_error(&e, &statement, 0, "explain", None)
+                    super::script::describe_error(&e, (&statement, 1), 0, "explain", None)
                 ),
             },
             Command::Profile(statement) => {
