@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod schema;
+
 /// Query parameters by name (without the `$`).
 pub type Params = BTreeMap<String, Value>;
 
@@ -71,13 +73,15 @@ impl CommitSink for Store {
 /// The seed article's graph, compiled into the binary.
 pub const DEFAULT_GRAPH: &str = include_str!("../graph-data/seed/article.cypher");
 
-/// Statements whose plans are kept, by their text: a repeated statement skips parsing and
-/// planning. Plans stay valid as the graph changes (names are only ever added).
+/// Statements whose plans are kept, by their text and the version of the declared schema
+/// they were made under: a repeated statement skips parsing and planning until an index or
+/// constraint comes or goes. Plans stay valid as data changes (names are only ever added);
+/// the counts they were chosen by may drift, which costs speed, never correctness.
 const PLAN_CACHE_SIZE: usize = 512;
 
 pub struct Database {
     graph: MemoryGraph,
-    plans: HashMap<String, Arc<QueryPlan>>,
+    plans: HashMap<String, (u64, Arc<QueryPlan>)>,
     log: TxLog,
     /// True between BEGIN and COMMIT/ROLLBACK.
     explicit: bool,
@@ -187,7 +191,8 @@ impl Database {
     }
 
     fn run_script(&mut self, text: &str, params: &Params) -> Result<Vec<QueryResult>, Error> {
-        if let Some(plan) = self.plans.get(text).cloned() {
+        let version = self.graph.schema().version;
+        if let Some((_, plan)) = self.plans.get(text).filter(|(v, _)| *v == version).cloned() {
             return Ok(vec![self.run_plan(Ok(plan), params)?]);
         }
         let script = syntax::parse_script(text)?;
@@ -198,7 +203,7 @@ impl Database {
                     if self.plans.len() >= PLAN_CACHE_SIZE {
                         self.plans.clear();
                     }
-                    self.plans.insert(text.to_string(), plan.clone());
+                    self.plans.insert(text.to_string(), (version, plan.clone()));
                 }
                 return Ok(vec![self.run_plan(plan, params)?]);
             }
@@ -226,17 +231,54 @@ impl Database {
             })?,
             ast::StatementKind::Rollback => self.rollback().map_err(|e| e.at(span))?,
             ast::StatementKind::Query(query) => return self.run_query(query, params),
+            ast::StatementKind::Schema(command) => return self.run_schema(command, span),
+            ast::StatementKind::Profile(query) => return self.profile(query, params),
             ast::StatementKind::Explain(query) => {
                 let plan = self.plan(query)?;
-                let text = plan::explain(&plan, self.graph.names());
+                let rows = plan::plan_lines(&plan, &self.graph)
+                    .iter()
+                    .map(plan_row)
+                    .collect();
                 return Ok(QueryResult {
-                    columns: vec!["plan".to_string()],
-                    rows: text.lines().map(|l| vec![Value::str(l)]).collect(),
+                    columns: plan_columns(),
+                    rows,
                     ..QueryResult::default()
                 });
             }
         }
         Ok(QueryResult::default())
+    }
+
+    /// Runs the query and returns its plan with what each operator did, in place of its
+    /// rows (its changes stay, as any statement's).
+    fn profile(&mut self, query: &ast::Query, params: &Params) -> Result<QueryResult, Error> {
+        let plan = Arc::new(self.plan(query)?);
+        let (result, figures) = self.run_plan_as(Ok(plan.clone()), params, true)?;
+        let lines = plan::plan_lines(&plan, &self.graph);
+        let rows = lines
+            .iter()
+            .map(|line| {
+                let own = figures.get(&line.key).copied().unwrap_or_default();
+                // Each operator's figures include its inputs': take theirs away.
+                let inputs = line.inputs.iter().filter_map(|k| figures.get(k));
+                let (accesses, time) = inputs.fold((own.accesses, own.time), |(a, t), i| {
+                    (a.saturating_sub(i.accesses), t.saturating_sub(i.time))
+                });
+                let mut row = plan_row(line);
+                row.push(Value::Int(own.rows as i64));
+                row.push(Value::Int(accesses as i64));
+                row.push(Value::Float((time.as_secs_f64() * 1e6).round() / 1e3));
+                row
+            })
+            .collect();
+        let mut columns = plan_columns();
+        columns.extend(["rows", "db accesses", "time (ms)"].map(String::from));
+        Ok(QueryResult {
+            columns,
+            rows,
+            stats: result.stats,
+            ..QueryResult::default()
+        })
     }
 
     fn run_query(&mut self, query: &ast::Query, params: &Params) -> Result<QueryResult, Error> {
@@ -250,6 +292,17 @@ impl Database {
         plan: Result<Arc<QueryPlan>, Error>,
         params: &Params,
     ) -> Result<QueryResult, Error> {
+        self.run_plan_as(plan, params, false)
+            .map(|(result, _)| result)
+    }
+
+    /// Runs a plan, with PROFILE's figures recorded when `profile`.
+    fn run_plan_as(
+        &mut self,
+        plan: Result<Arc<QueryPlan>, Error>,
+        params: &Params,
+        profile: bool,
+    ) -> Result<(QueryResult, exec::Profile), Error> {
         let plan = plan?;
         if self.explicit && self.failed {
             return Err(tx_error(
@@ -258,12 +311,15 @@ impl Database {
             .into());
         }
         let savepoint = self.log.savepoint();
-        let mut result = {
+        let (mut result, figures) = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-            let began = if self.explicit { self.began } else { None };
-            let outcome = exec::execute(&plan, &mut tx, params, began, self.engine);
-            match outcome {
-                Ok(r) => r,
+            let options = exec::RunOptions {
+                transaction_started: if self.explicit { self.began } else { None },
+                engine: self.engine,
+                profile,
+            };
+            match exec::execute(&plan, &mut tx, params, &options) {
+                Ok(done) => done,
                 Err(e) => {
                     tx.rollback_to(savepoint);
                     if !self.explicit {
@@ -274,10 +330,34 @@ impl Database {
             }
         };
         result.stats = WriteStats::from_mutations(&self.log.mutations()[savepoint..]);
+        self.after_statement(savepoint)?;
+        Ok((result, figures))
+    }
+
+    /// Ends a statement that succeeded: its changes must keep every constraint, or they are
+    /// undone and the statement fails; outside an explicit transaction they are committed.
+    fn after_statement(&mut self, savepoint: usize) -> Result<(), Error> {
+        self.check_constraints(savepoint)?;
         if !self.explicit {
             self.commit_log()?;
         }
-        Ok(result)
+        Ok(())
+    }
+
+    /// Checks the changes logged since `savepoint` against the constraints, undoing them if
+    /// they break one.
+    fn check_constraints(&mut self, savepoint: usize) -> Result<(), Error> {
+        let checked = self
+            .graph
+            .check_constraints(&self.log.mutations()[savepoint..]);
+        if let Err(e) = checked {
+            Transaction::new(&mut self.graph, &mut self.log).rollback_to(savepoint);
+            if !self.explicit {
+                self.keep_ids();
+            }
+            return Err(exec::graph_error(e).into());
+        }
+        Ok(())
     }
 
     /// Makes the logged changes durable, or undoes them if that fails.
@@ -328,7 +408,9 @@ impl Database {
             )
             .into());
         }
+        // Changes applied one by one (an import) were checked by no statement.
         self.explicit = false;
+        self.check_constraints(0)?;
         self.commit_log()
     }
 
@@ -345,6 +427,7 @@ impl Database {
             return Err(tx_error("there is no open transaction to commit").into());
         }
         self.explicit = false;
+        self.check_constraints(0)?;
         if let Some(sink) = &mut self.sink {
             if let Err(e) = sink.checkpoint(&self.graph) {
                 Transaction::new(&mut self.graph, &mut self.log).rollback_to(0);
@@ -390,18 +473,14 @@ impl Database {
                 &statement.kind
             {
                 let plan = self.plan(query)?;
-                out.push_str(&plan::explain(&plan, self.graph.names()));
+                out.push_str(&plan::explain(&plan, &self.graph));
             }
         }
         Ok(out)
     }
 
-    fn plan(&mut self, query: &ast::Query) -> Result<QueryPlan, Error> {
-        let savepoint = self.log.savepoint();
-        let mut tx = Transaction::new(&mut self.graph, &mut self.log);
-        let plan = plan::plan_query(query, &mut tx);
-        tx.rollback_to(savepoint);
-        Ok(plan?)
+    fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
+        Ok(plan::plan_query(query, &self.graph)?)
     }
 
     pub fn graph(&self) -> &MemoryGraph {
@@ -442,6 +521,22 @@ impl Database {
     pub fn rel_count(&self) -> usize {
         self.graph.rel_count()
     }
+}
+
+fn plan_columns() -> Vec<String> {
+    ["operator", "details", "estimated rows"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// An operator of a plan as a row of EXPLAIN: the operator indented under the one that
+/// reads it, what it works on, the rows expected.
+fn plan_row(line: &plan::PlanLine) -> Vec<Value> {
+    vec![
+        Value::str(&format!("{}{}", "  ".repeat(line.depth), line.operator)),
+        Value::str(&line.details),
+        Value::Int(line.estimated_rows.round().min(i64::MAX as f64) as i64),
+    ]
 }
 
 fn tx_error(message: &str) -> QueryError {

@@ -67,6 +67,10 @@ pub enum Detail {
     DivisionByZero,
     InvalidRegex,
     Interrupted,
+    // Indexes and constraints.
+    SchemaConflict,
+    NoSuchSchemaObject,
+    ConstraintValidationFailed,
 }
 
 impl fmt::Display for Detail {

@@ -1,13 +1,29 @@
-//! The planner, through `Database::explain`: where a pattern starts, how it expands, where
-//! WHERE conditions go, and which operators a query becomes. Plans print outermost operator
-//! first, each input indented under the operator that reads it.
+//! The planner, through whole plans: each case of `tests/plans/*.plans` is a query on a data
+//! set and the plan `Database::explain` must give for it, in full (where a pattern starts, how
+//! it expands, where conditions go, which operators and indexes it uses). A case is
+//!
+//! ```text
+//! dataset: NAME            (seed, or a folder of graph-data/)
+//! setup: STATEMENT         (any number, run before the query)
+//! # why the plan is what it is
+//! QUERY
+//! ----
+//! the expected plan, one operator a line
+//! ```
+//!
+//! with a blank line after it. `KG_BLESS=1` writes the plans kg gives into the files (review
+//! the diff before committing it).
 
 // Test helpers panic with a message on broken fixtures; that is how a test reports them.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use kg::{Database, Params};
+use kg::{Database, Params, Value};
+use std::path::{Path, PathBuf};
 
 fn dataset(name: &str) -> Database {
+    if name == "seed" {
+        return Database::default_graph().unwrap();
+    }
     let path = format!(
         "{}/graph-data/{name}/load.cypher",
         env!("CARGO_MANIFEST_DIR")
@@ -18,208 +34,119 @@ fn dataset(name: &str) -> Database {
     db
 }
 
-/// The plan's operator lines, without indentation.
-fn plan(db: &mut Database, query: &str) -> Vec<String> {
-    let text = db.explain(query).unwrap_or_else(|e| panic!("{query}: {e}"));
-    text.lines().map(|l| l.trim().to_string()).collect()
+struct Case {
+    dataset: String,
+    setup: Vec<String>,
+    query: String,
+    /// Where the expected plan starts and ends in the file's lines.
+    expected: (usize, usize),
 }
 
-/// Index of the first line starting with `prefix`.
-fn line(plan: &[String], prefix: &str) -> usize {
-    plan.iter()
-        .position(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no `{prefix}` in plan:\n{}", plan.join("\n")))
-}
-
-#[test]
-fn the_scan_starts_from_the_rarest_label() {
-    let mut db = Database::default_graph().unwrap();
-    // Company 8 nodes, CloudProvider 3, Division 2.
-    let p = plan(&mut db, "MATCH (n:Company:CloudProvider:Division) RETURN n");
-    assert!(
-        p[line(&p, "NodeByLabelScan")].ends_with(":Division"),
-        "{p:?}"
-    );
-
-    // Source has 9 nodes, CloudProvider 3: the chain starts at the provider and expands.
-    let p = plan(
-        &mut db,
-        "MATCH (s:Source)<-[:REPORTED_BY]-(c:CloudProvider) RETURN s, c",
-    );
-    assert!(
-        p[line(&p, "NodeByLabelScan")].ends_with(":CloudProvider"),
-        "{p:?}"
-    );
-    assert!(p[line(&p, "Expand")].contains("->[#"), "{p:?}");
-    assert_eq!(
-        p.iter()
-            .filter(|l| l.starts_with("NodeByLabelScan"))
-            .count(),
-        1
-    );
-}
-
-#[test]
-fn a_property_filter_makes_a_node_the_better_start() {
-    let mut db = dataset("deals-small");
-    // Person and Company both have 5 nodes; only the company is pinned by a property.
-    let p = plan(
-        &mut db,
-        "MATCH (p:Person)-[:WORKS_AT]->(c:Company {name: 'Acme'}) RETURN p.name",
-    );
-    assert!(
-        p[line(&p, "NodeByLabelScan")].ends_with(":Company with property filter"),
-        "{p:?}"
-    );
-    assert!(p[line(&p, "Expand")].contains("<-[#"), "{p:?}");
-
-    // A labelled node is cheaper than an unlabelled one.
-    let p = plan(
-        &mut db,
-        "MATCH (a)-[:PARTY_TO]->(d:Deal)<-[:PARTY_TO]-(b) RETURN a, b",
-    );
-    assert!(p[line(&p, "NodeByLabelScan")].ends_with(":Deal"), "{p:?}");
-    assert!(!p.iter().any(|l| l.starts_with("AllNodesScan")), "{p:?}");
-}
-
-#[test]
-fn nodes_without_labels_are_scanned_whole() {
-    let mut db = dataset("social");
-    let p = plan(&mut db, "MATCH (n) RETURN n");
-    assert!(
-        p[line(&p, "AllNodesScan")].starts_with("AllNodesScan"),
-        "{p:?}"
-    );
-}
-
-#[test]
-fn a_bound_end_is_expanded_into() {
-    let mut db = dataset("deals-small");
-    let p = plan(
-        &mut db,
-        "MATCH (a:Person), (c:Company) MATCH (a)-[:WORKS_AT]->(c) RETURN a",
-    );
-    assert!(p[0].starts_with("stage"), "{p:?}");
-    line(&p, "ExpandInto");
-    assert!(!p.iter().any(|l| l.starts_with("Expand ")), "{p:?}");
-
-    // Closing a cycle within one pattern also expands into the bound start.
-    let mut db = dataset("social");
-    let p = plan(
-        &mut db,
-        "MATCH (a:Person)-[:KNOWS]->(b)-[:KNOWS]->(a) RETURN a",
-    );
-    assert!(line(&p, "ExpandInto") < line(&p, "Expand "), "{p:?}");
-}
-
-#[test]
-fn conditions_are_placed_right_after_the_step_that_binds_their_variables() {
-    let mut db = dataset("deals-small");
-    let p = plan(
-        &mut db,
-        "MATCH (a:Person)-[:WORKS_AT]->(c:Company) WHERE a.age > 30 AND c.founded > 2000 RETURN c",
-    );
-    // Outermost first: Filter(c) / Expand / Filter(a) / scan of a.
-    let expand = line(&p, "Expand");
-    assert_eq!(p[expand - 1], "Filter", "{p:?}");
-    assert_eq!(p[expand + 1], "Filter", "{p:?}");
-    assert!(
-        p[expand + 2].starts_with("NodeByLabelScan") && p[expand + 2].ends_with(":Person"),
-        "{p:?}"
-    );
-
-    // A condition on two variables waits for the later of them.
-    let p = plan(
-        &mut db,
-        "MATCH (a)-[:PARTY_TO]->(d:Deal)<-[:PARTY_TO]-(b) WHERE a.name < b.name AND d.year = 2021 RETURN a, b",
-    );
-    let filters: Vec<usize> = (0..p.len()).filter(|&i| p[i] == "Filter").collect();
-    assert_eq!(filters.len(), 1, "{p:?}");
-    let scan = line(&p, "NodeByLabelScan");
-    assert!(
-        p[scan].ends_with("with property filter"),
-        "d.year = 2021 becomes part of the scan: {p:?}"
-    );
-    assert!(
-        filters[0] < line(&p, "Expand"),
-        "a.name < b.name after both expansions: {p:?}"
-    );
-}
-
-#[test]
-fn queries_become_the_expected_operators() {
-    let mut db = dataset("deals-small");
-    let p = plan(
-        &mut db,
-        "MATCH (p:Person) OPTIONAL MATCH (p)-[:NEGOTIATED*1..2]->(d) \
-         WITH p, count(d) AS n ORDER BY n DESC SKIP 1 LIMIT 2 RETURN DISTINCT p.name",
-    );
-    let order = [
-        "Distinct",
-        "Limit",
-        "Skip",
-        // ORDER BY followed by LIMIT only needs the first rows: a top-N sort.
-        "Top keys=1",
-        "Aggregate keys=1 aggregates=1",
-        "Optional",
-        "NodeByLabelScan",
-        "VarLengthExpand",
-    ];
-    let positions: Vec<usize> = order.iter().map(|op| line(&p, op)).collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "{order:?} in {p:?}"
-    );
-
-    let p = plan(
-        &mut db,
-        "UNWIND [1, 2] AS x RETURN x UNION ALL RETURN 3 AS x",
-    );
-    line(&p, "Unwind");
-    line(&p, "UNION ALL");
-    let p = plan(&mut db, "RETURN 1 AS x UNION RETURN 3 AS x");
-    line(&p, "UNION");
-
-    let p = plan(
-        &mut db,
-        "MATCH p = shortestPath((a:Person {name: 'Alice'})-[*]-(b:Person {name: 'Erin'})) RETURN p",
-    );
-    line(&p, "ShortestPath");
-    let p = plan(
-        &mut db,
-        "MATCH p = allShortestPaths((a:Person)-[*]-(b:Company)) RETURN p",
-    );
-    line(&p, "AllShortestPaths");
-}
-
-#[test]
-fn writes_are_stages_after_the_reads_they_need() {
-    let mut db = dataset("deals-small");
-    let before = (db.nodes(), db.rels());
-    let p = plan(
-        &mut db,
-        "CREATE (n:X) SET n.a = 1 WITH n MATCH (m:Deal) DETACH DELETE m",
-    );
-    let stages: Vec<&str> = p
-        .iter()
-        .filter(|l| !l.starts_with("stage") && *l != "Input")
-        .map(String::as_str)
-        .collect();
-    assert_eq!(
-        stages,
-        ["DetachDelete", "NodeByLabelScan #1 :Deal", "Set", "Create"],
-        "{p:?}"
-    );
-    let p = plan(&mut db, "MERGE (n:Y {k: 1}) REMOVE n.k DELETE n");
-    for op in ["Merge", "Remove", "Delete"] {
-        line(&p, op);
+/// The cases of a file, with their expected plans' line ranges.
+fn cases(lines: &[&str], file: &Path) -> Vec<Case> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(dataset) = lines[i].strip_prefix("dataset: ") else {
+            i += 1;
+            continue;
+        };
+        let (mut setup, mut query) = (Vec::new(), None);
+        i += 1;
+        while i < lines.len() && lines[i] != "----" {
+            let line = lines[i];
+            if let Some(s) = line.strip_prefix("setup: ") {
+                setup.push(s.to_string());
+            } else if !line.starts_with('#') && !line.trim().is_empty() {
+                assert!(query.is_none(), "{}:{}: two queries", file.display(), i + 1);
+                query = Some(line.to_string());
+            }
+            i += 1;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            end += 1;
+        }
+        out.push(Case {
+            dataset: dataset.trim().to_string(),
+            setup,
+            query: query.unwrap_or_else(|| panic!("{}: a case without a query", file.display())),
+            expected: (start, end),
+        });
+        i = end;
     }
-    let p = plan(&mut db, "FOREACH (x IN [1] | CREATE (:Z))");
-    line(&p, "Foreach");
-    // Explaining plans a statement without running it.
+    out
+}
+
+fn plan_of(case: &Case) -> String {
+    let mut db = dataset(&case.dataset);
+    for s in &case.setup {
+        db.run(s, &Params::new())
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    let before = (db.nodes(), db.rels());
+    let plan = db
+        .explain(&case.query)
+        .unwrap_or_else(|e| panic!("{}: {e}", case.query));
     assert!(
         before == (db.nodes(), db.rels()),
-        "explain changed the graph"
+        "explaining changed the graph: {}",
+        case.query
+    );
+    plan
+}
+
+fn plan_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plans");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plans"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn queries_get_the_plans_their_files_give() {
+    let bless = std::env::var_os("KG_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in plan_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut blessed: Vec<String> = Vec::new();
+        let mut copied = 0;
+        for case in cases(&lines, &file) {
+            count += 1;
+            let actual = plan_of(&case);
+            let (start, end) = case.expected;
+            let expected = lines[start..end].join("\n");
+            if actual.trim_end() != expected {
+                failures.push(format!(
+                    "{}:{}: {}\nexpected:\n{expected}\nactual:\n{}",
+                    file.display(),
+                    start + 1,
+                    case.query,
+                    actual.trim_end()
+                ));
+            }
+            blessed.extend(lines[copied..start].iter().map(|l| l.to_string()));
+            blessed.extend(actual.trim_end().lines().map(String::from));
+            copied = end;
+        }
+        blessed.extend(lines[copied..].iter().map(|l| l.to_string()));
+        if bless {
+            std::fs::write(&file, blessed.join("\n") + "\n").unwrap();
+        }
+    }
+    assert!(count > 0, "no plan cases found");
+    assert!(
+        bless || failures.is_empty(),
+        "{} of {count} plans differ (KG_BLESS=1 writes the actual ones):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
     );
 }
 
@@ -233,23 +160,63 @@ fn explain_reports_compile_time_errors() {
     assert_eq!(q.detail, kg::Detail::UndefinedVariable);
 }
 
+fn column(result: &kg::QueryResult, name: &str) -> Vec<Value> {
+    let i = result.columns.iter().position(|c| c == name).unwrap();
+    result.rows.iter().map(|r| r[i].clone()).collect()
+}
+
 #[test]
-fn shortest_path_ends_are_scanned_and_checked_like_other_nodes() {
-    let mut db = Database::default_graph().unwrap();
-    // Both ends are found the way any node is: by their rarest label (Division, 2 nodes,
-    // rather than Company, 8).
-    let p = plan(
-        &mut db,
-        "MATCH p = shortestPath((a:Source)-[*]-(b:Company:Division)) RETURN p",
+fn explain_estimates_rows_and_profile_counts_them() {
+    let mut db = dataset("deals-small");
+    let query = "MATCH (p:Person)-[:WORKS_AT]->(c:Company) RETURN c.name AS company, count(*) AS n";
+    let explained = db.run(&format!("EXPLAIN {query}"), &Params::new()).unwrap();
+    let explained = &explained[0];
+    assert_eq!(explained.columns, ["operator", "details", "estimated rows"]);
+    let operators = column(explained, "operator");
+    let scan = operators
+        .iter()
+        .position(|o| o.as_str().is_some_and(|s| s.trim() == "NodeByLabelScan"))
+        .unwrap();
+    // Five people: the scan's estimate is the label's count.
+    assert_eq!(column(explained, "estimated rows")[scan], Value::Int(5));
+
+    let profiled = db.run(&format!("PROFILE {query}"), &Params::new()).unwrap();
+    let profiled = &profiled[0];
+    assert_eq!(
+        profiled.columns,
+        [
+            "operator",
+            "details",
+            "estimated rows",
+            "rows",
+            "db accesses",
+            "time (ms)"
+        ]
     );
+    let plain = db.run(query, &Params::new()).unwrap();
+    let rows = column(profiled, "rows");
+    // The stage line counts the rows the query returns; the scan, every person.
+    assert_eq!(rows[0], Value::Int(plain[0].rows.len() as i64));
+    assert_eq!(rows[scan], Value::Int(5));
+    let accesses = column(profiled, "db accesses");
     assert!(
-        p.iter().any(|l| l == "NodeByLabelScan #2 :Division"),
-        "{p:?}"
+        matches!(accesses[scan], Value::Int(n) if n >= 5),
+        "the scan read every person: {accesses:?}"
     );
-    // An end bound by an earlier clause still has its pattern's labels checked.
-    let p = plan(
-        &mut db,
-        "MATCH (a:Source), (b:Company) MATCH p = shortestPath((a)-[*]-(b:Division)) RETURN p",
-    );
-    assert!(line(&p, "CheckNode #1") > line(&p, "ShortestPath"), "{p:?}");
+}
+
+#[test]
+fn profile_runs_writes_for_real() {
+    let mut db = Database::in_memory();
+    let result = db
+        .run(
+            "PROFILE UNWIND range(1, 3) AS i CREATE (:N {i: i})",
+            &Params::new(),
+        )
+        .unwrap();
+    assert_eq!(result[0].stats.nodes_created, 3);
+    let count = db
+        .run("MATCH (n:N) RETURN count(n) AS c", &Params::new())
+        .unwrap();
+    assert_eq!(count[0].rows, vec![vec![Value::Int(3)]]);
 }

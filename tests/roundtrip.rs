@@ -134,8 +134,9 @@ fn a_script_export_loads_into_a_graph_that_has_data() {
     .unwrap();
     let mut db = Database::default_graph().unwrap();
     let report = import::load_into(&mut db, &[path], &ImportOptions::default()).unwrap();
-    // Nodes of 16 label sets, relationships of 28 types, one statement removing the key.
-    assert_eq!((report.nodes, report.statements), (0, 16 + 28 + 1));
+    // The index on the temporary key, nodes of 16 label sets, relationships of 28 types, one
+    // statement removing the key.
+    assert_eq!((report.nodes, report.statements), (0, 1 + 16 + 28 + 1));
     assert_eq!(db.node_count(), 108);
     assert_eq!(db.rel_count(), 256);
     // The temporary key is gone.

@@ -21,9 +21,9 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout (for csv and kuzu: a directory, created if need be)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With --format cypher: the engine the script is for. `portable` runs in kg, Neo4j 5,
-    /// Memgraph and FalkorDB but declares no index; `neo4j` and `falkordb` index the
-    /// temporary key first and drop the index at the end
+    /// With --format cypher: the engine the script is for. `portable` runs in kg, Neo4j 5 and
+    /// FalkorDB and leaves its unnamed index on the temporary key in place; `neo4j`,
+    /// `falkordb` and `memgraph` declare that index in their own form and drop it at the end
     #[arg(long, value_enum, default_value = "portable")]
     pub dialect: DialectArg,
 }
@@ -33,6 +33,7 @@ pub enum DialectArg {
     Portable,
     Neo4j,
     Falkordb,
+    Memgraph,
 }
 
 #[derive(ValueEnum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -69,6 +70,7 @@ impl FormatArg {
                 DialectArg::Portable => Dialect::Portable,
                 DialectArg::Neo4j => Dialect::Neo4j,
                 DialectArg::Falkordb => Dialect::FalkorDb,
+                DialectArg::Memgraph => Dialect::Memgraph,
             }),
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Html => ExportFormat::Html,

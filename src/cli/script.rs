@@ -216,6 +216,10 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
         (s.properties_set, "property", "set"),
         (s.labels_added, "label", "added"),
         (s.labels_removed, "label", "removed"),
+        (s.indexes_added, "index", "added"),
+        (s.indexes_removed, "index", "removed"),
+        (s.constraints_added, "constraint", "added"),
+        (s.constraints_removed, "constraint", "removed"),
     ];
     let text: Vec<String> = parts
         .iter()
@@ -224,6 +228,7 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
             let noun = match (*n, *noun) {
                 (1, noun) => noun.to_string(),
                 (_, "property") => "properties".to_string(),
+                (_, "index") => "indexes".to_string(),
                 (_, noun) => format!("{noun}s"),
             };
             format!("{verb} {n} {noun}")

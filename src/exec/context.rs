@@ -49,6 +49,10 @@ pub struct Statement<'a> {
     pub transaction_now: chrono::DateTime<chrono::Utc>,
     regexes: RefCell<HashMap<String, regex::Regex>>,
     pub engine: super::Engine,
+    /// Storage entries read so far, for PROFILE.
+    accesses: std::cell::Cell<u64>,
+    /// PROFILE's figures, when the statement is profiled.
+    profile: Option<RefCell<super::profile::Profile>>,
 }
 
 impl<'a> Statement<'a> {
@@ -64,7 +68,44 @@ impl<'a> Statement<'a> {
             transaction_now: transaction_started.unwrap_or(now),
             regexes: RefCell::new(HashMap::new()),
             engine,
+            accesses: std::cell::Cell::new(0),
+            profile: None,
         }
+    }
+
+    /// Records PROFILE's figures for this statement.
+    pub fn profiled(mut self) -> Self {
+        self.profile = Some(RefCell::default());
+        self
+    }
+
+    pub fn is_profiled(&self) -> bool {
+        self.profile.is_some()
+    }
+
+    /// Counts `n` storage entries read.
+    #[inline]
+    pub fn touch(&self, n: usize) {
+        self.accesses.set(self.accesses.get() + n as u64);
+    }
+
+    pub fn accesses(&self) -> u64 {
+        self.accesses.get()
+    }
+
+    /// Updates the figures of operator `key`, when profiling.
+    pub fn record(&self, key: usize, update: impl FnOnce(&mut super::profile::OpStats)) {
+        if let Some(profile) = &self.profile {
+            update(profile.borrow_mut().entry(key).or_default());
+        }
+    }
+
+    /// The figures recorded.
+    pub fn take_profile(&self) -> super::profile::Profile {
+        self.profile
+            .as_ref()
+            .map(|p| std::mem::take(&mut *p.borrow_mut()))
+            .unwrap_or_default()
     }
 
     /// Whether `text` matches `pattern` in full, compiling each pattern once per statement.

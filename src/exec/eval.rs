@@ -435,7 +435,7 @@ pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<C
         BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
         BoundExpr::Property { base, key, span } => match eval_ref(base, row, ctx)? {
             Cow::Borrowed(Value::Map(map)) => Ok(Cow::Borrowed(
-                map.get(&**ctx.graph.names().name(*key))
+                map.get(&*ctx.graph.names().name(*key))
                     .unwrap_or(&Value::Null),
             )),
             base => property(&base, *key, ctx)
@@ -456,11 +456,11 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
         Value::Rel(id) if ctx.graph.is_deleted_rel(*id) => Err(deleted("relationship")),
         Value::Node(_) | Value::Rel(_) => Ok(Value::Null),
         Value::Map(map) => Ok(map
-            .get(&**ctx.graph.names().name(key))
+            .get(&*ctx.graph.names().name(key))
             .cloned()
             .unwrap_or(Value::Null)),
         temporal if temporal.temporal_kind().is_some() => {
-            super::temporal::component(temporal, ctx.graph.names().name(key))
+            super::temporal::component(temporal, &ctx.graph.names().name(key))
         }
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",

@@ -16,8 +16,10 @@ mod eval;
 mod functions;
 mod group;
 mod physical;
+mod profile;
 mod result;
 mod row;
+mod seek;
 mod temporal;
 mod vector;
 mod vector_eval;
@@ -25,7 +27,9 @@ mod write;
 
 pub use arith::float_text;
 pub use context::{clear_interrupt, request_interrupt};
+pub use profile::{OpStats, Profile};
 pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
+pub use write::graph_error;
 
 use crate::db::Params;
 use crate::error::QueryError;
@@ -58,10 +62,12 @@ pub fn execute(
     plan: &QueryPlan,
     tx: &mut Transaction,
     params: &Params,
-    transaction_started: Option<chrono::DateTime<chrono::Utc>>,
-    engine: Engine,
-) -> Result<QueryResult> {
-    let stmt = Statement::new(params, transaction_started, engine);
+    options: &RunOptions,
+) -> Result<(QueryResult, Profile)> {
+    let mut stmt = Statement::new(params, options.transaction_started, options.engine);
+    if options.profile {
+        stmt = stmt.profiled();
+    }
     let mut rows = Vec::new();
     for part in &plan.parts {
         rows.extend(run_part(part, tx, &stmt)?);
@@ -79,7 +85,17 @@ pub fn execute(
         ..QueryResult::default()
     };
     collect_entities(&mut result, tx);
-    Ok(result)
+    Ok((result, stmt.take_profile()))
+}
+
+/// How a statement runs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// When the explicit transaction it runs in began (none: it is its own).
+    pub transaction_started: Option<chrono::DateTime<chrono::Utc>>,
+    pub engine: Engine,
+    /// Record PROFILE's figures.
+    pub profile: bool,
 }
 
 fn run_part(part: &PartPlan, tx: &mut Transaction, stmt: &Statement) -> Result<Vec<Vec<Value>>> {
@@ -132,8 +148,13 @@ fn run_stage(
     };
     match stage {
         Stage::Write(w) => {
+            let started = std::time::Instant::now();
             let input = input.unwrap_or_else(|| vec![vec![Value::Null; width]]);
             let rows = write::Writer { tx, stmt, width }.run(w, input)?;
+            stmt.record(crate::plan::key_of(stage), |s| {
+                s.rows += rows.len() as u64;
+                s.time += started.elapsed();
+            });
             Ok(rows.into_iter().map(project).collect())
         }
         Stage::Read(op) if stmt.engine == Engine::RowByRow => {

@@ -33,6 +33,10 @@ pub struct WriteStats {
     pub properties_set: usize,
     pub labels_added: usize,
     pub labels_removed: usize,
+    pub indexes_added: usize,
+    pub indexes_removed: usize,
+    pub constraints_added: usize,
+    pub constraints_removed: usize,
 }
 
 impl WriteStats {
@@ -55,6 +59,10 @@ impl WriteStats {
                 }
                 Mutation::AddLabel { .. } => s.labels_added += 1,
                 Mutation::RemoveLabel { .. } => s.labels_removed += 1,
+                Mutation::CreateIndex(_) => s.indexes_added += 1,
+                Mutation::DropIndex { .. } => s.indexes_removed += 1,
+                Mutation::CreateConstraint(_) => s.constraints_added += 1,
+                Mutation::DropConstraint { .. } => s.constraints_removed += 1,
             }
         }
         s

@@ -124,8 +124,14 @@ fn properties(base: &Vector, key: Symbol, len: usize, ctx: &Ctx) -> Result<Vecto
         out.finish()
     };
     Ok(match base {
-        Vector::Nodes(ids) => gather(ids, ctx.graph.node_column(key)),
-        Vector::Rels(ids) => gather(ids, ctx.graph.rel_column(key)),
+        Vector::Nodes(ids) => {
+            ctx.stmt.touch(ids.len());
+            gather(ids, ctx.graph.node_column(key))
+        }
+        Vector::Rels(ids) => {
+            ctx.stmt.touch(ids.len());
+            gather(ids, ctx.graph.rel_column(key))
+        }
         Vector::Const(v) => Vector::Const(property(v, key, ctx)?),
         other => {
             let values = (0..len)

@@ -35,6 +35,19 @@ pub fn graph_error(e: GraphError) -> QueryError {
             Detail::InvalidPropertyType,
             format!("a property cannot hold a {t}"),
         ),
+        GraphError::SchemaConflict(message) => {
+            QueryError::runtime(ErrorClass::SemanticError, Detail::SchemaConflict, message)
+        }
+        e @ GraphError::NoSuchDeclaration { .. } => QueryError::runtime(
+            ErrorClass::SemanticError,
+            Detail::NoSuchSchemaObject,
+            e.to_string(),
+        ),
+        GraphError::ConstraintViolation { message, .. } => QueryError::runtime(
+            ErrorClass::ConstraintVerificationFailed,
+            Detail::ConstraintValidationFailed,
+            message,
+        ),
         other => QueryError::runtime(
             ErrorClass::EntityNotFound,
             Detail::DeletedEntityAccess,

@@ -1,5 +1,5 @@
 //! A script in the query language that rebuilds the subgraph, and that other engines run as
-//! it is: Neo4j 5, Memgraph and FalkorDB. Written the way APOC's cypher export writes one, so
+//! it is: Neo4j 5 and FalkorDB (Memgraph through its own dialect). Written the way APOC's cypher export writes one, so
 //! it loads quickly: nodes are created in batches (`UNWIND` over a list of rows) with a
 //! temporary label and key, relationships find their end nodes by that label and key, and
 //! both are removed at the end. The script never depends on internal ids, so it can load
@@ -39,8 +39,8 @@ const REMOVE_BATCH: usize = 10_000;
 /// on the temporary key.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Dialect {
-    /// Runs unchanged in kg, Neo4j 5, Memgraph and FalkorDB. Declares no index: kg does not
-    /// parse index statements yet.
+    /// Runs unchanged in kg, Neo4j 5 and FalkorDB: an unnamed index on the temporary key,
+    /// the one form the three share, left in place (they drop indexes in different forms).
     #[default]
     Portable,
     /// Neo4j 5: a named index on the temporary key, awaited before the rows and dropped at
@@ -49,6 +49,8 @@ pub enum Dialect {
     /// FalkorDB: an index on the temporary key, dropped at the end (FalkorDB has no index
     /// names).
     FalkorDb,
+    /// Memgraph: its own index syntax (`CREATE INDEX ON :Label(key)`), dropped at the end.
+    Memgraph,
 }
 
 /// A label, type or key as the language writes it: bare when it is a plain identifier that
@@ -167,13 +169,17 @@ impl Temporary {
     fn index_statement(&self, dialect: Dialect) -> Option<String> {
         let (l, k) = (name(&self.label), name(&self.key));
         match dialect {
-            // Until kg parses `CREATE INDEX`, the one form Neo4j 5 and FalkorDB share.
-            Dialect::Portable => None,
+            // The one form Neo4j 5, FalkorDB and kg share: unnamed. Neo4j and FalkorDB drop
+            // indexes in forms the others refuse, so the portable script leaves it, empty
+            // once the temporary label is gone.
+            Dialect::Portable | Dialect::FalkorDb => {
+                Some(format!("CREATE INDEX FOR (n:{l}) ON (n.{k});"))
+            }
             Dialect::Neo4j => Some(format!(
                 "CREATE INDEX {} FOR (n:{l}) ON (n.{k});\nCALL db.awaitIndexes(300);",
                 self.index_name()
             )),
-            Dialect::FalkorDb => Some(format!("CREATE INDEX FOR (n:{l}) ON (n.{k});")),
+            Dialect::Memgraph => Some(format!("CREATE INDEX ON :{l}({k});")),
         }
     }
 
@@ -183,6 +189,7 @@ impl Temporary {
             Dialect::Portable => None,
             Dialect::Neo4j => Some(format!("DROP INDEX {};", self.index_name())),
             Dialect::FalkorDb => Some(format!("DROP INDEX FOR (n:{l}) ON (n.{k});")),
+            Dialect::Memgraph => Some(format!("DROP INDEX ON :{l}({k});")),
         }
     }
 
@@ -216,9 +223,10 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
         counted(sub.node_count(), "node"),
         counted(sub.rel_count(), "relationship"),
         match dialect {
-            Dialect::Portable => "kg, Neo4j 5, Memgraph and FalkorDB",
+            Dialect::Portable => "kg, Neo4j 5 and FalkorDB",
             Dialect::Neo4j => "Neo4j 5",
             Dialect::FalkorDb => "FalkorDB",
+            Dialect::Memgraph => "Memgraph",
         }
     )?;
     writeln!(
@@ -229,7 +237,7 @@ pub fn write(sub: &Subgraph, dialect: Dialect, out: &mut dyn Write) -> io::Resul
     if dialect == Dialect::Portable {
         writeln!(
             out,
-            "// No index is declared: elsewhere than in kg, index :{}({}) first, or export with --dialect neo4j or falkordb.",
+            "// The index on :{}({}) stays, empty, at the end: --dialect neo4j or falkordb drop theirs.",
             temp.label, temp.key
         )?;
     }

@@ -77,6 +77,9 @@ impl Rows {
 #[derive(Clone, Debug, Default)]
 pub struct Csr {
     rows: Rows,
+    /// Nodes with at least one entry in the arrays: with their length, the mean degree the
+    /// planner estimates expansions by.
+    sources: usize,
     others: Vec<u32>,
     rels: Vec<u32>,
     /// Entries in the arrays whose relationship was deleted since the last rebuild.
@@ -124,6 +127,17 @@ impl Csr {
             added,
             may_hold_dead: self.dead > 0,
         }
+    }
+
+    /// The mean number of entries of a node that has any (1 for an empty adjacency).
+    pub fn mean_degree(&self) -> f64 {
+        // Nodes in the overlay may also have array entries: a slight underestimate of the
+        // degree, no more.
+        let nodes = self.sources + self.overlay.len();
+        if nodes == 0 {
+            return 1.0;
+        }
+        self.len() as f64 / nodes as f64
     }
 
     /// Entries in the arrays and the overlay, dead ones included.
@@ -269,8 +283,13 @@ impl Csr {
             },
             _ => Rows::default(),
         };
+        let sources = match &rows {
+            Rows::Dense { offsets, .. } => offsets.windows(2).filter(|w| w[0] < w[1]).count(),
+            Rows::Sparse { nodes, .. } => nodes.len(),
+        };
         Csr {
             rows,
+            sources,
             others: entries.iter().map(|e| e.1).collect(),
             rels: entries.iter().map(|e| e.2).collect(),
             dead: 0,

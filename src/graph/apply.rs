@@ -7,6 +7,7 @@ use super::column::Column;
 use super::labels::{LabelList, NO_LABELS};
 use super::memory::{DEAD, MemoryGraph, slot};
 use super::mutation::{GraphError, Mutation, check_id};
+use super::schema::EntityKind;
 use crate::model::{NodeId, RelId, Value};
 use std::sync::Arc;
 
@@ -59,7 +60,8 @@ impl MemoryGraph {
                     return Ok(None);
                 }
                 let labels = self.label_sets.labels(set).to_vec();
-                self.indexes.set_property(id, &labels, sym, &old, &new);
+                self.schema
+                    .property(EntityKind::Node, n, &labels, sym, &old, &new);
                 Ok(Some(Mutation::SetNodeProperty {
                     id,
                     key,
@@ -74,11 +76,20 @@ impl MemoryGraph {
                     self.note_rel_key(ty, sym);
                 }
                 let clears = value.is_null();
+                let new = value.clone();
                 let old =
                     column_mut(&mut self.rel_props, sym).set(id.0 as u32, value, &mut self.strings);
                 if old.is_null() && clears {
                     return Ok(None);
                 }
+                self.schema.property(
+                    EntityKind::Relationship,
+                    id.0 as u32,
+                    &[ty],
+                    sym,
+                    &old,
+                    &new,
+                );
                 Ok(Some(Mutation::SetRelProperty {
                     id,
                     key,
@@ -94,6 +105,10 @@ impl MemoryGraph {
                 self.change_label(id, set, sym, true);
                 Ok(Some(Mutation::RemoveLabel { id, label }))
             }
+            Mutation::CreateIndex(def) => self.create_index(def),
+            Mutation::DropIndex { name } => self.drop_index(&name),
+            Mutation::CreateConstraint(def) => self.create_constraint(def),
+            Mutation::DropConstraint { name } => self.drop_constraint(&name),
             Mutation::RemoveLabel { id, label } => {
                 let set = self.node_set(id).ok_or(GraphError::NoSuchNode(id))?;
                 let Some(sym) = self.names.get(&label) else {
@@ -115,11 +130,10 @@ impl MemoryGraph {
         let props = super::GraphRead::node_props(self, id);
         if add {
             self.labels.add(sym, n);
-            self.indexes.add_label(id, sym, &props);
         } else {
             self.labels.remove(sym, n);
-            self.indexes.remove_label(id, sym, &props);
         }
+        self.schema.label(n, sym, &props, add);
         for dir in [Direction::Outgoing, Direction::Incoming] {
             for ty in super::GraphRead::rel_types_in_use(self) {
                 let live = self.live_entries(ty, dir, n);
@@ -199,7 +213,8 @@ impl MemoryGraph {
                 None => stored.push((sym, value)),
             }
         }
-        self.indexes.add_node(id, &syms, &stored);
+        self.schema
+            .entity(EntityKind::Node, n, &syms, &stored, true);
         Ok(Some(Mutation::DeleteNode { id }))
     }
 
@@ -227,13 +242,22 @@ impl MemoryGraph {
         self.rel_starts[r as usize] = s;
         self.rel_ends[r as usize] = e;
         self.rel_count += 1;
+        let mut stored = Vec::with_capacity(props.len());
         for (key, value) in props {
             if value.is_null() {
                 continue;
             }
             let key = self.names.intern(&key);
             self.note_rel_key(sym, key);
-            column_mut(&mut self.rel_props, key).set(r, value, &mut self.strings);
+            column_mut(&mut self.rel_props, key).set(r, value.clone(), &mut self.strings);
+            stored.push((key, value));
+        }
+        if !self.schema.indexes.is_empty() {
+            // A key given twice keeps its last value, as the column does.
+            stored.reverse();
+            stored.dedup_by_key(|(k, _)| *k);
+            self.schema
+                .entity(EntityKind::Relationship, r, &[sym], &stored, true);
         }
         let i = sym.0 as usize;
         if self.adjacency.len() <= i {
@@ -318,7 +342,8 @@ impl MemoryGraph {
                 props.push((key, old));
             }
         }
-        self.indexes.remove_node(id, &labels, &props);
+        self.schema
+            .entity(EntityKind::Node, n, &labels, &props, false);
         for l in &labels {
             self.labels.remove(*l, n);
         }
@@ -347,6 +372,8 @@ impl MemoryGraph {
                 }
             }
         }
+        self.schema
+            .entity(EntityKind::Relationship, r, &[ty], &props, false);
         self.rel_types[r as usize] = DEAD;
         self.rel_count -= 1;
         if let Some(Some(adj)) = self.adjacency.get_mut(ty.0 as usize) {
@@ -530,11 +557,11 @@ mod tests {
         .unwrap();
         let props = g.node_props(NodeId(0));
         assert_eq!(props.len(), 1);
-        let names: Vec<&str> = g
+        let names: Vec<Arc<str>> = g
             .node_labels(NodeId(0))
             .iter()
-            .map(|l| &**g.names().name(*l))
+            .map(|l| g.names().name(*l))
             .collect();
-        assert_eq!(names, vec!["A", "B"]);
+        assert_eq!(names, vec![Arc::from("A"), Arc::from("B")]);
     }
 }

@@ -1,111 +1,113 @@
-//! Equality indexes on (label, property key). An index is built the first time the planner
-//! could use it for a lookup such as `(c:Company {name: $name})`, and from then on every
-//! mutation keeps it current. Indexes are derived data: they are never persisted.
+//! The declared indexes and constraints of a graph, and the upkeep of the indexes as
+//! entities change. Indexes exist only where declared (`CREATE INDEX`, or a uniqueness
+//! constraint's own); the planner reads them, never builds them.
 
 use super::Symbol;
-use crate::model::{GroupKey, NodeId, Value, equals};
-use std::collections::HashMap;
+use super::schema::{ConstraintDef, EntityKind, IndexDef, PropertyIndex};
+use crate::model::Value;
+use std::sync::Arc;
 
-/// Values are keyed by equivalence (1 and 1.0 alike), which is also what `=` means for the
-/// storable values an index holds, except values holding NaN: `lookup` screens those out.
-type Postings = HashMap<GroupKey, Vec<NodeId>>;
-
-#[derive(Default, Clone)]
-pub struct PropertyIndexes {
-    indexes: HashMap<(Symbol, Symbol), Postings>,
+#[derive(Clone, Default, Debug)]
+pub struct Schema {
+    pub indexes: Vec<PropertyIndex>,
+    pub constraints: Vec<ConstraintDef>,
+    /// Bumped by every change of a declaration, so plans made before it are made again.
+    pub version: u64,
 }
 
-impl PropertyIndexes {
-    pub fn has(&self, label: Symbol, key: Symbol) -> bool {
-        self.indexes.contains_key(&(label, key))
-    }
-
-    /// Builds the index of `label`/`key` from the nodes carrying the label.
-    pub fn build(
-        &mut self,
-        label: Symbol,
-        key: Symbol,
-        nodes: impl Iterator<Item = (NodeId, Value)>,
-    ) {
-        let mut postings = Postings::new();
-        for (id, v) in nodes {
-            postings.entry(GroupKey(v)).or_default().push(id);
-        }
-        self.indexes.insert((label, key), postings);
-    }
-
-    /// The nodes whose property equals `value`; `None` when there is no such index.
-    pub fn lookup(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
-        let postings = self.indexes.get(&(label, key))?;
-        // Null and NaN equal nothing, not even themselves, also inside lists and maps: the
-        // index groups by equivalence, which would match them.
-        if equals(value, value) != Some(true) {
-            return Some(&[]);
-        }
-        Some(
-            postings
-                .get(&GroupKey(value.clone()))
-                .map_or(&[], Vec::as_slice),
-        )
-    }
-
-    fn insert(&mut self, label: Symbol, key: Symbol, id: NodeId, value: &Value) {
-        if let Some(postings) = self.indexes.get_mut(&(label, key)) {
-            postings
-                .entry(GroupKey(value.clone()))
-                .or_default()
-                .push(id);
-        }
-    }
-
-    fn remove(&mut self, label: Symbol, key: Symbol, id: NodeId, value: &Value) {
-        let Some(postings) = self.indexes.get_mut(&(label, key)) else {
-            return;
-        };
-        let k = GroupKey(value.clone());
-        if let Some(ids) = postings.get_mut(&k) {
-            ids.retain(|n| *n != id);
-            if ids.is_empty() {
-                postings.remove(&k);
-            }
-        }
-    }
-
-    /// The (label, key) pairs indexed for one of `labels`.
-    fn affected<'s>(&'s self, labels: &'s [Symbol]) -> impl Iterator<Item = (Symbol, Symbol)> + 's {
+impl Schema {
+    pub fn index(&self, entity: EntityKind, label: Symbol, key: Symbol) -> Option<&PropertyIndex> {
         self.indexes
-            .keys()
-            .copied()
-            .filter(move |(l, _)| labels.contains(l))
+            .iter()
+            .find(|i| i.def.entity == entity && i.label == label && i.key == key)
     }
 
-    pub fn add_node(&mut self, id: NodeId, labels: &[Symbol], props: &[(Symbol, Value)]) {
-        if self.indexes.is_empty() {
-            return;
-        }
-        let pairs: Vec<_> = self.affected(labels).collect();
-        for (label, key) in pairs {
-            if let Some((_, v)) = props.iter().find(|(k, _)| *k == key) {
-                self.insert(label, key, id, v);
-            }
-        }
+    pub fn index_named(&self, name: &str) -> Option<&PropertyIndex> {
+        self.indexes.iter().find(|i| &*i.def.name == name)
     }
 
-    pub fn remove_node(&mut self, id: NodeId, labels: &[Symbol], props: &[(Symbol, Value)]) {
-        if self.indexes.is_empty() {
-            return;
-        }
-        let pairs: Vec<_> = self.affected(labels).collect();
-        for (label, key) in pairs {
-            if let Some((_, v)) = props.iter().find(|(k, _)| *k == key) {
-                self.remove(label, key, id, v);
-            }
-        }
+    pub fn constraint_named(&self, name: &str) -> Option<&ConstraintDef> {
+        self.constraints.iter().find(|c| &*c.name == name)
     }
 
-    pub fn set_property(
+    /// Whether an index or a constraint already has this name (they share one namespace).
+    pub fn name_taken(&self, name: &str) -> bool {
+        self.index_named(name).is_some() || self.constraint_named(name).is_some()
+    }
+
+    pub fn add_index(&mut self, index: PropertyIndex) {
+        self.indexes.push(index);
+        self.version += 1;
+    }
+
+    pub fn remove_index(&mut self, name: &str) -> Option<PropertyIndex> {
+        let pos = self.indexes.iter().position(|i| &*i.def.name == name)?;
+        self.version += 1;
+        Some(self.indexes.remove(pos))
+    }
+
+    pub fn add_constraint(&mut self, def: ConstraintDef) {
+        self.constraints.push(def);
+        self.version += 1;
+    }
+
+    pub fn remove_constraint(&mut self, name: &str) -> Option<ConstraintDef> {
+        let pos = self.constraints.iter().position(|c| &*c.name == name)?;
+        self.version += 1;
+        Some(self.constraints.remove(pos))
+    }
+
+    /// The declarations a snapshot keeps: plain indexes (a constraint's own index comes back
+    /// with the constraint) and constraints.
+    pub fn declarations(&self) -> (Vec<IndexDef>, Vec<ConstraintDef>) {
+        let indexes = self
+            .indexes
+            .iter()
+            .filter(|i| i.owner.is_none())
+            .map(|i| i.def.clone())
+            .collect();
+        (indexes, self.constraints.clone())
+    }
+
+    fn touching<'s>(
+        &'s mut self,
+        entity: EntityKind,
+        labels: &'s [Symbol],
+    ) -> impl Iterator<Item = &'s mut PropertyIndex> + 's {
+        self.indexes
+            .iter_mut()
+            .filter(move |i| i.def.entity == entity && labels.contains(&i.label))
+    }
+
+    /// An entity appeared (`added`) or went away with these labels (a relationship: its
+    /// type) and properties.
+    pub fn entity(
         &mut self,
-        id: NodeId,
+        entity: EntityKind,
+        id: u32,
+        labels: &[Symbol],
+        props: &[(Symbol, Value)],
+        added: bool,
+    ) {
+        if self.indexes.is_empty() {
+            return;
+        }
+        for index in self.touching(entity, labels) {
+            if let Some((_, v)) = props.iter().find(|(k, _)| *k == index.key) {
+                if added {
+                    index.insert(v, id);
+                } else {
+                    index.remove(v, id);
+                }
+            }
+        }
+    }
+
+    /// A property of an entity with these labels went from `old` to `new` (null: absent).
+    pub fn property(
+        &mut self,
+        entity: EntityKind,
+        id: u32,
         labels: &[Symbol],
         key: Symbol,
         old: &Value,
@@ -114,23 +116,28 @@ impl PropertyIndexes {
         if self.indexes.is_empty() {
             return;
         }
-        for &label in labels {
-            if self.has(label, key) {
-                if !old.is_null() {
-                    self.remove(label, key, id, old);
-                }
-                if !new.is_null() {
-                    self.insert(label, key, id, new);
-                }
+        for index in self.touching(entity, labels).filter(|i| i.key == key) {
+            if !old.is_null() {
+                index.remove(old, id);
             }
+            index.insert(new, id);
         }
     }
 
-    pub fn add_label(&mut self, id: NodeId, label: Symbol, props: &[(Symbol, Value)]) {
-        self.add_node(id, &[label], props);
+    /// A node gained (`added`) or lost `label`, holding these properties.
+    pub fn label(&mut self, id: u32, label: Symbol, props: &[(Symbol, Value)], added: bool) {
+        self.entity(EntityKind::Node, id, &[label], props, added);
     }
+}
 
-    pub fn remove_label(&mut self, id: NodeId, label: Symbol, props: &[(Symbol, Value)]) {
-        self.remove_node(id, &[label], props);
+/// The name an unnamed declaration gets: what it is on, readable, unique in the schema.
+pub fn default_name(schema: &Schema, prefix: &str, label: &str, key: &str) -> Arc<str> {
+    let base = format!("{prefix}_{label}_{key}");
+    let mut name = base.clone();
+    let mut n = 1;
+    while schema.name_taken(&name) {
+        n += 1;
+        name = format!("{base}_{n}");
     }
+    Arc::from(name)
 }

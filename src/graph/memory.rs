@@ -8,9 +8,10 @@ use super::Symbol;
 use super::adjacency::{Csr, Direction, TypeAdjacency};
 use super::column::{Column, cell_value};
 use super::endpoints::EndpointLabels;
-use super::index::PropertyIndexes;
+use super::index::Schema;
 use super::labels::{LabelIndex, LabelSets};
 use super::mutation::{GraphError, MAX_ID};
+use super::schema::{EntityKind, PropertyIndex};
 use super::strings::StringPool;
 use super::{GraphRead, Names};
 use crate::model::{NodeId, RelId, Value};
@@ -41,7 +42,7 @@ pub struct MemoryGraph {
     pub(super) strings: StringPool,
     pub(super) node_count: usize,
     pub(super) rel_count: usize,
-    pub(super) indexes: PropertyIndexes,
+    pub(super) schema: Schema,
     pub(super) endpoints: EndpointLabels,
     /// Inside `begin_bulk_load` .. `end_bulk_load`.
     pub(super) bulk: bool,
@@ -101,29 +102,6 @@ impl MemoryGraph {
             self.rel_ends.resize(r, 0);
         }
         Ok(())
-    }
-
-    pub fn names_mut(&mut self) -> &mut Names {
-        &mut self.names
-    }
-
-    /// Builds the equality index on `label`/`key` unless it exists; maintained from then on.
-    pub fn ensure_index(&mut self, label: Symbol, key: Symbol) {
-        if self.indexes.has(label, key) {
-            return;
-        }
-        let column = slot(&self.node_props, key);
-        let pool = &self.strings;
-        let records = self
-            .labels
-            .nodes(label)
-            .into_iter()
-            .flatten()
-            .filter_map(|n| {
-                let v = column?.get(n, pool);
-                (!v.is_null()).then_some((NodeId(u64::from(n)), v))
-            });
-        self.indexes.build(label, key, records);
     }
 
     /// Labels in use, with the number of nodes carrying each.
@@ -367,7 +345,11 @@ impl GraphRead for MemoryGraph {
         total > 0 && self.endpoints.count(ty, dir, label) == total
     }
 
-    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
-        self.indexes.lookup(label, key, value)
+    fn index(&self, entity: EntityKind, label: Symbol, key: Symbol) -> Option<&PropertyIndex> {
+        self.schema.index(entity, label, key)
+    }
+
+    fn schema(&self) -> &Schema {
+        &self.schema
     }
 }

@@ -11,21 +11,27 @@
 mod adjacency;
 mod apply;
 mod column;
+mod declare;
 mod endpoints;
 mod index;
 mod labels;
 mod memory;
 mod mutation;
 mod names;
+mod schema;
 mod strings;
 mod traits;
 mod transaction;
 
 pub use adjacency::{Csr, Direction, NodeAdjacency};
 pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
+pub use index::Schema;
 pub use memory::MemoryGraph;
 pub use mutation::{GraphError, Mutation};
 pub use names::{Names, Symbol};
+pub use schema::{
+    ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex, RangeOp,
+};
 pub use strings::StringPool;
 pub use traits::{GraphRead, GraphWrite, neighbours};
 pub use transaction::{Transaction, TxLog};

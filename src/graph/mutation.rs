@@ -4,6 +4,7 @@
 //! in any process, whatever order names were interned in. The enum is serialised into the
 //! write-ahead log by variant index: only ever append variants, never reorder them.
 
+use super::schema::{ConstraintDef, IndexDef};
 use crate::model::{NodeId, RelId, Value};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -48,6 +49,15 @@ pub enum Mutation {
         id: NodeId,
         label: Arc<str>,
     },
+    CreateIndex(IndexDef),
+    DropIndex {
+        name: Arc<str>,
+    },
+    /// Declares a constraint; a uniqueness constraint builds its own index.
+    CreateConstraint(ConstraintDef),
+    DropConstraint {
+        name: Arc<str>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -66,6 +76,17 @@ pub enum GraphError {
     UnstorableValue(crate::model::ValueType),
     #[error("id {0} is beyond the {MAX_ID} entities of one kind a graph can hold")]
     IdOutOfRange(u64),
+    /// A declaration that clashes with one in place (same name, or same label and key).
+    #[error("{0}")]
+    SchemaConflict(String),
+    #[error("there is no {what} named `{name}`")]
+    NoSuchDeclaration { what: &'static str, name: Arc<str> },
+    /// Data that breaks a constraint: `constraint` names it, the message says where.
+    #[error("{message}")]
+    ConstraintViolation {
+        constraint: Arc<str>,
+        message: String,
+    },
 }
 
 /// Ids index the graph's slot tables and petgraph's `u32` indexes, so a larger one can only

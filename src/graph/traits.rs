@@ -2,6 +2,8 @@
 
 use super::adjacency::{Csr, Direction};
 use super::column::Column;
+use super::index::Schema;
+use super::schema::{EntityKind, PropertyIndex};
 use super::strings::StringPool;
 use super::{GraphError, Mutation, Names, Symbol};
 use crate::model::{NodeId, RelId, Value};
@@ -43,9 +45,10 @@ pub trait GraphRead {
     /// Whether every relationship of type `ty`, followed in direction `dir`, leads to a node
     /// carrying `label` (so an expansion can skip checking it).
     fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool;
-    /// Nodes carrying `label` whose `key` property equals `value`, when an index answers
-    /// that; `None` means the caller must scan.
-    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]>;
+    /// The declared index on `key` of the nodes of `label` (or relationships of type `label`).
+    fn index(&self, entity: EntityKind, label: Symbol, key: Symbol) -> Option<&PropertyIndex>;
+    /// The declared indexes and constraints.
+    fn schema(&self) -> &Schema;
     /// Whether the node was deleted earlier in the running transaction (reading it is then
     /// an error rather than a null).
     fn is_deleted_node(&self, _id: NodeId) -> bool {
@@ -70,9 +73,6 @@ pub trait GraphWrite: GraphRead {
     fn allocate_node_id(&mut self) -> NodeId;
     fn allocate_rel_id(&mut self) -> RelId;
     fn apply(&mut self, mutation: Mutation) -> Result<(), GraphError>;
-    fn names_mut(&mut self) -> &mut Names;
-    /// Asks for an equality index on `label`/`key` (built now if missing).
-    fn ensure_index(&mut self, label: Symbol, key: Symbol);
 }
 
 /// The relationships at `node`, as (relationship, other node), over `types` (all when empty)

@@ -2,7 +2,7 @@
 //! must see them) and are logged, so that they can be undone or written to the log on commit.
 
 use super::{Column, Csr, Direction, GraphError, GraphRead, GraphWrite, MemoryGraph, Mutation};
-use super::{Names, StringPool, Symbol};
+use super::{EntityKind, Names, PropertyIndex, Schema, StringPool, Symbol};
 use crate::model::{NodeId, RelId, Value};
 
 /// The changes of a transaction: what was applied, in order, and how to undo each. Owned
@@ -146,8 +146,11 @@ impl GraphRead for Transaction<'_> {
     fn all_rels_reach_label(&self, ty: Symbol, dir: Direction, label: Symbol) -> bool {
         self.graph.all_rels_reach_label(ty, dir, label)
     }
-    fn lookup_by_property(&self, label: Symbol, key: Symbol, value: &Value) -> Option<&[NodeId]> {
-        self.graph.lookup_by_property(label, key, value)
+    fn index(&self, entity: EntityKind, label: Symbol, key: Symbol) -> Option<&PropertyIndex> {
+        self.graph.index(entity, label, key)
+    }
+    fn schema(&self) -> &Schema {
+        self.graph.schema()
     }
     fn is_deleted_node(&self, id: NodeId) -> bool {
         !self.graph.node_exists(id) && self.deleted_node(id).is_some()
@@ -187,13 +190,5 @@ impl GraphWrite for Transaction<'_> {
             self.log.applied.push(mutation);
         }
         Ok(())
-    }
-
-    fn names_mut(&mut self) -> &mut Names {
-        self.graph.names_mut()
-    }
-
-    fn ensure_index(&mut self, label: Symbol, key: Symbol) {
-        self.graph.ensure_index(label, key);
     }
 }

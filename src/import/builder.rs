@@ -7,6 +7,7 @@ use super::{ImportOptions, ImportReport};
 use crate::db::Database;
 use crate::graph::{MemoryGraph, Mutation};
 use crate::model::{NodeId, RelId, Value};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -23,11 +24,21 @@ pub enum IdKey {
 
 impl IdKey {
     pub fn from_text(s: &str) -> Self {
-        match s.parse::<i64>() {
-            Ok(i) if i.to_string() == s => IdKey::Int(i),
-            _ => IdKey::Text(s.into()),
+        match canonical_int(s) {
+            Some(i) => IdKey::Int(i),
+            None => IdKey::Text(s.into()),
         }
     }
+}
+
+/// The integer `s` writes in its one canonical form (no sign but `-`, no leading zero).
+fn canonical_int(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let leading_zero = digits.starts_with('0') && (digits.len() > 1 || s.starts_with('-'));
+    if digits.is_empty() || leading_zero || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
 }
 
 impl std::fmt::Display for IdKey {
@@ -54,6 +65,18 @@ impl Target<'_> {
         }
     }
 
+    /// Entities that only get created (CSV, JSON) go into a fresh graph as a bulk load:
+    /// its adjacency is sorted once at the end instead of kept readable row by row.
+    pub fn bulk_load(&mut self, on: bool) {
+        if let Target::Fresh(g) = self {
+            if on {
+                g.begin_bulk_load();
+            } else {
+                g.end_bulk_load();
+            }
+        }
+    }
+
     fn apply(&mut self, m: Mutation) -> Result<(), String> {
         match self {
             Target::Fresh(g) => g.apply(m).map(|_| ()).map_err(|e| e.to_string()),
@@ -64,7 +87,10 @@ impl Target<'_> {
 
 pub struct Builder<'a> {
     pub target: Target<'a>,
-    ids: HashMap<(u32, IdKey), NodeId>,
+    /// Source ids to node ids, per id space: numbers and texts apart, so that a lookup by
+    /// text borrows it rather than building a key.
+    int_ids: FxHashMap<(u32, i64), NodeId>,
+    text_ids: FxHashMap<u32, FxHashMap<Box<str>, NodeId>>,
     groups: HashMap<String, u32>,
     names: HashMap<String, Arc<str>>,
     pub skip_bad: bool,
@@ -85,7 +111,8 @@ impl<'a> Builder<'a> {
         let bad_log = options.bad_log.clone().map(|path| (path, None));
         Ok(Builder {
             target,
-            ids: HashMap::new(),
+            int_ids: FxHashMap::default(),
+            text_ids: FxHashMap::default(),
             // JSON ids live in the default group, which is 0 whatever CSV headers come first.
             groups: HashMap::from([(String::new(), DEFAULT_GROUP)]),
             names: HashMap::new(),
@@ -118,24 +145,41 @@ impl<'a> Builder<'a> {
         props: Vec<(Arc<str>, Value)>,
     ) -> Result<NodeId, RowError> {
         check_props(&props)?;
-        if let Some(key) = &source_id {
-            if self.ids.contains_key(key) {
-                return Err(RowError::DuplicateId(key.1.to_string()));
+        if let Some((group, key)) = &source_id {
+            if self.node_id(*group, key).is_some() {
+                return Err(RowError::DuplicateId(key.to_string()));
             }
         }
         let id = self.target.graph().next_node_id();
         self.target
             .apply(Mutation::CreateNode { id, labels, props })
             .map_err(RowError::Statement)?;
-        if let Some(key) = source_id {
-            self.ids.insert(key, id);
+        match source_id {
+            Some((group, IdKey::Int(i))) => {
+                self.int_ids.insert((group, i), id);
+            }
+            Some((group, IdKey::Text(t))) => {
+                self.text_ids.entry(group).or_default().insert(t, id);
+            }
+            None => {}
         }
         self.report.nodes += 1;
         Ok(id)
     }
 
+    /// The node of a source id written as text, without building a key for it.
+    pub fn node_id_of_text(&self, group: u32, text: &str) -> Option<NodeId> {
+        match canonical_int(text) {
+            Some(i) => self.int_ids.get(&(group, i)).copied(),
+            None => self.text_ids.get(&group)?.get(text).copied(),
+        }
+    }
+
     pub fn node_id(&self, group: u32, key: &IdKey) -> Option<NodeId> {
-        self.ids.get(&(group, key.clone())).copied()
+        match key {
+            IdKey::Int(i) => self.int_ids.get(&(group, *i)).copied(),
+            IdKey::Text(t) => self.text_ids.get(&group)?.get(&**t).copied(),
+        }
     }
 
     pub fn add_rel(

@@ -457,7 +457,7 @@ fn load_record(
                 return Err((Some(i), missing));
             }
             builder
-                .node_id(group, &IdKey::from_text(text))
+                .node_id_of_text(group, text)
                 .ok_or_else(|| (Some(i), unknown(text.to_string())))
         };
     let start = resolve(start, RowError::MissingStartId, RowError::UnknownStartNode)?;

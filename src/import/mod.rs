@@ -179,17 +179,25 @@ fn run(
 ) -> Result<(), ImportError> {
     let groups = plan(paths, options)?;
     let progress = Progress::new(total_bytes(paths), options.progress);
-    let outcome = groups.iter().try_for_each(|(format, files)| match format {
-        ImportFormat::Csv => csv::load(files, builder, &progress, options.array_delimiter),
-        ImportFormat::Json => files
-            .iter()
-            .try_for_each(|f| json::load_document(f, builder, &progress)),
-        ImportFormat::Jsonl => files
-            .iter()
-            .try_for_each(|f| json::load_lines(f, builder, &progress)),
-        ImportFormat::Cypher => files
-            .iter()
-            .try_for_each(|f| script::load(f, builder, &progress)),
+    let outcome = groups.iter().try_for_each(|(format, files)| {
+        let creates_only = !matches!(format, ImportFormat::Cypher);
+        builder.target.bulk_load(creates_only);
+        let loaded = match format {
+            ImportFormat::Csv => csv::load(files, builder, &progress, options.array_delimiter),
+            ImportFormat::Json => files
+                .iter()
+                .try_for_each(|f| json::load_document(f, builder, &progress)),
+            ImportFormat::Jsonl => files
+                .iter()
+                .try_for_each(|f| json::load_lines(f, builder, &progress)),
+            ImportFormat::Cypher => files
+                .iter()
+                .try_for_each(|f| script::load(f, builder, &progress)),
+        };
+        if creates_only {
+            builder.target.bulk_load(false);
+        }
+        loaded
     });
     progress.finish();
     outcome

@@ -161,7 +161,10 @@ fn transaction_control(statement: &Statement) -> Option<(&'static str, Span)> {
         StatementKind::Begin => "BEGIN",
         StatementKind::Commit => "COMMIT",
         StatementKind::Rollback => "ROLLBACK",
-        StatementKind::Query(_) | StatementKind::Explain(_) => return None,
+        StatementKind::Query(_)
+        | StatementKind::Explain(_)
+        | StatementKind::Profile(_)
+        | StatementKind::Schema(_) => return None,
     };
     Some((keyword, statement.span))
 }

@@ -155,17 +155,24 @@ pub fn still_there(path: &Path, expected: Option<FileId>) -> Result<(), StoreErr
     })
 }
 
-/// Both file kinds keep their format version at byte 8.
-pub fn check_version(path: &Path, bytes: &[u8], supported: u32) -> Result<(), StoreError> {
+/// Both file kinds keep their format version at byte 8. Versions from `oldest` up to
+/// `newest` are read (an older file is written anew in the newest format by the next
+/// checkpoint); returns the version found.
+pub fn check_version(
+    path: &Path,
+    bytes: &[u8],
+    oldest: u32,
+    newest: u32,
+) -> Result<u32, StoreError> {
     let found = le_u32(bytes, 8);
-    if found == supported {
-        return Ok(());
+    if (oldest..=newest).contains(&found) {
+        return Ok(found);
     }
     Err(StoreError::Version {
         path: path.to_path_buf(),
         offset: 8,
         found,
-        supported,
+        supported: newest,
     })
 }
 

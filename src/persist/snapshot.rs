@@ -6,6 +6,7 @@
 //!                    last log sequence number included u64 | body length u64 |
 //!                    body CRC32 | CRC32 of the 36 bytes before
 //! body: bincode of { next_node, next_rel, names, nodes, rels }
+//!       then (version 2) bincode of { indexes, constraints }
 //! ```
 //!
 //! Names (labels, types, keys) are stored once, in symbol order, and records refer to them by
@@ -14,7 +15,7 @@
 
 use super::StoreError;
 use super::files::{check_version, le_u32, le_u64};
-use crate::graph::{GraphRead, MemoryGraph, Mutation, Symbol};
+use crate::graph::{ConstraintDef, GraphRead, IndexDef, MemoryGraph, Mutation, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
@@ -22,13 +23,18 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub const SNAPSHOT_FILE: &str = "snapshot.kg";
-pub const VERSION: u32 = 1;
+/// Version 2 added the declared indexes and constraints after the graph; version 1
+/// snapshots are read as having none.
+pub const VERSION: u32 = 2;
+const OLDEST_VERSION: u32 = 1;
 const MAGIC: [u8; 8] = *b"\x89KGSNP\r\n";
 pub const HEADER_LEN: usize = 40;
 
 /// What a snapshot holds, as read back.
 pub struct Decoded {
     pub graph: MemoryGraph,
+    /// The format version read: older than `VERSION` means the next checkpoint upgrades it.
+    pub version: u32,
     /// The last log record the snapshot includes.
     pub seq: u64,
     pub nodes: usize,
@@ -36,11 +42,18 @@ pub struct Decoded {
 }
 
 pub fn encode(graph: &MemoryGraph, seq: u64) -> Result<Vec<u8>, StoreError> {
-    let body = bincode::serde::encode_to_vec(GraphImage(graph), bincode::config::standard())
-        .map_err(|e| StoreError::Encode {
-            what: "the snapshot",
-            reason: e.to_string(),
-        })?;
+    let failed = |e: bincode::error::EncodeError| StoreError::Encode {
+        what: "the snapshot",
+        reason: e.to_string(),
+    };
+    let config = bincode::config::standard();
+    let mut body = bincode::serde::encode_to_vec(GraphImage(graph), config).map_err(failed)?;
+    let (indexes, constraints) = graph.schema().declarations();
+    let declarations = Declarations {
+        indexes,
+        constraints,
+    };
+    body.extend(bincode::serde::encode_to_vec(&declarations, config).map_err(failed)?);
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -54,8 +67,8 @@ pub fn encode(graph: &MemoryGraph, seq: u64) -> Result<Vec<u8>, StoreError> {
     Ok(out)
 }
 
-/// Checks the header and returns the sequence number and the body.
-fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u64, &'b [u8]), StoreError> {
+/// Checks the header and returns the format version, the sequence number and the body.
+fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u32, u64, &'b [u8]), StoreError> {
     let damaged = |offset: u64, reason: String| StoreError::damaged(path, offset, reason);
     if bytes.is_empty() {
         return Err(damaged(0, "the file is empty".into()));
@@ -74,7 +87,7 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u64, &'b [u8]), StoreError
     }
     // The version is checked before the header checksum: a newer kg may lay out its header
     // differently, and "written by a newer kg" is the useful thing to say then.
-    check_version(path, bytes, VERSION)?;
+    let version = check_version(path, bytes, OLDEST_VERSION, VERSION)?;
     if le_u32(bytes, 36) != crc32fast::hash(&bytes[..36]) {
         return Err(damaged(36, "header checksum mismatch".into()));
     }
@@ -103,17 +116,27 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u64, &'b [u8]), StoreError
             ),
         ));
     }
-    Ok((seq, body))
+    Ok((version, seq, body))
 }
 
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
-    let (seq, body) = check(bytes, path)?;
+    let (version, seq, body) = check(bytes, path)?;
     let damaged = |reason: String| StoreError::damaged(path, HEADER_LEN as u64, reason);
-    let image: Image = match bincode::serde::decode_from_slice(body, bincode::config::standard()) {
-        Ok((image, used)) if used == body.len() => image,
-        Ok(_) => return Err(damaged("the body has trailing bytes".into())),
-        Err(e) => return Err(damaged(format!("the body does not decode: {e}"))),
+    let config = bincode::config::standard();
+    let (image, used): (Image, usize) = bincode::serde::decode_from_slice(body, config)
+        .map_err(|e| damaged(format!("the body does not decode: {e}")))?;
+    let declarations = if version >= 2 {
+        let (d, rest): (Declarations, usize) =
+            bincode::serde::decode_from_slice(&body[used..], config)
+                .map_err(|e| damaged(format!("the declarations do not decode: {e}")))?;
+        Some((d, used + rest))
+    } else {
+        None
     };
+    let end = declarations.as_ref().map_or(used, |(_, end)| *end);
+    if end != body.len() {
+        return Err(damaged("the body has trailing bytes".into()));
+    }
     let Image {
         next_node,
         next_rel,
@@ -133,7 +156,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     let (node_count, rel_count) = (nodes.len(), rels.len());
     let mut graph = MemoryGraph::with_capacity(node_count, rel_count);
     for n in &names {
-        graph.names_mut().intern(n);
+        graph.names().intern(n);
     }
     graph.begin_bulk_load();
     // Records go in through `apply`, like every other change, so the label index, the
@@ -171,12 +194,32 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     graph
         .reserve_ids(NodeId(next_node), RelId(next_rel))
         .map_err(|e| damaged(format!("the id counters do not load: {e}")))?;
+    if let Some((d, _)) = declarations {
+        let declared = d
+            .indexes
+            .into_iter()
+            .map(Mutation::CreateIndex)
+            .chain(d.constraints.into_iter().map(Mutation::CreateConstraint));
+        for m in declared {
+            graph.apply(m).map_err(|e| {
+                damaged(format!("a declared index or constraint does not load: {e}"))
+            })?;
+        }
+    }
     Ok(Decoded {
         graph,
+        version,
         seq,
         nodes: node_count,
         rels: rel_count,
     })
+}
+
+/// The declared indexes and constraints, after the graph (version 2).
+#[derive(Serialize, Deserialize)]
+struct Declarations {
+    indexes: Vec<IndexDef>,
+    constraints: Vec<ConstraintDef>,
 }
 
 /// The snapshot body as decoded. `GraphImage` writes the same shape straight from the graph.
@@ -228,9 +271,9 @@ struct Props<'g>(&'g [(Symbol, Value)]);
 
 impl Serialize for Names<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let names = self.0.names();
+        let names = self.0.names().all();
         let mut seq = s.serialize_seq(Some(names.len()))?;
-        for name in names.iter() {
+        for name in &names {
             seq.serialize_element(&**name)?;
         }
         seq.end()
@@ -281,7 +324,7 @@ mod tests {
 
     fn sample() -> MemoryGraph {
         let mut g = MemoryGraph::new();
-        g.names_mut().intern("unused");
+        g.names().intern("unused");
         for i in 0..3u64 {
             g.apply(Mutation::CreateNode {
                 id: NodeId(i * 2),

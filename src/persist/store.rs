@@ -102,6 +102,8 @@ pub(super) struct Loaded {
     pub(super) snap_seq: u64,
     pub(super) snapshot: Option<SnapshotInfo>,
     pub(super) log: Option<LogInfo>,
+    /// A file is in an older format than this kg writes: a writer upgrades it at once.
+    pub(super) old_format: bool,
 }
 
 /// Refuses an existing directory that is not a store: one that holds files, none of them
@@ -146,9 +148,11 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     let log_path = dir.join(LOG_FILE);
     let log_bytes = read_if_exists(&log_path)?;
     let snap_path = dir.join(SNAPSHOT_FILE);
+    let mut old_format = false;
     let (mut graph, snap_seq, snapshot) = match read_if_exists(&snap_path)? {
         Some(bytes) => {
             let s = snapshot::decode(&bytes, &snap_path)?;
+            old_format |= s.version < snapshot::VERSION;
             let info = SnapshotInfo {
                 seq: s.seq,
                 nodes: s.nodes,
@@ -159,17 +163,21 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
         }
         None => (MemoryGraph::new(), 0, None),
     };
-    let log = log_bytes.map(|bytes| replay(&mut graph, snap_seq, &bytes, &log_path));
+    let log = log_bytes.map(|bytes| {
+        let scan = wal::scan(&bytes, &log_path);
+        old_format |= scan.version.is_some_and(|v| v < wal::VERSION);
+        replay(&mut graph, snap_seq, scan, &log_path)
+    });
     Ok(Loaded {
         graph,
         snap_seq,
         snapshot,
         log,
+        old_format,
     })
 }
 
-fn replay(graph: &mut MemoryGraph, snap_seq: u64, bytes: &[u8], path: &Path) -> LogInfo {
-    let scan = wal::scan(bytes, path);
+fn replay(graph: &mut MemoryGraph, snap_seq: u64, scan: wal::Scan, path: &Path) -> LogInfo {
     let mut info = LogInfo {
         header: scan.header,
         file_len: scan.file_len,
@@ -302,6 +310,17 @@ impl Store {
         } else {
             let sync = store.options.sync == SyncMode::Commit;
             store.log = Some(LogWriter::open(log_path, end, sync)?);
+        }
+        if loaded.old_format {
+            // Read the old format, write the new: a log record of the new kind must not land
+            // in a file whose header promises the old.
+            store.checkpoint(&loaded.graph)?;
+            report.warnings.push(format!(
+                "the store was in an older format and has been rewritten in the current one \
+                 (snapshot version {}, log version {})",
+                snapshot::VERSION,
+                wal::VERSION
+            ));
         }
         Ok(Opened {
             store,

@@ -19,7 +19,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const LOG_FILE: &str = "wal.kg";
-pub const VERSION: u32 = 1;
+/// Version 2 added the index and constraint records; version 1 logs are read as they are.
+pub const VERSION: u32 = 2;
+const OLDEST_VERSION: u32 = 1;
 const MAGIC: [u8; 8] = *b"\x89KGWAL\r\n";
 pub const FILE_HEADER_LEN: usize = 16;
 const RECORD_HEADER_LEN: usize = 36;
@@ -61,6 +63,8 @@ pub struct Scan {
     /// Damage to the 16-byte file header. The records after it are read all the same: a
     /// header holds no data, and `recover` writes a new one.
     pub header: Option<StoreError>,
+    /// The format version the header names, when it is one this kg reads.
+    pub version: Option<u32>,
     pub records: Vec<Record>,
     /// Where the last good record ends: the length the log is cut to, or appended at.
     pub end: u64,
@@ -98,7 +102,7 @@ pub fn encode_record(
 }
 
 /// Checks the file header: damage (bad magic or checksum), or a version this kg does not read.
-fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
+fn check_file_header(bytes: &[u8], path: &Path) -> Result<u32, StoreError> {
     if bytes.len() < FILE_HEADER_LEN {
         return Err(StoreError::damaged(
             path,
@@ -121,8 +125,7 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
     if le_u32(bytes, 12) != crc32fast::hash(&bytes[..12]) {
         return Err(StoreError::damaged(path, 12, "header checksum mismatch"));
     }
-    check_version(path, bytes, VERSION)?;
-    Ok(())
+    check_version(path, bytes, OLDEST_VERSION, VERSION)
 }
 
 /// Reads every good record. Damage to the file header is described in `header` (the records
@@ -130,22 +133,24 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
 /// scan, in `tail`); damage after it ends the scan and is described in `tail`.
 pub fn scan(bytes: &[u8], path: &Path) -> Scan {
     let file_len = bytes.len() as u64;
-    let header = match check_file_header(bytes, path) {
-        Ok(()) => None,
+    let (header, version) = match check_file_header(bytes, path) {
+        Ok(v) => (None, Some(v)),
         Err(e @ StoreError::Version { .. }) => {
             return Scan {
                 header: None,
+                version: None,
                 records: Vec::new(),
                 end: 0,
                 file_len,
                 tail: Tail::Damaged(e),
             };
         }
-        Err(e) => Some(e),
+        Err(e) => (Some(e), None),
     };
     if bytes.len() < FILE_HEADER_LEN {
         return Scan {
             header,
+            version,
             records: Vec::new(),
             end: FILE_HEADER_LEN as u64,
             file_len,
@@ -185,6 +190,7 @@ pub fn scan(bytes: &[u8], path: &Path) -> Scan {
     };
     Scan {
         header,
+        version,
         records,
         end: at as u64,
         file_len,

@@ -1,28 +1,281 @@
-//! A readable rendering of a plan, for EXPLAIN.
+//! EXPLAIN and PROFILE: a plan as a list of operators, outermost first, each input indented
+//! under the operator that reads it, with the variables, labels, types and index each one
+//! uses and the rows it is expected to produce. PROFILE's figures are keyed by the operator
+//! each line shows ([`PlanLine::key`]).
 
+use super::estimate;
 use super::logical::*;
-use crate::graph::Names;
-use std::fmt::Write;
+use crate::graph::{Direction, GraphRead, Names, RangeOp, Symbol};
+use std::sync::Arc;
 
-/// Renders the plan as an indented operator tree, outermost operator first.
-pub fn explain(plan: &QueryPlan, names: &Names) -> String {
-    let mut out = String::new();
-    for (i, part) in plan.parts.iter().enumerate() {
-        if i > 0 {
-            let all = plan.union_all.get(i - 1).copied().unwrap_or(false);
-            out.push_str(if all { "UNION ALL\n" } else { "UNION\n" });
-        }
-        for (s, stage) in part.stages.iter().enumerate().rev() {
-            let _ = writeln!(out, "stage {s}:");
-            match stage {
-                Stage::Read(op) => write_op(&mut out, op, names, 1),
-                Stage::Write(w) => {
-                    let _ = writeln!(out, "  {}", write_name(w));
-                }
-            }
+/// One operator of a plan, as EXPLAIN shows it.
+#[derive(Debug, Clone)]
+pub struct PlanLine {
+    pub depth: usize,
+    pub operator: String,
+    pub details: String,
+    pub estimated_rows: f64,
+    /// Identifies the operator (its address in the plan), for PROFILE's figures.
+    pub key: usize,
+    /// The keys of the operators it reads from, for PROFILE's own-time figures.
+    pub inputs: Vec<usize>,
+}
+
+/// The key PROFILE files an operator's figures under.
+pub fn key_of<T>(op: &T) -> usize {
+    op as *const T as usize
+}
+
+struct Render<'p> {
+    names: &'p Names,
+    graph: &'p dyn GraphRead,
+    slots: &'p [Option<Arc<str>>],
+    lines: Vec<PlanLine>,
+}
+
+impl Render<'_> {
+    fn var(&self, slot: Slot) -> String {
+        match self.slots.get(slot).cloned().flatten() {
+            Some(name) => name.to_string(),
+            None => format!("anon_{slot}"),
         }
     }
-    out
+
+    fn vars(&self, slots: impl IntoIterator<Item = Slot>) -> String {
+        slots
+            .into_iter()
+            .map(|s| self.var(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn syms(&self, syms: &[Symbol], sep: &str) -> String {
+        syms.iter()
+            .map(|s| self.names.name(*s).to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    fn node(&self, slot: Slot, filter: &NodeFilter) -> String {
+        let mut out = self.var(slot);
+        for l in &filter.labels {
+            out.push(':');
+            out.push_str(&self.names.name(*l));
+        }
+        if !filter.props.is_empty() {
+            let keys: Vec<String> = filter
+                .props
+                .iter()
+                .map(|(k, _)| format!("{}: …", self.names.name(*k)))
+                .collect();
+            out.push_str(&format!(" {{{}}}", keys.join(", ")));
+        }
+        out
+    }
+
+    fn hop(&self, e: &Expand) -> String {
+        let types = if e.types.is_empty() {
+            String::new()
+        } else {
+            format!(":{}", self.syms(&e.types, "|"))
+        };
+        let length = e
+            .var_length
+            .map_or_else(String::new, |(min, max)| format!("*{}", lengths(min, max)));
+        let rel = format!("[{}{types}{length}]", self.var(e.rel));
+        let (left, right) = match e.dir {
+            Some(Direction::Outgoing) => ("-", "->"),
+            Some(Direction::Incoming) => ("<-", "-"),
+            None => ("-", "-"),
+        };
+        format!(
+            "({}){left}{rel}{right}({})",
+            self.var(e.from),
+            self.node(e.to, &e.to_filter)
+        )
+    }
+
+    /// Adds `op` and its inputs at `depth`; returns the rows it is expected to produce when
+    /// its stage starts from `input` rows.
+    fn op(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
+        let estimated_rows = estimate::rows(op, self.graph, input);
+        let (operator, details, inputs): (&str, String, Vec<&Op>) = match op {
+            Op::Input => return input,
+            Op::NodeScan {
+                input: inner,
+                slot,
+                label,
+                filter,
+            } => (
+                if label.is_some() {
+                    "NodeByLabelScan"
+                } else {
+                    "AllNodesScan"
+                },
+                self.node(*slot, filter),
+                vec![inner],
+            ),
+            Op::NodeIndexSeek {
+                input: inner,
+                slot,
+                seek,
+                filter,
+            } => {
+                let how = match &seek.lookup {
+                    IndexLookup::Equal(_) => "=",
+                    IndexLookup::Range(RangeOp::Lt, _) => "<",
+                    IndexLookup::Range(RangeOp::Le, _) => "<=",
+                    IndexLookup::Range(RangeOp::Gt, _) => ">",
+                    IndexLookup::Range(RangeOp::Ge, _) => ">=",
+                };
+                let details = format!(
+                    "{} by {}.{} {how} … in index {}",
+                    self.node(*slot, filter),
+                    self.var(*slot),
+                    self.names.name(seek.key),
+                    seek.index
+                );
+                ("NodeIndexSeek", details, vec![inner])
+            }
+            Op::CheckNode {
+                input: inner,
+                slot,
+                filter,
+            } => ("CheckNode", self.node(*slot, filter), vec![inner]),
+            Op::Expand(e) => {
+                let kind = if e.var_length.is_some() {
+                    "VarLengthExpand"
+                } else if e.to_bound {
+                    "ExpandInto"
+                } else {
+                    "Expand"
+                };
+                (kind, self.hop(e), vec![&e.input])
+            }
+            Op::ShortestPath(sp) => (
+                if sp.all {
+                    "AllShortestPaths"
+                } else {
+                    "ShortestPath"
+                },
+                format!(
+                    "{} = ({})-[{}*{}]-({})",
+                    self.var(sp.path),
+                    self.var(sp.from),
+                    self.var(sp.rel),
+                    lengths(sp.min, sp.max),
+                    self.var(sp.to)
+                ),
+                vec![&sp.input],
+            ),
+            Op::Filter {
+                input: inner,
+                predicate,
+            } => {
+                let reads = super::pattern::slots_of(predicate)
+                    .map_or_else(|| "a subquery".to_string(), |s| self.vars(s));
+                ("Filter", format!("on {reads}"), vec![inner])
+            }
+            Op::Optional {
+                input: outer,
+                inner,
+                nullable,
+            } => (
+                "Optional",
+                format!(
+                    "null {} when nothing matches",
+                    self.vars(nullable.iter().copied())
+                ),
+                vec![outer, inner],
+            ),
+            Op::Unwind {
+                input: inner, slot, ..
+            } => ("Unwind", self.var(*slot), vec![inner]),
+            Op::Project {
+                input: inner,
+                items,
+            } => (
+                "Project",
+                self.vars(items.iter().map(|(s, _)| *s)),
+                vec![inner],
+            ),
+            Op::Aggregate {
+                input: inner,
+                keys,
+                aggregates,
+            } => {
+                let aggs: Vec<String> = aggregates
+                    .iter()
+                    .map(|(s, a)| format!("{} = {}(…)", self.var(*s), a.kind.name()))
+                    .collect();
+                let details = if keys.is_empty() {
+                    aggs.join(", ")
+                } else {
+                    format!(
+                        "by {}: {}",
+                        self.vars(keys.iter().map(|(s, _)| *s)),
+                        aggs.join(", ")
+                    )
+                };
+                ("Aggregate", details, vec![inner])
+            }
+            Op::Distinct {
+                input: inner,
+                slots,
+            } => ("Distinct", self.vars(slots.iter().copied()), vec![inner]),
+            Op::Sort {
+                input: inner,
+                keys,
+                top,
+            } => {
+                let keys = format!(
+                    "{} key{}",
+                    keys.len(),
+                    if keys.len() == 1 { "" } else { "s" }
+                );
+                match top {
+                    Some(_) => ("Top", format!("{keys}, kept in a heap"), vec![inner]),
+                    None => ("Sort", keys, vec![inner]),
+                }
+            }
+            Op::Skip { input: inner, .. } => ("Skip", String::new(), vec![inner]),
+            Op::Limit { input: inner, .. } => ("Limit", String::new(), vec![inner]),
+        };
+        self.lines.push(PlanLine {
+            depth,
+            operator: operator.to_string(),
+            details,
+            estimated_rows,
+            key: key_of(op),
+            inputs: inputs
+                .iter()
+                .filter(|i| !matches!(i, Op::Input))
+                .map(|i| key_of(*i))
+                .collect(),
+        });
+        // The inputs of an operator are drawn below it; Optional's inner pattern runs from
+        // each outer row, so it starts from the outer operator's rows.
+        match inputs.as_slice() {
+            [outer, inner] => {
+                let outer_rows = self.op(outer, depth + 1, input);
+                self.op(inner, depth + 1, outer_rows);
+            }
+            [only] => {
+                self.op(only, depth + 1, input);
+            }
+            _ => {}
+        }
+        estimated_rows
+    }
+}
+
+/// A variable length as written: `2..5`, `1..` when unbounded.
+fn lengths(min: u64, max: u64) -> String {
+    if max == u64::MAX {
+        format!("{min}..")
+    } else {
+        format!("{min}..{max}")
+    }
 }
 
 fn write_name(w: &WriteOp) -> &'static str {
@@ -37,115 +290,76 @@ fn write_name(w: &WriteOp) -> &'static str {
     }
 }
 
-fn sym_list(names: &Names, syms: &[crate::graph::Symbol], sep: &str) -> String {
-    syms.iter()
-        .map(|s| names.name(*s).to_string())
-        .collect::<Vec<_>>()
-        .join(sep)
+/// The plan's operators, outermost first: per single query (UNION between them) its stages
+/// from the last, each stage a write or a tree of read operators.
+pub fn plan_lines(plan: &QueryPlan, graph: &dyn GraphRead) -> Vec<PlanLine> {
+    let mut lines = Vec::new();
+    for (i, part) in plan.parts.iter().enumerate() {
+        if i > 0 {
+            let all = plan.union_all.get(i - 1).copied().unwrap_or(false);
+            lines.push(PlanLine {
+                depth: 0,
+                operator: if all { "UnionAll" } else { "Union" }.to_string(),
+                details: String::new(),
+                estimated_rows: 0.0,
+                key: key_of(part),
+                inputs: Vec::new(),
+            });
+        }
+        // Estimates flow from the first stage to the last; lines are shown last first.
+        let mut rows = 1.0;
+        let mut stages = Vec::new();
+        for stage in &part.stages {
+            let mut render = Render {
+                names: graph.names(),
+                graph,
+                slots: &part.slot_names,
+                lines: Vec::new(),
+            };
+            match stage {
+                Stage::Read(op) => rows = render.op(op, 1, rows),
+                Stage::Write(w) => render.lines.push(PlanLine {
+                    depth: 1,
+                    operator: write_name(w).to_string(),
+                    details: String::new(),
+                    estimated_rows: rows,
+                    key: key_of(stage),
+                    inputs: Vec::new(),
+                }),
+            }
+            stages.push((render.lines, rows));
+        }
+        for (s, (stage_lines, rows)) in stages.into_iter().enumerate().rev() {
+            // A stage's figures are those of its outermost operator, with its inputs'.
+            let (key, kind) = match &part.stages[s] {
+                Stage::Read(op) => (key_of(op), "reads"),
+                stage @ Stage::Write(_) => (key_of(stage), "writes"),
+            };
+            lines.push(PlanLine {
+                depth: 0,
+                operator: format!("stage {s}"),
+                details: kind.to_string(),
+                estimated_rows: rows,
+                key,
+                inputs: Vec::new(),
+            });
+            lines.extend(stage_lines);
+        }
+    }
+    lines
 }
 
-fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
-    let pad = "  ".repeat(depth);
-    let (line, inputs): (String, Vec<&Op>) = match op {
-        Op::Input => ("Input".into(), vec![]),
-        Op::NodeScan {
-            input,
-            slot,
-            label,
-            filter,
-        } => {
-            let how = match label {
-                Some(l) => format!("NodeByLabelScan #{slot} :{}", names.name(*l)),
-                None => format!("AllNodesScan #{slot}"),
-            };
-            let extra = if filter.props.is_empty() {
-                String::new()
-            } else {
-                " with property filter".into()
-            };
-            (how + &extra, vec![input])
+/// The plan as text, one operator a line: what `Database::explain` returns.
+pub fn explain(plan: &QueryPlan, graph: &dyn GraphRead) -> String {
+    let mut out = String::new();
+    for line in plan_lines(plan, graph) {
+        out.push_str(&"  ".repeat(line.depth));
+        out.push_str(&line.operator);
+        if !line.details.is_empty() {
+            out.push(' ');
+            out.push_str(&line.details);
         }
-        Op::NodeIndexSeek {
-            input,
-            slot,
-            label,
-            key,
-            ..
-        } => (
-            format!(
-                "NodeIndexSeek #{slot} :{}({})",
-                names.name(*label),
-                names.name(*key)
-            ),
-            vec![input],
-        ),
-        Op::CheckNode { input, slot, .. } => (format!("CheckNode #{slot}"), vec![input]),
-        Op::Expand(e) => {
-            let arrow = match e.dir {
-                Some(crate::graph::Direction::Outgoing) => "->",
-                Some(crate::graph::Direction::Incoming) => "<-",
-                None => "--",
-            };
-            let kind = if e.var_length.is_some() {
-                "VarLengthExpand"
-            } else if e.to_bound {
-                "ExpandInto"
-            } else {
-                "Expand"
-            };
-            let types = if e.types.is_empty() {
-                String::new()
-            } else {
-                format!(":{}", sym_list(names, &e.types, "|"))
-            };
-            (
-                format!("{kind} #{} {arrow}[#{}{types}] #{}", e.from, e.rel, e.to),
-                vec![&e.input],
-            )
-        }
-        Op::ShortestPath(sp) => (
-            format!(
-                "{} #{} -> #{}",
-                if sp.all {
-                    "AllShortestPaths"
-                } else {
-                    "ShortestPath"
-                },
-                sp.from,
-                sp.to
-            ),
-            vec![&sp.input],
-        ),
-        Op::Filter { input, .. } => ("Filter".into(), vec![input]),
-        Op::Optional { input, inner, .. } => ("Optional".into(), vec![input, inner]),
-        Op::Unwind { input, slot, .. } => (format!("Unwind #{slot}"), vec![input]),
-        Op::Project { input, items } => {
-            let slots: Vec<String> = items.iter().map(|(s, _)| format!("#{s}")).collect();
-            (format!("Project {}", slots.join(", ")), vec![input])
-        }
-        Op::Aggregate {
-            input,
-            keys,
-            aggregates,
-            ..
-        } => (
-            format!(
-                "Aggregate keys={} aggregates={}",
-                keys.len(),
-                aggregates.len()
-            ),
-            vec![input],
-        ),
-        Op::Distinct { input, .. } => ("Distinct".into(), vec![input]),
-        Op::Sort { input, keys, top } => {
-            let kind = if top.is_some() { "Top" } else { "Sort" };
-            (format!("{kind} keys={}", keys.len()), vec![input])
-        }
-        Op::Skip { input, .. } => ("Skip".into(), vec![input]),
-        Op::Limit { input, .. } => ("Limit".into(), vec![input]),
-    };
-    let _ = writeln!(out, "{pad}{line}");
-    for input in inputs {
-        write_op(out, input, names, depth + 1);
+        out.push('\n');
     }
+    out
 }

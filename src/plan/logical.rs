@@ -2,7 +2,7 @@
 //! row slots; from the syntax tree it keeps only the operator enums (`BinaryOp`, `CmpOp`,
 //! `QuantifierKind`) and spans for runtime errors.
 
-use crate::graph::{Direction, Symbol};
+use crate::graph::{Direction, RangeOp, Symbol};
 use crate::model::Value;
 use crate::model::temporal::TemporalKind;
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
@@ -30,6 +30,8 @@ pub struct PartPlan {
     pub width: usize,
     /// Slots of the output columns, in column order.
     pub outputs: Vec<Slot>,
+    /// The variable each slot holds (none for the hidden ones), for EXPLAIN.
+    pub slot_names: Vec<Option<Arc<str>>>,
 }
 
 /// Reads stream; writes are eager: a write stage takes every row its input produces before
@@ -51,13 +53,12 @@ pub enum Op {
         label: Option<Symbol>,
         filter: NodeFilter,
     },
-    /// Nodes found through an equality index on `label`/`key`, then checked against `filter`.
+    /// Nodes found through the declared index `index` on `label`/`key`, then checked
+    /// against `filter`.
     NodeIndexSeek {
         input: Box<Op>,
         slot: Slot,
-        label: Symbol,
-        key: Symbol,
-        value: BoundExpr,
+        seek: IndexSeek,
         filter: NodeFilter,
     },
     /// Checks that an already-bound node satisfies a pattern's labels and properties.
@@ -114,6 +115,23 @@ pub enum Op {
         input: Box<Op>,
         count: BoundExpr,
     },
+}
+
+/// A lookup in a declared node index.
+#[derive(Debug, Clone)]
+pub struct IndexSeek {
+    pub index: Arc<str>,
+    pub label: Symbol,
+    pub key: Symbol,
+    pub lookup: IndexLookup,
+}
+
+#[derive(Debug, Clone)]
+pub enum IndexLookup {
+    /// `key = value`
+    Equal(BoundExpr),
+    /// `key < value` and the like.
+    Range(RangeOp, BoundExpr),
 }
 
 /// Labels and properties a node must have to match a node pattern.

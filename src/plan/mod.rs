@@ -8,6 +8,7 @@
 //! (`ensure_index`), also when the plan is only explained.
 
 mod bind;
+mod estimate;
 mod explain;
 mod functions;
 pub mod logical;
@@ -18,7 +19,7 @@ mod scope;
 mod types;
 mod update;
 
-pub use explain::explain;
+pub use explain::{PlanLine, explain, key_of, plan_lines};
 pub use functions::FUNCTION_NAMES;
 pub use logical::*;
 pub use pattern::slots_of;

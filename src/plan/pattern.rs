@@ -5,16 +5,16 @@ use super::logical::*;
 use super::planner::{Planner, Result, already_bound};
 use super::scope::{Scope, VarKind};
 use crate::error::{Detail, QueryError};
-use crate::graph::Direction;
+use crate::graph::{Direction, EntityKind, RangeOp, Symbol};
 use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, RelDirection, ShortestKind, Span};
 use std::collections::HashSet;
-
-/// Labels with fewer nodes than this are scanned rather than indexed.
-const INDEX_THRESHOLD: usize = 64;
 
 struct NodeStep {
     slot: Slot,
     filter: NodeFilter,
+    /// `key op value` conditions of WHERE on this node, with values known before the
+    /// pattern: an index on the key can narrow the scan (the condition is still checked).
+    ranges: Vec<(crate::graph::Symbol, RangeOp, BoundExpr)>,
 }
 
 struct Hop {
@@ -116,6 +116,15 @@ impl Planner<'_> {
                         continue;
                     }
                 }
+                if let Some((slot, key, op, value)) = self.property_range(p, scope, &outer)? {
+                    if let Some(node) = chains
+                        .iter_mut()
+                        .flat_map(|c| c.nodes.iter_mut())
+                        .find(|n| n.slot == slot)
+                    {
+                        node.ranges.push((key, op, value));
+                    }
+                }
                 predicates.push(Pending {
                     deps: slots_of(&bound_expr),
                     expr: bound_expr,
@@ -172,6 +181,46 @@ impl Planner<'_> {
         Ok(None)
     }
 
+    /// `var.key < expr` (either way round, any of `<`, `<=`, `>`, `>=`) where `expr` reads only
+    /// what was bound before the pattern.
+    fn property_range(
+        &mut self,
+        expr: &Expr,
+        scope: &Scope,
+        outer: &HashSet<Slot>,
+    ) -> Result<Option<(Slot, crate::graph::Symbol, RangeOp, BoundExpr)>> {
+        let ExprKind::Comparison(first, rest) = &expr.kind else {
+            return Ok(None);
+        };
+        let [(op, second)] = rest.as_slice() else {
+            return Ok(None);
+        };
+        let (op, flipped) = match op {
+            ast::CmpOp::Lt => (RangeOp::Lt, RangeOp::Gt),
+            ast::CmpOp::Le => (RangeOp::Le, RangeOp::Ge),
+            ast::CmpOp::Gt => (RangeOp::Gt, RangeOp::Lt),
+            ast::CmpOp::Ge => (RangeOp::Ge, RangeOp::Le),
+            _ => return Ok(None),
+        };
+        for (prop, other, op) in [(&**first, second, op), (second, &**first, flipped)] {
+            let ExprKind::Property(base, key) = &prop.kind else {
+                continue;
+            };
+            let ExprKind::Variable(var) = &base.kind else {
+                continue;
+            };
+            let Some(v) = scope.get(var) else { continue };
+            if v.kind != VarKind::Node || outer.contains(&v.slot) {
+                continue;
+            }
+            let value = self.bind_expr(other, scope)?;
+            if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
+                return Ok(Some((v.slot, self.sym(&key.name), op, value)));
+            }
+        }
+        Ok(None)
+    }
+
     fn declare_chain(
         &mut self,
         part: &ast::PatternPart,
@@ -223,6 +272,7 @@ impl Planner<'_> {
         Ok(NodeStep {
             slot,
             filter: NodeFilter { labels, props },
+            ranges: Vec::new(),
         })
     }
 
@@ -376,32 +426,51 @@ impl Planner<'_> {
         Ok(op)
     }
 
-    /// Finds the nodes of an unbound node pattern: through an equality index when the pattern
-    /// has a label and a property whose value is known before the scan, else by label.
+    /// Finds the nodes of an unbound node pattern: through a declared index when the pattern
+    /// has a label and an indexed property whose value (or bound) is known before the scan,
+    /// else by its smallest label.
     fn node_scan(&mut self, input: Op, node: &NodeStep, bound: &HashSet<Slot>) -> Op {
         let filter = node.filter.clone();
+        let known = |value: &BoundExpr| {
+            slots_of(value).is_some_and(|deps| deps.iter().all(|s| bound.contains(s)))
+        };
+        let graph = self.graph;
+        let index = |label: Symbol, key: Symbol| graph.index(EntityKind::Node, label, key);
+        let mut best: Option<(usize, IndexSeek)> = None;
+        for &label in &filter.labels {
+            for (key, value) in &filter.props {
+                if let Some(ix) = index(label, *key).filter(|_| known(value)) {
+                    let rows = ix.len() / ix.distinct().max(1);
+                    if best.as_ref().is_none_or(|(r, _)| rows < *r) {
+                        let lookup = IndexLookup::Equal(value.clone());
+                        best = Some((rows, seek_of(ix, label, *key, lookup)));
+                    }
+                }
+            }
+            for (key, op, value) in &node.ranges {
+                if let Some(ix) = index(label, *key).filter(|_| known(value)) {
+                    // A range is guessed to keep a third, as SQL planners guess.
+                    let rows = ix.len() / 3;
+                    if best.as_ref().is_none_or(|(r, _)| rows < *r) {
+                        let lookup = IndexLookup::Range(*op, value.clone());
+                        best = Some((rows, seek_of(ix, label, *key, lookup)));
+                    }
+                }
+            }
+        }
+        if let Some((_, seek)) = best {
+            return Op::NodeIndexSeek {
+                input: Box::new(input),
+                slot: node.slot,
+                seek,
+                filter,
+            };
+        }
         let label = filter
             .labels
             .iter()
             .copied()
             .min_by_key(|l| self.graph.label_count(*l));
-        let lookup = filter.props.iter().find(|(_, value)| {
-            slots_of(value).is_some_and(|deps| deps.iter().all(|s| bound.contains(s)))
-        });
-        if let (Some(label), Some((key, value))) = (label, lookup) {
-            if self.graph.label_count(label) >= INDEX_THRESHOLD {
-                self.graph.ensure_index(label, *key);
-                let (key, value) = (*key, value.clone());
-                return Op::NodeIndexSeek {
-                    input: Box::new(input),
-                    slot: node.slot,
-                    label,
-                    key,
-                    value,
-                    filter,
-                };
-            }
-        }
         Op::NodeScan {
             input: Box::new(input),
             slot: node.slot,
@@ -677,5 +746,19 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
             true
         }
         BoundExpr::Exists(_) | BoundExpr::Collect { .. } | BoundExpr::FirstPath { .. } => false,
+    }
+}
+
+fn seek_of(
+    index: &crate::graph::PropertyIndex,
+    label: Symbol,
+    key: Symbol,
+    lookup: IndexLookup,
+) -> IndexSeek {
+    IndexSeek {
+        index: index.def.name.clone(),
+        label,
+        key,
+        lookup,
     }
 }

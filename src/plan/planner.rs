@@ -3,25 +3,30 @@
 use super::logical::*;
 use super::scope::{Scope, Var, VarKind};
 use crate::error::{Detail, QueryError};
-use crate::graph::{GraphWrite, Symbol};
+use crate::graph::{GraphRead, Symbol};
 use crate::syntax::ast::{self, ClauseKind, Span};
 
 pub(super) type Result<T> = std::result::Result<T, QueryError>;
 
 pub(super) struct Planner<'g> {
-    pub graph: &'g mut dyn GraphWrite,
+    /// The catalog: names, counts and declared indexes. Read only: planning never changes
+    /// the graph (interning a name adds to the symbol table, not to the graph).
+    pub graph: &'g dyn GraphRead,
     pub next_slot: Slot,
+    /// The variable each slot holds, for EXPLAIN; slots of no variable have none.
+    pub slot_names: Vec<Option<std::sync::Arc<str>>>,
 }
 
 /// Plans a whole statement (single queries joined by UNION).
-pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<QueryPlan> {
+pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan> {
     let mut parts = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
     for (i, single) in query.parts.iter().enumerate() {
         let mut planner = Planner {
-            graph: &mut *graph,
+            graph,
             next_slot: 0,
+            slot_names: Vec::new(),
         };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
@@ -65,7 +70,7 @@ impl Planner<'_> {
     }
 
     pub fn sym(&mut self, name: &str) -> Symbol {
-        self.graph.names_mut().intern(name)
+        self.graph.names().intern(name)
     }
 
     /// Binds a fresh variable.
@@ -74,8 +79,17 @@ impl Planner<'_> {
             slot: self.slot(),
             kind,
         };
+        self.name_slot(var.slot, &ident.name);
         scope.bind(ident.name.clone(), var);
         var
+    }
+
+    /// Records the variable a slot holds, for EXPLAIN (the first name a slot gets stays).
+    pub fn name_slot(&mut self, slot: Slot, name: &std::sync::Arc<str>) {
+        if self.slot_names.len() <= slot {
+            self.slot_names.resize(slot + 1, None);
+        }
+        self.slot_names[slot].get_or_insert_with(|| name.clone());
     }
 
     /// Plans one single query. `top_level` is false for subqueries (EXISTS), which need not
@@ -186,11 +200,14 @@ impl Planner<'_> {
             stages.push(Stage::Read(current));
         }
         let width = self.next_slot;
+        let mut slot_names = self.slot_names.clone();
+        slot_names.resize(width, None);
         Ok((
             PartPlan {
                 stages,
                 width,
                 outputs,
+                slot_names,
             },
             columns,
             writes,

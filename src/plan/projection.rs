@@ -93,6 +93,7 @@ impl Planner<'_> {
                         key_vars.push((v.clone(), var));
                     }
                 }
+                self.name_slot(slot, &item.name);
                 new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
             }
@@ -142,6 +143,7 @@ impl Planner<'_> {
                 if let ExprKind::Variable(v) = &item.expr.kind {
                     key_vars.push((v.clone(), var));
                 }
+                self.name_slot(slot, &item.name);
                 new_scope.bind(item.name.clone(), var);
                 columns.push((item.name.to_string(), slot));
             }

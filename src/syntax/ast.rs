@@ -46,9 +46,43 @@ pub struct Statement {
 pub enum StatementKind {
     Query(Query),
     Explain(Query),
+    /// Runs the query and reports what each operator of its plan did.
+    Profile(Query),
+    Schema(SchemaCommand),
     Begin,
     Commit,
     Rollback,
+}
+
+/// Declaring, dropping and listing indexes and constraints.
+#[derive(Clone, Debug)]
+pub enum SchemaCommand {
+    CreateIndex {
+        name: Option<Ident>,
+        if_not_exists: bool,
+        /// On relationships of a type rather than nodes of a label.
+        relationships: bool,
+        label: Ident,
+        key: Ident,
+    },
+    DropIndex {
+        name: Ident,
+        if_exists: bool,
+    },
+    ShowIndexes,
+    CreateConstraint {
+        name: Option<Ident>,
+        if_not_exists: bool,
+        label: Ident,
+        key: Ident,
+        /// `IS UNIQUE`, else `IS NOT NULL`.
+        unique: bool,
+    },
+    DropConstraint {
+        name: Ident,
+        if_exists: bool,
+    },
+    ShowConstraints,
 }
 
 /// Single queries joined by UNION (`unions[i].all` says whether the union between part i and

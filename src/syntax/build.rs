@@ -59,10 +59,17 @@ fn build_statement(pair: Pair) -> Result<Statement> {
                 _ => StatementKind::Rollback,
             }
         }
-        Rule::explain => {
+        Rule::explain | Rule::profile => {
+            let profile = inner.as_rule() == Rule::profile;
             let query = inner.into_inner().find(|p| p.as_rule() == Rule::query);
-            StatementKind::Explain(build_query(query.ok_or_else(|| incomplete(span))?)?)
+            let query = build_query(query.ok_or_else(|| incomplete(span))?)?;
+            if profile {
+                StatementKind::Profile(query)
+            } else {
+                StatementKind::Explain(query)
+            }
         }
+        Rule::schema_command => StatementKind::Schema(super::schema::build_schema_command(inner)?),
         _ => StatementKind::Query(build_query(inner)?),
     };
     Ok(Statement { kind, span })

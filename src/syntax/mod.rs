@@ -8,6 +8,7 @@ mod build;
 mod display;
 mod expr;
 mod parser;
+mod schema;
 mod suggest;
 
 pub use display::write_literal;

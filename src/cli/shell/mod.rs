@@ -355,19 +355,12 @@ impl Shell<'_> {
             Command::Rollback => {
                 self.runner.meta(":rollback");
             }
-            Command::Explain(statement) => match db.explain(&statement) {
-                Ok(plan) => print!("{plan}"),
-                Err(e) => eprint!(
-                    "{}",
-                    super::script::describe_error(&e, (&statement, 1), 0, "explain", None)
-                ),
-            },
+            // The same as the keywords: `EXPLAIN` shows the plan, `PROFILE` runs the
+            // statement and shows what each operator did.
+            Command::Explain(statement) => self.run_text(&format!("EXPLAIN {statement}"), editor),
             Command::Profile(statement) => {
-                if let Ok(plan) = db.explain(&statement) {
-                    print!("{plan}");
-                }
                 let timing = std::mem::replace(&mut self.runner.timing, true);
-                self.run_text(&statement, editor);
+                self.run_text(&format!("PROFILE {statement}"), editor);
                 self.runner.timing = timing;
             }
             Command::Clear => {

@@ -245,9 +245,11 @@ impl Operator for Expand<'_> {
                 }
             };
             check_interrupt()?;
+            let mut read = 0;
             while rows.len() < BATCH && self.row < batch.len {
                 match self.cursor.next(self.ctx.graph, self.from) {
                     Some((rel, other)) => {
+                        read += 1;
                         if self.accept(&batch, rel, other) {
                             rows.push(self.row as u32);
                             rels.push(rel);
@@ -263,6 +265,7 @@ impl Operator for Expand<'_> {
                     }
                 }
             }
+            self.ctx.stmt.touch(read);
             let done = self.row >= batch.len;
             let out = (!rows.is_empty()).then(|| {
                 let mut out = batch.take(&rows);

@@ -26,6 +26,7 @@ use super::context::{Ctx, Result};
 use super::vector::Batch;
 use crate::plan::Op;
 
+use super::profile::Profiled;
 pub use input::Input;
 
 /// A physical operator: hands out its rows a batch at a time, `None` once it has no more.
@@ -37,6 +38,14 @@ pub type BoxOp<'a> = Box<dyn Operator + 'a>;
 
 /// The operators for `op`, whose `Input` leaf reads `input`.
 pub fn build<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
+    let built = build_one(op, ctx, input);
+    if ctx.stmt.is_profiled() && !matches!(op, Op::Input) {
+        return Box::new(Profiled::new(built, crate::plan::key_of(op), ctx));
+    }
+    built
+}
+
+fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
     match op {
         Op::Input => input,
         Op::NodeScan {
@@ -54,15 +63,13 @@ pub fn build<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
         Op::NodeIndexSeek {
             input: inner,
             slot,
-            label,
-            key,
-            value,
+            seek,
             filter,
         } => Box::new(scan::IndexSeek::new(
             build(inner, ctx, input),
             ctx,
             *slot,
-            (*label, *key, value),
+            seek,
             filter,
         )),
         Op::CheckNode {

@@ -2,13 +2,13 @@
 //! names, or a check of a node bound earlier.
 
 use super::super::context::{Ctx, Result, check_interrupt};
-use super::super::eval::eval;
+use super::super::seek::seek;
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, reads_row, row_view};
 use super::{BoxOp, Operator};
 use crate::graph::Symbol;
 use crate::model::NodeId;
-use crate::plan::{BoundExpr, NodeFilter, Slot};
+use crate::plan::{self, NodeFilter, Slot};
 
 /// For each input row, every node (carrying `label`) that passes the pattern's test.
 pub struct NodeScan<'a> {
@@ -95,7 +95,9 @@ impl Operator for NodeScan<'_> {
             check_interrupt()?;
             let mut ids = Vec::with_capacity(BATCH);
             let graph = self.ctx.graph;
+            let mut read = 0;
             for id in self.candidates.by_ref() {
+                read += 1;
                 if self.test.as_ref().is_none_or(|t| t.matches(id, graph)) {
                     ids.push(id);
                     if ids.len() == BATCH {
@@ -103,6 +105,7 @@ impl Operator for NodeScan<'_> {
                     }
                 }
             }
+            self.ctx.stmt.touch(read);
             if !ids.is_empty() {
                 let Some((batch, row)) = &self.current else {
                     return Ok(None);
@@ -118,14 +121,12 @@ impl Operator for NodeScan<'_> {
     }
 }
 
-/// For each input row, the nodes an equality index finds, that pass the pattern's test.
+/// For each input row, the nodes a declared index finds, that pass the pattern's test.
 pub struct IndexSeek<'a> {
     input: BoxOp<'a>,
     ctx: &'a Ctx<'a>,
     slot: Slot,
-    label: Symbol,
-    key: Symbol,
-    value: &'a BoundExpr,
+    seek: &'a plan::IndexSeek,
     filter: &'a NodeFilter,
 }
 
@@ -134,16 +135,14 @@ impl<'a> IndexSeek<'a> {
         input: BoxOp<'a>,
         ctx: &'a Ctx<'a>,
         slot: Slot,
-        (label, key, value): (Symbol, Symbol, &'a BoundExpr),
+        seek: &'a plan::IndexSeek,
         filter: &'a NodeFilter,
     ) -> Self {
         IndexSeek {
             input,
             ctx,
             slot,
-            label,
-            key,
-            value,
+            seek,
             filter,
         }
     }
@@ -156,15 +155,10 @@ impl Operator for IndexSeek<'_> {
             let (mut rows, mut ids) = (Vec::new(), Vec::new());
             for i in 0..batch.len {
                 let row = batch.row(i, batch.cols.len(), pool);
-                let value = eval(self.value, &row, self.ctx)?;
-                let found = self
-                    .ctx
-                    .graph
-                    .lookup_by_property(self.label, self.key, &value)
-                    .unwrap_or(&[]);
+                let found = seek(self.seek, &row, self.ctx)?;
+                self.ctx.stmt.touch(found.len());
                 let test = NodeTest::new(self.filter, &row, self.ctx)?;
-                for id in found {
-                    let n = id.0 as u32;
+                for n in found {
                     if test.matches(n, self.ctx.graph) {
                         rows.push(i as u32);
                         ids.push(n);
@@ -206,6 +200,7 @@ impl<'a> CheckNode<'a> {
 impl Operator for CheckNode<'_> {
     fn next_batch(&mut self) -> Result<Option<Batch>> {
         while let Some(batch) = self.input.next_batch()? {
+            self.ctx.stmt.touch(batch.len);
             let mut keep = vec![false; batch.len];
             let mut shared = None;
             for (i, k) in keep.iter_mut().enumerate() {

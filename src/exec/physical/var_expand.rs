@@ -134,6 +134,7 @@ impl<'a> VarExpand<'a> {
                 self.path.pop();
                 continue;
             };
+            self.ctx.stmt.touch(1);
             if !self.rel_accepted(batch, rel) {
                 continue;
             }

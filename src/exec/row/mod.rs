@@ -76,19 +76,18 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
         Op::NodeIndexSeek {
             input: inner,
             slot,
-            label,
-            key,
-            value,
+            seek,
             filter,
         } => {
             let rows = open(inner, ctx, input);
-            let (slot, label, key) = (*slot, *label, *key);
+            let slot = *slot;
             Box::new(flat_map_rows(rows, move |row| {
-                let found = match eval(value, &row, ctx) {
-                    Ok(v) => ctx.graph.lookup_by_property(label, key, &v).unwrap_or(&[]),
+                let found = match super::seek::seek(seek, &row, ctx) {
+                    Ok(found) => found,
                     Err(e) => return Box::new(std::iter::once(Err(e))),
                 };
-                Box::new(found.iter().filter_map(move |&id| {
+                Box::new(found.into_iter().filter_map(move |n| {
+                    let id = NodeId(u64::from(n));
                     with_node(&row, slot, id, node_matches(ctx, id, filter, &row))
                 }))
             }))

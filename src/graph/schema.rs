@@ -1,0 +1,194 @@
+//! Indexes and constraints: what the user declared (`CREATE INDEX`, `CREATE CONSTRAINT`), the
+//! ordered index of each declared property, and the check that a statement's changes keep
+//! every constraint. Declarations change through `Mutation`s like data, so they are logged,
+//! undone and replayed the same way; their indexes are derived and rebuilt on load.
+
+use super::Symbol;
+use crate::model::{Value, compare_for_order, compare_values, equals};
+use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::sync::Arc;
+
+/// The comparisons a range seek answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// What an index or constraint is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    Node,
+    Relationship,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConstraintKind {
+    Unique,
+    NotNull,
+}
+
+/// A declared index: one property of the nodes of a label (or relationships of a type).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexDef {
+    pub name: Arc<str>,
+    pub entity: EntityKind,
+    pub label: Arc<str>,
+    pub key: Arc<str>,
+}
+
+/// A declared constraint on one property of the nodes of a label. A uniqueness constraint
+/// brings its own index, named like the constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConstraintDef {
+    pub name: Arc<str>,
+    pub kind: ConstraintKind,
+    pub label: Arc<str>,
+    pub key: Arc<str>,
+}
+
+/// A value as an index key: ordered as ORDER BY orders values, so equal numbers of either
+/// type (1 and 1.0) are one key, as `=` has them.
+#[derive(Clone, Debug)]
+pub struct IndexKey(pub Value);
+
+impl PartialEq for IndexKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for IndexKey {}
+impl PartialOrd for IndexKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for IndexKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        compare_for_order(&self.0, &other.0)
+    }
+}
+
+/// The entities (node or relationship ids) holding each value of one property.
+#[derive(Clone, Debug)]
+pub struct PropertyIndex {
+    pub def: IndexDef,
+    /// The constraint that made this index, if one did.
+    pub owner: Option<Arc<str>>,
+    pub label: Symbol,
+    pub key: Symbol,
+    entries: BTreeMap<IndexKey, SmallVec<[u32; 1]>>,
+    len: usize,
+}
+
+impl PropertyIndex {
+    pub fn new(def: IndexDef, owner: Option<Arc<str>>, label: Symbol, key: Symbol) -> Self {
+        PropertyIndex {
+            def,
+            owner,
+            label,
+            key,
+            entries: BTreeMap::new(),
+            len: 0,
+        }
+    }
+
+    pub fn insert(&mut self, value: &Value, id: u32) {
+        if value.is_null() {
+            return;
+        }
+        self.entries
+            .entry(IndexKey(value.clone()))
+            .or_default()
+            .push(id);
+        self.len += 1;
+    }
+
+    pub fn remove(&mut self, value: &Value, id: u32) {
+        let key = IndexKey(value.clone());
+        if let Some(ids) = self.entries.get_mut(&key) {
+            if let Some(pos) = ids.iter().position(|i| *i == id) {
+                ids.swap_remove(pos);
+                self.len -= 1;
+            }
+            if ids.is_empty() {
+                self.entries.remove(&key);
+            }
+        }
+    }
+
+    /// Entries (entity, value) held.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Distinct values held.
+    pub fn distinct(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entities whose value equals `value` (`=`: null, NaN and lists holding them equal
+    /// nothing).
+    pub fn equal(&self, value: &Value) -> &[u32] {
+        if equals(value, value) != Some(true) {
+            return &[];
+        }
+        self.entries
+            .get(&IndexKey(value.clone()))
+            .map_or(&[], |ids| ids.as_slice())
+    }
+
+    /// The entities whose value `v` makes `v op bound` true, for `<`, `<=`, `>`, `>=`: keys
+    /// of other types are not comparable with the bound and end the walk.
+    pub fn range(&self, op: RangeOp, bound: &Value) -> Vec<u32> {
+        let mut out = Vec::new();
+        if compare_values(bound, bound).is_none() {
+            return out;
+        }
+        let key = IndexKey(bound.clone());
+        let (walk, inclusive): (Box<dyn Iterator<Item = _>>, bool) = match op {
+            RangeOp::Gt | RangeOp::Ge => (
+                Box::new(
+                    self.entries
+                        .range((Bound::Included(&key), Bound::Unbounded)),
+                ),
+                op == RangeOp::Ge,
+            ),
+            _ => (
+                Box::new(
+                    self.entries
+                        .range((Bound::Unbounded, Bound::Included(&key)))
+                        .rev(),
+                ),
+                op == RangeOp::Le,
+            ),
+        };
+        for (k, ids) in walk {
+            match compare_values(&k.0, bound) {
+                None if compare_for_order(&k.0, bound) == Ordering::Equal => continue,
+                None => break,
+                Some(Ordering::Equal) if !inclusive => continue,
+                Some(_) => out.extend_from_slice(ids),
+            }
+        }
+        out
+    }
+
+    /// The first value held by more than one entity, with two of them.
+    pub fn first_duplicate(&self) -> Option<(&Value, u32, u32)> {
+        self.entries
+            .iter()
+            .find(|(_, ids)| ids.len() > 1)
+            .map(|(k, ids)| (&k.0, ids[0], ids[1]))
+    }
+}
