@@ -11,8 +11,10 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
     if let Some(path) = file {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Fatal::data(format!("cannot read {}: {e}", path.display())))?;
-        let json: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| Fatal::data(format!("{}: not valid JSON: {e}", path.display())))?;
+        let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            let why = kg::import::describe_json_error(&e.to_string());
+            Fatal::data(format!("{}: not valid JSON: {why}", path.display()))
+        })?;
         let serde_json::Value::Object(map) = json else {
             return Err(Fatal::data(format!(
                 "{}: parameters must be a JSON object",

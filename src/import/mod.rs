@@ -20,7 +20,7 @@ mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
-pub use json::json_number;
+pub use json::{describe_json_error, json_number};
 pub use lines::{LineError, LineReader};
 pub use progress::Progress;
 

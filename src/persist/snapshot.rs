@@ -109,7 +109,10 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u64, &'b [u8]), StoreError
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     let (seq, body) = check(bytes, path)?;
     let damaged = |reason: String| StoreError::damaged(path, HEADER_LEN as u64, reason);
-    let image: Image = match bincode::serde::decode_from_slice(body, bincode::config::standard()) {
+    let decoded = super::files::with_decoding_stack(|| {
+        bincode::serde::decode_from_slice(body, bincode::config::standard())
+    });
+    let image: Image = match decoded {
         Ok((image, used)) if used == body.len() => image,
         Ok(_) => return Err(damaged("the body has trailing bytes".into())),
         Err(e) => return Err(damaged(format!("the body does not decode: {e}"))),

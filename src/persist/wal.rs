@@ -126,6 +126,10 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
 /// Reads every good record. Damage in the file header is an error; damage after it ends the
 /// scan and is described in `tail`.
 pub fn scan(bytes: &[u8], path: &Path) -> Scan {
+    super::files::with_decoding_stack(|| scan_records(bytes, path))
+}
+
+fn scan_records(bytes: &[u8], path: &Path) -> Scan {
     let file_len = bytes.len() as u64;
     if let Err(e) = check_file_header(bytes, path) {
         return Scan {

@@ -391,11 +391,12 @@ pub enum BoundExpr {
     },
     Not(Box<BoundExpr>),
     Neg(Box<BoundExpr>, Span),
+    /// `first op1 e1 op2 e2 ...` applied left to right, flat however long (see
+    /// [`crate::syntax::ast::ExprKind::Binary`]); each step has the span of the text up to its
+    /// right operand, for errors.
     Binary {
-        op: BinaryOp,
-        lhs: Box<BoundExpr>,
-        rhs: Box<BoundExpr>,
-        span: Span,
+        first: Box<BoundExpr>,
+        rest: Vec<(BinaryOp, BoundExpr, Span)>,
     },
     Comparison {
         first: Box<BoundExpr>,
@@ -410,8 +411,10 @@ pub enum BoundExpr {
         alternatives: Vec<(BoundExpr, BoundExpr)>,
         default: Option<Box<BoundExpr>>,
     },
-    List(Vec<BoundExpr>),
-    Map(Vec<(Arc<str>, BoundExpr)>),
+    /// Lists, maps and comprehensions carry their span for the one error building them may
+    /// raise: a value nested past the limit.
+    List(Vec<BoundExpr>, Span),
+    Map(Vec<(Arc<str>, BoundExpr)>, Span),
     Call {
         function: Function,
         args: Vec<BoundExpr>,
@@ -422,6 +425,7 @@ pub enum BoundExpr {
         list: Box<BoundExpr>,
         filter: Option<Box<BoundExpr>>,
         map: Option<Box<BoundExpr>>,
+        span: Span,
     },
     Quantifier {
         kind: QuantifierKind,
@@ -442,6 +446,7 @@ pub enum BoundExpr {
     Collect {
         plan: Box<Op>,
         map: Box<BoundExpr>,
+        span: Span,
     },
     MapProjection {
         base: Box<BoundExpr>,

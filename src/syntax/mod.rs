@@ -7,9 +7,11 @@ pub mod ast;
 mod build;
 mod display;
 mod expr;
+mod lexical;
 mod parser;
 mod suggest;
 
 pub use display::write_literal;
-pub use parser::{parse_script, split_statements};
+pub use lexical::{StatementScan, split_statements};
+pub use parser::parse_script;
 pub use suggest::{KEYWORDS, closest};

@@ -1,4 +1,4 @@
-//! The pest parser, its error conversion, and a lexical scanner that finds statement ends.
+//! The pest parser and its error conversion.
 
 use super::ast::{Script, Span};
 use super::build;
@@ -50,13 +50,35 @@ pub(super) fn is_reserved(word: &str) -> bool {
         .is_some_and(|p| p.as_span().end() == word.len())
 }
 
+/// The stack pest needs per level of nesting, measured with margin (see the nesting tests in
+/// `tests/limits.rs`): its rules recurse through several functions per bracket, with a debug
+/// build's frames several times larger.
+const PARSER_STACK_PER_LEVEL: usize = if cfg!(debug_assertions) {
+    24 * 1024
+} else {
+    4 * 1024
+};
+
+/// What the parser and the calls around it need besides.
+const PARSER_STACK_BASE: usize = 512 * 1024;
+
 /// Parses a script of `;`-separated statements.
+///
+/// The nesting is checked lexically first: pest recurses once per level of brackets and CASE
+/// (its own guard would stop it short of the stack's end, at a depth that depends on the
+/// thread), so it runs only on text within [`crate::model::MAX_DEPTH`], with the stack that
+/// much nesting needs.
 pub fn parse_script(text: &str) -> Result<Script, QueryError> {
-    let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
-    let script = pairs.next().ok_or_else(|| {
-        QueryError::syntax(Detail::UnexpectedSyntax, "empty input", Span::new(0, 0))
-    })?;
-    build::build_script(script)
+    let depth = super::lexical::check_nesting(text)?;
+    let stack = PARSER_STACK_BASE + depth * PARSER_STACK_PER_LEVEL;
+    crate::stack::with_at_least(stack, || {
+        let mut pairs =
+            CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
+        let script = pairs.next().ok_or_else(|| {
+            QueryError::syntax(Detail::UnexpectedSyntax, "empty input", Span::new(0, 0))
+        })?;
+        build::build_script(script)
+    })
 }
 
 fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
@@ -75,6 +97,11 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     let span = Span::new(pos, pos + width);
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
+        // pest's guard against running out of stack: not expected with the nesting checked
+        // and the stack grown beforehand, but if it happens it is this.
+        ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+            return super::lexical::too_deep("the statement", span);
+        }
         ErrorVariant::CustomError { message } => message.clone(),
     };
     let found = if pos >= text.trim_end().len() {
@@ -213,97 +240,9 @@ fn is_expression_start(rule: Rule) -> bool {
     )
 }
 
-/// Where statements end in a text, found lexically (quotes, comments, backticks and brackets
-/// are respected). Used to run a script as it streams in and by the shell to know when input
-/// is complete.
-#[derive(Debug, PartialEq, Eq)]
-pub struct StatementScan {
-    /// Byte ranges of complete statements, each without its `;`.
-    pub complete: Vec<(usize, usize)>,
-    /// Offset where the unfinished rest begins.
-    pub rest: usize,
-    /// Whether the rest is inside a string, comment or open bracket.
-    pub open: bool,
-}
-
-pub fn split_statements(text: &str) -> StatementScan {
-    #[derive(PartialEq)]
-    enum State {
-        Code,
-        Quote(char),
-        LineComment,
-        BlockComment,
-    }
-    let mut state = State::Code;
-    let mut depth: i32 = 0;
-    let mut complete = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match state {
-            State::Code => match c {
-                b'\'' | b'"' | b'`' => state = State::Quote(c as char),
-                b'/' if bytes.get(i + 1) == Some(&b'/') => state = State::LineComment,
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    state = State::BlockComment;
-                    i += 1;
-                }
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth -= 1,
-                b';' if depth <= 0 => {
-                    complete.push((start, i));
-                    start = i + 1;
-                    depth = 0;
-                }
-                _ => {}
-            },
-            State::Quote(q) => {
-                if c == b'\\' && q != '`' {
-                    i += 1;
-                } else if c as char == q {
-                    state = State::Code;
-                }
-            }
-            // As in the grammar's COMMENT: a line comment ends at \n or \r.
-            State::LineComment => {
-                if c == b'\n' || c == b'\r' {
-                    state = State::Code;
-                }
-            }
-            State::BlockComment => {
-                if c == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                    state = State::Code;
-                    i += 1;
-                }
-            }
-        }
-        i += 1;
-    }
-    let open = matches!(state, State::Quote(_) | State::BlockComment) || depth > 0;
-    StatementScan {
-        complete,
-        rest: start,
-        open,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_on_semicolons_outside_strings_and_comments() {
-        let text = "RETURN ';' AS a; // x;\nRETURN 2; /* ; */ RETURN [1;";
-        let scan = split_statements(text);
-        assert_eq!(scan.complete.len(), 2);
-        assert_eq!(
-            &text[scan.complete[0].0..scan.complete[0].1],
-            "RETURN ';' AS a"
-        );
-        assert!(scan.open);
-    }
 
     #[test]
     fn misspelt_keyword_gets_a_suggestion() {
