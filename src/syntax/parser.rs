@@ -50,11 +50,12 @@ pub(super) fn is_reserved(word: &str) -> bool {
         .is_some_and(|p| p.as_span().end() == word.len())
 }
 
-/// The stack pest needs per level of nesting, measured with margin (see the nesting tests in
-/// `tests/limits.rs`): its rules recurse through several functions per bracket, with a debug
-/// build's frames several times larger.
+/// The stack pest needs per level of nesting, with margin: its rules recurse through several
+/// functions per bracket, a debug build's frames several times larger. The test
+/// `pest_stack_per_level_is_within_the_allowance` measures it (at most 7.3 KiB a level in a
+/// debug build, for EXISTS { ... } inside one another).
 const PARSER_STACK_PER_LEVEL: usize = if cfg!(debug_assertions) {
-    24 * 1024
+    12 * 1024
 } else {
     4 * 1024
 };
@@ -265,6 +266,79 @@ mod tests {
             "RETURN [1, 2",
         ] {
             assert!(parse_script(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// How deep pest itself gets on a thread with `stack` bytes before its own guard stops
+    /// it ("stack limit reached"), for the statement `text(depth)`.
+    fn deepest_parsed(stack: usize, text: fn(usize) -> String) -> usize {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                let parses = |depth: usize| match CypherParser::parse(Rule::script, &text(depth)) {
+                    Ok(_) => true,
+                    Err(e) if e.to_string().contains("limit reached") => false,
+                    Err(e) => panic!("{e}"),
+                };
+                let (mut good, mut bad) = (1, 2);
+                while parses(bad) {
+                    (good, bad) = (bad, bad * 2);
+                }
+                while bad - good > 1 {
+                    let mid = (good + bad) / 2;
+                    if parses(mid) {
+                        good = mid;
+                    } else {
+                        bad = mid;
+                    }
+                }
+                good
+            })
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    fn nest(open: &str, leaf: &str, close: &str, depth: usize) -> String {
+        format!(
+            "RETURN {}{leaf}{} AS v",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    }
+
+    /// Measures what pest spends per level of each kind of nesting (on a thread of known
+    /// size, up to its own guard) and checks that the stack `parse_script` grants covers it.
+    /// `cargo test --lib pest_stack -- --nocapture` prints the figures.
+    #[cfg(all(
+        any(target_os = "linux", target_os = "macos", target_os = "windows"),
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
+    #[test]
+    fn pest_stack_per_level_is_within_the_allowance() {
+        const STACK: usize = 2 << 20;
+        let kinds: [(&str, fn(usize) -> String); 8] = [
+            ("parentheses", |d| nest("(", "1", ")", d)),
+            ("lists", |d| nest("[", "1", "]", d)),
+            ("maps", |d| nest("{a: ", "1", "}", d)),
+            ("CASE", |d| nest("CASE WHEN true THEN ", "1", " END", d)),
+            ("function calls", |d| nest("f(", "1", ")", d)),
+            ("comprehensions", |d| nest("[x IN ", "x", "]", d)),
+            ("EXISTS", |d| {
+                nest("EXISTS { MATCH (n) WHERE ", "true", " }", d)
+            }),
+            ("patterns", |d| {
+                format!("MATCH {}n{} RETURN n", "(".repeat(d), ")".repeat(d))
+            }),
+        ];
+        for (kind, text) in kinds {
+            let depth = deepest_parsed(STACK, text);
+            let per_level = STACK / depth;
+            eprintln!(
+                "pest: {kind} nest {depth} deep in {} MiB: {per_level} bytes a level",
+                STACK >> 20
+            );
+            assert!(per_level <= PARSER_STACK_PER_LEVEL, "{kind}: {per_level}");
         }
     }
 }
