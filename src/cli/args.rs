@@ -23,7 +23,10 @@ Examples:
   kg export --format graphml --query 'MATCH p=(:Person)-[:WORKS_AT]->() RETURN p' -o works.graphml
 
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
-a damaged or locked store).";
+a damaged or locked store).
+
+Limits: statements and values nest at most 1,000 levels (brackets, CASE, operators applied to
+operators; a chain such as `a OR b OR c` is one level, however long); JSON input at most 128.";
 
 #[derive(Parser, Debug)]
 #[command(name = "kg", version, about = ABOUT, after_help = EXAMPLES)]
