@@ -99,3 +99,12 @@ pub fn with_decoding_stack<R>(decode: impl FnOnce() -> R) -> R {
     const PER_LEVEL: usize = if cfg!(debug_assertions) { 4096 } else { 1024 };
     crate::stack::with_at_least(crate::model::MAX_DEPTH * PER_LEVEL + 256 * 1024, decode)
 }
+
+/// bincode's error as text: a message of our own (a value nested too deeply) as written, not
+/// in the debug form bincode displays it in.
+pub fn decode_error_text(e: &bincode::error::DecodeError) -> String {
+    match e {
+        bincode::error::DecodeError::OtherString(message) => message.clone(),
+        other => other.to_string(),
+    }
+}

@@ -115,7 +115,10 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     let image: Image = match decoded {
         Ok((image, used)) if used == body.len() => image,
         Ok(_) => return Err(damaged("the body has trailing bytes".into())),
-        Err(e) => return Err(damaged(format!("the body does not decode: {e}"))),
+        Err(e) => {
+            let why = super::files::decode_error_text(&e);
+            return Err(damaged(format!("the body does not decode: {why}")));
+        }
     };
     let Image {
         next_node,

@@ -232,7 +232,8 @@ fn read_record(bytes: &[u8], at: usize, path: &Path) -> Result<(Record, usize), 
             Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
             Err(e) => {
                 return Err(RecordError::Damaged(format!(
-                    "record does not decode ({e}); was {} written by a newer kg?",
+                    "record does not decode ({}); was {} written by a newer kg?",
+                    super::files::decode_error_text(&e),
                     path.display()
                 )));
             }
