@@ -1,10 +1,10 @@
 //! Expressions: operator precedence through a Pratt parser, then one builder per atom rule.
 //!
 //! The Pratt parser is written out here without recursion (pest's own recurses once per
-//! prefix operator and per right operand, where no depth check could reach), so an
-//! expression of any length is built in constant stack: a chain of operators of one level
-//! becomes one flat node ([`ExprKind::Binary`], [`ExprKind::Comparison`]), and every node
-//! nesting deeper than [`MAX_DEPTH`] is refused as it is built.
+//! prefix operator, where no depth check could reach), so an expression of any length is
+//! built in constant stack: a chain of operators of one level becomes one flat node
+//! ([`ExprKind::Binary`], [`ExprKind::Comparison`]), and every node nesting deeper than
+//! [`MAX_DEPTH`] is refused as it is built.
 
 use super::ast::*;
 use super::build::{
