@@ -317,7 +317,8 @@ mod tests {
     #[test]
     fn pest_stack_per_level_is_within_the_allowance() {
         const STACK: usize = 2 << 20;
-        let kinds: [(&str, fn(usize) -> String); 8] = [
+        type Text = fn(usize) -> String;
+        let kinds: [(&str, Text); 8] = [
             ("parentheses", |d| nest("(", "1", ")", d)),
             ("lists", |d| nest("[", "1", "]", d)),
             ("maps", |d| nest("{a: ", "1", "}", d)),
