@@ -310,6 +310,7 @@ impl Database {
             )
             .into());
         }
+        check_params(params)?;
         let savepoint = self.log.savepoint();
         let (mut result, figures) = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
@@ -546,4 +547,20 @@ fn tx_error(message: &str) -> QueryError {
         Detail::InvalidClauseComposition,
         message,
     )
+}
+
+/// Parameters come from the caller, who can build a value deeper than any statement may (see
+/// [`crate::model::MAX_DEPTH`]): refused before it reaches anything that recurses over it.
+fn check_params(params: &Params) -> Result<(), QueryError> {
+    match params.iter().find(|(_, v)| v.too_deep()) {
+        Some((name, _)) => Err(QueryError::runtime(
+            ErrorClass::ArgumentError,
+            Detail::NestingTooDeep,
+            format!(
+                "parameter ${name}: {}",
+                crate::model::too_deep_message("value")
+            ),
+        )),
+        None => Ok(()),
+    }
 }

@@ -53,6 +53,9 @@ pub enum Detail {
     UnknownFunction,
     InvalidRelationshipPattern,
     UnsupportedFeature,
+    /// kg's own: nesting past `model::MAX_DEPTH`, in a statement's text (a compile-time
+    /// SyntaxError) or in a value being built (a runtime ArgumentError).
+    NestingTooDeep,
     // Found while running.
     InvalidArgumentValue,
     InvalidPropertyType,

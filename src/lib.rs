@@ -9,6 +9,7 @@ pub mod graph;
 pub mod model;
 pub mod persist;
 pub mod plan;
+mod stack;
 pub mod syntax;
 
 pub use db::{Database, Params};

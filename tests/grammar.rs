@@ -363,14 +363,18 @@ fn expressions_carry_the_span_of_their_text() {
     let src = "RETURN 1 + n.x * 2 AS y";
     let e = first_item(src);
     assert_eq!(text(src, e.span), "1 + n.x * 2");
-    let ExprKind::Binary(BinaryOp::Add, lhs, rhs) = &e.kind else {
+    let ExprKind::Binary(lhs, rest) = &e.kind else {
+        panic!("{e:?}")
+    };
+    let [(BinaryOp::Add, rhs)] = rest.as_slice() else {
         panic!("{e:?}")
     };
     assert_eq!(text(src, lhs.span), "1");
     assert_eq!(text(src, rhs.span), "n.x * 2");
-    let ExprKind::Binary(BinaryOp::Mul, prop, _) = &rhs.kind else {
+    let ExprKind::Binary(prop, rest) = &rhs.kind else {
         panic!("{rhs:?}")
     };
+    assert!(matches!(rest.as_slice(), [(BinaryOp::Mul, _)]), "{rhs:?}");
     assert_eq!(text(src, prop.span), "n.x");
 
     let src = "MATCH (n)\nWHERE n.name STARTS WITH 'é'\nRETURN toUpper( n.name ) AS up";
@@ -494,7 +498,8 @@ fn literals_get_their_values() {
     }
 }
 
-/// The expression printed back with every operator parenthesised shows the tree's shape.
+/// The expression printed back with every operator parenthesised shows the tree's shape
+/// (a chain of operators of one level is one group, applied left to right).
 fn shape(expr: &str) -> String {
     first_item(&format!("RETURN {expr} AS v")).to_string()
 }
@@ -503,8 +508,11 @@ fn shape(expr: &str) -> String {
 fn operators_bind_by_precedence() {
     let cases = [
         ("1 + 2 * 3", "(1 + (2 * 3))"),
-        ("1 - 2 - 3", "((1 - 2) - 3)"),
-        ("2 ^ 3 ^ 2", "((2 ^ 3) ^ 2)"),
+        ("1 - 2 - 3", "(1 - 2 - 3)"),
+        ("1 - (2 - 3)", "(1 - (2 - 3))"),
+        ("(1 - 2) - 3", "(1 - 2 - 3)"),
+        ("1 - 2 + 3", "(1 - 2 + 3)"),
+        ("2 ^ 3 ^ 2", "(2 ^ 3 ^ 2)"),
         ("-2 ^ 2", "(-(2) ^ 2)"),
         ("-x.y", "-(x.y)"),
         ("a OR b AND c XOR d", "(a OR ((b AND c) XOR d))"),
@@ -741,9 +749,11 @@ fn backtick_quoted_parameters_and_functions_are_unquoted_once() {
         match &e.kind {
             ExprKind::Parameter(p) => params.push(p),
             ExprKind::FunctionCall { name, .. } => functions.push(&name.name),
-            ExprKind::Binary(_, l, r) => {
-                walk(l, params, functions);
-                walk(r, params, functions);
+            ExprKind::Binary(first, rest) => {
+                walk(first, params, functions);
+                for (_, e) in rest {
+                    walk(e, params, functions);
+                }
             }
             _ => {}
         }

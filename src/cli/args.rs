@@ -26,7 +26,10 @@ Examples:
   kg export --format kuzu -o kuzu-out        Kuzu's tables, COPY statements and CSV files
 
 Exit codes: 0 success, 1 query error, 2 usage error, 3 input/output or data error (including
-a damaged or locked store).";
+a damaged or locked store).
+
+Limits: statements and values nest at most 1,000 levels (brackets, CASE, operators applied to
+operators; a chain such as `a OR b OR c` is one level, however long); JSON input at most 128.";
 
 /// The examples, then the limits (computed, so that they cannot drift from the code).
 fn after_help() -> String {

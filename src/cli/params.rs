@@ -11,8 +11,10 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
     let mut params = Params::new();
     if let Some(path) = file {
         let text = read_bounded(path)?;
-        let json = kg::import::json_from_str(&text)
-            .map_err(|e| Fatal::data(format!("{}: not valid JSON: {e}", path.display())))?;
+        let json = kg::import::json_from_str(&text).map_err(|e| {
+            let why = kg::import::describe_json_error(&e.to_string());
+            Fatal::data(format!("{}: not valid JSON: {why}", path.display()))
+        })?;
         let serde_json::Value::Object(map) = json else {
             return Err(Fatal::data(format!(
                 "{}: parameters must be a JSON object",

@@ -209,7 +209,9 @@ impl<'p> Accumulator<'p> {
                 }
             }
             State::Extreme(v) => v.unwrap_or(Value::Null),
-            State::Collect(items) => Value::list(items),
+            State::Collect(items) => {
+                super::eval::within_limit(Value::list(items)).map_err(|e| e.at(self.spec.span))?
+            }
             State::Numbers(mut xs) => match self.spec.kind {
                 AggKind::StDev | AggKind::StDevP => {
                     let sample = self.spec.kind == AggKind::StDev;

@@ -76,16 +76,17 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
             items.extend(y.iter().cloned());
             Value::list(items)
         }
+        // Adding a map to a list nests it one level deeper.
         (Value::List(x), _) => {
             let mut items = (**x).clone();
             items.push(b.clone());
-            Value::list(items)
+            return super::eval::within_limit(Value::list(items));
         }
         (_, Value::List(y)) => {
             let mut items = Vec::with_capacity(y.len() + 1);
             items.push(a.clone());
             items.extend(y.iter().cloned());
-            Value::list(items)
+            return super::eval::within_limit(Value::list(items));
         }
         _ => return Err(type_error("+", a, b)),
     })

@@ -5,7 +5,9 @@ use super::context::{Ctx, Result, Row};
 use super::functions;
 use super::row::open;
 use crate::error::{Detail, ErrorClass, QueryError};
-use crate::model::{Map, NodeId, PathValue, RelId, Value, compare_values, equals};
+use crate::model::{
+    Map, NodeId, PathValue, RelId, Value, compare_values, equals, too_deep_message,
+};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
 use smallvec::SmallVec;
@@ -14,6 +16,11 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
+    // One level of recursion per level of the expression.
+    crate::stack::guarded(|| eval_node(expr, row, ctx))
+}
+
+fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     match expr {
         BoundExpr::Const(v) => Ok(v.clone()),
         BoundExpr::Slot(s) => Ok(row[*s].clone()),
@@ -61,8 +68,12 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             None => Value::Null,
         }),
         BoundExpr::Neg(e, span) => arith::negate(&eval(e, row, ctx)?).map_err(|e| e.or_at(*span)),
-        BoundExpr::Binary { op, lhs, rhs, span } => {
-            binary(*op, lhs, rhs, row, ctx).map_err(|e| e.or_at(*span))
+        BoundExpr::Binary { first, rest } => {
+            let mut value = eval(first, row, ctx)?;
+            for (op, rhs, span) in rest {
+                value = binary(*op, value, rhs, row, ctx).map_err(|e| e.or_at(*span))?;
+            }
+            Ok(value)
         }
         BoundExpr::Comparison { first, rest } => {
             let mut left = eval(first, row, ctx)?;
@@ -101,18 +112,19 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                 .as_deref()
                 .map_or(Ok(Value::Null), |d| eval(d, row, ctx))
         }
-        BoundExpr::List(items) => Ok(Value::list(
+        BoundExpr::List(items, span) => within_limit(Value::list(
             items
                 .iter()
                 .map(|e| eval(e, row, ctx))
                 .collect::<Result<_>>()?,
-        )),
-        BoundExpr::Map(entries) => {
+        ))
+        .map_err(|e| e.at(*span)),
+        BoundExpr::Map(entries, span) => {
             let mut map = Map::new();
             for (k, e) in entries {
                 map.insert(k.clone(), eval(e, row, ctx)?);
             }
-            Ok(Value::map(map))
+            within_limit(Value::map(map)).map_err(|e| e.at(*span))
         }
         BoundExpr::Call {
             function,
@@ -130,6 +142,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             list,
             filter,
             map,
+            span,
         } => {
             let Some(items) = list_arg(&eval(list, row, ctx)?, "a list comprehension")? else {
                 return Ok(Value::Null);
@@ -148,7 +161,7 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                     None => item.clone(),
                 });
             }
-            Ok(Value::list(out))
+            within_limit(Value::list(out)).map_err(|e| e.at(*span))
         }
         BoundExpr::Quantifier {
             kind,
@@ -188,12 +201,12 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                 None => Ok(Value::Bool(false)),
             }
         }
-        BoundExpr::Collect { plan, map } => {
+        BoundExpr::Collect { plan, map, span } => {
             let mut out = Vec::new();
             for r in open(plan, ctx, Box::new(std::iter::once(Ok(row.clone())))) {
                 out.push(eval(map, &r?, ctx)?);
             }
-            Ok(Value::list(out))
+            within_limit(Value::list(out)).map_err(|e| e.at(*span))
         }
         BoundExpr::FirstPath { plan, slot } => {
             let mut rows = open(plan, ctx, Box::new(std::iter::once(Ok(row.clone()))));
@@ -214,8 +227,37 @@ pub fn eval(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     }
 }
 
-/// Evaluates a predicate: only `true` passes; null and false do not.
+/// A list or map just built, unless it nests deeper than [`crate::model::MAX_DEPTH`]: no such value is ever
+/// made, so printing, comparing, hashing and dropping values never recurse past it.
+pub fn within_limit(value: Value) -> Result<Value> {
+    if !value.too_deep() {
+        return Ok(value);
+    }
+    let what = match value {
+        Value::Map(_) => "map",
+        _ => "list",
+    };
+    Err(QueryError::runtime(
+        ErrorClass::ArgumentError,
+        Detail::NestingTooDeep,
+        too_deep_message(what),
+    ))
+}
+
+/// Evaluates a predicate: only `true` passes; null and false do not. An AND chain passes
+/// when each of its conjuncts does, read in turn until one does not (as the filters of a
+/// WHERE split at its ANDs would read them).
 pub fn is_true(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<bool> {
+    if let BoundExpr::Binary { first, rest } = expr {
+        if rest.iter().all(|(op, _, _)| *op == BinaryOp::And) {
+            for conjunct in std::iter::once(&**first).chain(rest.iter().map(|(_, e, _)| e)) {
+                if !is_true(conjunct, row, ctx)? {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
+    }
     match eval(expr, row, ctx)? {
         Value::Bool(b) => Ok(b),
         Value::Null => Ok(false),
@@ -284,20 +326,20 @@ pub fn connective_name(op: BinaryOp) -> &'static str {
     }
 }
 
-fn binary(op: BinaryOp, lhs: &BoundExpr, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
+/// `lhs op rhs`, with the left operand already evaluated.
+fn binary(op: BinaryOp, lhs: Value, rhs: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
     if let Some(operator) = value_operator(op) {
-        return operator(&eval(lhs, row, ctx)?, &eval(rhs, row, ctx)?);
+        return operator(&lhs, &eval(rhs, row, ctx)?);
     }
     if op == BinaryOp::Regex {
-        let text = eval(lhs, row, ctx)?;
         let pattern = eval(rhs, row, ctx)?;
-        return match (&text, &pattern) {
+        return match (&lhs, &pattern) {
             (Value::String(t), Value::String(p)) => Ok(Value::Bool(ctx.stmt.regex_match(p, t)?)),
             _ => Ok(Value::Null),
         };
     }
     let name = connective_name(op);
-    let a = truth(&eval(lhs, row, ctx)?, name)?;
+    let a = truth(&lhs, name)?;
     // Short-circuit only where the answer is already certain.
     match (op, a) {
         (BinaryOp::And, Some(false)) => return Ok(Value::Bool(false)),
@@ -430,6 +472,10 @@ pub fn deleted(what: &str) -> QueryError {
 /// or a property of a map read in place. Hot loops (grouping keys, aggregate arguments) use
 /// it to save a reference count's increment and decrement per value and row.
 pub fn eval_ref<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
+    crate::stack::guarded(|| eval_ref_node(expr, row, ctx))
+}
+
+fn eval_ref_node<'v>(expr: &'v BoundExpr, row: &'v Row, ctx: &'v Ctx) -> Result<Cow<'v, Value>> {
     match expr {
         BoundExpr::Slot(s) => Ok(Cow::Borrowed(&row[*s])),
         BoundExpr::Const(v) => Ok(Cow::Borrowed(v)),
@@ -585,7 +631,7 @@ fn map_projection(
             }
         }
     }
-    Ok(Value::map(out))
+    within_limit(Value::map(out))
 }
 
 fn build_path(steps: &[PathStep], row: &Row, ctx: &Ctx) -> Result<Value> {

@@ -15,6 +15,10 @@ use std::borrow::Cow;
 
 /// The value of `expr` for every row of `batch`.
 pub fn eval_batch<'b>(expr: &BoundExpr, batch: &'b Batch, ctx: &Ctx) -> Result<Cow<'b, Vector>> {
+    crate::stack::guarded(|| eval_batch_node(expr, batch, ctx))
+}
+
+fn eval_batch_node<'b>(expr: &BoundExpr, batch: &'b Batch, ctx: &Ctx) -> Result<Cow<'b, Vector>> {
     Ok(match expr {
         BoundExpr::Slot(s) => Cow::Borrowed(&batch.cols[*s]),
         BoundExpr::Const(v) => Cow::Owned(Vector::Const(v.clone())),
@@ -29,17 +33,23 @@ pub fn eval_batch<'b>(expr: &BoundExpr, batch: &'b Batch, ctx: &Ctx) -> Result<C
             let b = eval_batch(second, batch, ctx)?;
             Cow::Owned(comparison(*op, &a, &b, batch.len, ctx))
         }
-        BoundExpr::Binary {
-            op: op @ (BinaryOp::And | BinaryOp::Or | BinaryOp::Xor),
-            lhs,
-            rhs,
-            span,
-        } => Cow::Owned(connect(*op, lhs, rhs, batch, ctx).map_err(|e| e.or_at(*span))?),
-        BoundExpr::Binary { op, lhs, rhs, span } if value_operator(*op).is_some() => {
-            let a = eval_batch(lhs, batch, ctx)?;
-            let b = eval_batch(rhs, batch, ctx)?;
-            let operator = value_operator(*op).unwrap_or(super::arith::add);
-            Cow::Owned(elementwise(&a, &b, batch.len, ctx, operator).map_err(|e| e.or_at(*span))?)
+        // A chain `a op b op c ...` left to right, each step over the whole batch; `=~` is
+        // left to the row evaluator, which caches its patterns.
+        BoundExpr::Binary { first, rest }
+            if rest.iter().all(|(op, _, _)| *op != BinaryOp::Regex) =>
+        {
+            let mut left = eval_batch(first, batch, ctx)?.into_owned();
+            for (op, rhs, span) in rest {
+                left = match value_operator(*op) {
+                    Some(operator) => {
+                        let right = eval_batch(rhs, batch, ctx)?;
+                        elementwise(&left, &right, batch.len, ctx, operator)
+                    }
+                    None => connect(*op, left, rhs, batch, ctx),
+                }
+                .map_err(|e| e.or_at(*span))?;
+            }
+            Cow::Owned(left)
         }
         BoundExpr::Not(inner) => {
             let v = eval_batch(inner, batch, ctx)?;
@@ -59,6 +69,32 @@ pub fn eval_batch<'b>(expr: &BoundExpr, batch: &'b Batch, ctx: &Ctx) -> Result<C
 
 /// Which rows pass a predicate: only `true` does; null and false do not.
 pub fn predicate(expr: &BoundExpr, batch: &Batch, ctx: &Ctx) -> Result<Vec<bool>> {
+    // A chain of ANDs is its conjuncts in turn, each on the rows the ones before passed, as
+    // the row evaluator reads it: a row stops at its first conjunct that is not true, so a
+    // later one raises no error on it.
+    if let BoundExpr::Binary { first, rest } = expr {
+        if rest.iter().all(|(op, _, _)| *op == BinaryOp::And) {
+            let mut keep = truths_of(first, batch, ctx)?;
+            for (_, conjunct, _) in rest {
+                let rows: Vec<u32> = (0..batch.len as u32)
+                    .filter(|&i| keep[i as usize])
+                    .collect();
+                if rows.is_empty() {
+                    break;
+                }
+                let passed = truths_of(conjunct, &batch.take(&rows), ctx)?;
+                for (row, pass) in rows.iter().zip(passed) {
+                    keep[*row as usize] = pass;
+                }
+            }
+            return Ok(keep);
+        }
+    }
+    truths_of(expr, batch, ctx)
+}
+
+/// Which rows the expression is true for (a value that is not boolean is an error).
+fn truths_of(expr: &BoundExpr, batch: &Batch, ctx: &Ctx) -> Result<Vec<bool>> {
     let v = eval_batch(expr, batch, ctx)?;
     match &*v {
         Vector::Bools(b, ok) => Ok(match ok {
@@ -234,17 +270,11 @@ fn truths(v: &Vector, len: usize, ctx: &Ctx, op: &str) -> Result<Vec<Option<bool
 }
 
 /// AND, OR, XOR with the row evaluator's short-circuit: the right side is only evaluated on
-/// the rows whose left side leaves the answer open, so it raises no error the row evaluator
-/// would not.
-fn connect(
-    op: BinaryOp,
-    lhs: &BoundExpr,
-    rhs: &BoundExpr,
-    batch: &Batch,
-    ctx: &Ctx,
-) -> Result<Vector> {
+/// the rows whose left side (already computed) leaves the answer open, so it raises no error
+/// the row evaluator would not.
+fn connect(op: BinaryOp, lhs: Vector, rhs: &BoundExpr, batch: &Batch, ctx: &Ctx) -> Result<Vector> {
     let name = connective_name(op);
-    let left = truths(&*eval_batch(lhs, batch, ctx)?, batch.len, ctx, name)?;
+    let left = truths(&lhs, batch.len, ctx, name)?;
     let open: Vec<bool> = left
         .iter()
         .map(|a| {

@@ -496,8 +496,19 @@ fn file_char_column(path: &Path, line: usize, byte_column: usize) -> Option<u64>
 /// serde_json's message without its trailing " at line L column C", which the location says.
 fn json_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    match text.rfind(" at line ") {
+    let text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
+    };
+    describe_json_error(&text)
+}
+
+/// serde_json's message, reworded where it speaks of its internals: the reader stops at 128
+/// levels of arrays and objects (well within [`crate::model::MAX_DEPTH`]), and says so as a
+/// "recursion limit".
+pub fn describe_json_error(message: &str) -> String {
+    match message.strip_prefix("recursion limit exceeded") {
+        Some(rest) => format!("arrays and objects nested too deeply (maximum depth 128){rest}"),
+        None => message.to_string(),
     }
 }

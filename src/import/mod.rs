@@ -20,7 +20,7 @@ mod progress;
 mod script;
 
 pub use error::{ImportError, Location, RowError};
-pub use json::{json_from_str, json_number};
+pub use json::{describe_json_error, json_from_str, json_number};
 pub use lines::{LineError, LineReader, limit_text};
 pub use progress::Progress;
 

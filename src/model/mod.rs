@@ -5,12 +5,14 @@
 //! strings and collections sit behind `Arc` so copying a value into a row never allocates.
 
 mod ids;
+mod nesting;
 mod order;
 mod path;
 pub mod temporal;
 mod value;
 
 pub use ids::{NodeId, RelId};
+pub use nesting::{MAX_DEPTH, too_deep_message};
 pub use order::{
     GroupKey, compare_for_order, compare_values, equals, group_key_eq, hash_group_key,
 };

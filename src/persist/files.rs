@@ -187,3 +187,20 @@ pub fn le_u64(bytes: &[u8], at: usize) -> u64 {
     b.copy_from_slice(&bytes[at..at + 8]);
     u64::from_le_bytes(b)
 }
+
+/// Runs `decode` with the stack that decoding a value nested [`crate::model::MAX_DEPTH`] deep
+/// needs (decoding recurses once per level and stops past the limit; a debug build's frames
+/// take about 2.5 KiB a level).
+pub fn with_decoding_stack<R>(decode: impl FnOnce() -> R) -> R {
+    const PER_LEVEL: usize = if cfg!(debug_assertions) { 4096 } else { 1024 };
+    crate::stack::with_at_least(crate::model::MAX_DEPTH * PER_LEVEL + 256 * 1024, decode)
+}
+
+/// bincode's error as text: a message of our own (a value nested too deeply) as written, not
+/// in the debug form bincode displays it in.
+pub fn decode_error_text(e: &bincode::error::DecodeError) -> String {
+    match e {
+        bincode::error::DecodeError::OtherString(message) => message.clone(),
+        other => other.to_string(),
+    }
+}

@@ -123,12 +123,20 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     let (version, seq, body) = check(bytes, path)?;
     let damaged = |reason: String| StoreError::damaged(path, HEADER_LEN as u64, reason);
     let config = bincode::config::standard();
-    let (image, used): (Image, usize) = bincode::serde::decode_from_slice(body, config)
-        .map_err(|e| damaged(format!("the body does not decode: {e}")))?;
+    let (image, used): (Image, usize) =
+        super::files::with_decoding_stack(|| bincode::serde::decode_from_slice(body, config))
+            .map_err(|e| {
+                let why = super::files::decode_error_text(&e);
+                damaged(format!("the body does not decode: {why}"))
+            })?;
     let declarations = if version >= 2 {
-        let (d, rest): (Declarations, usize) =
+        let (d, rest): (Declarations, usize) = super::files::with_decoding_stack(|| {
             bincode::serde::decode_from_slice(&body[used..], config)
-                .map_err(|e| damaged(format!("the declarations do not decode: {e}")))?;
+        })
+        .map_err(|e| {
+            let why = super::files::decode_error_text(&e);
+            damaged(format!("the declarations do not decode: {why}"))
+        })?;
         Some((d, used + rest))
     } else {
         None

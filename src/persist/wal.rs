@@ -132,6 +132,10 @@ fn check_file_header(bytes: &[u8], path: &Path) -> Result<u32, StoreError> {
 /// are read on: a version this kg does not read is the one header problem that stops the
 /// scan, in `tail`); damage after it ends the scan and is described in `tail`.
 pub fn scan(bytes: &[u8], path: &Path) -> Scan {
+    super::files::with_decoding_stack(|| scan_records(bytes, path))
+}
+
+fn scan_records(bytes: &[u8], path: &Path) -> Scan {
     let file_len = bytes.len() as u64;
     let (header, version) = match check_file_header(bytes, path) {
         Ok(v) => (None, Some(v)),
@@ -280,7 +284,8 @@ fn read_record(bytes: &[u8], at: usize, path: &Path) -> Result<(Record, usize), 
             Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
             Err(e) => {
                 return Err(RecordError::Damaged(format!(
-                    "record does not decode ({e}); was {} written by a newer kg?",
+                    "record does not decode ({}); was {} written by a newer kg?",
+                    super::files::decode_error_text(&e),
                     path.display()
                 )));
             }

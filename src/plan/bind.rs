@@ -5,7 +5,7 @@ use super::functions::{lookup_aggregate, lookup_function};
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, VarKind};
-use super::types::{StaticType, element_type, static_type, var_kind_for_type};
+use super::types::{StaticType, binary_type, element_type, static_type, var_kind_for_type};
 use crate::error::{Detail, QueryError};
 use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
@@ -107,7 +107,7 @@ pub(super) fn collect_variables(expr: &Expr, out: &mut Vec<Arc<str>>) {
     if let ExprKind::Variable(v) = &expr.kind {
         out.push(v.clone());
     }
-    for_each_child(expr, &mut |c| collect_variables(c, out));
+    expr.for_each_child(&mut |c| collect_variables(c, out));
 }
 
 impl Planner<'_> {
@@ -117,6 +117,16 @@ impl Planner<'_> {
     }
 
     pub fn bind_with(
+        &mut self,
+        expr: &Expr,
+        scope: &Scope,
+        aggs: Option<&Substitutions>,
+    ) -> Result<BoundExpr> {
+        // One level of recursion per level of the expression (and of subqueries in it).
+        crate::stack::guarded(|| self.bind_node(expr, scope, aggs))
+    }
+
+    fn bind_node(
         &mut self,
         expr: &Expr,
         scope: &Scope,
@@ -141,13 +151,14 @@ impl Planner<'_> {
                     .iter()
                     .map(|e| self.bind_with(e, scope, aggs))
                     .collect::<Result<_>>()?,
+                span,
             ),
             ExprKind::Map(entries) => {
                 let mut out = Vec::with_capacity(entries.len());
                 for (k, v) in entries {
                     out.push((k.name.clone(), self.bind_with(v, scope, aggs)?));
                 }
-                BoundExpr::Map(out)
+                BoundExpr::Map(out, span)
             }
             ExprKind::Parameter(name) => BoundExpr::Param(name.clone(), span),
             ExprKind::Variable(name) => BoundExpr::Slot(scope.require(name, span)?.slot),
@@ -199,21 +210,23 @@ impl Planner<'_> {
                     // else: `e * 1` is exactly that (it keeps -0.0 and cannot overflow),
                     // where `0 + e` would concatenate strings and lists.
                     ast::UnaryOp::Pos => BoundExpr::Binary {
-                        op: ast::BinaryOp::Mul,
-                        lhs: e,
-                        rhs: Box::new(BoundExpr::Const(Value::Int(1))),
-                        span,
+                        first: e,
+                        rest: vec![(ast::BinaryOp::Mul, BoundExpr::Const(Value::Int(1)), span)],
                     },
                 }
             }
-            ExprKind::Binary(op, l, r) => {
-                check_operands(*op, l, r, scope)?;
-                BoundExpr::Binary {
-                    op: *op,
-                    lhs: b(self, l)?,
-                    rhs: b(self, r)?,
-                    span,
+            ExprKind::Binary(first, rest) => {
+                // The type and text of everything left of each operator, as it grows.
+                let mut left = (static_type(first, scope), first.span);
+                let first = b(self, first)?;
+                let mut steps = Vec::with_capacity(rest.len());
+                for (op, e) in rest {
+                    let right = static_type(e, scope);
+                    check_operands(*op, left, (right, e.span))?;
+                    left = (binary_type(*op, left.0, right), left.1.join(e.span));
+                    steps.push((*op, self.bind_with(e, scope, aggs)?, left.1));
                 }
+                BoundExpr::Binary { first, rest: steps }
             }
             ExprKind::Comparison(first, rest) => {
                 let first = b(self, first)?;
@@ -277,6 +290,7 @@ impl Planner<'_> {
                     list,
                     filter: filter.map(Box::new),
                     map: map.map(Box::new),
+                    span,
                 }
             }
             ExprKind::Quantifier {
@@ -373,6 +387,7 @@ impl Planner<'_> {
                 BoundExpr::Collect {
                     plan: Box::new(plan),
                     map,
+                    span,
                 }
             }
             ExprKind::ShortestPath(part) => {
@@ -514,11 +529,11 @@ impl Planner<'_> {
     }
 }
 
-fn wrong_type(expr: &Expr, t: StaticType, what: &str) -> QueryError {
+fn wrong_type(span: Span, t: StaticType, what: &str) -> QueryError {
     QueryError::syntax(
         Detail::InvalidArgumentType,
         format!("{what} cannot take {}", t.name()),
-        expr.span,
+        span,
     )
 }
 
@@ -529,35 +544,39 @@ pub(super) fn expect_type(
     wanted: &[StaticType],
     what: &str,
 ) -> Result<()> {
-    let t = static_type(expr, scope);
+    expect((static_type(expr, scope), expr.span), wanted, what)
+}
+
+/// Fails when an operand of type `t`, written at `span`, certainly is not of a `wanted` type.
+fn expect((t, span): (StaticType, Span), wanted: &[StaticType], what: &str) -> Result<()> {
     if t.could_be(wanted) {
         Ok(())
     } else {
-        Err(wrong_type(expr, t, what))
+        Err(wrong_type(span, t, what))
     }
 }
 
-fn check_operands(op: ast::BinaryOp, l: &Expr, r: &Expr, scope: &Scope) -> Result<()> {
+/// The operands' types against the operator, each given with its text's span.
+fn check_operands(op: ast::BinaryOp, l: (StaticType, Span), r: (StaticType, Span)) -> Result<()> {
     use StaticType as T;
     use ast::BinaryOp as B;
     let numbers = [T::Int, T::Float];
     match op {
         B::And | B::Or | B::Xor => {
-            expect_type(l, scope, &[T::Bool], "a boolean operator")?;
-            expect_type(r, scope, &[T::Bool], "a boolean operator")
+            expect(l, &[T::Bool], "a boolean operator")?;
+            expect(r, &[T::Bool], "a boolean operator")
         }
-        B::In => expect_type(r, scope, &[T::List], "the right side of IN"),
+        B::In => expect(r, &[T::List], "the right side of IN"),
         B::Sub | B::Mul | B::Div | B::Mod | B::Pow => {
-            expect_type(l, scope, &numbers, "arithmetic")?;
-            expect_type(r, scope, &numbers, "arithmetic")
+            expect(l, &numbers, "arithmetic")?;
+            expect(r, &numbers, "arithmetic")
         }
         B::Add => {
-            let (lt, rt) = (static_type(l, scope), static_type(r, scope));
-            if lt == T::List || rt == T::List {
+            if l.0 == T::List || r.0 == T::List {
                 return Ok(());
             }
-            expect_type(l, scope, &[T::Int, T::Float, T::String], "+")?;
-            expect_type(r, scope, &[T::Int, T::Float, T::String], "+")
+            expect(l, &[T::Int, T::Float, T::String], "+")?;
+            expect(r, &[T::Int, T::Float, T::String], "+")
         }
         _ => Ok(()),
     }
@@ -625,98 +644,6 @@ pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr, A
             visit_aggregates(list, f);
         }
         ExprKind::PatternComprehension { .. } => {}
-        _ => for_each_child(expr, &mut |c| visit_aggregates(c, f)),
-    }
-}
-
-/// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers and
-/// reduce (where their own variables are bound, which callers must allow for) and a pattern
-/// comprehension's WHERE and map; never the property maps of a pattern nor anything inside
-/// EXISTS, a pattern predicate or a shortest path.
-pub(super) fn for_each_child<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
-    match &expr.kind {
-        ExprKind::Literal(_)
-        | ExprKind::IntegerOverflow(_)
-        | ExprKind::Parameter(_)
-        | ExprKind::Variable(_)
-        | ExprKind::CountStar
-        | ExprKind::Exists(_)
-        | ExprKind::PatternPredicate(_)
-        | ExprKind::ShortestPath(_) => {}
-        ExprKind::List(items) => items.iter().for_each(f),
-        ExprKind::Map(entries) => entries.iter().for_each(|(_, v)| f(v)),
-        ExprKind::Property(b, _) | ExprKind::HasLabels(b, _) | ExprKind::Unary(_, b) => f(b),
-        ExprKind::IsNull(b, _) => f(b),
-        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
-            f(a);
-            f(b);
-        }
-        ExprKind::Slice(a, b, c) => {
-            f(a);
-            if let Some(b) = b {
-                f(b);
-            }
-            if let Some(c) = c {
-                f(c);
-            }
-        }
-        ExprKind::Comparison(first, rest) => {
-            f(first);
-            rest.iter().for_each(|(_, e)| f(e));
-        }
-        ExprKind::Case {
-            operand,
-            alternatives,
-            default,
-        } => {
-            if let Some(o) = operand {
-                f(o);
-            }
-            for (w, t) in alternatives {
-                f(w);
-                f(t);
-            }
-            if let Some(d) = default {
-                f(d);
-            }
-        }
-        ExprKind::FunctionCall { args, .. } => args.iter().for_each(f),
-        ExprKind::ListComprehension {
-            list, filter, map, ..
-        } => {
-            f(list);
-            if let Some(w) = filter {
-                f(w);
-            }
-            if let Some(m) = map {
-                f(m);
-            }
-        }
-        ExprKind::PatternComprehension { filter, map, .. } => {
-            if let Some(w) = filter {
-                f(w);
-            }
-            f(map);
-        }
-        ExprKind::Quantifier { list, filter, .. } => {
-            f(list);
-            if let Some(w) = filter {
-                f(w);
-            }
-        }
-        ExprKind::Reduce {
-            init, list, expr, ..
-        } => {
-            f(init);
-            f(list);
-            f(expr);
-        }
-        ExprKind::MapProjection { items, .. } => {
-            for item in items {
-                if let MapProjectionItem::Literal(_, e) = item {
-                    f(e);
-                }
-            }
-        }
+        _ => expr.for_each_child(&mut |c| visit_aggregates(c, f)),
     }
 }

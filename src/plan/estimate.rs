@@ -140,7 +140,7 @@ pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
             input: inner, list, ..
         } => {
             let items = match list {
-                BoundExpr::List(items) => items.len() as f64,
+                BoundExpr::List(items, _) => items.len() as f64,
                 BoundExpr::Const(Value::List(items)) => items.len() as f64,
                 _ => 10.0,
             };

@@ -429,11 +429,12 @@ pub enum BoundExpr {
     },
     Not(Box<BoundExpr>),
     Neg(Box<BoundExpr>, Span),
+    /// `first op1 e1 op2 e2 ...` applied left to right, flat however long (see
+    /// [`crate::syntax::ast::ExprKind::Binary`]); each step has the span of the text up to its
+    /// right operand, for errors.
     Binary {
-        op: BinaryOp,
-        lhs: Box<BoundExpr>,
-        rhs: Box<BoundExpr>,
-        span: Span,
+        first: Box<BoundExpr>,
+        rest: Vec<(BinaryOp, BoundExpr, Span)>,
     },
     Comparison {
         first: Box<BoundExpr>,
@@ -448,8 +449,10 @@ pub enum BoundExpr {
         alternatives: Vec<(BoundExpr, BoundExpr)>,
         default: Option<Box<BoundExpr>>,
     },
-    List(Vec<BoundExpr>),
-    Map(Vec<(Arc<str>, BoundExpr)>),
+    /// Lists, maps and comprehensions carry their span for the one error building them may
+    /// raise: a value nested past the limit.
+    List(Vec<BoundExpr>, Span),
+    Map(Vec<(Arc<str>, BoundExpr)>, Span),
     Call {
         function: Function,
         args: Vec<BoundExpr>,
@@ -460,6 +463,7 @@ pub enum BoundExpr {
         list: Box<BoundExpr>,
         filter: Option<Box<BoundExpr>>,
         map: Option<Box<BoundExpr>>,
+        span: Span,
     },
     Quantifier {
         kind: QuantifierKind,
@@ -480,6 +484,7 @@ pub enum BoundExpr {
     Collect {
         plan: Box<Op>,
         map: Box<BoundExpr>,
+        span: Span,
     },
     MapProjection {
         base: Box<BoundExpr>,

@@ -45,9 +45,9 @@ struct Chain {
 
 fn conjuncts(expr: &Expr, out: &mut Vec<Expr>) {
     match &expr.kind {
-        ExprKind::Binary(BinaryOp::And, l, r) => {
-            conjuncts(l, out);
-            conjuncts(r, out);
+        ExprKind::Binary(first, rest) if rest.iter().all(|(op, _)| *op == BinaryOp::And) => {
+            conjuncts(first, out);
+            rest.iter().for_each(|(_, e)| conjuncts(e, out));
         }
         _ => out.push(expr.clone()),
     }
@@ -144,8 +144,7 @@ impl Planner<'_> {
             let chain = &chains[pending.remove(pick)];
             op = self.plan_chain(op, chain, &mut bound, &mut rel_slots, &mut predicates)?;
         }
-        let remaining: Vec<BoundExpr> = predicates.into_iter().map(|p| p.expr).collect();
-        Ok(filter_all(op, remaining))
+        Ok(filter_all(op, predicates))
     }
 
     /// `var.key = expr` (either way round) where `expr` reads only what was bound before the
@@ -550,7 +549,7 @@ impl Planner<'_> {
             let earlier = if hop.var_length.is_some() {
                 BoundExpr::Slot(earlier)
             } else {
-                BoundExpr::List(vec![BoundExpr::Slot(earlier)])
+                BoundExpr::List(vec![BoundExpr::Slot(earlier)], hop.span)
             };
             on_path.push((
                 BoundExpr::Comparison {
@@ -560,19 +559,23 @@ impl Planner<'_> {
                 hop.span,
             ));
         }
-        let predicate = on_path
-            .into_iter()
-            .reduce(|(a, a_span), (b, b_span)| {
-                let span = a_span.join(b_span);
-                let and = BoundExpr::Binary {
-                    op: BinaryOp::And,
-                    lhs: Box::new(a),
-                    rhs: Box::new(b),
-                    span,
-                };
-                (and, span)
-            })
-            .map(|(p, _)| p);
+        let mut on_path = on_path.into_iter();
+        let predicate = on_path.next().map(|(first, mut span)| {
+            let rest: Vec<_> = on_path
+                .map(|(p, p_span)| {
+                    span = span.join(p_span);
+                    (BinaryOp::And, p, span)
+                })
+                .collect();
+            if rest.is_empty() {
+                first
+            } else {
+                BoundExpr::Binary {
+                    first: Box::new(first),
+                    rest,
+                }
+            }
+        });
         Ok(Op::ShortestPath(Box::new(ShortestPath {
             input: op,
             from: from.slot,
@@ -630,7 +633,7 @@ fn path_steps(chain: &Chain) -> Vec<PathStep> {
 /// Adds a filter for every predicate whose variables are all bound now.
 fn attach_ready(op: Op, bound: &HashSet<Slot>, predicates: &mut Vec<Pending>) -> Op {
     let ready = take_ready(bound, predicates);
-    filter_all(op, ready.into_iter().map(|p| p.expr).collect())
+    filter_all(op, ready)
 }
 
 /// Removes and returns the predicates whose variables are all bound now.
@@ -644,11 +647,29 @@ fn take_ready(bound: &HashSet<Slot>, predicates: &mut Vec<Pending>) -> Vec<Pendi
     ready
 }
 
-fn filter_all(op: Op, predicates: Vec<BoundExpr>) -> Op {
-    predicates.into_iter().fold(op, |op, predicate| Op::Filter {
+/// One filter for all of `predicates`, as an AND chain that filtering reads conjunct by
+/// conjunct (see `exec::eval::is_true`): a filter per predicate would nest the plan as deep as
+/// a generated WHERE is long.
+fn filter_all(op: Op, predicates: Vec<Pending>) -> Op {
+    let mut predicates = predicates.into_iter();
+    let Some(first) = predicates.next() else {
+        return op;
+    };
+    let rest: Vec<_> = predicates
+        .map(|p| (BinaryOp::And, p.expr, p.span))
+        .collect();
+    let predicate = if rest.is_empty() {
+        first.expr
+    } else {
+        BoundExpr::Binary {
+            first: Box::new(first.expr),
+            rest,
+        }
+    };
+    Op::Filter {
         input: Box::new(op),
         predicate,
-    })
+    }
 }
 
 /// The slots an expression reads, or `None` when it runs a subplan (whose needs are not
@@ -660,8 +681,9 @@ pub fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
 }
 
 fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -> bool {
-    let go =
-        |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| collect_slots(e, out, local);
+    let go = |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| {
+        crate::stack::guarded(|| collect_slots(e, out, local))
+    };
     match expr {
         BoundExpr::Const(_) | BoundExpr::Param(..) => true,
         BoundExpr::Slot(s) => {
@@ -687,7 +709,9 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
             go(e, out, local)
         }
         BoundExpr::Index { base, index, .. } => go(base, out, local) && go(index, out, local),
-        BoundExpr::Binary { lhs, rhs, .. } => go(lhs, out, local) && go(rhs, out, local),
+        BoundExpr::Binary { first, rest } => {
+            go(first, out, local) && rest.iter().all(|(_, e, _)| go(e, out, local))
+        }
         BoundExpr::Slice { base, from, to, .. } => {
             go(base, out, local)
                 && from.as_deref().is_none_or(|e| go(e, out, local))
@@ -707,14 +731,15 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
                     .all(|(w, t)| go(w, out, local) && go(t, out, local))
                 && default.as_deref().is_none_or(|e| go(e, out, local))
         }
-        BoundExpr::List(items) => items.iter().all(|e| go(e, out, local)),
-        BoundExpr::Map(entries) => entries.iter().all(|(_, e)| go(e, out, local)),
+        BoundExpr::List(items, _) => items.iter().all(|e| go(e, out, local)),
+        BoundExpr::Map(entries, _) => entries.iter().all(|(_, e)| go(e, out, local)),
         BoundExpr::Call { args, .. } => args.iter().all(|e| go(e, out, local)),
         BoundExpr::ListComprehension {
             slot,
             list,
             filter,
             map,
+            ..
         } => {
             local.push(*slot);
             go(list, out, local)

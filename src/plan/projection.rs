@@ -1,8 +1,7 @@
 //! WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.
 
 use super::bind::{
-    Substitutions, collect_variables, contains_aggregate, for_each_child, misplaced_aggregate,
-    visit_aggregates,
+    Substitutions, collect_variables, contains_aggregate, misplaced_aggregate, visit_aggregates,
 };
 use super::functions::lookup_aggregate;
 use super::logical::*;
@@ -561,7 +560,7 @@ impl<'s> Grouping<'s> {
             },
             _ => {
                 let mut result = Ok(());
-                for_each_child(expr, &mut |c| {
+                expr.for_each_child(&mut |c| {
                     if result.is_ok() {
                         result = self.check(c, visible, local);
                     }
@@ -639,6 +638,6 @@ fn mentions_rand(expr: &Expr) -> bool {
         }
     }
     let mut found = false;
-    for_each_child(expr, &mut |c| found |= mentions_rand(c));
+    expr.for_each_child(&mut |c| found |= mentions_rand(c));
     found
 }

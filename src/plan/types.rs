@@ -90,6 +90,10 @@ pub fn var_kind_for_type(t: StaticType) -> VarKind {
 }
 
 pub fn static_type(expr: &Expr, scope: &Scope) -> StaticType {
+    crate::stack::guarded(|| static_type_of(expr, scope))
+}
+
+fn static_type_of(expr: &Expr, scope: &Scope) -> StaticType {
     use StaticType as T;
     match &expr.kind {
         ExprKind::Literal(v) => T::of_value(v),
@@ -111,27 +115,37 @@ pub fn static_type(expr: &Expr, scope: &Scope) -> StaticType {
             t @ (T::Int | T::Float) => t,
             _ => T::Any,
         },
-        ExprKind::Binary(op, l, r) => match op {
-            BinaryOp::And
-            | BinaryOp::Or
-            | BinaryOp::Xor
-            | BinaryOp::StartsWith
-            | BinaryOp::EndsWith
-            | BinaryOp::Contains
-            | BinaryOp::In
-            | BinaryOp::Regex => T::Bool,
-            BinaryOp::Pow => T::Float,
-            _ => match (static_type(l, scope), static_type(r, scope)) {
-                (T::Int, T::Int) => T::Int,
-                (a, b) if a.is_number() && b.is_number() => T::Float,
-                (T::String, T::String) if *op == BinaryOp::Add => T::String,
-                (T::List, _) | (_, T::List) if *op == BinaryOp::Add => T::List,
-                _ => T::Any,
-            },
-        },
+        ExprKind::Binary(first, rest) => rest
+            .iter()
+            .fold(static_type(first, scope), |left, (op, e)| {
+                binary_type(*op, left, static_type(e, scope))
+            }),
         ExprKind::CountStar => T::Int,
         ExprKind::ShortestPath(_) => T::Path,
         _ => T::Any,
+    }
+}
+
+/// The type of `l op r` given the operands' types.
+pub fn binary_type(op: BinaryOp, l: StaticType, r: StaticType) -> StaticType {
+    use StaticType as T;
+    match op {
+        BinaryOp::And
+        | BinaryOp::Or
+        | BinaryOp::Xor
+        | BinaryOp::StartsWith
+        | BinaryOp::EndsWith
+        | BinaryOp::Contains
+        | BinaryOp::In
+        | BinaryOp::Regex => T::Bool,
+        BinaryOp::Pow => T::Float,
+        _ => match (l, r) {
+            (T::Int, T::Int) => T::Int,
+            (a, b) if a.is_number() && b.is_number() => T::Float,
+            (T::String, T::String) if op == BinaryOp::Add => T::String,
+            (T::List, _) | (_, T::List) if op == BinaryOp::Add => T::List,
+            _ => T::Any,
+        },
     }
 }
 

@@ -371,7 +371,7 @@ fn find_variable(expr: &Expr, name: &str) -> Option<crate::syntax::ast::Span> {
         return Some(expr.span);
     }
     let mut found = None;
-    super::bind::for_each_child(expr, &mut |c| {
+    expr.for_each_child(&mut |c| {
         if found.is_none() {
             found = find_variable(c, name);
         }

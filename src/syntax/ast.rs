@@ -248,10 +248,14 @@ pub enum RemoveItem {
     Property(Expr),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Levels of expressions below this one (a literal is 0, `[1]` and `-x` are 1): the
+    /// builder refuses a tree deeper than [`crate::model::MAX_DEPTH`], so that the recursive
+    /// walks over it (binding, printing, evaluation, dropping) stay within the stack.
+    pub depth: u32,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -261,6 +265,7 @@ pub enum UnaryOp {
     Pos,
 }
 
+/// The binary operators but comparisons (which chain: see [`ExprKind::Comparison`]).
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum BinaryOp {
     Or,
@@ -328,7 +333,10 @@ pub enum ExprKind {
     Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>),
     HasLabels(Box<Expr>, Vec<Ident>),
     Unary(UnaryOp, Box<Expr>),
-    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `a + b - c`: operators of one precedence level applied left to right, kept as one flat
+    /// list so that a chain of any length is one level deep (`((a + b) - c)` as a tree would
+    /// be as deep as the chain is long, and every walk over it would recurse per term).
+    Binary(Box<Expr>, Vec<(BinaryOp, Expr)>),
     /// `a < b <= c` is one chain: `a < b AND b <= c` with `b` evaluated once.
     Comparison(Box<Expr>, Vec<(CmpOp, Expr)>),
     IsNull(Box<Expr>, bool),
@@ -377,8 +385,153 @@ pub enum ExprKind {
     },
 }
 
+/// Cloning recurses once per level of the tree, so each level is a guarded step (see
+/// `crate::stack`): the planner copies expressions as deep as the limit allows.
+impl Clone for Expr {
+    fn clone(&self) -> Self {
+        crate::stack::guarded(|| Expr {
+            kind: self.kind.clone(),
+            span: self.span,
+            depth: self.depth,
+        })
+    }
+}
+
+/// Dropping recurses once per level too.
+impl Drop for Expr {
+    fn drop(&mut self) {
+        let kind = std::mem::replace(&mut self.kind, ExprKind::CountStar);
+        crate::stack::guarded(|| drop(kind));
+    }
+}
+
+impl BinaryOp {
+    /// The precedence level, loosest first: operators of one level chain left to right.
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinaryOp::Or => 1,
+            BinaryOp::Xor => 2,
+            BinaryOp::And => 3,
+            BinaryOp::StartsWith
+            | BinaryOp::EndsWith
+            | BinaryOp::Contains
+            | BinaryOp::In
+            | BinaryOp::Regex => 6,
+            BinaryOp::Add | BinaryOp::Sub => 7,
+            BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod => 8,
+            BinaryOp::Pow => 9,
+        }
+    }
+}
+
 impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Self {
-        Expr { kind, span }
+        let mut depth = 0;
+        kind.for_each_child(&mut |child| depth = depth.max(child.depth.saturating_add(1)));
+        Expr { kind, span, depth }
+    }
+
+    /// See [`ExprKind::for_each_child`]. Walks over the tree recurse through this, one
+    /// guarded step per level (see `crate::stack`).
+    pub fn for_each_child<'e>(&'e self, f: &mut dyn FnMut(&'e Expr)) {
+        crate::stack::guarded(|| self.kind.for_each_child(f));
+    }
+}
+
+impl ExprKind {
+    /// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers
+    /// and reduce (where their own variables are bound, which callers must allow for) and a
+    /// pattern comprehension's WHERE and map; never the property maps of a pattern nor
+    /// anything inside EXISTS, a pattern predicate or a shortest path.
+    pub fn for_each_child<'e>(&'e self, f: &mut dyn FnMut(&'e Expr)) {
+        match self {
+            ExprKind::Literal(_)
+            | ExprKind::IntegerOverflow(_)
+            | ExprKind::Parameter(_)
+            | ExprKind::Variable(_)
+            | ExprKind::CountStar
+            | ExprKind::Exists(_)
+            | ExprKind::PatternPredicate(_)
+            | ExprKind::ShortestPath(_) => {}
+            ExprKind::List(items) => items.iter().for_each(f),
+            ExprKind::Map(entries) => entries.iter().for_each(|(_, v)| f(v)),
+            ExprKind::Property(b, _) | ExprKind::HasLabels(b, _) | ExprKind::Unary(_, b) => f(b),
+            ExprKind::IsNull(b, _) => f(b),
+            ExprKind::Index(a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Slice(a, b, c) => {
+                f(a);
+                if let Some(b) = b {
+                    f(b);
+                }
+                if let Some(c) = c {
+                    f(c);
+                }
+            }
+            ExprKind::Binary(first, rest) => {
+                f(first);
+                rest.iter().for_each(|(_, e)| f(e));
+            }
+            ExprKind::Comparison(first, rest) => {
+                f(first);
+                rest.iter().for_each(|(_, e)| f(e));
+            }
+            ExprKind::Case {
+                operand,
+                alternatives,
+                default,
+            } => {
+                if let Some(o) = operand {
+                    f(o);
+                }
+                for (w, t) in alternatives {
+                    f(w);
+                    f(t);
+                }
+                if let Some(d) = default {
+                    f(d);
+                }
+            }
+            ExprKind::FunctionCall { args, .. } => args.iter().for_each(f),
+            ExprKind::ListComprehension {
+                list, filter, map, ..
+            } => {
+                f(list);
+                if let Some(w) = filter {
+                    f(w);
+                }
+                if let Some(m) = map {
+                    f(m);
+                }
+            }
+            ExprKind::PatternComprehension { filter, map, .. } => {
+                if let Some(w) = filter {
+                    f(w);
+                }
+                f(map);
+            }
+            ExprKind::Quantifier { list, filter, .. } => {
+                f(list);
+                if let Some(w) = filter {
+                    f(w);
+                }
+            }
+            ExprKind::Reduce {
+                init, list, expr, ..
+            } => {
+                f(init);
+                f(list);
+                f(expr);
+            }
+            ExprKind::MapProjection { items, .. } => {
+                for item in items {
+                    if let MapProjectionItem::Literal(_, e) = item {
+                        f(e);
+                    }
+                }
+            }
+        }
     }
 }

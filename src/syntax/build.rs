@@ -3,7 +3,7 @@
 use super::ast::*;
 use super::expr::{
     build_expression, build_inner_expression, build_labels, build_map_entries, next,
-    parse_integer_text,
+    parse_integer_text, within_limit,
 };
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
@@ -286,6 +286,7 @@ fn build_property_expression(pair: Pair) -> Result<Expr> {
         let key = ident(next(&mut lookup.into_inner(), lookup_span)?);
         let property_span = expr.span.join(lookup_span);
         expr = Expr::new(ExprKind::Property(Box::new(expr), key), property_span);
+        expr = within_limit(expr, lookup_span)?;
     }
     Ok(expr)
 }
@@ -456,7 +457,10 @@ fn build_properties(pair: Pair) -> Result<Expr> {
     let inner = next(&mut pair.into_inner(), span)?;
     let inner_span = span_of(&inner);
     Ok(match inner.as_rule() {
-        Rule::map_literal => Expr::new(ExprKind::Map(build_map_entries(inner)?), inner_span),
+        Rule::map_literal => within_limit(
+            Expr::new(ExprKind::Map(build_map_entries(inner)?), inner_span),
+            inner_span,
+        )?,
         _ => Expr::new(ExprKind::Parameter(parameter_name(&inner)), inner_span),
     })
 }

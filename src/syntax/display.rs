@@ -90,6 +90,13 @@ pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
 
 impl Display for Expr {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        // Printing recurses once per level of the tree.
+        crate::stack::guarded(|| self.write(f))
+    }
+}
+
+impl Expr {
+    fn write(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ExprKind::Literal(v) => write_literal(f, v),
             ExprKind::IntegerOverflow(t) => f.write_str(t),
@@ -142,24 +149,28 @@ impl Display for Expr {
                 UnaryOp::Neg => write!(f, "-({e})"),
                 UnaryOp::Pos => write!(f, "+({e})"),
             },
-            ExprKind::Binary(op, l, r) => {
-                let op = match op {
-                    BinaryOp::Or => "OR",
-                    BinaryOp::Xor => "XOR",
-                    BinaryOp::And => "AND",
-                    BinaryOp::Add => "+",
-                    BinaryOp::Sub => "-",
-                    BinaryOp::Mul => "*",
-                    BinaryOp::Div => "/",
-                    BinaryOp::Mod => "%",
-                    BinaryOp::Pow => "^",
-                    BinaryOp::StartsWith => "STARTS WITH",
-                    BinaryOp::EndsWith => "ENDS WITH",
-                    BinaryOp::Contains => "CONTAINS",
-                    BinaryOp::In => "IN",
-                    BinaryOp::Regex => "=~",
-                };
-                write!(f, "({l} {op} {r})")
+            ExprKind::Binary(first, rest) => {
+                write!(f, "({first}")?;
+                for (op, e) in rest {
+                    let op = match op {
+                        BinaryOp::Or => "OR",
+                        BinaryOp::Xor => "XOR",
+                        BinaryOp::And => "AND",
+                        BinaryOp::Add => "+",
+                        BinaryOp::Sub => "-",
+                        BinaryOp::Mul => "*",
+                        BinaryOp::Div => "/",
+                        BinaryOp::Mod => "%",
+                        BinaryOp::Pow => "^",
+                        BinaryOp::StartsWith => "STARTS WITH",
+                        BinaryOp::EndsWith => "ENDS WITH",
+                        BinaryOp::Contains => "CONTAINS",
+                        BinaryOp::In => "IN",
+                        BinaryOp::Regex => "=~",
+                    };
+                    write!(f, " {op} {e}")?;
+                }
+                f.write_str(")")
             }
             ExprKind::Comparison(first, rest) => {
                 write!(f, "({first}")?;

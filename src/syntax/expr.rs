@@ -1,70 +1,170 @@
 //! Expressions: operator precedence through a Pratt parser, then one builder per atom rule.
+//!
+//! The Pratt parser is written out here without recursion (pest's own recurses once per
+//! prefix operator, where no depth check could reach), so an expression of any length is
+//! built in constant stack: a chain of operators of one level becomes one flat node
+//! ([`ExprKind::Binary`], [`ExprKind::Comparison`]), and every node nesting deeper than
+//! [`MAX_DEPTH`] is refused as it is built.
 
 use super::ast::*;
 use super::build::{
     build_pattern, build_pattern_element, build_single_query, ident, incomplete, parameter_name,
     span_of, unquote,
 };
+use super::lexical::too_deep;
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
-use crate::model::Value;
-use pest::pratt_parser::{Assoc, Op, PrattParser};
-use std::sync::LazyLock;
+use crate::model::{MAX_DEPTH, Value};
 
 type Result<T> = std::result::Result<T, QueryError>;
 
-/// Precedence from loosest to tightest, as in openCypher's expression grammar.
-static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
-    use Assoc::Left;
-    PrattParser::new()
-        .op(Op::infix(Rule::op_or, Left))
-        .op(Op::infix(Rule::op_xor, Left))
-        .op(Op::infix(Rule::op_and, Left))
-        .op(Op::prefix(Rule::op_not))
-        .op(Op::infix(Rule::op_eq, Left)
-            | Op::infix(Rule::op_ne, Left)
-            | Op::infix(Rule::op_lt, Left)
-            | Op::infix(Rule::op_gt, Left)
-            | Op::infix(Rule::op_le, Left)
-            | Op::infix(Rule::op_ge, Left))
-        .op(Op::infix(Rule::op_in, Left)
-            | Op::infix(Rule::op_starts_with, Left)
-            | Op::infix(Rule::op_ends_with, Left)
-            | Op::infix(Rule::op_contains, Left)
-            | Op::infix(Rule::op_regex, Left)
-            | Op::postfix(Rule::op_is_null)
-            | Op::postfix(Rule::op_is_not_null))
-        .op(Op::infix(Rule::op_add, Left) | Op::infix(Rule::op_sub, Left))
-        .op(Op::infix(Rule::op_mul, Left)
-            | Op::infix(Rule::op_div, Left)
-            | Op::infix(Rule::op_mod, Left))
-        .op(Op::infix(Rule::op_pow, Left))
-        .op(Op::prefix(Rule::op_neg) | Op::prefix(Rule::op_pos))
-        .op(Op::postfix(Rule::property_lookup)
-            | Op::postfix(Rule::index_or_slice)
-            | Op::postfix(Rule::label_check))
-});
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Affix {
+    Prefix,
+    Infix,
+    Postfix,
+}
+
+/// Comparisons chain (`a < b < c`); the other binary operators apply in turn.
+#[derive(Copy, Clone)]
+enum InfixOp {
+    Comparison(CmpOp),
+    Binary(BinaryOp),
+}
+
+fn infix_op(rule: Rule) -> Option<InfixOp> {
+    use InfixOp::{Binary as B, Comparison as C};
+    Some(match rule {
+        Rule::op_eq => C(CmpOp::Eq),
+        Rule::op_ne => C(CmpOp::Ne),
+        Rule::op_lt => C(CmpOp::Lt),
+        Rule::op_gt => C(CmpOp::Gt),
+        Rule::op_le => C(CmpOp::Le),
+        Rule::op_ge => C(CmpOp::Ge),
+        Rule::op_or => B(BinaryOp::Or),
+        Rule::op_xor => B(BinaryOp::Xor),
+        Rule::op_and => B(BinaryOp::And),
+        Rule::op_add => B(BinaryOp::Add),
+        Rule::op_sub => B(BinaryOp::Sub),
+        Rule::op_mul => B(BinaryOp::Mul),
+        Rule::op_div => B(BinaryOp::Div),
+        Rule::op_mod => B(BinaryOp::Mod),
+        Rule::op_pow => B(BinaryOp::Pow),
+        Rule::op_starts_with => B(BinaryOp::StartsWith),
+        Rule::op_ends_with => B(BinaryOp::EndsWith),
+        Rule::op_contains => B(BinaryOp::Contains),
+        Rule::op_in => B(BinaryOp::In),
+        Rule::op_regex => B(BinaryOp::Regex),
+        _ => return None,
+    })
+}
+
+/// The comparisons' level, between NOT and IN.
+const COMPARISON_LEVEL: u8 = 5;
+
+/// An operator rule's kind and precedence level, as in openCypher's expression grammar: a
+/// higher level binds tighter. Binary operators take theirs from [`BinaryOp::precedence`].
+fn operator(rule: Rule) -> Option<(Affix, u8)> {
+    if let Some(op) = infix_op(rule) {
+        let level = match op {
+            InfixOp::Comparison(_) => COMPARISON_LEVEL,
+            InfixOp::Binary(op) => op.precedence(),
+        };
+        return Some((Affix::Infix, level));
+    }
+    Some(match rule {
+        Rule::op_not => (Affix::Prefix, 4),
+        Rule::op_is_null | Rule::op_is_not_null => (Affix::Postfix, 6),
+        Rule::op_neg | Rule::op_pos => (Affix::Prefix, 10),
+        Rule::property_lookup | Rule::index_or_slice | Rule::label_check => (Affix::Postfix, 11),
+        _ => return None,
+    })
+}
 
 /// An expression and whether it is an unparenthesised comparison chain that a following
 /// comparison operator extends (`a < b < c`).
-type Built = Result<(Expr, bool)>;
+type Built = (Expr, bool);
+
+/// An operator waiting for its right operand.
+enum Pending<'i> {
+    Prefix(Pair<'i>),
+    Infix(Built, Pair<'i>),
+}
 
 pub(super) fn build_expression(pair: Pair) -> Result<Expr> {
     if pair.as_rule() != Rule::expression {
         return Err(incomplete(span_of(&pair)));
     }
-    PRATT
-        .map_primary(|p| build_atom(p).map(|e| (e, false)))
-        .map_prefix(build_prefix)
-        .map_postfix(build_postfix)
-        .map_infix(build_infix)
-        .parse(pair.into_inner())
-        .map(|(e, _)| e)
+    let span = span_of(&pair);
+    // Atoms hold expressions: this recursion is as deep as brackets and CASE nest, which
+    // the lexical check bounds before parsing.
+    crate::stack::guarded(|| build_operators(pair, span))
 }
 
-fn build_prefix(op: Pair, rhs: Built) -> Built {
-    let (rhs, _) = rhs?;
-    let span = span_of(&op).join(rhs.span);
+/// Pratt parsing over the flat operand/operator sequence of an `expression` pair, with an
+/// explicit stack where the recursive version has its frames: each entry is the binding power
+/// an operand is being read at and the operator waiting for it (none for the whole).
+fn build_operators(pair: Pair, span: Span) -> Result<Expr> {
+    let mut pairs = pair.into_inner().peekable();
+    let mut stack: Vec<(u8, Option<Pending>)> = vec![(0, None)];
+    loop {
+        // An operand: its prefix operators, then an atom.
+        let mut lhs = loop {
+            let pair = pairs.next().ok_or_else(|| incomplete(span))?;
+            match operator(pair.as_rule()) {
+                Some((Affix::Prefix, level)) => {
+                    stack.push((level - 1, Some(Pending::Prefix(pair))));
+                }
+                Some(_) => return Err(incomplete(span_of(&pair))),
+                None => {
+                    let at = span_of(&pair);
+                    break (within_limit(build_atom(pair)?, at)?, false);
+                }
+            }
+        };
+        // The operators after it: one binding tighter than the innermost pending operator
+        // applies to `lhs` (a postfix one at once, an infix one once its right operand is
+        // read); any other completes that pending operator with `lhs` as its operand.
+        loop {
+            let bound = stack.last().map_or(0, |(power, _)| *power);
+            match pairs.peek().and_then(|p| operator(p.as_rule())) {
+                Some((affix, level)) if affix != Affix::Prefix && level > bound => {
+                    let op = pairs.next().ok_or_else(|| incomplete(span))?;
+                    if affix == Affix::Postfix {
+                        lhs = build_postfix(lhs, op)?;
+                        continue;
+                    }
+                    // Left associative: the right operand takes only tighter operators.
+                    stack.push((level, Some(Pending::Infix(lhs, op))));
+                    break;
+                }
+                _ => match stack.pop() {
+                    Some((_, Some(Pending::Prefix(op)))) => lhs = build_prefix(op, lhs)?,
+                    Some((_, Some(Pending::Infix(l, op)))) => lhs = build_infix(l, op, lhs)?,
+                    _ => {
+                        return match pairs.next() {
+                            Some(extra) => Err(incomplete(span_of(&extra))),
+                            None => Ok(lhs.0),
+                        };
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// `expr` if it nests no deeper than [`MAX_DEPTH`]; else an error at `at`, the operator or
+/// atom that went past it.
+pub(super) fn within_limit(expr: Expr, at: Span) -> Result<Expr> {
+    if expr.depth as usize > MAX_DEPTH {
+        return Err(too_deep("expression", at));
+    }
+    Ok(expr)
+}
+
+fn build_prefix(op: Pair, (rhs, _): Built) -> Result<Built> {
+    let at = span_of(&op);
+    let span = at.join(rhs.span);
     let op = match op.as_rule() {
         Rule::op_not => UnaryOp::Not,
         Rule::op_neg => UnaryOp::Neg,
@@ -78,12 +178,13 @@ fn build_prefix(op: Pair, rhs: Built) -> Built {
             }
         }
     }
-    Ok((Expr::new(ExprKind::Unary(op, Box::new(rhs)), span), false))
+    let expr = Expr::new(ExprKind::Unary(op, Box::new(rhs)), span);
+    Ok((within_limit(expr, at)?, false))
 }
 
-fn build_postfix(lhs: Built, op: Pair) -> Built {
-    let (lhs, _) = lhs?;
-    let span = lhs.span.join(span_of(&op));
+fn build_postfix((lhs, _): Built, op: Pair) -> Result<Built> {
+    let at = span_of(&op);
+    let span = lhs.span.join(at);
     let kind = match op.as_rule() {
         Rule::op_is_null => ExprKind::IsNull(Box::new(lhs), false),
         Rule::op_is_not_null => ExprKind::IsNull(Box::new(lhs), true),
@@ -111,54 +212,41 @@ fn build_postfix(lhs: Built, op: Pair) -> Built {
             }
         }
     };
-    Ok((Expr::new(kind, span), false))
+    Ok((within_limit(Expr::new(kind, span), at)?, false))
 }
 
-fn build_infix(lhs: Built, op: Pair, rhs: Built) -> Built {
-    let (lhs, lhs_chain) = lhs?;
-    let (rhs, _) = rhs?;
+/// `lhs op rhs`; extends `lhs` in place when it is a chain `op` continues, so a chain of n
+/// operators is built in O(n).
+fn build_infix((mut lhs, lhs_chain): Built, op: Pair, (rhs, _): Built) -> Result<Built> {
+    let at = span_of(&op);
     let span = lhs.span.join(rhs.span);
-    let cmp = match op.as_rule() {
-        Rule::op_eq => Some(CmpOp::Eq),
-        Rule::op_ne => Some(CmpOp::Ne),
-        Rule::op_lt => Some(CmpOp::Lt),
-        Rule::op_gt => Some(CmpOp::Gt),
-        Rule::op_le => Some(CmpOp::Le),
-        Rule::op_ge => Some(CmpOp::Ge),
-        _ => None,
+    let depth = lhs.depth.max(rhs.depth.saturating_add(1));
+    let chained = match (infix_op(op.as_rule()), &mut lhs.kind) {
+        (Some(InfixOp::Comparison(cmp)), ExprKind::Comparison(_, rest)) if lhs_chain => {
+            rest.push((cmp, rhs));
+            true
+        }
+        (Some(InfixOp::Binary(op)), ExprKind::Binary(_, rest))
+            if rest
+                .first()
+                .is_some_and(|(o, _)| o.precedence() == op.precedence()) =>
+        {
+            rest.push((op, rhs));
+            false
+        }
+        (Some(InfixOp::Comparison(cmp)), _) => {
+            let kind = ExprKind::Comparison(Box::new(lhs), vec![(cmp, rhs)]);
+            return Ok((within_limit(Expr::new(kind, span), at)?, true));
+        }
+        (Some(InfixOp::Binary(op)), _) => {
+            let kind = ExprKind::Binary(Box::new(lhs), vec![(op, rhs)]);
+            return Ok((within_limit(Expr::new(kind, span), at)?, false));
+        }
+        (None, _) => return Err(incomplete(at)),
     };
-    if let Some(cmp) = cmp {
-        return Ok(match lhs.kind {
-            ExprKind::Comparison(first, mut rest) if lhs_chain => {
-                rest.push((cmp, rhs));
-                (Expr::new(ExprKind::Comparison(first, rest), span), true)
-            }
-            _ => (
-                Expr::new(ExprKind::Comparison(Box::new(lhs), vec![(cmp, rhs)]), span),
-                true,
-            ),
-        });
-    }
-    let op = match op.as_rule() {
-        Rule::op_or => BinaryOp::Or,
-        Rule::op_xor => BinaryOp::Xor,
-        Rule::op_and => BinaryOp::And,
-        Rule::op_add => BinaryOp::Add,
-        Rule::op_sub => BinaryOp::Sub,
-        Rule::op_mul => BinaryOp::Mul,
-        Rule::op_div => BinaryOp::Div,
-        Rule::op_mod => BinaryOp::Mod,
-        Rule::op_pow => BinaryOp::Pow,
-        Rule::op_starts_with => BinaryOp::StartsWith,
-        Rule::op_ends_with => BinaryOp::EndsWith,
-        Rule::op_contains => BinaryOp::Contains,
-        Rule::op_in => BinaryOp::In,
-        _ => BinaryOp::Regex,
-    };
-    Ok((
-        Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span),
-        false,
-    ))
+    lhs.span = span;
+    lhs.depth = depth;
+    Ok((within_limit(lhs, at)?, chained))
 }
 
 fn first(pair: Pair) -> Result<Pair> {

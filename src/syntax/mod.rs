@@ -7,6 +7,7 @@ pub mod ast;
 mod build;
 mod display;
 mod expr;
+mod lexical;
 mod parser;
 mod schema;
 mod suggest;
@@ -18,5 +19,6 @@ pub use display::write_literal;
 /// at most this much text whatever the input: `kg run /dev/zero` ends with an error rather
 /// than filling the memory.
 pub const MAX_STATEMENT_BYTES: usize = 32 << 20;
-pub use parser::{parse_script, split_statements};
+pub use lexical::{StatementScan, split_statements};
+pub use parser::parse_script;
 pub use suggest::{KEYWORDS, closest};

@@ -1,4 +1,4 @@
-//! The pest parser, its error conversion, and a lexical scanner that finds statement ends.
+//! The pest parser and its error conversion.
 
 use super::ast::{Script, Span};
 use super::build;
@@ -50,13 +50,36 @@ pub(super) fn is_reserved(word: &str) -> bool {
         .is_some_and(|p| p.as_span().end() == word.len())
 }
 
+/// The stack pest needs per level of nesting, with margin: its rules recurse through several
+/// functions per bracket, a debug build's frames several times larger. The test
+/// `pest_stack_per_level_is_within_the_allowance` measures it: at most 895 bytes a level in a
+/// release build and 7.3 KiB in a debug build, for EXISTS { ... } inside one another.
+const PARSER_STACK_PER_LEVEL: usize = if cfg!(debug_assertions) {
+    12 * 1024
+} else {
+    2 * 1024
+};
+
+/// What the parser and the calls around it need besides.
+const PARSER_STACK_BASE: usize = 512 * 1024;
+
 /// Parses a script of `;`-separated statements.
+///
+/// The nesting is checked lexically first: pest recurses once per level of brackets and CASE
+/// (its own guard would stop it short of the stack's end, at a depth that depends on the
+/// thread), so it runs only on text within [`crate::model::MAX_DEPTH`], with the stack that
+/// much nesting needs.
 pub fn parse_script(text: &str) -> Result<Script, QueryError> {
-    let mut pairs = CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
-    let script = pairs.next().ok_or_else(|| {
-        QueryError::syntax(Detail::UnexpectedSyntax, "empty input", Span::new(0, 0))
-    })?;
-    build::build_script(script)
+    let depth = super::lexical::check_nesting(text)?;
+    let stack = PARSER_STACK_BASE + depth * PARSER_STACK_PER_LEVEL;
+    crate::stack::with_at_least(stack, || {
+        let mut pairs =
+            CypherParser::parse(Rule::script, text).map_err(|e| syntax_error(&e, text))?;
+        let script = pairs.next().ok_or_else(|| {
+            QueryError::syntax(Detail::UnexpectedSyntax, "empty input", Span::new(0, 0))
+        })?;
+        build::build_script(script)
+    })
 }
 
 fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
@@ -75,6 +98,11 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     let span = Span::new(pos, pos + width);
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
+        // pest's guard against running out of stack: not expected with the nesting checked
+        // and the stack grown beforehand, but if it happens it is this.
+        ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+            return super::lexical::too_deep("the statement", span);
+        }
         ErrorVariant::CustomError { message } => message.clone(),
     };
     let found = if pos >= text.trim_end().len() {
@@ -86,7 +114,10 @@ fn syntax_error(error: &pest::error::Error<Rule>, text: &str) -> QueryError {
     };
     // pest fails at the end of the text, or at the `/` it could not take as a comment's
     // start: either way the comment is the problem.
-    if let Some(at) = split_statements(text).open_comment.filter(|at| *at <= pos) {
+    if let Some(at) = super::lexical::split_statements(text)
+        .open_comment
+        .filter(|at| *at <= pos)
+    {
         return QueryError::syntax(
             Detail::UnexpectedSyntax,
             "unterminated comment: no closing */",
@@ -222,136 +253,9 @@ fn is_expression_start(rule: Rule) -> bool {
     )
 }
 
-/// Where statements end in a text, found lexically (quotes, comments, backticks and brackets
-/// are respected). Used to run a script as it streams in and by the shell to know when input
-/// is complete.
-///
-/// A `;` inside brackets is never valid, so it ends the statement anyway when it ends a line
-/// (only blanks or a `//` comment after it): an unbalanced `(` in one statement then fails
-/// that statement alone, and a script run with `--continue` resumes after it, instead of
-/// the rest of the script becoming one long statement.
-#[derive(Debug, PartialEq, Eq)]
-pub struct StatementScan {
-    /// Byte ranges of complete statements, each without its `;`.
-    pub complete: Vec<(usize, usize)>,
-    /// Offset where the unfinished rest begins.
-    pub rest: usize,
-    /// Whether the rest is inside a string, comment or open bracket.
-    pub open: bool,
-    /// Where a block comment that is still open at the end starts.
-    pub open_comment: Option<usize>,
-}
-
-pub fn split_statements(text: &str) -> StatementScan {
-    #[derive(PartialEq)]
-    enum State {
-        Code,
-        Quote(char),
-        LineComment,
-        BlockComment,
-    }
-    let mut state = State::Code;
-    let mut comment_start = 0;
-    let mut depth: i32 = 0;
-    let mut complete = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match state {
-            State::Code => match c {
-                b'\'' | b'"' | b'`' => state = State::Quote(c as char),
-                b'/' if bytes.get(i + 1) == Some(&b'/') => state = State::LineComment,
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    state = State::BlockComment;
-                    comment_start = i;
-                    i += 1;
-                }
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth -= 1,
-                b';' if depth <= 0 || ends_line(&bytes[i + 1..]) => {
-                    complete.push((start, i));
-                    start = i + 1;
-                    depth = 0;
-                }
-                _ => {}
-            },
-            State::Quote(q) => {
-                if c == b'\\' && q != '`' {
-                    i += 1;
-                } else if c as char == q {
-                    state = State::Code;
-                }
-            }
-            // As in the grammar's COMMENT: a line comment ends at \n or \r.
-            State::LineComment => {
-                if c == b'\n' || c == b'\r' {
-                    state = State::Code;
-                }
-            }
-            State::BlockComment => {
-                if c == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                    state = State::Code;
-                    i += 1;
-                }
-            }
-        }
-        i += 1;
-    }
-    let open = matches!(state, State::Quote(_) | State::BlockComment) || depth > 0;
-    StatementScan {
-        complete,
-        rest: start,
-        open,
-        open_comment: (state == State::BlockComment).then_some(comment_start),
-    }
-}
-
-/// Whether `rest` (what follows a `;`) holds nothing more on the `;`'s line than blanks and a
-/// line comment. At the end of the text the line may go on (the next line has not arrived).
-fn ends_line(rest: &[u8]) -> bool {
-    let code = rest
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t'))
-        .map_or(&[][..], |i| &rest[i..]);
-    matches!(code.first(), Some(b'\n' | b'\r')) || code.starts_with(b"//")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_semicolon_that_ends_a_line_ends_a_statement_whatever_the_brackets_say() {
-        let text = "RETURN (1;\nRETURN 2;\nRETURN [1; 2]; // x\nRETURN 'a;\nb' AS s;\nRETURN {a: 1;\nRETURN [1;";
-        let scan = split_statements(text);
-        let parts: Vec<&str> = scan.complete.iter().map(|(s, e)| &text[*s..*e]).collect();
-        assert_eq!(
-            parts,
-            [
-                "RETURN (1",
-                "\nRETURN 2",
-                "\nRETURN [1; 2]",
-                " // x\nRETURN 'a;\nb' AS s",
-                "\nRETURN {a: 1"
-            ]
-        );
-        // At the end of the text the line may still go on.
-        assert!(scan.open);
-    }
-
-    #[test]
-    fn splits_on_semicolons_outside_strings_and_comments() {
-        let text = "RETURN ';' AS a; // x;\nRETURN 2; /* ; */ RETURN [1;";
-        let scan = split_statements(text);
-        assert_eq!(scan.complete.len(), 2);
-        assert_eq!(
-            &text[scan.complete[0].0..scan.complete[0].1],
-            "RETURN ';' AS a"
-        );
-        assert!(scan.open);
-    }
 
     #[test]
     fn misspelt_keyword_gets_a_suggestion() {
@@ -374,6 +278,80 @@ mod tests {
             "RETURN [1, 2",
         ] {
             assert!(parse_script(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// How deep pest itself gets on a thread with `stack` bytes before its own guard stops
+    /// it ("stack limit reached"), for the statement `text(depth)`.
+    fn deepest_parsed(stack: usize, text: fn(usize) -> String) -> usize {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                let parses = |depth: usize| match CypherParser::parse(Rule::script, &text(depth)) {
+                    Ok(_) => true,
+                    Err(e) if e.to_string().contains("limit reached") => false,
+                    Err(e) => panic!("{e}"),
+                };
+                let (mut good, mut bad) = (1, 2);
+                while parses(bad) {
+                    (good, bad) = (bad, bad * 2);
+                }
+                while bad - good > 1 {
+                    let mid = (good + bad) / 2;
+                    if parses(mid) {
+                        good = mid;
+                    } else {
+                        bad = mid;
+                    }
+                }
+                good
+            })
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    fn nest(open: &str, leaf: &str, close: &str, depth: usize) -> String {
+        format!(
+            "RETURN {}{leaf}{} AS v",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    }
+
+    /// Measures what pest spends per level of each kind of nesting (on a thread of known
+    /// size, up to its own guard) and checks that the stack `parse_script` grants covers it.
+    /// `cargo test --lib pest_stack -- --nocapture` prints the figures.
+    #[cfg(all(
+        any(target_os = "linux", target_os = "macos", target_os = "windows"),
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
+    #[test]
+    fn pest_stack_per_level_is_within_the_allowance() {
+        const STACK: usize = 2 << 20;
+        type Text = fn(usize) -> String;
+        let kinds: [(&str, Text); 8] = [
+            ("parentheses", |d| nest("(", "1", ")", d)),
+            ("lists", |d| nest("[", "1", "]", d)),
+            ("maps", |d| nest("{a: ", "1", "}", d)),
+            ("CASE", |d| nest("CASE WHEN true THEN ", "1", " END", d)),
+            ("function calls", |d| nest("f(", "1", ")", d)),
+            ("comprehensions", |d| nest("[x IN ", "x", "]", d)),
+            ("EXISTS", |d| {
+                nest("EXISTS { MATCH (n) WHERE ", "true", " }", d)
+            }),
+            ("patterns", |d| {
+                format!("MATCH {}n{} RETURN n", "(".repeat(d), ")".repeat(d))
+            }),
+        ];
+        for (kind, text) in kinds {
+            let depth = deepest_parsed(STACK, text);
+            let per_level = STACK / depth;
+            eprintln!(
+                "pest: {kind} nest {depth} deep in {} MiB: {per_level} bytes a level",
+                STACK >> 20
+            );
+            assert!(per_level <= PARSER_STACK_PER_LEVEL, "{kind}: {per_level}");
         }
     }
 }

@@ -38,11 +38,24 @@ pub type BoxOp<'a> = Box<dyn Operator + 'a>;
 
 /// The operators for `op`, whose `Input` leaf reads `input`.
 pub fn build<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
-    let built = build_one(op, ctx, input);
-    if ctx.stmt.is_profiled() && !matches!(op, Op::Input) {
+    if matches!(op, Op::Input) {
+        return input;
+    }
+    let built = Box::new(Guarded(crate::stack::guarded(|| build_one(op, ctx, input))));
+    if ctx.stmt.is_profiled() {
         return Box::new(Profiled::new(built, crate::plan::key_of(op), ctx));
     }
     built
+}
+
+/// An operator whose call for a batch runs with stack room: an operator calls its input's,
+/// so a plan of thousands of clauses nests that many calls.
+struct Guarded<'a>(BoxOp<'a>);
+
+impl Operator for Guarded<'_> {
+    fn next_batch(&mut self) -> Result<Option<Batch>> {
+        crate::stack::guarded(|| self.0.next_batch())
+    }
 }
 
 fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {

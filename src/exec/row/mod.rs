@@ -41,6 +41,25 @@ fn with_node(row: &Row, slot: Slot, id: NodeId, matched: Result<bool>) -> Option
 
 /// Builds the iterator for `op`, whose `Input` leaf reads `input`.
 pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
+    if matches!(op, Op::Input) {
+        return input;
+    }
+    Box::new(Guarded(crate::stack::guarded(|| open_one(op, ctx, input))))
+}
+
+/// Rows whose each step runs with stack room: an iterator pulls from its input's, so a plan
+/// of thousands of clauses nests that many calls.
+struct Guarded<'a>(Rows<'a>);
+
+impl Iterator for Guarded<'_> {
+    type Item = Result<Row>;
+
+    fn next(&mut self) -> Option<Result<Row>> {
+        crate::stack::guarded(|| self.0.next())
+    }
+}
+
+fn open_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
     match op {
         Op::Input => input,
         Op::NodeScan {

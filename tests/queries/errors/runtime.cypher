@@ -99,6 +99,11 @@ MERGE (:Company {name: null});
 MATCH (p:Person {name: 'Carol'}) MERGE (p)-[:KNOWS]->(:Person {name: null});
 // expect: error SemanticError.MergeReadOwnWrites
 
+// A value nests at most 1000 levels: the 1000th wrapping of [] makes 1001 (tests/limits.rs
+// covers every way in).
+RETURN size(reduce(acc = [], x IN range(1, 1000) | [acc])) AS x;
+// expect: error ArgumentError.NestingTooDeep
+
 // Nothing above changed the graph.
 MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels;
 // expect:
