@@ -131,6 +131,15 @@ impl QueryError {
         QueryError::runtime(ErrorClass::ArgumentError, Detail::Overflow, message)
     }
 
+    /// An entity deleted earlier in the statement, then read.
+    pub fn deleted(what: &str) -> Self {
+        QueryError::runtime(
+            ErrorClass::EntityNotFound,
+            Detail::DeletedEntityAccess,
+            format!("the {what} was deleted earlier in this statement"),
+        )
+    }
+
     pub fn at(mut self, span: Span) -> Self {
         self.span = Some(span);
         self

@@ -5,6 +5,7 @@
 pub mod db;
 pub mod error;
 pub mod exec;
+pub mod functions;
 pub mod graph;
 pub mod model;
 pub mod persist;

@@ -2,9 +2,9 @@
 //! row slots; from the syntax tree it keeps only the operator enums (`BinaryOp`, `CmpOp`,
 //! `QuantifierKind`) and spans for runtime errors.
 
+use crate::functions::Builtin;
 use crate::graph::{Direction, Symbol};
 use crate::model::Value;
-use crate::model::temporal::TemporalKind;
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
 use std::sync::Arc;
 
@@ -166,20 +166,7 @@ pub struct ShortestPath {
     pub predicate: Option<BoundExpr>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AggKind {
-    Count,
-    CountStar,
-    Sum,
-    Avg,
-    Min,
-    Max,
-    Collect,
-    StDev,
-    StDevP,
-    PercentileCont,
-    PercentileDisc,
-}
+pub use crate::functions::AggKind;
 
 #[derive(Debug, Clone)]
 pub struct Aggregate {
@@ -277,96 +264,6 @@ pub enum RemoveAction {
     },
 }
 
-/// Built-in scalar functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Function {
-    Id,
-    ElementId,
-    Labels,
-    Type,
-    Keys,
-    Properties,
-    StartNode,
-    EndNode,
-    Nodes,
-    Relationships,
-    Length,
-    Size,
-    Head,
-    Last,
-    Tail,
-    Range,
-    Reverse,
-    Coalesce,
-    ToInteger,
-    ToIntegerOrNull,
-    ToFloat,
-    ToFloatOrNull,
-    ToString,
-    ToStringOrNull,
-    ToBoolean,
-    ToBooleanOrNull,
-    ToLower,
-    ToUpper,
-    Trim,
-    LTrim,
-    RTrim,
-    Replace,
-    Substring,
-    Left,
-    Right,
-    Split,
-    Abs,
-    Ceil,
-    Floor,
-    Round,
-    Sign,
-    Sqrt,
-    Exp,
-    Log,
-    Log10,
-    E,
-    Pi,
-    Rand,
-    Sin,
-    Cos,
-    Tan,
-    Asin,
-    Acos,
-    Atan,
-    Atan2,
-    Degrees,
-    Radians,
-    Exists,
-    Timestamp,
-    IsEmpty,
-    Date,
-    LocalTime,
-    Time,
-    LocalDateTime,
-    DateTime,
-    Duration,
-    /// `date.truncate(unit, value[, map])` and the other types'.
-    Truncate(TemporalKind),
-    /// `date.statement([zone])`, `datetime.realtime()`, ...: now, by one of three clocks.
-    Now(TemporalKind, Clock),
-    FromEpoch,
-    FromEpochMillis,
-    DurationBetween,
-    DurationInMonths,
-    DurationInDays,
-    DurationInSeconds,
-}
-
-/// Which instant a temporal function's `now` is: the moment of the call, the start of the
-/// statement, or the start of the transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
-    Realtime,
-    Statement,
-    Transaction,
-}
-
 #[derive(Debug, Clone)]
 pub enum MapProjectionEntry {
     AllProperties,
@@ -433,7 +330,7 @@ pub enum BoundExpr {
     List(Vec<BoundExpr>),
     Map(Vec<(Arc<str>, BoundExpr)>),
     Call {
-        function: Function,
+        function: &'static Builtin,
         args: Vec<BoundExpr>,
         span: Span,
     },

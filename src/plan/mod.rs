@@ -9,7 +9,6 @@
 
 mod bind;
 mod explain;
-mod functions;
 pub mod logical;
 mod pattern;
 mod planner;
@@ -19,7 +18,6 @@ mod types;
 mod update;
 
 pub use explain::explain;
-pub use functions::FUNCTION_NAMES;
 pub use logical::*;
 pub use pattern::slots_of;
 pub use planner::plan_query;

@@ -37,7 +37,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         ":help",
         "[topic]",
-        "show help; topics: commands, language, functions, formats, keys",
+        "show help; topics: commands, language, functions [WORD], formats, keys",
     ),
     (
         ":quit",
@@ -207,6 +207,40 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
     })
 }
 
+/// Every function's signature and what it does, by category; with a word, only the functions
+/// whose name contains it (`:help functions trim`).
+fn function_help(filter: Option<&str>) -> String {
+    let filter = filter.map(str::to_lowercase);
+    let mut out = String::new();
+    for category in kg::functions::Category::ALL {
+        let rows: Vec<_> = kg::functions::all()
+            .iter()
+            .filter(|f| f.category == category)
+            .filter(|f| {
+                filter
+                    .as_deref()
+                    .is_none_or(|w| f.name.to_lowercase().contains(w))
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("Functions: {}\n", category.title()));
+        for f in rows {
+            out.push_str(&format!("  {}\n      {}\n", f.signature(), f.description));
+        }
+    }
+    if out.is_empty() {
+        out = format!(
+            "no function's name contains '{}'\n",
+            filter.unwrap_or_default()
+        );
+    } else if filter.is_none() {
+        out.push_str("(:help functions WORD shows only the functions whose name contains WORD)\n");
+    }
+    out
+}
+
 pub fn help(topic: Option<&str>) -> String {
     match topic {
         None | Some("commands") => {
@@ -227,12 +261,9 @@ pub fn help(topic: Option<&str>) -> String {
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
-        Some("functions") => {
-            let mut out = String::from("Functions:\n");
-            for chunk in kg::plan::FUNCTION_NAMES.chunks(8) {
-                out.push_str(&format!("  {}\n", chunk.join(", ")));
-            }
-            out
+        Some("functions") => function_help(None),
+        Some(topic) if topic.starts_with("functions ") => {
+            function_help(Some(topic["functions ".len()..].trim()))
         }
         Some("formats") => format!(
             "Result formats (:format NAME): {}.\nTables shrink long values to fit the terminal; \
