@@ -67,6 +67,11 @@ pub enum Detail {
     DivisionByZero,
     InvalidRegex,
     Interrupted,
+    /// LOAD CSV could not open or read its file (or was given a URL it cannot read).
+    ExternalResourceFailed,
+    /// LOAD CSV met text that is not CSV as it reads it: an open quote, a record of the
+    /// wrong length under WITH HEADERS, text that is not UTF-8.
+    InvalidCsv,
 }
 
 impl fmt::Display for Detail {

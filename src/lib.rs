@@ -11,6 +11,7 @@ pub mod model;
 pub mod persist;
 pub mod plan;
 pub mod syntax;
+pub mod text;
 
 pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};

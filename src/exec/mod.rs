@@ -14,6 +14,7 @@ mod arith;
 mod context;
 mod eval;
 mod group;
+mod load_csv;
 mod physical;
 mod result;
 mod row;

@@ -119,6 +119,14 @@ fn write_op(out: &mut String, op: &Op, names: &Names, depth: usize) {
         Op::Filter { input, .. } => ("Filter".into(), vec![input]),
         Op::Optional { input, inner, .. } => ("Optional".into(), vec![input, inner]),
         Op::Unwind { input, slot, .. } => (format!("Unwind #{slot}"), vec![input]),
+        Op::LoadCsv(l) => (
+            format!(
+                "LoadCsv{} #{}",
+                if l.headers { " WITH HEADERS" } else { "" },
+                l.slot
+            ),
+            vec![&l.input],
+        ),
         Op::Project { input, items } => {
             let slots: Vec<String> = items.iter().map(|(s, _)| format!("#{s}")).collect();
             (format!("Project {}", slots.join(", ")), vec![input])

@@ -84,6 +84,8 @@ pub enum Op {
         list: BoundExpr,
         slot: Slot,
     },
+    /// For each input row, a row per record of a CSV file.
+    LoadCsv(Box<LoadCsv>),
     /// Sets slots of each row to computed values.
     Project {
         input: Box<Op>,
@@ -145,6 +147,20 @@ pub struct Expand {
     pub var_length: Option<(u64, u64)>,
     /// Relationship slots bound earlier in the same MATCH: a match never reuses one.
     pub distinct_from: Vec<Slot>,
+}
+
+/// `LOAD CSV [WITH HEADERS] FROM url AS row [FIELDTERMINATOR 'c']`.
+#[derive(Debug, Clone)]
+pub struct LoadCsv {
+    pub input: Op,
+    /// Evaluated per input row: a `file:` URL or a path.
+    pub url: BoundExpr,
+    /// The first record names the fields: rows are maps, not lists.
+    pub headers: bool,
+    pub delimiter: u8,
+    pub slot: Slot,
+    /// Where errors about the file point: the URL.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]

@@ -103,7 +103,9 @@ impl Planner<'_> {
             if after_update
                 && matches!(
                     clause.kind,
-                    ClauseKind::Match { .. } | ClauseKind::Unwind { .. }
+                    ClauseKind::Match { .. }
+                        | ClauseKind::Unwind { .. }
+                        | ClauseKind::LoadCsv { .. }
                 )
             {
                 return Err(composition(
@@ -148,6 +150,15 @@ impl Planner<'_> {
                         list,
                         slot,
                     };
+                }
+                ClauseKind::LoadCsv {
+                    headers,
+                    url,
+                    var,
+                    terminator,
+                } => {
+                    current =
+                        self.plan_load_csv(current, *headers, url, var, terminator, &mut scope)?;
                 }
                 ClauseKind::With { body, filter } => {
                     after_update = false;
@@ -195,6 +206,48 @@ impl Planner<'_> {
             columns,
             writes,
         ))
+    }
+}
+
+impl Planner<'_> {
+    fn plan_load_csv(
+        &mut self,
+        input: Op,
+        headers: bool,
+        url: &ast::Expr,
+        var: &ast::Ident,
+        terminator: &Option<(String, Span)>,
+        scope: &mut Scope,
+    ) -> Result<Op> {
+        let delimiter = match terminator {
+            None => b',',
+            Some((text, span)) => match text.as_bytes() {
+                [byte] if byte.is_ascii() => *byte,
+                _ => {
+                    return Err(QueryError::syntax(
+                        Detail::InvalidArgumentValue,
+                        format!(
+                            "FIELDTERMINATOR must be one ASCII character, such as ';' or '\\t', not '{text}'"
+                        ),
+                        *span,
+                    ));
+                }
+            },
+        };
+        let url_span = url.span;
+        let url = self.bind_expr(url, scope)?;
+        if scope.get(&var.name).is_some() {
+            return Err(already_bound(var));
+        }
+        let slot = self.declare(scope, var, VarKind::Value).slot;
+        Ok(Op::LoadCsv(Box::new(LoadCsv {
+            input,
+            url,
+            headers,
+            delimiter,
+            slot,
+            span: url_span,
+        })))
     }
 }
 
