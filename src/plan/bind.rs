@@ -426,7 +426,14 @@ impl Planner<'_> {
     ) -> Result<BoundExpr> {
         let Some(function) = functions::lookup(&name.name) else {
             let mut message = format!("unknown function '{}'", name.name);
-            if let Some(s) = closest(&name.name, functions::names()) {
+            let plugin = ["apoc.", "genai.", "gds."]
+                .into_iter()
+                .find(|p| name.name.to_ascii_lowercase().starts_with(p));
+            if let Some(plugin) = plugin {
+                message.push_str(&format!(
+                    ": {plugin}* functions come from a plugin of Neo4j's server, which kg does not load (the shell's :help functions lists kg's own)"
+                ));
+            } else if let Some(s) = closest(&name.name, functions::names()) {
                 message.push_str(&format!(": did you mean {s}?"));
             }
             return Err(QueryError::syntax(

@@ -321,10 +321,19 @@ impl Shell<'_> {
                     Err(super::params::ValueError::NotOneExpression) => {
                         eprintln!("{expression}: {}", super::params::NOT_ONE);
                     }
-                    Err(super::params::ValueError::Failed { error, query }) => eprint!(
-                        "{}",
-                        super::script::describe_error(&error, (&query, 1), 0, "param", None)
-                    ),
+                    Err(super::params::ValueError::Failed { error, query }) => {
+                        eprint!(
+                            "{}",
+                            super::script::describe_error(&error, (&query, 1), 0, "param", None)
+                        );
+                        if let Some(word) = super::params::bare_word(&expression) {
+                            eprintln!(
+                                "hint: text needs quotes: :param {} => '{}'",
+                                super::params::written(&name),
+                                word.replace('\'', "\\'")
+                            );
+                        }
+                    }
                 }
             }
             Command::Params => {
