@@ -24,6 +24,8 @@ pub struct CsvRows {
     /// The header's names, with headers.
     names: Option<Vec<Arc<str>>>,
     path: PathBuf,
+    /// The file's absolute path, for `file()`.
+    pub absolute: Value,
     span: crate::syntax::ast::Span,
 }
 
@@ -46,10 +48,12 @@ pub fn open(load: &LoadCsv, row: &Row, ctx: &Ctx) -> Result<Option<CsvRows>> {
     })?;
     let reader = RecordReader::new(BufReader::with_capacity(1 << 16, file), load.delimiter)
         .with_backslash_escapes();
+    let absolute = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     let mut rows = CsvRows {
         reader,
         record: Record::default(),
         names: None,
+        absolute: Value::str(&absolute.to_string_lossy()),
         path,
         span: load.span,
     };
@@ -65,6 +69,11 @@ pub fn open(load: &LoadCsv, row: &Row, ctx: &Ctx) -> Result<Option<CsvRows>> {
 }
 
 impl CsvRows {
+    /// The line the last record read starts on.
+    pub fn line(&self) -> Value {
+        Value::Int(self.record.line as i64)
+    }
+
     /// The next record's value: a list of its fields, or a map by the header's names.
     pub fn next_value(&mut self) -> Result<Option<Value>> {
         if self.next_record()?.is_none() {

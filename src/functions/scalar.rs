@@ -1,5 +1,6 @@
 //! Functions of any value: `coalesce`, `nullIf`, and values from outside the arguments
-//! (`timestamp`, `randomUUID`).
+//! (`timestamp`, `randomUUID`), and LOAD CSV's `linenumber` and `file`, which the planner
+//! reads from the clause's row when there is one.
 
 use super::{Builtin, Category, many, one, scalar};
 use crate::model::{Value, equals};
@@ -43,6 +44,22 @@ pub(super) const FUNCTIONS: &[Builtin] = &[
         "INTEGER",
         "the statement's start in milliseconds since 1970-01-01T00:00Z (the same for the whole statement)",
         |c| Ok(Value::Int(c.now.timestamp_millis())),
+    ),
+    scalar(
+        "linenumber",
+        O,
+        &[],
+        "INTEGER",
+        "the line of the file the row of the last LOAD CSV before it starts on (null without one)",
+        |_| Ok(Value::Null),
+    ),
+    scalar(
+        "file",
+        O,
+        &[],
+        "STRING",
+        "the absolute path of the file of the last LOAD CSV before it (null without one)",
+        |_| Ok(Value::Null),
     ),
     scalar(
         "randomUUID",

@@ -470,6 +470,9 @@ impl Planner<'_> {
             ));
         }
         check_arguments(function, args, scope)?;
+        if let Some(slot) = self.load_csv_slot(function) {
+            return Ok(slot);
+        }
         let args = args
             .iter()
             .enumerate()
@@ -483,6 +486,17 @@ impl Planner<'_> {
             args,
             span,
         })
+    }
+
+    /// `linenumber()` and `file()` read the slots of the LOAD CSV before them; without one they
+    /// are the functions' own (null).
+    fn load_csv_slot(&self, function: &Builtin) -> Option<BoundExpr> {
+        let (line, file) = self.load_csv?;
+        match function.name {
+            "linenumber" => Some(BoundExpr::Slot(line)),
+            "file" => Some(BoundExpr::Slot(file)),
+            _ => None,
+        }
     }
 
     /// Pattern predicates may only use variables bound outside them.

@@ -159,6 +159,10 @@ pub struct LoadCsv {
     pub headers: bool,
     pub delimiter: u8,
     pub slot: Slot,
+    /// Each row's line number and the file's absolute path: what `linenumber()` and
+    /// `file()` read.
+    pub line_slot: Slot,
+    pub file_slot: Slot,
     /// Where errors about the file point: the URL.
     pub span: Span,
 }

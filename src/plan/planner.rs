@@ -11,6 +11,9 @@ pub(super) type Result<T> = std::result::Result<T, QueryError>;
 pub(super) struct Planner<'g> {
     pub graph: &'g mut dyn GraphWrite,
     pub next_slot: Slot,
+    /// The line and file slots of the last LOAD CSV planned, which `linenumber()` and
+    /// `file()` read.
+    pub load_csv: Option<(Slot, Slot)>,
 }
 
 /// Plans a whole statement (single queries joined by UNION).
@@ -22,6 +25,7 @@ pub fn plan_query(query: &ast::Query, graph: &mut dyn GraphWrite) -> Result<Quer
         let mut planner = Planner {
             graph: &mut *graph,
             next_slot: 0,
+            load_csv: None,
         };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
@@ -240,12 +244,16 @@ impl Planner<'_> {
             return Err(already_bound(var));
         }
         let slot = self.declare(scope, var, VarKind::Value).slot;
+        let (line_slot, file_slot) = (self.slot(), self.slot());
+        self.load_csv = Some((line_slot, file_slot));
         Ok(Op::LoadCsv(Box::new(LoadCsv {
             input,
             url,
             headers,
             delimiter,
             slot,
+            line_slot,
+            file_slot,
             span: url_span,
         })))
     }

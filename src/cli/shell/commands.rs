@@ -321,6 +321,9 @@ pub fn help(topic: Option<&str>) -> String {
         Some("language") => "Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, RETURN, UNWIND, ORDER BY, SKIP,\n\
              LIMIT, DISTINCT, CREATE, MERGE (ON CREATE/ON MATCH SET), SET, REMOVE, DELETE,\n\
              DETACH DELETE, FOREACH, UNION [ALL], EXPLAIN; BEGIN/COMMIT/ROLLBACK.\n\
+             LOAD CSV [WITH HEADERS] FROM 'file:///people.csv' AS row [FIELDTERMINATOR ';']\n\
+             reads a local file a record at a time: row is a list of strings, or a map by the\n\
+             header's names (linenumber() and file() say where it is).\n\
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),

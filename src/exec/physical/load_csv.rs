@@ -37,7 +37,8 @@ impl Operator for LoadCsvRows<'_> {
                 continue;
             };
             let pool = self.ctx.graph.strings();
-            let (mut rows, mut values) = (Vec::new(), Vec::new());
+            let (mut rows, mut values, mut lines, mut files) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             while row < batch.len && rows.len() < BATCH {
                 let Some(csv) = &mut file else {
                     let input = batch.row(row, self.ctx.width, pool);
@@ -51,6 +52,8 @@ impl Operator for LoadCsvRows<'_> {
                     Some(v) => {
                         rows.push(row as u32);
                         values.push(v);
+                        lines.push(csv.line());
+                        files.push(csv.absolute.clone());
                     }
                     None => {
                         file = None;
@@ -61,6 +64,8 @@ impl Operator for LoadCsvRows<'_> {
             let result = (!rows.is_empty()).then(|| {
                 let mut b = batch.take(&rows);
                 b.cols[self.load.slot] = Vector::from_values(values, pool);
+                b.cols[self.load.line_slot] = Vector::from_values(lines, pool);
+                b.cols[self.load.file_slot] = Vector::from_values(files, pool);
                 b
             });
             if row < batch.len {

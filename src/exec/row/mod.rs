@@ -187,6 +187,8 @@ pub fn open<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                                 Ok(Some(v)) => {
                                     let mut out = row.clone();
                                     out[load.slot] = v;
+                                    out[load.line_slot] = csv.line();
+                                    out[load.file_slot] = csv.absolute.clone();
                                     Some(Ok(out))
                                 }
                                 Ok(None) => None,

@@ -21,6 +21,22 @@ RETURN row.name AS name, toInteger(row.age) AS age, row.city AS city, keys(row) 
 // | 'Linus' | null | '' | ['age', 'city', 'name'] |
 // | 'Tim "TBL" Berners-Lee' | 69 | 'Lon\ndon' | ['age', 'city', 'name'] |
 
+// linenumber() is the line a row starts on (a quoted field may span lines); file() the file's
+// absolute path; both null without a LOAD CSV before them.
+LOAD CSV WITH HEADERS FROM 'tests/queries/load-csv/files/people.csv' AS row
+RETURN linenumber() AS line, row.name AS name, file() STARTS WITH '/' AND file() ENDS WITH '/tests/queries/load-csv/files/people.csv' AS absolute;
+// expect:
+// | line | name | absolute |
+// | 2 | 'Ada' | true |
+// | 3 | 'Grace "Amazing" Hopper' | true |
+// | 4 | 'Linus' | true |
+// | 6 | 'Tim "TBL" Berners-Lee' | true |
+
+RETURN linenumber() AS line, file() AS file;
+// expect:
+// | line | file |
+// | null | null |
+
 // Another field terminator; a byte order mark at the start is not part of the first field.
 LOAD CSV FROM 'tests/queries/load-csv/files/artists-semicolon.csv' AS row FIELDTERMINATOR ';'
 RETURN toInteger(row[0]) AS id, row[1] AS name, size(row) AS fields;
