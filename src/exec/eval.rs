@@ -538,8 +538,6 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
     Ok(Value::list(items[start as usize..end as usize].to_vec()))
 }
 
-/// All properties of a node, relationship or map, as a map.
-
 fn map_projection(
     base: &Value,
     entries: &[MapProjectionEntry],

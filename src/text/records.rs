@@ -24,6 +24,10 @@ impl Record {
         self.fields.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
     /// The field's text and whether it was quoted.
     pub fn field(&self, i: usize) -> (&str, bool) {
         match self.fields.get(i) {
