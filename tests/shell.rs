@@ -301,3 +301,36 @@ fn history_lists_what_was_typed() {
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
+
+#[test]
+fn output_and_save_do_not_write_over_the_store() {
+    let dir = temp_dir("output-store");
+    let store = dir.join("store");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kg"));
+    cmd.arg("--history")
+        .arg(dir.join("history"))
+        .arg("--db")
+        .arg(&store)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("the shell starts");
+    p.exp_string("kg> ").expect("first prompt");
+    type_line(&mut p, "RETURN 1 AS one;");
+    p.exp_string("1 row").unwrap();
+    let wal = store.join("wal.kg");
+    type_line(&mut p, &format!(":save {}", wal.display()));
+    p.exp_string("writing it would destroy the store")
+        .expect(":save refuses a store file");
+    type_line(
+        &mut p,
+        &format!(":output {}", store.join("rows.csv").display()),
+    );
+    p.exp_string("kg keeps only its own files there")
+        .expect(":output refuses a file inside the store");
+    type_line(&mut p, "RETURN 2 AS two;");
+    p.exp_string("| 2   |")
+        .expect("results still go to the screen");
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+    assert!(!store.join("rows.csv").exists());
+}

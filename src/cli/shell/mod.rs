@@ -114,6 +114,54 @@ impl Shell<'_> {
     }
 }
 
+impl Shell<'_> {
+    /// `:output FILE [FORMAT]`: results go to the file from now on.
+    fn output_to(&mut self, path: &std::path::Path, format: OutputFormat) {
+        if let Err(refused) = self
+            .runner
+            .session
+            .protected()
+            .check(":output", path, false)
+        {
+            eprintln!("{}", refused.message);
+            return;
+        }
+        match super::script::OutputFile::create(path, format) {
+            Ok(output) => {
+                eprintln!(
+                    "results go to {} as {} until :output off",
+                    path.display(),
+                    format_name(format)
+                );
+                self.runner.output = Some(output);
+            }
+            Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
+        }
+    }
+
+    /// `:save FILE [FORMAT]`: the last result, into a file.
+    fn save(&self, path: &std::path::Path, format: OutputFormat) {
+        let Some(last) = &self.runner.last else {
+            eprintln!("nothing to save yet: run a statement that returns rows first");
+            return;
+        };
+        if let Err(refused) = self.runner.session.protected().check(":save", path, false) {
+            eprintln!("{}", refused.message);
+            return;
+        }
+        let written =
+            super::script::OutputFile::create(path, format).and_then(|mut file| file.write(last));
+        match written {
+            Ok(()) => {
+                let n = last.rows.len();
+                let noun = if n == 1 { "row" } else { "rows" };
+                eprintln!("wrote {n} {noun} to {}", path.display());
+            }
+            Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
+        }
+    }
+}
+
 fn format_name(format: OutputFormat) -> &'static str {
     OutputFormat::NAMES
         .iter()
@@ -404,19 +452,7 @@ impl Shell<'_> {
                 ),
                 None => eprintln!("results already go to the screen"),
             },
-            Command::Output(Some((path, format))) => {
-                match super::script::OutputFile::create(&path, format) {
-                    Ok(output) => {
-                        eprintln!(
-                            "results go to {} as {} until :output off",
-                            path.display(),
-                            format_name(format)
-                        );
-                        self.runner.output = Some(output);
-                    }
-                    Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
-                }
-            }
+            Command::Output(Some((path, format))) => self.output_to(&path, format),
             Command::OutputStatus => match &self.runner.output {
                 Some(output) => eprintln!(
                     "results go to {} as {}",
@@ -425,21 +461,7 @@ impl Shell<'_> {
                 ),
                 None => eprintln!("results go to the screen"),
             },
-            Command::Save(path, format) => match &self.runner.last {
-                None => eprintln!("nothing to save yet: run a statement that returns rows first"),
-                Some(last) => {
-                    let written = super::script::OutputFile::create(&path, format)
-                        .and_then(|mut file| file.write(last));
-                    match written {
-                        Ok(()) => {
-                            let n = last.rows.len();
-                            let noun = if n == 1 { "row" } else { "rows" };
-                            eprintln!("wrote {n} {noun} to {}", path.display());
-                        }
-                        Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
-                    }
-                }
-            },
+            Command::Save(path, format) => self.save(&path, format),
         }
         let _ = std::io::stdout().flush();
         if let Some(h) = editor.helper_mut() {
