@@ -74,6 +74,11 @@ pub enum Detail {
     SchemaConflict,
     NoSuchSchemaObject,
     ConstraintValidationFailed,
+    /// LOAD CSV could not open or read its file (or was given a URL it cannot read).
+    ExternalResourceFailed,
+    /// LOAD CSV met text that is not CSV as it reads it: an open quote, a record of the
+    /// wrong length under WITH HEADERS, text that is not UTF-8.
+    InvalidCsv,
 }
 
 impl fmt::Display for Detail {
@@ -136,6 +141,15 @@ impl QueryError {
     /// A number or temporal value outside the range its type can hold.
     pub fn overflow(message: impl Into<String>) -> Self {
         QueryError::runtime(ErrorClass::ArgumentError, Detail::Overflow, message)
+    }
+
+    /// An entity deleted earlier in the statement, then read.
+    pub fn deleted(what: &str) -> Self {
+        QueryError::runtime(
+            ErrorClass::EntityNotFound,
+            Detail::DeletedEntityAccess,
+            format!("the {what} was deleted earlier in this statement"),
+        )
     }
 
     pub fn at(mut self, span: Span) -> Self {

@@ -5,12 +5,14 @@
 pub mod db;
 pub mod error;
 pub mod exec;
+pub mod functions;
 pub mod graph;
 pub mod model;
 pub mod persist;
 pub mod plan;
 mod stack;
 pub mod syntax;
+pub mod text;
 
 pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};

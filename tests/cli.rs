@@ -724,6 +724,21 @@ fn json_parameters_beyond_64_bits_are_refused_as_imports_refuse_them() {
 }
 
 #[test]
+fn a_bare_word_parameter_value_is_told_to_be_quoted() {
+    let run = kg_empty(&["--param", "name=Nordlys", "query", "RETURN $name AS name"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("text needs quotes: --param \"name='Nordlys'\""),
+        "{}",
+        run.stderr
+    );
+    let quoted = kg_empty(&["--param", "name='Nordlys'", "query", "RETURN $name AS name"]);
+    assert_eq!(quoted.code, 0, "{}", quoted.stderr);
+    assert!(quoted.stdout.contains("'Nordlys'"), "{}", quoted.stdout);
+}
+
+#[test]
 fn a_parameter_value_must_be_one_literal() {
     for value in [
         "x=1, 2",

@@ -1,7 +1,7 @@
 //! The batched executor against the row-at-a-time reference: random graphs, random queries
 //! built from the shapes of the language (scans, hops in every direction, variable-length
 //! hops, OPTIONAL MATCH, filters with nulls and mixed types, aggregation, DISTINCT, ORDER BY
-//! with LIMIT, UNWIND, subqueries), each run by both engines. They must return the same
+//! with LIMIT, UNWIND, LOAD CSV, subqueries), each run by both engines. They must return the same
 //! rows (in the same order where the query orders them) or fail with the same error.
 //! `KG_ENGINE_CASES` sets how many queries per graph (default 150).
 
@@ -179,11 +179,36 @@ fn condition(rng: &mut Rng, vars: &[&str]) -> String {
     }
 }
 
+/// The CSV file LOAD CSV queries read: ids and x values, some missing.
+fn csv_path() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("kg-engines-{}.csv", std::process::id()))
+}
+
+fn write_csv() {
+    let mut text = String::from("id,x\n");
+    for i in 0..40 {
+        let x = if i % 7 == 3 {
+            String::new()
+        } else {
+            (i % 5).to_string()
+        };
+        text.push_str(&format!("{i},{x}\n"));
+    }
+    std::fs::write(csv_path(), text).expect("the temporary folder is writable");
+}
+
 /// A random query over variables a, b (and c), ending in a random projection.
 fn query(rng: &mut Rng) -> String {
     let mut q = String::new();
     let mut vars = vec!["a", "b"];
-    match rng.below(6) {
+    match rng.below(7) {
+        6 => q.push_str(&format!(
+            "LOAD CSV WITH HEADERS FROM 'file://{}' AS row MATCH {}{}{} WHERE a.id = toInteger(row.id) OR a.x = toInteger(row.x)",
+            csv_path().display(),
+            node(rng, "a"),
+            rel(rng, "r"),
+            node(rng, "b")
+        )),
         0 => q.push_str(&format!("MATCH {}", node(rng, "a"))),
         1 => q.push_str(&format!(
             "MATCH {}{}{}",
@@ -307,6 +332,7 @@ fn the_batched_executor_returns_what_the_reference_returns() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(150);
+    write_csv();
     let mut failures = Vec::new();
     let mut compared = 0;
     for seed in 1..=8u64 {

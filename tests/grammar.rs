@@ -182,6 +182,10 @@ const FEATURES: &[(&str, &str)] = &[
         "comments",
         "MATCH (n) /* block\ncomment */ RETURN n // line comment",
     ),
+    (
+        "load csv",
+        "LOAD CSV WITH HEADERS FROM 'file:///people.csv' AS row FIELDTERMINATOR ';' MERGE (p:Person {name: row.name})",
+    ),
 ];
 
 fn parse_one(src: &str) -> kg::syntax::ast::Statement {
@@ -625,6 +629,7 @@ fn clauses_are_built_in_order() {
             ClauseKind::Delete { .. } => "DELETE",
             ClauseKind::Return { .. } => "RETURN",
             ClauseKind::Foreach { .. } => "FOREACH",
+            ClauseKind::LoadCsv { .. } => "LOAD CSV",
             ClauseKind::Call => "CALL",
         })
         .collect();
@@ -840,6 +845,114 @@ fn a_line_comment_ends_at_a_carriage_return_for_the_splitter_too() {
     let scan = kg::syntax::split_statements(text);
     assert_eq!(scan.complete.len(), 2, "{scan:?}");
     assert_eq!(parse_script(text).unwrap().statements.len(), 2);
+}
+
+/// Syntax that Neo4j users bring, which kg does not have: the error says what it is and what
+/// to write instead, pointing at it.
+#[test]
+fn syntax_from_neo4j_gets_a_hint() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("SHOW DATABASES", "SHOW DATABASES", "kg --db DIR"),
+        ("SHOW FUNCTIONS", "SHOW FUNCTIONS", ":help functions"),
+        (
+            "SHOW TEXT INDEXES",
+            "SHOW TEXT",
+            "CREATE INDEX [name] FOR (n:Label)",
+        ),
+        ("USE neo4j MATCH (n) RETURN n", "USE", "kg --db DIR"),
+        ("CREATE DATABASE news", "CREATE DATABASE", "kg --db DIR"),
+        (
+            "CREATE TEXT INDEX person_name FOR (p:Person) ON (p.name)",
+            "CREATE TEXT",
+            "text, point, full-text",
+        ),
+        (
+            "CREATE INDEX ON :Person(name)",
+            ":",
+            "CREATE INDEX [name] FOR (n:Label) ON (n.prop)",
+        ),
+        (
+            "CREATE CONSTRAINT FOR (p:Person) REQUIRE (p.a, p.b) IS UNIQUE",
+            "(",
+            "REQUIRE n.prop IS UNIQUE",
+        ),
+        (
+            "MATCH (n) SET n.seen = true FINISH",
+            "FINISH",
+            "last updating clause",
+        ),
+        (
+            "USING PERIODIC COMMIT 500 LOAD CSV FROM 'f.csv' AS row CREATE ()",
+            "USING PERIODIC",
+            "write LOAD CSV alone",
+        ),
+        (
+            "CYPHER 5 MATCH (n) RETURN n",
+            "CYPHER 5",
+            "write the statement alone",
+        ),
+        ("MATCH (n:Person|Company) RETURN n", "|", "WHERE n:A OR n:B"),
+        (
+            "MATCH (a)-[:R]->{1,3}(b) RETURN b",
+            "{",
+            "(a)-[:R*1..3]->(b)",
+        ),
+        (
+            "MATCH p = SHORTEST 1 (a)--(b) RETURN p",
+            "SHORTEST",
+            "shortestPath",
+        ),
+        (
+            "MATCH (n) RETURN COUNT { MATCH (n)-->() } AS c",
+            "COUNT {",
+            "size([(a)-->(b) | b])",
+        ),
+        ("RETURN 1 IS :: INTEGER", "IS :", "valueType(x)"),
+        ("CREATE UNIQUE (a)-[:R]->(b)", "CREATE UNIQUE", "MERGE"),
+        (
+            "START n = node(1) RETURN n",
+            "START",
+            "MATCH (n) WHERE id(n) = 1",
+        ),
+        ("GRANT ROLE reader TO ann", "GRANT", "file permissions"),
+    ];
+    for (src, at, advice) in cases {
+        let err = parse_script(src).expect_err(src);
+        assert_eq!(
+            err.detail,
+            Detail::UnsupportedFeature,
+            "{src}: {}",
+            err.message
+        );
+        assert!(err.message.contains(advice), "{src}: {}", err.message);
+        let span = err.span.unwrap();
+        assert_eq!(&src[span.start..span.end], *at, "{src}: {}", err.message);
+    }
+}
+
+#[test]
+fn a_reserved_word_as_a_name_is_named_with_its_backtick_form() {
+    for (src, word) in [
+        ("MATCH (c:Company) RETURN c.name AS by", "by"),
+        ("MATCH (order:Order) RETURN order", "order"),
+        ("UNWIND [1] AS in RETURN 1", "in"),
+    ] {
+        let err = parse_script(src).expect_err(src);
+        assert!(
+            err.message.contains("reserved word") && err.message.contains(&format!("`{word}`")),
+            "{src}: {}",
+            err.message
+        );
+        let span = err.span.unwrap();
+        assert_eq!(&src[span.start..span.end], word, "{src}");
+    }
+    // Where an expression may stand, a reserved word is not taken for a name.
+    let err = parse_script("RETURN 1 + AS x").expect_err("1 +");
+    assert!(
+        err.message.contains("expected an expression"),
+        "{}",
+        err.message
+    );
 }
 
 #[test]

@@ -258,3 +258,79 @@ fn source_runs_a_script_with_transaction_lines_as_kg_run_does() {
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
+
+#[test]
+fn output_sends_results_to_a_file_and_save_writes_the_last_one() {
+    let dir = temp_dir("output");
+    let mut p = shell(&dir.join("history"));
+    let csv = dir.join("rows.csv");
+    type_line(&mut p, &format!(":output {}", csv.display()));
+    p.exp_string("until :output off").unwrap();
+    type_line(&mut p, "UNWIND [1, 2] AS n RETURN n, 'x' AS s;");
+    p.exp_string("wrote 2 rows to")
+        .expect("the rows went to the file");
+    type_line(&mut p, ":output off");
+    p.exp_string("results go to the screen again").unwrap();
+    type_line(&mut p, "RETURN 42 AS answer;");
+    p.exp_string("| 42     |")
+        .expect("the screen gets results again");
+    let json = dir.join("last.json");
+    type_line(&mut p, &format!(":save {}", json.display()));
+    p.exp_string("wrote 1 row to").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "n,s\n1,x\n2,x\n");
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        "[{\"answer\":42}]\n"
+    );
+}
+
+#[test]
+fn history_lists_what_was_typed() {
+    let dir = temp_dir("history-list");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, "RETURN 1 AS one;");
+    p.exp_string("1 row").unwrap();
+    type_line(&mut p, "RETURN 2 AS two;");
+    p.exp_string("1 row").unwrap();
+    type_line(&mut p, ":history 2");
+    p.exp_string("RETURN 2 AS two;")
+        .expect("the last statement is listed");
+    p.exp_string(":history 2").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn output_and_save_do_not_write_over_the_store() {
+    let dir = temp_dir("output-store");
+    let store = dir.join("store");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kg"));
+    cmd.arg("--history")
+        .arg(dir.join("history"))
+        .arg("--db")
+        .arg(&store)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("the shell starts");
+    p.exp_string("kg> ").expect("first prompt");
+    type_line(&mut p, "RETURN 1 AS one;");
+    p.exp_string("1 row").unwrap();
+    let wal = store.join("wal.kg");
+    type_line(&mut p, &format!(":save {}", wal.display()));
+    p.exp_string("writing it would destroy the store")
+        .expect(":save refuses a store file");
+    type_line(
+        &mut p,
+        &format!(":output {}", store.join("rows.csv").display()),
+    );
+    p.exp_string("kg keeps only its own files there")
+        .expect(":output refuses a file inside the store");
+    type_line(&mut p, "RETURN 2 AS two;");
+    p.exp_string("| 2   |")
+        .expect("results still go to the screen");
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+    assert!(!store.join("rows.csv").exists());
+}

@@ -181,6 +181,8 @@ pub struct OutputArgs {
 pub enum Format {
     /// A table in the query language's value syntax, ending with the row count
     Table,
+    /// One block of `column: value` lines per row, for wide results
+    Vertical,
     /// One JSON array of row objects per statement, on one line
     Json,
     /// One JSON object per row
@@ -196,6 +198,7 @@ impl Format {
         use kg::format::OutputFormat as O;
         match self {
             Format::Table => O::Table,
+            Format::Vertical => O::Vertical,
             Format::Json => O::Json,
             Format::Jsonl => O::Jsonl,
             Format::Csv => O::Csv,

@@ -1,6 +1,7 @@
 //! Refusing an output that would write over what kg reads: the store's files and the input
-//! files (`-o`, `--bad-log`, the shell's `:export`). Files are compared by device and inode,
-//! so neither a hard link nor another spelling of a path gets past.
+//! files (`-o`, `--bad-log`, the shell's `:export`, `:output` and `:save`). Files are
+//! compared by device and inode, so neither a hard link nor another spelling of a path gets
+//! past.
 
 use super::Fatal;
 use kg::persist::{Claim, id_at};

@@ -37,9 +37,32 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
                 name_text.trim()
             ))
         })?;
-        params.insert(name, literal(value)?);
+        let value = literal(value).map_err(|e| match bare_word(value) {
+            Some(word) => Fatal::usage(format!(
+                "--param {pair}: values are written as in the query language, where {word} would be a variable; text needs quotes: --param \"{}='{}'\"",
+                name_text.trim(),
+                word.replace('\'', "\\'")
+            )),
+            None => e,
+        })?;
+        params.insert(name, value);
     }
     Ok(params)
+}
+
+/// The value when it is one word that is not a literal (`Nordlys`, not `true` or `10`): most
+/// likely text that was meant to be quoted.
+pub fn bare_word(value: &str) -> Option<&str> {
+    let word = value.trim();
+    let first = word.chars().next()?;
+    let plain = (first.is_alphabetic() || first == '_')
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
+    let literal = ["true", "false", "null", "nan", "infinity"]
+        .iter()
+        .any(|l| word.eq_ignore_ascii_case(l));
+    (plain && !literal).then_some(word)
 }
 
 /// Evaluates a literal (`10`, `'text'`, `[1, 2]`, `{k: 'v'}`) with the query engine itself, so

@@ -31,6 +31,32 @@ pub struct Runner<'s> {
     noted_memory: bool,
     /// Rows could not be written (other than to a closed pipe): the run stops with exit 3.
     output_failed: bool,
+    /// Where results go instead of the screen (the shell's `:output FILE`).
+    pub output: Option<OutputFile>,
+}
+
+/// A file that results are written to, in a format of its own.
+pub struct OutputFile {
+    pub path: std::path::PathBuf,
+    pub format: OutputFormat,
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+impl OutputFile {
+    /// Creates (or empties) `path`.
+    pub fn create(path: &Path, format: OutputFormat) -> std::io::Result<Self> {
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            format,
+            file: std::io::BufWriter::new(std::fs::File::create(path)?),
+        })
+    }
+
+    /// Writes one result whole (no width or row limit) and flushes it.
+    pub fn write(&mut self, result: &QueryResult) -> std::io::Result<()> {
+        write_result(&mut self.file, result, self.format, Layout::default())?;
+        self.file.flush()
+    }
 }
 
 impl<'s> Runner<'s> {
@@ -48,6 +74,7 @@ impl<'s> Runner<'s> {
             line_base: 0,
             noted_memory: false,
             output_failed: false,
+            output: None,
         }
     }
 
@@ -145,8 +172,24 @@ impl<'s> Runner<'s> {
         if self.output_failed {
             return;
         }
-        let (format, layout) = (self.format, self.layout);
-        if let Err(fatal) = print_out(|out| write_result(out, result, format, layout)) {
+        if let (Some(output), true) = (&mut self.output, result.has_columns()) {
+            match output.write(result) {
+                Ok(()) => {
+                    let n = result.rows.len();
+                    let noun = if n == 1 { "row" } else { "rows" };
+                    eprintln!("wrote {n} {noun} to {}", output.path.display());
+                }
+                Err(e) => {
+                    eprintln!(
+                        "cannot write to {}: {e}; results go to the screen again",
+                        output.path.display()
+                    );
+                    self.output = None;
+                }
+            }
+        } else if let Err(fatal) =
+            print_out(|out| write_result(out, result, self.format, self.layout))
+        {
             eprintln!("kg: {}", fatal.message);
             self.output_failed = true;
         }

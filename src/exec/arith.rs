@@ -37,7 +37,7 @@ fn text_test(a: &Value, b: &Value, test: fn(&str, &str) -> bool) -> Value {
 }
 
 pub fn subtract(a: &Value, b: &Value) -> Result<Value> {
-    match super::temporal::subtract(a, b) {
+    match crate::functions::temporal::subtract(a, b) {
         Some(difference) => difference,
         None => numeric(a, b, "-", i64::checked_sub, |x, y| x - y),
     }
@@ -52,7 +52,7 @@ pub fn power(a: &Value, b: &Value) -> Result<Value> {
 }
 
 pub fn add(a: &Value, b: &Value) -> Result<Value> {
-    if let Some(sum) = super::temporal::add(a, b) {
+    if let Some(sum) = crate::functions::temporal::add(a, b) {
         return sum;
     }
     Ok(match (a, b) {
@@ -101,27 +101,7 @@ pub fn number_text(v: &Value) -> String {
     }
 }
 
-/// Floats always show a fractional part or exponent, so they never read as integers.
-pub fn float_text(f: f64) -> String {
-    if f.is_nan() {
-        "NaN".into()
-    } else if f.is_infinite() {
-        if f > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        }
-    } else if f == f.trunc() && f.abs() < 1e16 {
-        format!("{f:.1}")
-    } else {
-        let s = format!("{f}");
-        if s.contains('e') || s.contains('.') {
-            s
-        } else {
-            format!("{s}.0")
-        }
-    }
-}
+pub use crate::model::float_text;
 
 fn numeric(
     a: &Value,
@@ -141,14 +121,14 @@ fn numeric(
 }
 
 pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
-    if let Some(product) = super::temporal::multiply(a, b) {
+    if let Some(product) = crate::functions::temporal::multiply(a, b) {
         return product;
     }
     numeric(a, b, "*", i64::checked_mul, |x, y| x * y)
 }
 
 pub fn divide(a: &Value, b: &Value) -> Result<Value> {
-    if let Some(quotient) = super::temporal::divide(a, b) {
+    if let Some(quotient) = crate::functions::temporal::divide(a, b) {
         return quotient;
     }
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
@@ -199,7 +179,7 @@ pub fn in_list(needle: &Value, list: &Value) -> Result<Value> {
 }
 
 pub fn negate(v: &Value) -> Result<Value> {
-    if let Some(negated) = super::temporal::negate(v) {
+    if let Some(negated) = crate::functions::temporal::negate(v) {
         return negated;
     }
     match v {

@@ -2,7 +2,6 @@
 
 use super::arith;
 use super::context::{Ctx, Result, Row};
-use super::functions;
 use super::row::open;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{
@@ -135,7 +134,14 @@ fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                 .iter()
                 .map(|a| eval(a, row, ctx))
                 .collect::<Result<SmallVec<[_; 3]>>>()?;
-            functions::call(*function, &values, ctx).map_err(|e| e.or_at(*span))
+            crate::functions::call(
+                function,
+                &values,
+                ctx.graph,
+                ctx.stmt.now,
+                ctx.stmt.transaction_now,
+            )
+            .map_err(|e| e.or_at(*span))
         }
         BoundExpr::ListComprehension {
             slot,
@@ -461,11 +467,7 @@ fn quantify(
 
 /// Reading an entity this statement deleted.
 pub fn deleted(what: &str) -> QueryError {
-    QueryError::runtime(
-        ErrorClass::EntityNotFound,
-        Detail::DeletedEntityAccess,
-        format!("the {what} was deleted earlier in this statement"),
-    )
+    QueryError::deleted(what)
 }
 
 /// Evaluates without copying where the value already exists: a slot of the row, a constant,
@@ -506,7 +508,7 @@ pub fn property(base: &Value, key: crate::graph::Symbol, ctx: &Ctx) -> Result<Va
             .cloned()
             .unwrap_or(Value::Null)),
         temporal if temporal.temporal_kind().is_some() => {
-            super::temporal::component(temporal, &ctx.graph.names().name(key))
+            crate::functions::temporal::component(temporal, &ctx.graph.names().name(key))
         }
         other => Err(QueryError::type_error(format!(
             "cannot read property `{}` of {}",
@@ -582,26 +584,6 @@ fn slice(base: &Value, from: Option<Value>, to: Option<Value>) -> Result<Value> 
     Ok(Value::list(items[start as usize..end as usize].to_vec()))
 }
 
-/// All properties of a node, relationship or map, as a map.
-pub fn properties_of(base: &Value, ctx: &Ctx) -> Result<Option<Map>> {
-    let names = ctx.graph.names();
-    let props = match base {
-        Value::Node(id) if ctx.graph.node_exists(*id) => ctx.graph.node_props(*id),
-        Value::Node(id) if ctx.graph.is_deleted_node(*id) => return Err(deleted("node")),
-        Value::Rel(id) if ctx.graph.rel_exists(*id) => ctx.graph.rel_props(*id),
-        Value::Rel(id) if ctx.graph.is_deleted_rel(*id) => return Err(deleted("relationship")),
-        Value::Node(_) | Value::Rel(_) => Vec::new(),
-        Value::Map(m) => return Ok(Some((**m).clone())),
-        _ => return Ok(None),
-    };
-    Ok(Some(
-        props
-            .into_iter()
-            .map(|(k, v)| (names.name(k).clone(), v))
-            .collect(),
-    ))
-}
-
 fn map_projection(
     base: &Value,
     entries: &[MapProjectionEntry],
@@ -611,7 +593,7 @@ fn map_projection(
     if base.is_null() {
         return Ok(Value::Null);
     }
-    let Some(all) = properties_of(base, ctx)? else {
+    let Some(all) = crate::functions::properties_of(base, ctx.graph)? else {
         return Err(QueryError::type_error(format!(
             "map projection needs a node, relationship or map, not {}",
             base.value_type()

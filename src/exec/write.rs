@@ -280,7 +280,7 @@ impl Writer<'_, '_> {
                     Value::Null => Default::default(),
                     v @ (Value::Node(_) | Value::Rel(_)) => {
                         let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
-                        super::eval::properties_of(&v, &ctx)?.unwrap_or_default()
+                        crate::functions::properties_of(&v, ctx.graph)?.unwrap_or_default()
                     }
                     other => {
                         return Err(QueryError::type_error(format!(

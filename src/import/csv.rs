@@ -12,11 +12,11 @@
 //! does not have yet, are read as strings, with a note.
 
 use super::builder::{Builder, IdKey};
-use super::csv_reader::{Record, RecordReader};
 use super::error::{ImportError, Location, RowError};
 use super::progress::Progress;
 use crate::model::Value;
 use crate::model::temporal::TemporalKind;
+use crate::text::{Record, RecordReader};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -312,7 +312,7 @@ fn read_header(
                 column: Some(e.field as u64),
                 column_name: None,
             },
-            reason: e.reason,
+            reason: e.reason.into(),
         }),
     }
 }
@@ -373,7 +373,7 @@ fn load_file(
                     column_name: header.names.get(e.field - 1).cloned(),
                 };
                 // The rest of the file cannot be trusted after an unclosed quote.
-                builder.reject(location, e.reason, &rec.raw)?;
+                builder.reject(location, e.reason.into(), &rec.raw)?;
                 return Ok(());
             }
         };

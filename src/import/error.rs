@@ -157,21 +157,30 @@ impl ImportError {
     }
 
     /// A line of `path` that could not be read.
-    pub(crate) fn line(path: &std::path::Path, e: super::lines::LineError) -> Self {
+    pub(crate) fn line(path: &std::path::Path, e: crate::text::LineError) -> Self {
         match e {
-            super::lines::LineError::Io(source) => Self::io(path, source),
-            super::lines::LineError::Utf8 { line, column } => ImportError::NotUtf8 {
+            crate::text::LineError::Io(source) => Self::io(path, source),
+            crate::text::LineError::Utf8 { line, column } => ImportError::NotUtf8 {
                 location: Location {
                     column: Some(column),
                     ..Location::line(path, line)
                 },
             },
-            e @ (super::lines::LineError::LineTooLong { .. }
-            | super::lines::LineError::StatementTooLong { .. }
-            | super::lines::LineError::RecordTooLong { .. }) => ImportError::TooLong {
+            e @ (crate::text::LineError::LineTooLong { .. }
+            | crate::text::LineError::StatementTooLong { .. }
+            | crate::text::LineError::RecordTooLong { .. }) => ImportError::TooLong {
                 path: path.to_path_buf(),
                 reason: e.to_string(),
             },
+        }
+    }
+}
+
+impl From<crate::text::QuoteError> for RowError {
+    fn from(e: crate::text::QuoteError) -> Self {
+        match e {
+            crate::text::QuoteError::Unterminated => RowError::UnterminatedQuote,
+            crate::text::QuoteError::TextAfterQuote => RowError::TextAfterQuote,
         }
     }
 }

@@ -14,9 +14,10 @@
 
 use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
-use super::lines::{LineReader, skip_bom};
 use super::progress::Progress;
 use crate::model::Value;
+use crate::text::LineReader;
+use crate::text::skip_bom;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value as Json;
 use std::cell::Cell;

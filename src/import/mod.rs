@@ -12,16 +12,15 @@
 
 mod builder;
 mod csv;
-mod csv_reader;
 mod error;
 mod json;
-mod lines;
 mod progress;
 mod script;
 
+pub use crate::text::limit_text;
+pub use crate::text::{LineError, LineReader};
 pub use error::{ImportError, Location, RowError};
 pub use json::{describe_json_error, json_from_str, json_number};
-pub use lines::{LineError, LineReader, limit_text};
 pub use progress::Progress;
 
 use crate::db::Database;

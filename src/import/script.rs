@@ -6,12 +6,12 @@
 
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
-use super::lines::{LineError, LineReader};
 use super::progress::Progress;
 use crate::db::{Database, Params};
 use crate::error::Error;
 use crate::syntax::ast::{Span, Statement, StatementKind};
 use crate::syntax::{MAX_STATEMENT_BYTES, parse_script, split_statements};
+use crate::text::{LineError, LineReader};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;

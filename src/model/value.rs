@@ -304,3 +304,25 @@ impl PartialEq for Value {
         }
     }
 }
+
+/// Floats always show a fractional part or exponent, so they never read as integers.
+pub fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
+    } else if f == f.trunc() && f.abs() < 1e16 {
+        format!("{f:.1}")
+    } else {
+        let s = format!("{f}");
+        if s.contains('e') || s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    }
+}

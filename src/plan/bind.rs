@@ -1,12 +1,12 @@
 //! Expressions: variables to slots, names to symbols, functions resolved, and the checks that
 //! openCypher makes before running (undefined variables, aggregates where none may be).
 
-use super::functions::{lookup_aggregate, lookup_function};
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, VarKind};
 use super::types::{StaticType, binary_type, element_type, static_type, var_kind_for_type};
 use crate::error::{Detail, QueryError};
+use crate::functions::{self, Builtin};
 use crate::model::Value;
 use crate::syntax::ast::{self, ExistsBody, Expr, ExprKind, MapProjectionItem, Span};
 use crate::syntax::closest;
@@ -439,12 +439,16 @@ impl Planner<'_> {
         aggs: Option<&Substitutions>,
         span: Span,
     ) -> Result<BoundExpr> {
-        if lookup_aggregate(&name.name).is_some() {
-            return Err(misplaced_aggregate(span));
-        }
-        let Some((function, min, max)) = lookup_function(&name.name) else {
+        let Some(function) = functions::lookup(&name.name) else {
             let mut message = format!("unknown function '{}'", name.name);
-            if let Some(s) = closest(&name.name, super::FUNCTION_NAMES.iter().copied()) {
+            let plugin = ["apoc.", "genai.", "gds."]
+                .into_iter()
+                .find(|p| name.name.to_ascii_lowercase().starts_with(p));
+            if let Some(plugin) = plugin {
+                message.push_str(&format!(
+                    ": {plugin}* functions come from a plugin of Neo4j's server, which kg does not load (the shell's :help functions lists kg's own)"
+                ));
+            } else if let Some(s) = closest(&name.name, functions::names()) {
                 message.push_str(&format!(": did you mean {s}?"));
             }
             return Err(QueryError::syntax(
@@ -453,13 +457,19 @@ impl Planner<'_> {
                 name.span,
             ));
         };
+        if function.aggregate().is_some() {
+            return Err(misplaced_aggregate(span));
+        }
+        let (min, max) = function.arity();
         if args.len() < min || args.len() > max {
             return Err(QueryError::syntax(
                 Detail::InvalidArgumentType,
                 format!(
-                    "wrong number of arguments for {}: {}",
-                    name.name,
-                    args.len()
+                    "{} takes {}, not {}: {}",
+                    function.name,
+                    arguments(min, max),
+                    args.len(),
+                    function.signature()
                 ),
                 span,
             ));
@@ -475,15 +485,33 @@ impl Planner<'_> {
             ));
         }
         check_arguments(function, args, scope)?;
+        if let Some(slot) = self.load_csv_slot(function) {
+            return Ok(slot);
+        }
         let args = args
             .iter()
-            .map(|a| self.bind_with(a, scope, aggs))
+            .enumerate()
+            .map(|(i, a)| match keyword_argument(function, i, a, scope) {
+                Some(keyword) => Ok(BoundExpr::Const(Value::str(keyword))),
+                None => self.bind_with(a, scope, aggs),
+            })
             .collect::<Result<_>>()?;
         Ok(BoundExpr::Call {
             function,
             args,
             span,
         })
+    }
+
+    /// `linenumber()` and `file()` read the slots of the LOAD CSV before them; without one they
+    /// are the functions' own (null).
+    fn load_csv_slot(&self, function: &Builtin) -> Option<BoundExpr> {
+        let (line, file) = self.load_csv?;
+        match function.name {
+            "linenumber" => Some(BoundExpr::Slot(line)),
+            "file" => Some(BoundExpr::Slot(file)),
+            _ => None,
+        }
     }
 
     /// Pattern predicates may only use variables bound outside them.
@@ -582,32 +610,69 @@ fn check_operands(op: ast::BinaryOp, l: (StaticType, Span), r: (StaticType, Span
     }
 }
 
-/// Argument types that are wrong whatever the values: `labels(path)`, `type(node)`, ...
-fn check_arguments(function: Function, args: &[Expr], scope: &Scope) -> Result<()> {
+/// "1 argument", "2 or 3 arguments", "at least 1 argument".
+fn arguments(min: usize, max: usize) -> String {
+    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    match (min, max) {
+        (min, usize::MAX) => format!("at least {min} {}", noun(min)),
+        (min, max) if min == max => format!("{min} {}", noun(min)),
+        (min, max) if max == min + 1 => format!("{min} or {max} {}", noun(max)),
+        (min, max) => format!("{min} to {max} {}", noun(max)),
+    }
+}
+
+/// A bare name where a function takes a keyword: `normalize(s, NFKC)` (as Neo4j writes it),
+/// unless a variable of that name is in scope.
+fn keyword_argument(
+    function: &Builtin,
+    i: usize,
+    arg: &Expr,
+    scope: &Scope,
+) -> Option<&'static str> {
+    let ExprKind::Variable(name) = &arg.kind else {
+        return None;
+    };
+    if function.name != "normalize" || i != 1 || scope.get(name).is_some() {
+        return None;
+    }
+    ["NFC", "NFD", "NFKC", "NFKD"]
+        .into_iter()
+        .find(|form| form.eq_ignore_ascii_case(name))
+}
+
+/// Argument types that are wrong whatever the values: `labels(path)`, `type(node)`, ... The
+/// first parameter's type in the function's signature says what it takes.
+fn check_arguments(function: &Builtin, args: &[Expr], scope: &Scope) -> Result<()> {
     use StaticType as T;
-    let Some(first) = args.first() else {
+    let (Some(first), Some(param)) = (args.first(), function.params.first()) else {
         return Ok(());
     };
-    let wanted: &[StaticType] = match function {
-        Function::Labels => &[T::Node],
-        Function::Type | Function::StartNode | Function::EndNode => &[T::Rel],
-        Function::Length => &[T::Path, T::String, T::List],
-        Function::Size => {
-            if matches!(first.kind, ExprKind::PatternPredicate(_)) {
-                return Err(QueryError::syntax(
-                    Detail::UnexpectedSyntax,
-                    "size() of a pattern is not supported; use COUNT or a pattern comprehension",
-                    first.span,
-                ));
-            }
-            &[T::String, T::List]
-        }
-        Function::Nodes | Function::Relationships => &[T::Path],
-        Function::Keys | Function::Properties => &[T::Node, T::Rel, T::Map],
-        Function::Id | Function::ElementId => &[T::Node, T::Rel],
-        _ => return Ok(()),
-    };
-    expect_type(first, scope, wanted, function.name())
+    if function.name == "size" && matches!(first.kind, ExprKind::PatternPredicate(_)) {
+        return Err(QueryError::syntax(
+            Detail::UnexpectedSyntax,
+            "size() of a pattern is not supported; use COUNT or a pattern comprehension",
+            first.span,
+        ));
+    }
+    if !function.typed_first_arg {
+        return Ok(());
+    }
+    let wanted: Vec<StaticType> = param
+        .ty
+        .split(" | ")
+        .filter_map(|ty| {
+            Some(match ty {
+                "NODE" => T::Node,
+                "RELATIONSHIP" => T::Rel,
+                "PATH" => T::Path,
+                "STRING" => T::String,
+                "MAP" => T::Map,
+                _ if ty.starts_with("LIST") => T::List,
+                _ => return None,
+            })
+        })
+        .collect();
+    expect_type(first, scope, &wanted, function.name)
 }
 
 pub(super) fn misplaced_aggregate(span: Span) -> QueryError {
@@ -630,10 +695,12 @@ pub(super) fn contains_aggregate(expr: &Expr) -> bool {
 pub(super) fn visit_aggregates<'e>(expr: &'e Expr, f: &mut dyn FnMut(&'e Expr, AggKind)) {
     match &expr.kind {
         ExprKind::CountStar => f(expr, AggKind::CountStar),
-        ExprKind::FunctionCall { name, args, .. } => match lookup_aggregate(&name.name) {
-            Some(kind) => f(expr, kind),
-            None => args.iter().for_each(|a| visit_aggregates(a, f)),
-        },
+        ExprKind::FunctionCall { name, args, .. } => {
+            match functions::lookup(&name.name).and_then(Builtin::aggregate) {
+                Some(kind) => f(expr, kind),
+                None => args.iter().for_each(|a| visit_aggregates(a, f)),
+            }
+        }
         // Aggregates inside a comprehension's body would run per element: not allowed, so
         // they are not collected here and binding rejects them.
         ExprKind::ListComprehension { list, .. } | ExprKind::Quantifier { list, .. } => {

@@ -146,6 +146,8 @@ pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
             };
             rows(inner, graph, input) * items
         }
+        // A file's length is not known before it is read.
+        Op::LoadCsv(l) => rows(&l.input, graph, input) * 1000.0,
         Op::Project { input: inner, .. } => rows(inner, graph, input),
         Op::Aggregate {
             input: inner, keys, ..

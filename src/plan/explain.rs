@@ -191,6 +191,15 @@ impl Render<'_> {
             Op::Unwind {
                 input: inner, slot, ..
             } => ("Unwind", self.var(*slot), vec![inner]),
+            Op::LoadCsv(l) => (
+                "LoadCsv",
+                format!(
+                    "{}{}",
+                    self.var(l.slot),
+                    if l.headers { ", with headers" } else { "" }
+                ),
+                vec![&l.input],
+            ),
             Op::Project {
                 input: inner,
                 items,

@@ -2,9 +2,9 @@
 //! row slots; from the syntax tree it keeps only the operator enums (`BinaryOp`, `CmpOp`,
 //! `QuantifierKind`) and spans for runtime errors.
 
+use crate::functions::Builtin;
 use crate::graph::{Direction, RangeOp, Symbol};
 use crate::model::Value;
-use crate::model::temporal::TemporalKind;
 use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
 use std::sync::Arc;
 
@@ -85,6 +85,8 @@ pub enum Op {
         list: BoundExpr,
         slot: Slot,
     },
+    /// For each input row, a row per record of a CSV file.
+    LoadCsv(Box<LoadCsv>),
     /// Sets slots of each row to computed values.
     Project {
         input: Box<Op>,
@@ -165,6 +167,24 @@ pub struct Expand {
     pub distinct_from: Vec<Slot>,
 }
 
+/// `LOAD CSV [WITH HEADERS] FROM url AS row [FIELDTERMINATOR 'c']`.
+#[derive(Debug, Clone)]
+pub struct LoadCsv {
+    pub input: Op,
+    /// Evaluated per input row: a `file:` URL or a path.
+    pub url: BoundExpr,
+    /// The first record names the fields: rows are maps, not lists.
+    pub headers: bool,
+    pub delimiter: u8,
+    pub slot: Slot,
+    /// Each row's line number and the file's absolute path: what `linenumber()` and
+    /// `file()` read.
+    pub line_slot: Slot,
+    pub file_slot: Slot,
+    /// Where errors about the file point: the URL.
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct ShortestPath {
     pub input: Op,
@@ -184,20 +204,7 @@ pub struct ShortestPath {
     pub predicate: Option<BoundExpr>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AggKind {
-    Count,
-    CountStar,
-    Sum,
-    Avg,
-    Min,
-    Max,
-    Collect,
-    StDev,
-    StDevP,
-    PercentileCont,
-    PercentileDisc,
-}
+pub use crate::functions::AggKind;
 
 #[derive(Debug, Clone)]
 pub struct Aggregate {
@@ -295,96 +302,6 @@ pub enum RemoveAction {
     },
 }
 
-/// Built-in scalar functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Function {
-    Id,
-    ElementId,
-    Labels,
-    Type,
-    Keys,
-    Properties,
-    StartNode,
-    EndNode,
-    Nodes,
-    Relationships,
-    Length,
-    Size,
-    Head,
-    Last,
-    Tail,
-    Range,
-    Reverse,
-    Coalesce,
-    ToInteger,
-    ToIntegerOrNull,
-    ToFloat,
-    ToFloatOrNull,
-    ToString,
-    ToStringOrNull,
-    ToBoolean,
-    ToBooleanOrNull,
-    ToLower,
-    ToUpper,
-    Trim,
-    LTrim,
-    RTrim,
-    Replace,
-    Substring,
-    Left,
-    Right,
-    Split,
-    Abs,
-    Ceil,
-    Floor,
-    Round,
-    Sign,
-    Sqrt,
-    Exp,
-    Log,
-    Log10,
-    E,
-    Pi,
-    Rand,
-    Sin,
-    Cos,
-    Tan,
-    Asin,
-    Acos,
-    Atan,
-    Atan2,
-    Degrees,
-    Radians,
-    Exists,
-    Timestamp,
-    IsEmpty,
-    Date,
-    LocalTime,
-    Time,
-    LocalDateTime,
-    DateTime,
-    Duration,
-    /// `date.truncate(unit, value[, map])` and the other types'.
-    Truncate(TemporalKind),
-    /// `date.statement([zone])`, `datetime.realtime()`, ...: now, by one of three clocks.
-    Now(TemporalKind, Clock),
-    FromEpoch,
-    FromEpochMillis,
-    DurationBetween,
-    DurationInMonths,
-    DurationInDays,
-    DurationInSeconds,
-}
-
-/// Which instant a temporal function's `now` is: the moment of the call, the start of the
-/// statement, or the start of the transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
-    Realtime,
-    Statement,
-    Transaction,
-}
-
 #[derive(Debug, Clone)]
 pub enum MapProjectionEntry {
     AllProperties,
@@ -454,7 +371,7 @@ pub enum BoundExpr {
     List(Vec<BoundExpr>, Span),
     Map(Vec<(Arc<str>, BoundExpr)>, Span),
     Call {
-        function: Function,
+        function: &'static Builtin,
         args: Vec<BoundExpr>,
         span: Span,
     },

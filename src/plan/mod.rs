@@ -10,7 +10,6 @@
 mod bind;
 mod estimate;
 mod explain;
-mod functions;
 pub mod logical;
 mod pattern;
 mod planner;
@@ -20,7 +19,6 @@ mod types;
 mod update;
 
 pub use explain::{PlanLine, explain, key_of, plan_lines};
-pub use functions::FUNCTION_NAMES;
 pub use logical::*;
 pub use pattern::slots_of;
 pub use planner::plan_query;

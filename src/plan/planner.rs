@@ -15,6 +15,9 @@ pub(super) struct Planner<'g> {
     pub next_slot: Slot,
     /// The variable each slot holds, for EXPLAIN; slots of no variable have none.
     pub slot_names: Vec<Option<std::sync::Arc<str>>>,
+    /// The line and file slots of the last LOAD CSV planned, which `linenumber()` and
+    /// `file()` read.
+    pub load_csv: Option<(Slot, Slot)>,
 }
 
 /// Plans a whole statement (single queries joined by UNION).
@@ -27,6 +30,7 @@ pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan
             graph,
             next_slot: 0,
             slot_names: Vec::new(),
+            load_csv: None,
         };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
@@ -117,7 +121,9 @@ impl Planner<'_> {
             if after_update
                 && matches!(
                     clause.kind,
-                    ClauseKind::Match { .. } | ClauseKind::Unwind { .. }
+                    ClauseKind::Match { .. }
+                        | ClauseKind::Unwind { .. }
+                        | ClauseKind::LoadCsv { .. }
                 )
             {
                 return Err(composition(
@@ -162,6 +168,15 @@ impl Planner<'_> {
                         list,
                         slot,
                     };
+                }
+                ClauseKind::LoadCsv {
+                    headers,
+                    url,
+                    var,
+                    terminator,
+                } => {
+                    current =
+                        self.plan_load_csv(current, *headers, url, var, terminator, &mut scope)?;
                 }
                 ClauseKind::With { body, filter } => {
                     after_update = false;
@@ -212,6 +227,52 @@ impl Planner<'_> {
             columns,
             writes,
         ))
+    }
+}
+
+impl Planner<'_> {
+    fn plan_load_csv(
+        &mut self,
+        input: Op,
+        headers: bool,
+        url: &ast::Expr,
+        var: &ast::Ident,
+        terminator: &Option<(String, Span)>,
+        scope: &mut Scope,
+    ) -> Result<Op> {
+        let delimiter = match terminator {
+            None => b',',
+            Some((text, span)) => match text.as_bytes() {
+                [byte] if byte.is_ascii() => *byte,
+                _ => {
+                    return Err(QueryError::syntax(
+                        Detail::InvalidArgumentValue,
+                        format!(
+                            "FIELDTERMINATOR must be one ASCII character, such as ';' or '\\t', not '{text}'"
+                        ),
+                        *span,
+                    ));
+                }
+            },
+        };
+        let url_span = url.span;
+        let url = self.bind_expr(url, scope)?;
+        if scope.get(&var.name).is_some() {
+            return Err(already_bound(var));
+        }
+        let slot = self.declare(scope, var, VarKind::Value).slot;
+        let (line_slot, file_slot) = (self.slot(), self.slot());
+        self.load_csv = Some((line_slot, file_slot));
+        Ok(Op::LoadCsv(Box::new(LoadCsv {
+            input,
+            url,
+            headers,
+            delimiter,
+            slot,
+            line_slot,
+            file_slot,
+            span: url_span,
+        })))
     }
 }
 

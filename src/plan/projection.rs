@@ -3,7 +3,6 @@
 use super::bind::{
     Substitutions, collect_variables, contains_aggregate, misplaced_aggregate, visit_aggregates,
 };
-use super::functions::lookup_aggregate;
 use super::logical::*;
 use super::planner::{Planner, Result};
 use super::scope::{Scope, Var, VarKind};
@@ -487,7 +486,12 @@ impl<'s> Grouping<'s> {
         };
         match &expr.kind {
             ExprKind::CountStar => Ok(()),
-            ExprKind::FunctionCall { name, .. } if lookup_aggregate(&name.name).is_some() => Ok(()),
+            ExprKind::FunctionCall { name, .. }
+                if crate::functions::lookup(&name.name)
+                    .is_some_and(|f| f.aggregate().is_some()) =>
+            {
+                Ok(())
+            }
             ExprKind::Property(..) if self.simple_keys.contains(&expr.to_string()) => Ok(()),
             ExprKind::Variable(v) => self.check_name(v, expr.span, visible, local),
             ExprKind::ListComprehension {

@@ -100,6 +100,7 @@ impl Planner<'_> {
             }
             ClauseKind::Match { .. }
             | ClauseKind::Unwind { .. }
+            | ClauseKind::LoadCsv { .. }
             | ClauseKind::With { .. }
             | ClauseKind::Return { .. }
             | ClauseKind::Call => {

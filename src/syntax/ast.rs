@@ -152,6 +152,14 @@ pub enum ClauseKind {
         list: Expr,
         clauses: Vec<Clause>,
     },
+    /// `LOAD CSV [WITH HEADERS] FROM url AS var [FIELDTERMINATOR 'c']`.
+    LoadCsv {
+        headers: bool,
+        url: Expr,
+        var: Ident,
+        /// The field terminator as written (unescaped), with its span.
+        terminator: Option<(String, Span)>,
+    },
     /// Procedure calls and CALL subqueries (`CALL { query }`) parse, so that they can be
     /// refused clearly; their contents are not kept.
     Call,

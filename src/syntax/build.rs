@@ -2,8 +2,8 @@
 
 use super::ast::*;
 use super::expr::{
-    build_expression, build_inner_expression, build_labels, build_map_entries, next,
-    parse_integer_text, within_limit,
+    build_expression, build_inner_expression, build_labels, build_map_entries, first, next,
+    parse_integer_text, unescape, within_limit,
 };
 use super::parser::{Pair, Rule, is_keyword};
 use crate::error::{Detail, QueryError};
@@ -224,6 +224,31 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             let list = build_expression(next(&mut rest, span)?)?;
             let clauses = rest.map(build_clause).collect::<Result<_>>()?;
             ClauseKind::Foreach { var, list, clauses }
+        }
+        Rule::load_csv_clause => {
+            let mut headers = false;
+            let mut url = None;
+            let mut var = None;
+            let mut terminator = None;
+            for p in parts {
+                match p.as_rule() {
+                    Rule::load_csv_headers => headers = true,
+                    Rule::expression => url = Some(build_expression(p)?),
+                    Rule::variable => var = Some(ident(p)),
+                    Rule::string_literal => {
+                        let at = span_of(&p);
+                        let text = unescape(first(p)?.as_str(), at)?;
+                        terminator = Some((text, at));
+                    }
+                    _ => {}
+                }
+            }
+            ClauseKind::LoadCsv {
+                headers,
+                url: url.ok_or_else(|| incomplete(span))?,
+                var: var.ok_or_else(|| incomplete(span))?,
+                terminator,
+            }
         }
         Rule::call_clause => ClauseKind::Call,
         _ => return Err(incomplete(span)),

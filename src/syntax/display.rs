@@ -444,6 +444,20 @@ impl Display for Clause {
                 where_part(f, filter.as_ref())
             }
             ClauseKind::Unwind { list: l, var } => write!(f, "UNWIND {l} AS {}", Name(&var.name)),
+            ClauseKind::LoadCsv {
+                headers,
+                url,
+                var,
+                terminator,
+            } => {
+                let headers = if *headers { "WITH HEADERS " } else { "" };
+                write!(f, "LOAD CSV {headers}FROM {url} AS {}", Name(&var.name))?;
+                if let Some((t, _)) = terminator {
+                    f.write_str(" FIELDTERMINATOR ")?;
+                    write_literal(f, &Value::str(t))?;
+                }
+                Ok(())
+            }
             ClauseKind::With { body, filter } => {
                 write!(f, "WITH {body}")?;
                 where_part(f, filter.as_ref())

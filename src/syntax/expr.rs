@@ -249,7 +249,7 @@ fn build_infix((mut lhs, lhs_chain): Built, op: Pair, (rhs, _): Built) -> Result
     Ok((within_limit(lhs, at)?, chained))
 }
 
-fn first(pair: Pair) -> Result<Pair> {
+pub(super) fn first(pair: Pair) -> Result<Pair> {
     let span = span_of(&pair);
     let rule = pair.as_rule();
     pair.into_inner().next().ok_or_else(|| {
@@ -550,7 +550,7 @@ pub(super) fn parse_integer_text(text: &str) -> Option<i64> {
     i64::try_from(if neg { -magnitude } else { magnitude }).ok()
 }
 
-fn unescape(raw: &str, span: Span) -> Result<String> {
+pub(super) fn unescape(raw: &str, span: Span) -> Result<String> {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {

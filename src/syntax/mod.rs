@@ -6,7 +6,9 @@
 pub mod ast;
 mod build;
 mod display;
+mod error;
 mod expr;
+mod hints;
 mod lexical;
 mod parser;
 mod schema;

@@ -30,6 +30,14 @@ pub enum Command {
     Explain(String),
     Profile(String),
     Clear,
+    /// The last N lines of the history.
+    History(usize),
+    /// Results go to a file from now on (`None`: back to the screen).
+    Output(Option<(PathBuf, OutputFormat)>),
+    /// Where results go now.
+    OutputStatus,
+    /// The last result, into a file.
+    Save(PathBuf, OutputFormat),
 }
 
 /// Every command, with its arguments and what it does: the help text and the completion list.
@@ -37,7 +45,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         ":help",
         "[topic]",
-        "show help; topics: commands, language, functions, formats, keys",
+        "show help; topics: commands, language, functions [WORD], formats, keys",
     ),
     (
         ":quit",
@@ -102,6 +110,21 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "run a statement and show its plan with the time it took",
     ),
     (":clear", "", "clear the screen"),
+    (
+        ":history",
+        "[N]",
+        "the last N statements and commands typed (default 20)",
+    ),
+    (
+        ":output",
+        "FILE [FORMAT] | off",
+        "write the results that follow to FILE instead of the screen (format from the name, e.g. .csv)",
+    ),
+    (
+        ":save",
+        "FILE [FORMAT]",
+        "write the last result to FILE (format from the name: .json, .jsonl, .csv, .md, else table)",
+    ),
 ];
 
 /// Why a command line could not be understood.
@@ -114,6 +137,30 @@ fn required<'a>(arg: &'a str, usage: &str) -> Result<&'a str, CommandError> {
     } else {
         Ok(arg)
     }
+}
+
+/// `FILE [FORMAT]`: the format given, or the one the file's name ends with (table else).
+fn file_and_format(arg: &str, usage: &str) -> Result<(PathBuf, OutputFormat), CommandError> {
+    let mut parts = arg.split_whitespace();
+    let file = PathBuf::from(parts.next().unwrap_or_default());
+    let format = match (parts.next(), parts.next()) {
+        (None, _) => {
+            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+            match ext.to_ascii_lowercase().as_str() {
+                "ndjson" => OutputFormat::Jsonl,
+                "txt" => OutputFormat::Table,
+                ext => OutputFormat::parse(ext).unwrap_or(OutputFormat::Table),
+            }
+        }
+        (Some(name), None) => OutputFormat::parse(name).ok_or_else(|| {
+            CommandError(format!(
+                "unknown format '{name}'; one of {}",
+                OutputFormat::NAMES.join(", ")
+            ))
+        })?,
+        (Some(_), Some(_)) => return Err(CommandError(format!("usage: {usage}"))),
+    };
+    Ok((file, format))
 }
 
 pub fn parse(line: &str) -> Result<Command, CommandError> {
@@ -196,6 +243,22 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
         ":explain" => Command::Explain(required(arg, ":explain statement")?.to_string()),
         ":profile" => Command::Profile(required(arg, ":profile statement")?.to_string()),
         ":clear" => Command::Clear,
+        ":history" => Command::History(match arg {
+            "" => 20,
+            n => n
+                .parse()
+                .map_err(|_| CommandError(format!("'{n}' is not a number of lines")))?,
+        }),
+        ":output" => match arg {
+            "" => Command::OutputStatus,
+            "off" => Command::Output(None),
+            _ => Command::Output(Some(file_and_format(arg, ":output FILE [FORMAT] | off")?)),
+        },
+        ":save" => {
+            let (file, format) =
+                file_and_format(required(arg, ":save FILE [FORMAT]")?, ":save FILE [FORMAT]")?;
+            Command::Save(file, format)
+        }
         other => {
             let names = COMMANDS.iter().map(|(n, _, _)| *n);
             let hint = match kg::syntax::closest(other, names) {
@@ -205,6 +268,40 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             return Err(CommandError(format!("unknown command {other}{hint}")));
         }
     })
+}
+
+/// Every function's signature and what it does, by category; with a word, only the functions
+/// whose name contains it (`:help functions trim`).
+fn function_help(filter: Option<&str>) -> String {
+    let filter = filter.map(str::to_lowercase);
+    let mut out = String::new();
+    for category in kg::functions::Category::ALL {
+        let rows: Vec<_> = kg::functions::all()
+            .iter()
+            .filter(|f| f.category == category)
+            .filter(|f| {
+                filter
+                    .as_deref()
+                    .is_none_or(|w| f.name.to_lowercase().contains(w))
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("Functions: {}\n", category.title()));
+        for f in rows {
+            out.push_str(&format!("  {}\n      {}\n", f.signature(), f.description));
+        }
+    }
+    if out.is_empty() {
+        out = format!(
+            "no function's name contains '{}'\n",
+            filter.unwrap_or_default()
+        );
+    } else if filter.is_none() {
+        out.push_str("(:help functions WORD shows only the functions whose name contains WORD)\n");
+    }
+    out
 }
 
 pub fn help(topic: Option<&str>) -> String {
@@ -224,15 +321,15 @@ pub fn help(topic: Option<&str>) -> String {
         Some("language") => "Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, RETURN, UNWIND, ORDER BY, SKIP,\n\
              LIMIT, DISTINCT, CREATE, MERGE (ON CREATE/ON MATCH SET), SET, REMOVE, DELETE,\n\
              DETACH DELETE, FOREACH, UNION [ALL], EXPLAIN; BEGIN/COMMIT/ROLLBACK.\n\
+             LOAD CSV [WITH HEADERS] FROM 'file:///people.csv' AS row [FIELDTERMINATOR ';']\n\
+             reads a local file a record at a time: row is a list of strings, or a map by the\n\
+             header's names (linenumber() and file() say where it is).\n\
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
-        Some("functions") => {
-            let mut out = String::from("Functions:\n");
-            for chunk in kg::plan::FUNCTION_NAMES.chunks(8) {
-                out.push_str(&format!("  {}\n", chunk.join(", ")));
-            }
-            out
+        Some("functions") => function_help(None),
+        Some(topic) if topic.starts_with("functions ") => {
+            function_help(Some(topic["functions ".len()..].trim()))
         }
         Some("formats") => format!(
             "Result formats (:format NAME): {}.\nTables shrink long values to fit the terminal; \
@@ -272,8 +369,41 @@ mod tests {
                 statement: Some("MATCH (n) RETURN n".into())
             })
         );
+        assert_eq!(
+            parse(":output out.csv"),
+            Ok(Command::Output(Some((
+                PathBuf::from("out.csv"),
+                OutputFormat::Csv
+            ))))
+        );
+        assert_eq!(
+            parse(":save rows.txt json"),
+            Ok(Command::Save(PathBuf::from("rows.txt"), OutputFormat::Json))
+        );
+        assert_eq!(parse(":output off"), Ok(Command::Output(None)));
+        assert_eq!(parse(":history 5"), Ok(Command::History(5)));
+        assert!(parse(":save").is_err());
+        assert!(parse(":output x.csv nope").is_err());
         let err = parse(":shcema").unwrap_err();
         assert!(err.0.contains("did you mean :schema?"), "{}", err.0);
         assert!(parse(":max-rows lots").is_err());
+    }
+
+    #[test]
+    fn function_help_shows_signatures_and_filters_by_name() {
+        let all = help(Some("functions"));
+        assert!(
+            all.contains(
+                "round(value :: INTEGER | FLOAT[, precision :: INTEGER[, mode :: STRING]]) :: FLOAT"
+            ),
+            "{all}"
+        );
+        assert!(all.contains("Functions: aggregating"), "{all}");
+        let some = help(Some("functions trim"));
+        assert!(
+            some.contains("btrim(") && !some.contains("round("),
+            "{some}"
+        );
+        assert!(help(Some("functions zzz")).starts_with("no function"));
     }
 }

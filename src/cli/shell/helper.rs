@@ -124,7 +124,7 @@ impl ShellHelper {
                 );
                 pairs.extend(matching(
                     prefix,
-                    kg::plan::FUNCTION_NAMES.iter().map(|f| f.to_string()),
+                    kg::functions::names().map(str::to_string),
                     "(",
                 ));
                 pairs.extend(matching(

@@ -13,7 +13,7 @@ use kg::format::{Layout, OutputFormat, write_result};
 use kg::import::{LineError, LineReader};
 use kg::syntax::MAX_STATEMENT_BYTES;
 use rustyline::error::ReadlineError;
-use rustyline::history::DefaultHistory;
+use rustyline::history::{DefaultHistory, History};
 use rustyline::{Config, Editor};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -112,6 +112,62 @@ impl Shell<'_> {
             Err(e) => eprintln!("{e}"),
         }
     }
+}
+
+impl Shell<'_> {
+    /// `:output FILE [FORMAT]`: results go to the file from now on.
+    fn output_to(&mut self, path: &std::path::Path, format: OutputFormat) {
+        if let Err(refused) = self
+            .runner
+            .session
+            .protected()
+            .check(":output", path, false)
+        {
+            eprintln!("{}", refused.message);
+            return;
+        }
+        match super::script::OutputFile::create(path, format) {
+            Ok(output) => {
+                eprintln!(
+                    "results go to {} as {} until :output off",
+                    path.display(),
+                    format_name(format)
+                );
+                self.runner.output = Some(output);
+            }
+            Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
+        }
+    }
+
+    /// `:save FILE [FORMAT]`: the last result, into a file.
+    fn save(&self, path: &std::path::Path, format: OutputFormat) {
+        let Some(last) = &self.runner.last else {
+            eprintln!("nothing to save yet: run a statement that returns rows first");
+            return;
+        };
+        if let Err(refused) = self.runner.session.protected().check(":save", path, false) {
+            eprintln!("{}", refused.message);
+            return;
+        }
+        let written =
+            super::script::OutputFile::create(path, format).and_then(|mut file| file.write(last));
+        match written {
+            Ok(()) => {
+                let n = last.rows.len();
+                let noun = if n == 1 { "row" } else { "rows" };
+                eprintln!("wrote {n} {noun} to {}", path.display());
+            }
+            Err(e) => eprintln!("cannot write to {}: {e}", path.display()),
+        }
+    }
+}
+
+fn format_name(format: OutputFormat) -> &'static str {
+    OutputFormat::NAMES
+        .iter()
+        .find(|n| OutputFormat::parse(n) == Some(format))
+        .copied()
+        .unwrap_or("table")
 }
 
 fn banner(session: &Session) -> String {
@@ -313,10 +369,19 @@ impl Shell<'_> {
                     Err(super::params::ValueError::NotOneExpression) => {
                         eprintln!("{expression}: {}", super::params::NOT_ONE);
                     }
-                    Err(super::params::ValueError::Failed { error, query }) => eprint!(
-                        "{}",
-                        super::script::describe_error(&error, (&query, 1), 0, "param", None)
-                    ),
+                    Err(super::params::ValueError::Failed { error, query }) => {
+                        eprint!(
+                            "{}",
+                            super::script::describe_error(&error, (&query, 1), 0, "param", None)
+                        );
+                        if let Some(word) = super::params::bare_word(&expression) {
+                            eprintln!(
+                                "hint: text needs quotes: :param {} => '{}'",
+                                super::params::written(&name),
+                                word.replace('\'', "\\'")
+                            );
+                        }
+                    }
                 }
             }
             Command::Params => {
@@ -366,6 +431,30 @@ impl Shell<'_> {
             Command::Clear => {
                 print!("\x1b[2J\x1b[H");
             }
+            Command::History(n) => {
+                let history = editor.history();
+                let skip = history.len().saturating_sub(n);
+                for (i, entry) in history.iter().enumerate().skip(skip) {
+                    println!("{:>5}  {}", i + 1, entry.replace('\n', "\n       "));
+                }
+            }
+            Command::Output(None) => match self.runner.output.take() {
+                Some(output) => eprintln!(
+                    "results go to the screen again ({} closed)",
+                    output.path.display()
+                ),
+                None => eprintln!("results already go to the screen"),
+            },
+            Command::Output(Some((path, format))) => self.output_to(&path, format),
+            Command::OutputStatus => match &self.runner.output {
+                Some(output) => eprintln!(
+                    "results go to {} as {}",
+                    output.path.display(),
+                    format_name(output.format)
+                ),
+                None => eprintln!("results go to the screen"),
+            },
+            Command::Save(path, format) => self.save(&path, format),
         }
         let _ = std::io::stdout().flush();
         if let Some(h) = editor.helper_mut() {

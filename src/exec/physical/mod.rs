@@ -13,6 +13,7 @@ mod filter;
 mod input;
 mod keys;
 mod limit;
+mod load_csv;
 mod node_test;
 mod optional;
 mod project;
@@ -133,6 +134,11 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             ctx,
             list,
             *slot,
+        )),
+        Op::LoadCsv(load) => Box::new(load_csv::LoadCsvRows::new(
+            build(&load.input, ctx, input),
+            ctx,
+            load,
         )),
         Op::Project {
             input: inner,

@@ -189,6 +189,38 @@ fn open_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 }))
             }))
         }
+        Op::LoadCsv(load) => {
+            let rows = open(&load.input, ctx, input);
+            Box::new(flat_map_rows(
+                rows,
+                move |row| match super::load_csv::open(load, &row, ctx) {
+                    Ok(None) => Box::new(std::iter::empty()),
+                    Ok(Some(mut csv)) => {
+                        let mut failed = false;
+                        Box::new(std::iter::from_fn(move || {
+                            if failed {
+                                return None;
+                            }
+                            match csv.next_value() {
+                                Ok(Some(v)) => {
+                                    let mut out = row.clone();
+                                    out[load.slot] = v;
+                                    out[load.line_slot] = csv.line();
+                                    out[load.file_slot] = csv.absolute.clone();
+                                    Some(Ok(out))
+                                }
+                                Ok(None) => None,
+                                Err(e) => {
+                                    failed = true;
+                                    Some(Err(e))
+                                }
+                            }
+                        }))
+                    }
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                },
+            ))
+        }
         Op::Project {
             input: inner,
             items,

@@ -188,3 +188,7 @@ CALL db.labels();
 
 CALL { MATCH (n) RETURN n } RETURN 1 AS one;
 // expect: error SyntaxError.UnsupportedFeature
+
+// A function of a Neo4j plugin is named as such.
+RETURN apoc.text.join(['a', 'b'], ',') AS joined;
+// expect: error SyntaxError.UnknownFunction

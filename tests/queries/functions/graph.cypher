@@ -56,3 +56,10 @@ MATCH (:Person {name: 'Fay'})-[r]->() RETURN startNode(r) AS s, endNode(r) AS e;
 // expect:
 // | s | e |
 // | (:Person {name: 'Fay'}) | (:Person {age: 22, name: 'Eve'}) |
+
+// rels is another name for relationships; exists(x) is x IS NOT NULL (openCypher 9's form).
+MATCH p = (:Person {name: 'Ben'})-[:KNOWS]->(b:Person)
+RETURN size(rels(p)) = size(relationships(p)) AS same, exists(b.name) AS named, exists(b.no_such_key) AS other, rels(null) AS none;
+// expect:
+// | same | named | other | none |
+// | true | true | false | null |

@@ -5,11 +5,10 @@
 //! month until the same time of day on the same day of the month), the rest on the clock.
 
 use super::shift::shift_date;
-use super::{Parts, Result, invalid, parts, wrong_type};
+use super::{Parts, Result, parts, wrong_type};
 use crate::error::QueryError;
 use crate::model::Value;
 use crate::model::temporal::{Duration, NANOS, Zone};
-use crate::plan::Function;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::sync::Arc;
 
@@ -97,27 +96,41 @@ fn calendar_units(a: NaiveDateTime, b: NaiveDateTime, in_days: bool) -> i64 {
     (packed(end) - packed(start)) / 32
 }
 
-pub(super) fn between(function: Function, a: &Value, b: &Value) -> Result<Value> {
+/// Which of the four functions: the whole duration, or a count in one unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Between {
+    Whole,
+    Months,
+    Days,
+    Seconds,
+}
+
+pub(super) fn between(function: Between, a: &Value, b: &Value) -> Result<Value> {
     if a.is_null() || b.is_null() {
         return Ok(Value::Null);
     }
-    let name = function.name();
+    let name = match function {
+        Between::Whole => "duration.between",
+        Between::Months => "duration.inMonths",
+        Between::Days => "duration.inDays",
+        Between::Seconds => "duration.inSeconds",
+    };
     let pa = parts(a).ok_or_else(|| wrong_type(name, a))?;
     let pb = parts(b).ok_or_else(|| wrong_type(name, b))?;
-    let time_based = function == Function::DurationInSeconds;
+    let time_based = function == Between::Seconds;
     let (from, to, dated_and_timed) = align(pa, pb, time_based);
     let has_dates = pa.date.is_some() || pb.date.is_some();
     // Calendar units are counted in the first value's zone.
     let to_local = to.in_zone(from.zone).local;
-    let months = if has_dates && function != Function::DurationInDays && !time_based {
+    let months = if has_dates && function != Between::Days && !time_based {
         calendar_units(from.local, to_local, false)
     } else {
         0
     };
     let overflow = || QueryError::overflow("the duration between them is out of range");
     let duration = match function {
-        Function::DurationInMonths => Duration::normalized(months, 0, 0, 0),
-        Function::DurationInDays => {
+        Between::Months => Duration::normalized(months, 0, 0, 0),
+        Between::Days => {
             let days = if has_dates {
                 calendar_units(from.local, to_local, true)
             } else {
@@ -125,8 +138,8 @@ pub(super) fn between(function: Function, a: &Value, b: &Value) -> Result<Value>
             };
             Duration::normalized(0, days, 0, 0)
         }
-        Function::DurationInSeconds => nanos_duration(0, 0, to.nanos() - from.nanos()),
-        Function::DurationBetween => {
+        Between::Seconds => nanos_duration(0, 0, to.nanos() - from.nanos()),
+        Between::Whole => {
             // Move by the whole months, then count whole days, then the rest on the clock.
             let moved = shift_date(from.local.date(), months, 0).ok_or_else(overflow)?;
             let mut start = moved_point(from, moved);
@@ -144,7 +157,6 @@ pub(super) fn between(function: Function, a: &Value, b: &Value) -> Result<Value>
             };
             nanos_duration(months, days, nanos)
         }
-        _ => return Err(invalid(format!("{name} is not a duration function"))),
     };
     duration
         .map(|d| Value::Duration(Arc::new(d)))

@@ -1,9 +1,9 @@
 //! A streaming RFC 4180 record reader. kg has its own rather than the `csv` crate's because
-//! neo4j-admin gives a quoted empty field (`""`, an empty string) a different meaning from an
-//! unquoted one (no value), and the crate does not say which a field was; it also reports
-//! the line each record starts on, for error messages.
+//! neo4j-admin and `LOAD CSV` give a quoted empty field (`""`, an empty string) a different
+//! meaning from an unquoted one (no value), and the crate does not say which a field was; it
+//! also reports the line each record starts on and refuses a quote left open, for error
+//! messages.
 
-use super::error::RowError;
 use super::lines::{LineError, LineReader};
 use crate::syntax::MAX_STATEMENT_BYTES;
 use std::io::BufRead;
@@ -24,6 +24,10 @@ impl Record {
         self.fields.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
     /// The field's text and whether it was quoted.
     pub fn field(&self, i: usize) -> (&str, bool) {
         match self.fields.get(i) {
@@ -41,6 +45,8 @@ impl Record {
 pub struct RecordReader<R> {
     input: LineReader<R>,
     delimiter: u8,
+    /// `\"` inside quotes is a quote too, as Neo4j's `LOAD CSV` reads it by default.
+    backslash_escapes: bool,
     /// The next line to be read (from 1).
     line: u64,
     pub bytes_read: u64,
@@ -51,7 +57,15 @@ pub struct RecordReader<R> {
 pub struct SyntaxError {
     pub line: u64,
     pub field: usize,
-    pub reason: RowError,
+    pub reason: QuoteError,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteError {
+    /// A quoted field still open at the end of the input.
+    Unterminated,
+    /// Text between a closing quote and the next delimiter.
+    TextAfterQuote,
 }
 
 impl<R: BufRead> RecordReader<R> {
@@ -59,9 +73,20 @@ impl<R: BufRead> RecordReader<R> {
         RecordReader {
             input: LineReader::new(input),
             delimiter,
+            backslash_escapes: false,
             line: 1,
             bytes_read: 0,
         }
+    }
+
+    pub fn with_backslash_escapes(mut self) -> Self {
+        self.backslash_escapes = true;
+        self
+    }
+
+    /// The line the next record starts on.
+    pub fn line(&self) -> u64 {
+        self.line
     }
 
     fn read_line(&mut self, buf: &mut String) -> Result<usize, LineError> {
@@ -90,7 +115,21 @@ impl<R: BufRead> RecordReader<R> {
                 // Quoted: runs to the closing quote, across lines if need be.
                 loop {
                     let bytes = rec.raw.as_bytes();
-                    match bytes[pos..].iter().position(|b| *b == b'"') {
+                    let escapes = self.backslash_escapes;
+                    match bytes[pos..]
+                        .iter()
+                        .position(|b| *b == b'"' || (escapes && *b == b'\\'))
+                    {
+                        Some(q) if bytes[pos + q] == b'\\' => {
+                            rec.text.push_str(&rec.raw[pos..pos + q]);
+                            pos += q + 1;
+                            if rec.raw.as_bytes().get(pos) == Some(&b'"') {
+                                rec.text.push('"');
+                                pos += 1;
+                            } else {
+                                rec.text.push('\\');
+                            }
+                        }
                         Some(q) => {
                             rec.text.push_str(&rec.raw[pos..pos + q]);
                             pos += q + 1;
@@ -111,7 +150,7 @@ impl<R: BufRead> RecordReader<R> {
                                 return Ok(Err(SyntaxError {
                                     line: rec.line,
                                     field,
-                                    reason: RowError::UnterminatedQuote,
+                                    reason: QuoteError::Unterminated,
                                 }));
                             }
                             self.line += 1;
@@ -127,7 +166,7 @@ impl<R: BufRead> RecordReader<R> {
                         return Ok(Err(SyntaxError {
                             line: rec.line,
                             field,
-                            reason: RowError::TextAfterQuote,
+                            reason: QuoteError::TextAfterQuote,
                         }));
                     }
                 }
@@ -219,11 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn backslash_quotes_when_asked() {
+        let text = "\"a \\\"b\\\"\",\"c\\d\"\n";
+        let mut reader = RecordReader::new(text.as_bytes(), b',').with_backslash_escapes();
+        let mut rec = Record::default();
+        assert!(reader.read(&mut rec).unwrap().unwrap());
+        assert_eq!(rec.field(0), ("a \"b\"", true));
+        assert_eq!(rec.field(1), ("c\\d", true));
+        let mut plain = RecordReader::new("\"a\\\"\n".as_bytes(), b',');
+        assert!(plain.read(&mut rec).unwrap().unwrap());
+        assert_eq!(rec.field(0), ("a\\", true));
+    }
+
+    #[test]
     fn an_open_quote_is_an_error() {
         let mut reader = RecordReader::new("a,\"b\nc".as_bytes(), b',');
         let mut rec = Record::default();
         let err = reader.read(&mut rec).unwrap().unwrap_err();
         assert_eq!((err.line, err.field), (1, 2));
-        assert_eq!(err.reason, RowError::UnterminatedQuote);
+        assert_eq!(err.reason, QuoteError::Unterminated);
     }
 }

@@ -1,8 +1,8 @@
 //! Temporal functions: the constructors (`date`, `localtime`, `time`, `localdatetime`,
 //! `datetime`, `duration`) and their namespaced kin (`date.truncate`, `datetime.fromEpoch`,
-//! `date.statement`, `duration.between`, ...), components (`d.year`), and arithmetic with
-//! durations. Maps are read in `build`, truncation is in `truncate`, differences in `between`,
-//! components in `fields`, arithmetic in `shift`.
+//! `date.statement`, `duration.between`, ...) with their rows of the registry, components
+//! (`d.year`), and arithmetic with durations. Maps are read in `build`, truncation is in
+//! `truncate`, differences in `between`, components in `fields`, arithmetic in `shift`.
 
 mod between;
 mod build;
@@ -13,11 +13,11 @@ mod truncate;
 pub use fields::component;
 pub use shift::{add, divide, multiply, negate, subtract};
 
-use super::context::{Result, Statement};
+use super::{Builtin, Call, Category, Param, Result, one, opt, scalar};
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::Value;
 use crate::model::temporal::{self, Amount, TemporalKind, Zone};
-use crate::plan::{Clock, Function};
+use between::Between;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::sync::Arc;
 
@@ -71,71 +71,175 @@ fn parts(v: &Value) -> Option<Parts> {
     Some(Parts { date, time, zone })
 }
 
-fn kind_of(function: Function) -> Option<TemporalKind> {
-    Some(match function {
-        Function::Date => TemporalKind::Date,
-        Function::LocalTime => TemporalKind::LocalTime,
-        Function::Time => TemporalKind::Time,
-        Function::LocalDateTime => TemporalKind::LocalDateTime,
-        Function::DateTime => TemporalKind::DateTime,
-        _ => return None,
-    })
-}
+const INPUT: &[Param] = &[opt("input", "ANY")];
+const ZONE: &[Param] = &[opt("timezone", "STRING")];
+const TRUNCATE: &[Param] = &[
+    one("unit", "STRING"),
+    opt("input", "ANY"),
+    opt("fields", "MAP"),
+];
+const TWO_INSTANTS: &[Param] = &[one("from", "ANY"), one("to", "ANY")];
 
-/// Every temporal function; `args` were checked for number by the planner.
-pub fn call(function: Function, args: &[Value], stmt: &Statement) -> Result<Value> {
-    let arg = |i: usize| args.get(i).unwrap_or(&Value::Null);
-    if let Some(kind) = kind_of(function) {
-        return construct(kind, args.first(), stmt.now);
-    }
-    match function {
-        Function::Duration => duration(arg(0)),
-        Function::Truncate(kind) => truncate::truncate(kind, arg(0), arg(1), args.get(2), stmt.now),
-        Function::Now(kind, clock) => {
-            let instant = match clock {
-                Clock::Realtime => Utc::now(),
-                Clock::Statement => stmt.now,
-                Clock::Transaction => stmt.transaction_now,
-            };
-            match args.first() {
-                None => Ok(now_in(kind, instant, Zone::UTC)),
-                Some(Value::Null) => Ok(Value::Null),
-                Some(zone) => Ok(now_in(kind, instant, zone_arg(zone)?)),
-            }
-        }
-        Function::FromEpoch => match (arg(0), arg(1)) {
-            (Value::Null, _) | (_, Value::Null) => Ok(Value::Null),
-            (Value::Int(secs), Value::Int(nanos)) => {
-                let nanos = u32::try_from(*nanos)
-                    .ok()
-                    .filter(|n| *n < 1_000_000_000)
-                    .ok_or_else(|| {
-                        invalid(format!("nanosecond {nanos} is out of range 0 to 999999999"))
-                    })?;
-                from_epoch(*secs, nanos, Zone::UTC)
-            }
-            (Value::Int(_), other) | (other, _) => Err(wrong_type("datetime.fromEpoch", other)),
-        },
-        Function::FromEpochMillis => match arg(0) {
-            Value::Null => Ok(Value::Null),
-            Value::Int(ms) => from_epoch(
-                ms.div_euclid(1000),
-                ms.rem_euclid(1000) as u32 * 1_000_000,
-                Zone::UTC,
+/// Each temporal type's constructor, truncation and three clocks, by a macro: the five
+/// types differ only in their kind and names.
+macro_rules! temporal_type {
+    ($kind:expr, $name:literal, $returns:literal) => {
+        [
+            scalar(
+                $name,
+                Category::Temporal,
+                INPUT,
+                $returns,
+                concat!(
+                    "a ",
+                    $returns,
+                    ": now without an argument; from ISO 8601 text, a map of components or another temporal value"
+                ),
+                |c| construct($kind, c.args.first(), c.now),
             ),
-            other => Err(wrong_type("datetime.fromEpochMillis", other)),
-        },
-        Function::DurationBetween
-        | Function::DurationInMonths
-        | Function::DurationInDays
-        | Function::DurationInSeconds => between::between(function, arg(0), arg(1)),
-        _ => Err(invalid(format!(
-            "{} is not a temporal function",
-            function.name()
-        ))),
+            scalar(
+                concat!($name, ".truncate"),
+                Category::Temporal,
+                TRUNCATE,
+                $returns,
+                "a temporal value cut to the start of a unit (year, month, day, hour, ...), then the map's components set",
+                |c| truncate::truncate($kind, c.arg(0), c.arg(1), c.args.get(2), c.now),
+            ),
+            scalar(
+                concat!($name, ".statement"),
+                Category::Temporal,
+                ZONE,
+                $returns,
+                "the statement's start, in UTC or the zone given",
+                |c| now(c, $kind, c.now),
+            ),
+            scalar(
+                concat!($name, ".transaction"),
+                Category::Temporal,
+                ZONE,
+                $returns,
+                "the start of the transaction, in UTC or the zone given",
+                |c| now(c, $kind, c.transaction_now),
+            ),
+            scalar(
+                concat!($name, ".realtime"),
+                Category::Temporal,
+                ZONE,
+                $returns,
+                "the moment of the call, in UTC or the zone given",
+                |c| now(c, $kind, Utc::now()),
+            ),
+        ]
+    };
+}
+
+pub(super) const DATE: [Builtin; 5] = temporal_type!(TemporalKind::Date, "date", "DATE");
+pub(super) const LOCAL_TIME: [Builtin; 5] =
+    temporal_type!(TemporalKind::LocalTime, "localtime", "LOCAL TIME");
+pub(super) const TIME: [Builtin; 5] = temporal_type!(TemporalKind::Time, "time", "ZONED TIME");
+pub(super) const LOCAL_DATE_TIME: [Builtin; 5] = temporal_type!(
+    TemporalKind::LocalDateTime,
+    "localdatetime",
+    "LOCAL DATETIME"
+);
+pub(super) const DATE_TIME: [Builtin; 5] =
+    temporal_type!(TemporalKind::DateTime, "datetime", "ZONED DATETIME");
+
+pub(super) const OTHERS: &[Builtin] = &[
+    scalar(
+        "duration",
+        Category::Temporal,
+        &[one("input", "STRING | MAP")],
+        "DURATION",
+        "a duration from ISO 8601 text (P1Y2M3DT4H) or a map of components ({days: 1, hours: 2})",
+        |c| duration(c.arg(0)),
+    ),
+    scalar(
+        "datetime.fromEpoch",
+        Category::Temporal,
+        &[one("seconds", "INTEGER"), one("nanoseconds", "INTEGER")],
+        "ZONED DATETIME",
+        "the UTC date-time that many seconds and nanoseconds after 1970-01-01T00:00Z",
+        from_epoch_seconds,
+    ),
+    scalar(
+        "datetime.fromEpochMillis",
+        Category::Temporal,
+        &[one("milliseconds", "INTEGER")],
+        "ZONED DATETIME",
+        "the UTC date-time that many milliseconds after 1970-01-01T00:00Z",
+        from_epoch_millis,
+    ),
+    scalar(
+        "duration.between",
+        Category::Temporal,
+        TWO_INSTANTS,
+        "DURATION",
+        "the time from one temporal value to another: whole months, then whole days, then the rest",
+        |c| between::between(Between::Whole, c.arg(0), c.arg(1)),
+    ),
+    scalar(
+        "duration.inMonths",
+        Category::Temporal,
+        TWO_INSTANTS,
+        "DURATION",
+        "the time from one temporal value to another in whole months",
+        |c| between::between(Between::Months, c.arg(0), c.arg(1)),
+    ),
+    scalar(
+        "duration.inDays",
+        Category::Temporal,
+        TWO_INSTANTS,
+        "DURATION",
+        "the time from one temporal value to another in whole days",
+        |c| between::between(Between::Days, c.arg(0), c.arg(1)),
+    ),
+    scalar(
+        "duration.inSeconds",
+        Category::Temporal,
+        TWO_INSTANTS,
+        "DURATION",
+        "the time from one temporal value to another in seconds (and fractions)",
+        |c| between::between(Between::Seconds, c.arg(0), c.arg(1)),
+    ),
+];
+
+/// `date.statement([zone])` and the other clocks: `instant` seen in UTC or in the zone.
+fn now(c: &Call, kind: TemporalKind, instant: DateTime<Utc>) -> Result<Value> {
+    match c.args.first() {
+        None => Ok(now_in(kind, instant, Zone::UTC)),
+        Some(Value::Null) => Ok(Value::Null),
+        Some(zone) => Ok(now_in(kind, instant, zone_arg(zone)?)),
     }
 }
 
+fn from_epoch_seconds(c: &Call) -> Result<Value> {
+    match (c.arg(0), c.arg(1)) {
+        (Value::Null, _) | (_, Value::Null) => Ok(Value::Null),
+        (Value::Int(secs), Value::Int(nanos)) => {
+            let nanos = u32::try_from(*nanos)
+                .ok()
+                .filter(|n| *n < 1_000_000_000)
+                .ok_or_else(|| {
+                    invalid(format!("nanosecond {nanos} is out of range 0 to 999999999"))
+                })?;
+            from_epoch(*secs, nanos, Zone::UTC)
+        }
+        (Value::Int(_), other) | (other, _) => Err(wrong_type("datetime.fromEpoch", other)),
+    }
+}
+
+fn from_epoch_millis(c: &Call) -> Result<Value> {
+    match c.arg(0) {
+        Value::Null => Ok(Value::Null),
+        Value::Int(ms) => from_epoch(
+            ms.div_euclid(1000),
+            ms.rem_euclid(1000) as u32 * 1_000_000,
+            Zone::UTC,
+        ),
+        other => Err(wrong_type("datetime.fromEpochMillis", other)),
+    }
+}
 /// `date(...)`, `localtime(...)`, ...: now (UTC) without an argument; from text, a map, or
 /// another temporal value.
 fn construct(kind: TemporalKind, arg: Option<&Value>, now: DateTime<Utc>) -> Result<Value> {
@@ -208,7 +312,7 @@ fn from_epoch(secs: i64, nanos: u32, zone: Zone) -> Result<Value> {
 }
 
 /// `duration({days: 2, hours: 3})` or `duration('P2DT3H')`.
-pub fn duration(arg: &Value) -> Result<Value> {
+fn duration(arg: &Value) -> Result<Value> {
     let d = match arg {
         Value::Null => return Ok(Value::Null),
         Value::String(s) => return TemporalKind::Duration.read(s).map_err(invalid),
