@@ -218,6 +218,9 @@ fn comparison(op: CmpOp, a: &Vector, b: &Vector, len: usize, ctx: &Ctx) -> Vecto
         }
         return bools(out, ok);
     }
+    if let Some(v) = numeric_comparison(op, a, b) {
+        return v;
+    }
     for i in 0..len {
         let result = match (
             cheap(a, i, ctx.graph.strings()),
@@ -243,6 +246,56 @@ fn comparison(op: CmpOp, a: &Vector, b: &Vector, len: usize, ctx: &Ctx) -> Vecto
         ok.push(result.is_some());
     }
     bools(out, ok)
+}
+
+/// A column of numbers against a number, compared in place. Floats follow IEEE rules,
+/// which are openCypher's for NaN (only `<>` holds); integers beyond 2^53 and a NaN
+/// constant take the general path.
+fn numeric_comparison(op: CmpOp, a: &Vector, b: &Vector) -> Option<Vector> {
+    let (column, constant, op) = match (a, b) {
+        (Vector::Ints(..) | Vector::Floats(..), Vector::Const(c)) => (a, c, op),
+        (Vector::Const(c), Vector::Ints(..) | Vector::Floats(..)) => (b, c, flipped(op)),
+        _ => return None,
+    };
+    fn holds<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
+        match op {
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }
+    }
+    const EXACT: u64 = 1 << 53;
+    let (values, validity) = match (column, constant) {
+        (Vector::Ints(v, ok), Value::Int(y)) => (v.iter().map(|&x| holds(op, x, *y)).collect(), ok),
+        (Vector::Ints(v, ok), Value::Float(y)) if !y.is_nan() => {
+            if v.iter().any(|x| x.unsigned_abs() > EXACT) {
+                return None;
+            }
+            (v.iter().map(|&x| holds(op, x as f64, *y)).collect(), ok)
+        }
+        (Vector::Floats(v, ok), Value::Float(y)) if !y.is_nan() => {
+            (v.iter().map(|&x| holds(op, x, *y)).collect(), ok)
+        }
+        (Vector::Floats(v, ok), Value::Int(y)) if y.unsigned_abs() <= EXACT => {
+            (v.iter().map(|&x| holds(op, x, *y as f64)).collect(), ok)
+        }
+        _ => return None,
+    };
+    Some(Vector::Bools(values, validity.clone()))
+}
+
+/// The operator that gives the same answer with its operands swapped.
+fn flipped(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Ge => CmpOp::Le,
+        same => same,
+    }
 }
 
 fn bools(values: Vec<bool>, ok: Vec<bool>) -> Vector {

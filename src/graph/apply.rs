@@ -4,6 +4,7 @@
 use super::Symbol;
 use super::adjacency::{Direction, TypeAdjacency};
 use super::column::Column;
+use super::index::Schema;
 use super::labels::{LabelList, NO_LABELS};
 use super::memory::{DEAD, MemoryGraph, slot};
 use super::mutation::{GraphError, Mutation, check_id};
@@ -199,22 +200,23 @@ impl MemoryGraph {
         for sym in &syms {
             self.labels.add(*sym, n);
         }
-        let mut stored: Vec<(Symbol, Value)> = Vec::with_capacity(props.len());
+        // Index upkeep needs the values after the columns took them; most graphs have none.
+        let indexed = !self.schema.indexes.is_empty();
+        let mut stored: Vec<(Symbol, Value)> = Vec::new();
         for (key, value) in props {
             if value.is_null() {
                 continue;
             }
             let sym = self.names.intern(&key);
             self.label_sets.note_key(set, sym);
-            column_mut(&mut self.node_props, sym).set(n, value.clone(), &mut self.strings);
-            // A key given twice keeps its last value, as the column does.
-            match stored.iter_mut().find(|(k, _)| *k == sym) {
-                Some(entry) => entry.1 = value,
-                None => stored.push((sym, value)),
+            if indexed {
+                stored.push((sym, value.clone()));
             }
+            column_mut(&mut self.node_props, sym).set(n, value, &mut self.strings);
         }
-        self.schema
-            .entity(EntityKind::Node, n, &syms, &stored, true);
+        if indexed {
+            index_entity(&mut self.schema, EntityKind::Node, n, &syms, stored);
+        }
         Ok(Some(Mutation::DeleteNode { id }))
     }
 
@@ -242,22 +244,27 @@ impl MemoryGraph {
         self.rel_starts[r as usize] = s;
         self.rel_ends[r as usize] = e;
         self.rel_count += 1;
-        let mut stored = Vec::with_capacity(props.len());
+        let indexed = !self.schema.indexes.is_empty();
+        let mut stored = Vec::new();
         for (key, value) in props {
             if value.is_null() {
                 continue;
             }
             let key = self.names.intern(&key);
             self.note_rel_key(sym, key);
-            column_mut(&mut self.rel_props, key).set(r, value.clone(), &mut self.strings);
-            stored.push((key, value));
+            if indexed {
+                stored.push((key, value.clone()));
+            }
+            column_mut(&mut self.rel_props, key).set(r, value, &mut self.strings);
         }
-        if !self.schema.indexes.is_empty() {
-            // A key given twice keeps its last value, as the column does.
-            stored.reverse();
-            stored.dedup_by_key(|(k, _)| *k);
-            self.schema
-                .entity(EntityKind::Relationship, r, &[sym], &stored, true);
+        if indexed {
+            index_entity(
+                &mut self.schema,
+                EntityKind::Relationship,
+                r,
+                &[sym],
+                stored,
+            );
         }
         let i = sym.0 as usize;
         if self.adjacency.len() <= i {
@@ -276,10 +283,12 @@ impl MemoryGraph {
         adj.incoming.insert(e, s, r);
         adj.count += 1;
         self.rebuild_if_due(sym);
-        let start_labels = self.label_sets.labels(start_set).to_vec();
-        let end_labels = self.label_sets.labels(end_set).to_vec();
-        self.endpoints
-            .rel_changed(sym, &start_labels, &end_labels, true);
+        self.endpoints.rel_changed(
+            sym,
+            self.label_sets.labels(start_set),
+            self.label_sets.labels(end_set),
+            true,
+        );
         Ok(Some(Mutation::DeleteRel { id }))
     }
 
@@ -405,6 +414,21 @@ impl MemoryGraph {
             .map(|(k, v)| (self.names.name(k).clone(), v))
             .collect()
     }
+}
+
+/// Adds a new entity's values to the indexes over them. A key given twice keeps its last
+/// value, as the column does.
+fn index_entity(
+    schema: &mut Schema,
+    kind: EntityKind,
+    id: u32,
+    labels: &[Symbol],
+    mut values: Vec<(Symbol, Value)>,
+) {
+    values.reverse();
+    values.sort_by_key(|(k, _)| *k);
+    values.dedup_by_key(|(k, _)| *k);
+    schema.entity(kind, id, labels, &values, true);
 }
 
 #[cfg(test)]

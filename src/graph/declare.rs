@@ -1,11 +1,11 @@
 //! Declaring and dropping indexes and constraints (the schema `Mutation`s), and checking
 //! that changes keep every constraint.
 
-use super::column::cell_value;
+use super::column::Column;
 use super::index::default_name;
 use super::memory::{MemoryGraph, slot};
 use super::mutation::{GraphError, Mutation};
-use super::schema::{ConstraintDef, ConstraintKind, EntityKind, IndexDef, PropertyIndex};
+use super::schema::{ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex};
 use super::{GraphRead, Symbol};
 use crate::model::{NodeId, Value};
 use std::collections::BTreeSet;
@@ -35,27 +35,21 @@ impl MemoryGraph {
         let key = self.names.intern(&def.key);
         let entity = def.entity;
         let mut index = PropertyIndex::new(def, owner, label, key);
-        match entity {
-            EntityKind::Node => {
-                if let (Some(nodes), Some(column)) =
-                    (self.labels.nodes(label), slot(&self.node_props, key))
-                {
-                    for n in nodes {
-                        index.insert(&cell_value(column.cell(n), &self.strings), n);
-                    }
-                }
-            }
-            EntityKind::Relationship => {
-                if let Some(column) = slot(&self.rel_props, key) {
-                    for (r, ty) in self.rel_types.iter().enumerate() {
-                        if *ty == label.0 {
-                            let r = r as u32;
-                            index.insert(&cell_value(column.cell(r), &self.strings), r);
-                        }
-                    }
-                }
-            }
-        }
+        let entry = |column: &Column, id: u32| (IndexKey(column.get(id, &self.strings)), id);
+        let entries = match entity {
+            EntityKind::Node => match (self.labels.nodes(label), slot(&self.node_props, key)) {
+                (Some(nodes), Some(column)) => nodes.iter().map(|n| entry(column, n)).collect(),
+                _ => Vec::new(),
+            },
+            EntityKind::Relationship => match slot(&self.rel_props, key) {
+                Some(column) => (0..self.rel_types.len() as u32)
+                    .filter(|&r| self.rel_types[r as usize] == label.0)
+                    .map(|r| entry(column, r))
+                    .collect(),
+                None => Vec::new(),
+            },
+        };
+        index.fill(entries);
         index
     }
 

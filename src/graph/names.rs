@@ -5,8 +5,8 @@
 //! reads planned before it, without any write to the graph. Names are only ever added, so a
 //! symbol stays valid for the table's life.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 /// An interned name. Labels, types and keys share one table: a symbol is just a name.
@@ -16,7 +16,7 @@ pub struct Symbol(pub u32);
 #[derive(Default, Debug)]
 struct Table {
     names: Vec<Arc<str>>,
-    index: HashMap<Arc<str>, Symbol>,
+    index: FxHashMap<Arc<str>, Symbol>,
 }
 
 /// The symbol table.

@@ -99,6 +99,28 @@ impl PropertyIndex {
         }
     }
 
+    /// Fills an empty index with many entries at once: sorted first, so the tree is built
+    /// in one pass instead of by a search per entry.
+    pub fn fill(&mut self, mut entries: Vec<(IndexKey, u32)>) {
+        entries.retain(|(k, _)| !k.0.is_null());
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        self.len += entries.len();
+        let mut grouped: Vec<(IndexKey, SmallVec<[u32; 1]>)> = Vec::new();
+        for (key, id) in entries {
+            match grouped.last_mut() {
+                Some((last, ids)) if *last == key => ids.push(id),
+                _ => grouped.push((key, smallvec::smallvec![id])),
+            }
+        }
+        if self.entries.is_empty() {
+            self.entries = grouped.into_iter().collect();
+        } else {
+            for (key, ids) in grouped {
+                self.entries.entry(key).or_default().extend(ids);
+            }
+        }
+    }
+
     pub fn insert(&mut self, value: &Value, id: u32) {
         if value.is_null() {
             return;

@@ -20,7 +20,9 @@ pub struct StringPool {
     /// Property cells holding each id; a slot with none is free for reuse.
     refs: Vec<u32>,
     free: Vec<u32>,
-    table: HashTable<u32>,
+    /// Ids by their text's hash, kept beside the id so that growing the table never reads
+    /// the texts again.
+    table: HashTable<(u64, u32)>,
     hasher: FxBuildHasher,
     /// Bytes of `text` that belong to freed ids.
     garbage: usize,
@@ -36,16 +38,18 @@ impl StringPool {
     /// The id of `text`, if some property holds it.
     pub fn find(&self, text: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(text);
-        self.table.find(hash, |&id| self.get(id) == text).copied()
+        self.table
+            .find(hash, |&(h, id)| h == hash && self.get(id) == text)
+            .map(|&(_, id)| id)
     }
 
     /// The id of `text` for one more property cell, adding the text if it is new.
     pub fn acquire(&mut self, text: &str) -> u32 {
         let hash = self.hasher.hash_one(text);
-        if let Some(&id) = self.table.find(hash, |&id| {
-            let start = self.starts[id as usize] as usize;
-            &self.text[start..start + self.lens[id as usize] as usize] == text
-        }) {
+        if let Some(&(_, id)) = self
+            .table
+            .find(hash, |&(h, id)| h == hash && self.get(id) == text)
+        {
             self.refs[id as usize] += 1;
             return id;
         }
@@ -68,12 +72,7 @@ impl StringPool {
                 id
             }
         };
-        let (starts, lens, text) = (&self.starts, &self.lens, &self.text);
-        let hasher = &self.hasher;
-        self.table.insert_unique(hash, id, |&other| {
-            let s = starts[other as usize] as usize;
-            hasher.hash_one(&text[s..s + lens[other as usize] as usize])
-        });
+        self.table.insert_unique(hash, (hash, id), |&(h, _)| h);
         id
     }
 
@@ -85,7 +84,7 @@ impl StringPool {
             return;
         }
         let hash = self.hasher.hash_one(self.get(id));
-        if let Ok(entry) = self.table.find_entry(hash, |&other| other == id) {
+        if let Ok(entry) = self.table.find_entry(hash, |&(_, other)| other == id) {
             entry.remove();
         }
         self.garbage += self.lens[i] as usize;
@@ -128,7 +127,7 @@ impl StringPool {
             + self.starts.capacity() * 8
             + self.lens.capacity() * 4
             + self.refs.capacity() * 4
-            + self.table.capacity() * 5
+            + self.table.capacity() * 13
     }
 }
 

@@ -50,6 +50,159 @@ impl std::fmt::Display for IdKey {
     }
 }
 
+/// Node ids by the ids the source files gave them, per id space: numbers and texts apart,
+/// so that a lookup by text borrows it rather than building a key.
+#[derive(Default)]
+pub struct SourceIds {
+    ints: FxHashMap<(u32, i64), NodeId>,
+    texts: TextIds,
+}
+
+impl SourceIds {
+    pub fn get(&self, group: u32, key: &IdKey) -> Option<NodeId> {
+        match key {
+            IdKey::Int(i) => self.ints.get(&(group, *i)).copied(),
+            IdKey::Text(t) => self.texts.get(group, t),
+        }
+    }
+
+    /// The node of a source id written as text.
+    pub fn of_text(&self, group: u32, text: &str) -> Option<NodeId> {
+        match canonical_int(text) {
+            Some(i) => self.ints.get(&(group, i)).copied(),
+            None => self.texts.get(group, text),
+        }
+    }
+
+    fn insert(&mut self, group: u32, key: IdKey, id: NodeId) {
+        match key {
+            IdKey::Int(i) => {
+                self.ints.insert((group, i), id);
+            }
+            IdKey::Text(t) => self.texts.insert(group, &t, id),
+        }
+    }
+
+    /// Records a new node's source id, refusing one that is already taken.
+    pub fn insert_new(&mut self, group: u32, key: IdKey, id: NodeId) -> Result<(), RowError> {
+        let new = match &key {
+            IdKey::Int(i) => match self.ints.entry((group, *i)) {
+                std::collections::hash_map::Entry::Occupied(_) => false,
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(id);
+                    true
+                }
+            },
+            IdKey::Text(t) => self.texts.insert_new(group, t, id),
+        };
+        if new {
+            Ok(())
+        } else {
+            Err(RowError::DuplicateId(key.to_string()))
+        }
+    }
+}
+
+/// One `Arc` per distinct label, type or key, shared by all the rows that name it.
+#[derive(Default)]
+pub struct NameCache(HashMap<String, Arc<str>>);
+
+impl NameCache {
+    pub fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(s.to_string(), a.clone());
+        a
+    }
+}
+
+/// Node ids by their source ids written as text. The texts sit in one buffer and the table
+/// holds an 8-byte tag and slot per id, so that millions of ids stay compact and a lookup
+/// touches few cache lines.
+#[derive(Default)]
+struct TextIds {
+    table: hashbrown::HashTable<(u32, u32)>,
+    texts: String,
+    slots: Vec<TextId>,
+    hasher: rustc_hash::FxBuildHasher,
+}
+
+struct TextId {
+    start: usize,
+    len: u32,
+    group: u32,
+    node: NodeId,
+}
+
+impl TextIds {
+    /// A 32-bit tag of the key, and the table's hash spread from it: the table can grow
+    /// from the tags alone.
+    fn tag(&self, group: u32, text: &str) -> (u32, u64) {
+        use std::hash::BuildHasher;
+        let h = self.hasher.hash_one((group, text));
+        let tag = (h ^ (h >> 32)) as u32;
+        (tag, spread(tag))
+    }
+
+    fn get(&self, group: u32, text: &str) -> Option<NodeId> {
+        let (tag, hash) = self.tag(group, text);
+        let &(_, slot) = self.table.find(hash, |&(t, s)| {
+            t == tag && holds(&self.slots, &self.texts, s, group, text)
+        })?;
+        Some(self.slots[slot as usize].node)
+    }
+
+    fn insert(&mut self, group: u32, text: &str, node: NodeId) {
+        let (tag, hash) = self.tag(group, text);
+        let slot = self.push(group, text, node);
+        self.table
+            .insert_unique(hash, (tag, slot), |&(t, _)| spread(t));
+    }
+
+    /// Inserts a text that is not there yet, in one probe of the table; false if it was.
+    fn insert_new(&mut self, group: u32, text: &str, node: NodeId) -> bool {
+        let (tag, hash) = self.tag(group, text);
+        let slot = self.slots.len() as u32;
+        let entry = self.table.entry(
+            hash,
+            |&(t, s)| t == tag && holds(&self.slots, &self.texts, s, group, text),
+            |&(t, _)| spread(t),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                v.insert((tag, slot));
+                self.push(group, text, node);
+                true
+            }
+        }
+    }
+
+    fn push(&mut self, group: u32, text: &str, node: NodeId) -> u32 {
+        let slot = self.slots.len() as u32;
+        self.slots.push(TextId {
+            start: self.texts.len(),
+            len: text.len() as u32,
+            group,
+            node,
+        });
+        self.texts.push_str(text);
+        slot
+    }
+}
+
+/// Whether `slot` is the id `text` in `group`.
+fn holds(slots: &[TextId], texts: &str, slot: u32, group: u32, text: &str) -> bool {
+    let e = &slots[slot as usize];
+    e.group == group && &texts[e.start..e.start + e.len as usize] == text
+}
+
+fn spread(tag: u32) -> u64 {
+    (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// Where imported entities go: a fresh graph of their own, or a database inside an open
 /// transaction (so that a failure rolls everything back).
 pub enum Target<'a> {
@@ -87,12 +240,9 @@ impl Target<'_> {
 
 pub struct Builder<'a> {
     pub target: Target<'a>,
-    /// Source ids to node ids, per id space: numbers and texts apart, so that a lookup by
-    /// text borrows it rather than building a key.
-    int_ids: FxHashMap<(u32, i64), NodeId>,
-    text_ids: FxHashMap<u32, FxHashMap<Box<str>, NodeId>>,
+    pub ids: SourceIds,
     groups: HashMap<String, u32>,
-    names: HashMap<String, Arc<str>>,
+    names: NameCache,
     pub skip_bad: bool,
     /// The bad-row log's path, and the file once the first bad row has opened it: a log
     /// opened up front would empty a file before anything is known to go into it.
@@ -111,25 +261,18 @@ impl<'a> Builder<'a> {
         let bad_log = options.bad_log.clone().map(|path| (path, None));
         Ok(Builder {
             target,
-            int_ids: FxHashMap::default(),
-            text_ids: FxHashMap::default(),
+            ids: SourceIds::default(),
             // JSON ids live in the default group, which is 0 whatever CSV headers come first.
             groups: HashMap::from([(String::new(), DEFAULT_GROUP)]),
-            names: HashMap::new(),
+            names: NameCache::default(),
             skip_bad: options.skip_bad,
             bad_log,
             report: ImportReport::default(),
         })
     }
 
-    /// Shares one `Arc` per distinct label, type or key across all rows.
     pub fn name(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.names.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = Arc::from(s);
-        self.names.insert(s.to_string(), a.clone());
-        a
+        self.names.get(s)
     }
 
     /// The number of an id space (`:ID(Group)` in neo4j-admin headers; "" is the default).
@@ -146,40 +289,31 @@ impl<'a> Builder<'a> {
     ) -> Result<NodeId, RowError> {
         check_props(&props)?;
         if let Some((group, key)) = &source_id {
-            if self.node_id(*group, key).is_some() {
+            if self.ids.get(*group, key).is_some() {
                 return Err(RowError::DuplicateId(key.to_string()));
             }
         }
         let id = self.target.graph().next_node_id();
-        self.target
-            .apply(Mutation::CreateNode { id, labels, props })
-            .map_err(RowError::Statement)?;
-        match source_id {
-            Some((group, IdKey::Int(i))) => {
-                self.int_ids.insert((group, i), id);
-            }
-            Some((group, IdKey::Text(t))) => {
-                self.text_ids.entry(group).or_default().insert(t, id);
-            }
-            None => {}
+        self.create_node(id, labels, props)?;
+        if let Some((group, key)) = source_id {
+            self.ids.insert(group, key, id);
         }
-        self.report.nodes += 1;
         Ok(id)
     }
 
-    /// The node of a source id written as text, without building a key for it.
-    pub fn node_id_of_text(&self, group: u32, text: &str) -> Option<NodeId> {
-        match canonical_int(text) {
-            Some(i) => self.int_ids.get(&(group, i)).copied(),
-            None => self.text_ids.get(&group)?.get(text).copied(),
-        }
-    }
-
-    pub fn node_id(&self, group: u32, key: &IdKey) -> Option<NodeId> {
-        match key {
-            IdKey::Int(i) => self.int_ids.get(&(group, *i)).copied(),
-            IdKey::Text(t) => self.text_ids.get(&group)?.get(&**t).copied(),
-        }
+    /// Creates a node whose id the caller chose, and whose source id and properties it has
+    /// already checked (the CSV reader does, on its own thread).
+    pub fn create_node(
+        &mut self,
+        id: NodeId,
+        labels: Vec<Arc<str>>,
+        props: Vec<(Arc<str>, Value)>,
+    ) -> Result<(), RowError> {
+        self.target
+            .apply(Mutation::CreateNode { id, labels, props })
+            .map_err(RowError::Statement)?;
+        self.report.nodes += 1;
+        Ok(())
     }
 
     pub fn add_rel(
@@ -263,7 +397,7 @@ impl<'a> Builder<'a> {
 }
 
 /// Values a graph can store: scalars and lists of one scalar type (integers and floats mix).
-fn check_props(props: &[(Arc<str>, Value)]) -> Result<(), RowError> {
+pub fn check_props(props: &[(Arc<str>, Value)]) -> Result<(), RowError> {
     for (k, v) in props {
         if !v.is_storable() {
             let reason = match v {

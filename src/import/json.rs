@@ -233,7 +233,8 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
     let resolve = |builder: &Builder, v, missing, unknown: fn(String) -> RowError| {
         let key = id_key(v, missing)?;
         builder
-            .node_id(DEFAULT_GROUP, &key)
+            .ids
+            .get(DEFAULT_GROUP, &key)
             .ok_or_else(|| unknown(key.to_string()))
     };
     let start = resolve(

@@ -1,4 +1,4 @@
-//! The benchmark workload of `../shared/bench` run on kg: loads the generator's CSVs, runs
+//! The benchmark workload of `../shared/bench` run on kg: imports the generator's CSVs, runs
 //! Q1..Q11 of `queries.md` with the data's `params.json` (one warm-up, then timed runs), and
 //! writes `<scale>-kg.json` in the shape `run_peers.py report` merges beside Kuzu, FalkorDB
 //! and networkx.
@@ -11,15 +11,14 @@
 // A benchmark driver: a missing file or bad argument ends it with a message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use kg::graph::{GraphRead, MemoryGraph, Mutation};
+use kg::graph::GraphRead;
+use kg::import::ImportOptions;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use kg::{Database, NodeId, Params, RelId, Value};
+use kg::{Database, Params, Value};
 use serde_json::json;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 const NODE_FILES: &[&str] = &["Company", "Person", "Deal", "Platform"];
@@ -69,101 +68,79 @@ fn args() -> Args {
     a
 }
 
-/// A CSV value as the generator means it: integers, floats, or text.
-fn typed(column: &[String]) -> Vec<Value> {
-    if column.iter().all(|v| v.parse::<i64>().is_ok()) {
-        column
-            .iter()
-            .map(|v| Value::Int(v.parse().unwrap()))
-            .collect()
-    } else if column.iter().all(|v| v.parse::<f64>().is_ok()) {
-        column
-            .iter()
-            .map(|v| Value::Float(v.parse().unwrap()))
-            .collect()
+/// The neo4j-admin type of a generator column: integers, floats, or text.
+fn column_type(values: &[String]) -> &'static str {
+    if values.iter().all(|v| v.parse::<i64>().is_ok()) {
+        "int"
+    } else if values.iter().all(|v| v.parse::<f64>().is_ok()) {
+        "float"
     } else {
-        column.iter().map(|v| Value::str(v)).collect()
+        "string"
     }
 }
 
-/// Reads a CSV into its header and typed columns.
-fn read_columns(path: &Path) -> (Vec<Arc<str>>, Vec<Vec<Value>>, usize) {
+/// Rewrites one generator file as a neo4j-admin file: a typed header, and the label or
+/// type as a last column. This is the user's one-off conversion, so it is not timed.
+fn convert(from: &Path, to: &Path, name: &str, rels: bool) {
     let mut reader =
-        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header: Vec<Arc<str>> = reader.headers().unwrap().iter().map(Arc::from).collect();
-    let mut raw: Vec<Vec<String>> = vec![Vec::new(); header.len()];
-    for record in reader.records() {
-        let record = record.unwrap();
-        for (i, field) in record.iter().enumerate() {
-            raw[i].push(field.to_string());
-        }
+        csv::Reader::from_path(from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut typed: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match (rels, i) {
+            (false, 0) => format!("{h}:ID"),
+            (true, 0) => ":START_ID".into(),
+            (true, 1) => ":END_ID".into(),
+            _ => {
+                let values: Vec<String> = rows.iter().map(|r| r[i].to_string()).collect();
+                format!("{h}:{}", column_type(&values))
+            }
+        })
+        .collect();
+    typed.push(if rels { ":TYPE" } else { ":LABEL" }.into());
+    let mut writer = csv::Writer::from_path(to).unwrap();
+    writer.write_record(&typed).unwrap();
+    for row in &rows {
+        writer.write_record(row.iter().chain([name])).unwrap();
     }
-    let rows = raw.first().map_or(0, Vec::len);
-    (header, raw.iter().map(|c| typed(c)).collect(), rows)
+    writer.flush().unwrap();
 }
 
-/// Loads the generator's files straight into a graph through `Mutation`s, the same path a
-/// store replays. Returns the graph and the seconds spent on nodes and on relationships.
-fn load(dir: &Path) -> (MemoryGraph, f64, f64) {
-    let mut graph = MemoryGraph::new();
-    graph.begin_bulk_load();
-    let mut ids: HashMap<String, NodeId> = HashMap::new();
-    let t0 = Instant::now();
-    let mut next = 0u64;
-    for label in NODE_FILES {
-        let (header, columns, rows) = read_columns(&dir.join(format!("{label}.csv")));
-        let labels = vec![Arc::from(*label)];
-        for r in 0..rows {
-            let id = NodeId(next);
-            next += 1;
-            if let Value::String(s) = &columns[0][r] {
-                ids.insert(s.to_string(), id);
-            }
-            let props = header
-                .iter()
-                .cloned()
-                .zip(columns.iter().map(|c| c[r].clone()))
-                .collect();
-            graph
-                .apply(Mutation::CreateNode {
-                    id,
-                    labels: labels.clone(),
-                    props,
-                })
-                .unwrap();
+/// The indexes FalkorDB gets in `run_peers.py` (Kuzu has its primary keys): every label's
+/// `id`, and `Company.name`.
+fn index_statements() -> Vec<String> {
+    let mut ddl: Vec<String> = NODE_FILES
+        .iter()
+        .map(|label| format!("CREATE INDEX FOR (n:{label}) ON (n.id)"))
+        .collect();
+    ddl.push("CREATE INDEX FOR (n:Company) ON (n.name)".into());
+    ddl
+}
+
+/// Loads the generator's files the way a user would: converted once to neo4j-admin files,
+/// then read by `kg::import::load` (the path of `kg import` and `kg --data`), and indexed.
+/// Returns the database and the seconds the import and the indexes took.
+fn load(data: &Path, work: &Path) -> (Database, f64, f64) {
+    std::fs::create_dir_all(work).unwrap();
+    for (names, rels) in [(NODE_FILES, false), (REL_FILES, true)] {
+        for name in names {
+            let to = work.join(format!("{name}.csv"));
+            convert(&data.join(format!("{name}.csv")), &to, name, rels);
         }
     }
-    let nodes_s = t0.elapsed().as_secs_f64();
-    let t1 = Instant::now();
-    let mut next = 0u64;
-    for ty in REL_FILES {
-        let (header, columns, rows) = read_columns(&dir.join(format!("{ty}.csv")));
-        let ty: Arc<str> = Arc::from(*ty);
-        for r in 0..rows {
-            let endpoint = |c: usize| match &columns[c][r] {
-                Value::String(s) => ids[&**s],
-                other => panic!("bad node id {other:?}"),
-            };
-            let props = header[2..]
-                .iter()
-                .cloned()
-                .zip(columns[2..].iter().map(|c| c[r].clone()))
-                .collect();
-            let (start, end) = (endpoint(0), endpoint(1));
-            graph
-                .apply(Mutation::CreateRel {
-                    id: RelId(next),
-                    ty: ty.clone(),
-                    start,
-                    end,
-                    props,
-                })
-                .unwrap();
-            next += 1;
-        }
+    let t = Instant::now();
+    let imported = kg::import::load(&[work.to_path_buf()], &ImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let import_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut db = imported.into_database();
+    for statement in index_statements() {
+        db.run(&statement, &Params::new())
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
     }
-    graph.end_bulk_load();
-    (graph, nodes_s, t1.elapsed().as_secs_f64())
+    (db, import_s, t.elapsed().as_secs_f64())
 }
 
 /// The generic (openCypher) block of each `## Qn` section of queries.md.
@@ -219,11 +196,12 @@ fn main() {
             .unwrap();
     let rss_before = rss_mb("VmRSS:");
     eprintln!("[kg/{}] loading {} ...", a.scale, a.data.display());
-    let (graph, nodes_s, rels_s) = load(&a.data);
+    let (mut db, import_s, index_s) = load(&a.data, &a.out.join(format!("{}-kg-import", a.scale)));
+    let graph = db.graph();
     eprintln!(
-        "[kg/{}] load {:.2}s ({} nodes, {} relationships)",
+        "[kg/{}] load {:.2}s: import {import_s:.2}s, indexes {index_s:.2}s ({} nodes, {} relationships)",
         a.scale,
-        nodes_s + rels_s,
+        import_s + index_s,
         graph.node_count(),
         graph.rel_count()
     );
@@ -245,7 +223,6 @@ fn main() {
         .chain(stats["rels"].as_object())
         .flatten();
     let counts_ok = expected.clone().all(|(k, v)| counts.get(k) == Some(v));
-    let mut db = Database::with_graph(graph, None);
     let mut results = serde_json::Map::new();
     let workload = if a.queries.is_empty() {
         queries(&bench_dir.join("queries.md"))
@@ -303,7 +280,7 @@ fn main() {
         "n": stats["n"],
         "graph": {"nodes": stats["total_nodes"], "edges": stats["total_edges"]},
         "host_cpus": std::thread::available_parallelism().map_or(1, |n| n.get()),
-        "load": {"nodes_s": nodes_s, "rels_s": rels_s, "total_s": nodes_s + rels_s},
+        "load": {"import_s": import_s, "index_s": index_s, "total_s": import_s + index_s},
         "rss_mb": {"before_load": rss_before, "after_load": rss_after_load, "peak": rss_mb("VmHWM:")},
         "counts": counts,
         "counts_ok": counts_ok,

@@ -5,15 +5,18 @@
 //! `name` is a string.
 //!
 //! A file with `:START_ID` is a relationship file; every node file is read before any
-//! relationship file. Records stream one at a time.
+//! relationship file. Records are read and parsed on a second thread while the first builds the graph.
 //!
 //! Fields: an unquoted empty field is no value; a quoted empty one (`""`) is an empty string
 //! (an empty list in an array column). Temporal values are ISO 8601 text. Points, which kg
 //! does not have yet, are read as strings, with a note.
 
-use super::builder::{Builder, IdKey};
+mod load;
+
+pub use load::load;
+
+use super::builder::Builder;
 use super::error::{ImportError, Location, RowError};
-use super::progress::Progress;
 use crate::model::Value;
 use crate::model::temporal::TemporalKind;
 use crate::text::{Record, RecordReader};
@@ -315,162 +318,6 @@ fn read_header(
             reason: e.reason.into(),
         }),
     }
-}
-
-pub fn load(
-    paths: &[PathBuf],
-    builder: &mut Builder,
-    progress: &Progress,
-    array_delimiter: char,
-) -> Result<(), ImportError> {
-    let files = expand(paths)?;
-    let mut notes = Vec::new();
-    let mut headers = Vec::with_capacity(files.len());
-    for file in &files {
-        headers.push(read_header(file, builder, &mut notes)?);
-    }
-    builder.report.notes.append(&mut notes);
-    // Nodes first: relationships refer to them.
-    for pass_rels in [false, true] {
-        for (file, header) in files.iter().zip(&headers) {
-            if header.rels == pass_rels {
-                load_file(file, header, builder, progress, array_delimiter)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn load_file(
-    path: &Path,
-    header: &Header,
-    builder: &mut Builder,
-    progress: &Progress,
-    array_delimiter: char,
-) -> Result<(), ImportError> {
-    let mut reader = open(path)?;
-    let mut rec = Record::default();
-    let mut reported = 0;
-    let mut first = true;
-    loop {
-        let outcome = reader
-            .read(&mut rec)
-            .map_err(|e| ImportError::line(path, e))?;
-        progress.advance(reader.bytes_read - reported);
-        reported = reader.bytes_read;
-        let row = match outcome {
-            Ok(false) => return Ok(()),
-            Ok(true) if first || rec.is_blank() => {
-                first = false;
-                continue;
-            }
-            Ok(true) => load_record(&rec, header, builder, array_delimiter),
-            Err(e) => {
-                let location = Location {
-                    file: path.to_path_buf(),
-                    line: e.line,
-                    column: Some(e.field as u64),
-                    column_name: header.names.get(e.field - 1).cloned(),
-                };
-                // The rest of the file cannot be trusted after an unclosed quote.
-                builder.reject(location, e.reason.into(), &rec.raw)?;
-                return Ok(());
-            }
-        };
-        if let Err((column, reason)) = row {
-            let location = Location {
-                file: path.to_path_buf(),
-                line: rec.line,
-                column: column.map(|c| c as u64 + 1),
-                column_name: column.and_then(|c| header.names.get(c).cloned()),
-            };
-            builder.reject(location, reason, &rec.raw)?;
-        }
-    }
-}
-
-/// One record to a node or relationship. Errors carry the 0-based column they are about.
-fn load_record(
-    rec: &Record,
-    header: &Header,
-    builder: &mut Builder,
-    array_delimiter: char,
-) -> Result<(), (Option<usize>, RowError)> {
-    if rec.len() != header.columns.len() {
-        return Err((
-            None,
-            RowError::WrongColumnCount {
-                expected: header.columns.len(),
-                found: rec.len(),
-            },
-        ));
-    }
-    let mut props = Vec::new();
-    let mut labels = Vec::new();
-    let mut id = None;
-    let mut start = None;
-    let mut end = None;
-    let mut ty = None;
-    for (i, column) in header.columns.iter().enumerate() {
-        let (text, quoted) = rec.field(i);
-        match column {
-            Column::Id { key, group } => {
-                if text.is_empty() {
-                    return Err((Some(i), RowError::MissingId));
-                }
-                if let Some(key) = key {
-                    props.push((key.clone(), Value::str(text)));
-                }
-                id = Some((*group, IdKey::from_text(text)));
-            }
-            Column::Label => {
-                for l in text.split(array_delimiter).filter(|l| !l.is_empty()) {
-                    let l = builder.name(l);
-                    if !labels.contains(&l) {
-                        labels.push(l);
-                    }
-                }
-            }
-            Column::StartId { group } => start = Some((i, *group, text)),
-            Column::EndId { group } => end = Some((i, *group, text)),
-            Column::Type => ty = Some((i, text)),
-            Column::Ignore => {}
-            Column::Prop { key, kind, array } => {
-                if let Some(v) = parse_field(text, quoted, *kind, *array, array_delimiter)
-                    .map_err(|e| (Some(i), e))?
-                {
-                    props.push((key.clone(), v));
-                }
-            }
-        }
-    }
-    if !header.rels {
-        return builder
-            .add_node(id, labels, props)
-            .map(|_| ())
-            .map_err(|e| (None, e));
-    }
-    let resolve =
-        |end: Option<(usize, u32, &str)>, missing: RowError, unknown: fn(String) -> RowError| {
-            let (i, group, text) = end.ok_or((None, missing.clone()))?;
-            if text.is_empty() {
-                return Err((Some(i), missing));
-            }
-            builder
-                .node_id_of_text(group, text)
-                .ok_or_else(|| (Some(i), unknown(text.to_string())))
-        };
-    let start = resolve(start, RowError::MissingStartId, RowError::UnknownStartNode)?;
-    let end = resolve(end, RowError::MissingEndId, RowError::UnknownEndNode)?;
-    let (ty_col, ty_text) = ty.ok_or((None, RowError::MissingType))?;
-    if ty_text.is_empty() {
-        return Err((Some(ty_col), RowError::MissingType));
-    }
-    let ty = builder.name(ty_text);
-    builder
-        .add_rel(ty, start, end, props)
-        .map(|_| ())
-        .map_err(|e| (None, e))
 }
 
 #[cfg(test)]
