@@ -4,6 +4,7 @@
 use crate::error::{Detail, Error, ErrorClass, QueryError};
 use crate::exec::{self, NodeData, QueryResult, RelData, WriteStats};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
+use crate::limits::{self, Interrupter, Limits};
 use crate::model::Value;
 use crate::persist::{OpenReport, Store, StoreError, StoreOptions};
 use crate::plan::{self, QueryPlan};
@@ -95,6 +96,8 @@ pub struct Database {
     /// checkpoint, say), until the caller takes them.
     notes: Vec<String>,
     engine: exec::Engine,
+    interrupter: Interrupter,
+    limits: Limits,
 }
 
 impl Default for Database {
@@ -121,7 +124,24 @@ impl Database {
             sink,
             notes: Vec::new(),
             engine: exec::Engine::default(),
+            interrupter: Interrupter::default(),
+            limits: Limits::standard(),
         }
+    }
+
+    /// A handle that stops the statement this database is running, from any thread.
+    pub fn interrupter(&self) -> Interrupter {
+        self.interrupter.clone()
+    }
+
+    /// The time and memory limits of each statement (by default: no time limit, and
+    /// half of the memory the process may use).
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Chooses the executor that runs reads: the batched one (the default) or the
@@ -319,7 +339,12 @@ impl Database {
                 engine: self.engine,
                 profile,
             };
-            match exec::execute(&plan, &mut tx, params, &options) {
+            // An interrupt that came while nothing ran is not for this statement.
+            self.interrupter.clear();
+            let watching = limits::watch(&self.interrupter, self.limits);
+            let outcome = exec::execute(&plan, &mut tx, params, &options);
+            drop(watching);
+            match outcome {
                 Ok(done) => done,
                 Err(e) => {
                     tx.rollback_to(savepoint);

@@ -70,6 +70,10 @@ pub enum Detail {
     DivisionByZero,
     InvalidRegex,
     Interrupted,
+    /// kg's own: a statement stopped by `--timeout`.
+    TimedOut,
+    /// kg's own: a statement stopped by `--max-memory`.
+    MemoryLimit,
     // Indexes and constraints.
     SchemaConflict,
     NoSuchSchemaObject,
@@ -107,7 +111,10 @@ impl QueryError {
     /// Whether the statement was stopped from outside (an interrupt, a time or memory limit)
     /// rather than failing on its data: running it again would only stop it again.
     pub fn is_interruption(&self) -> bool {
-        matches!(self.detail, Detail::Interrupted)
+        matches!(
+            self.detail,
+            Detail::Interrupted | Detail::TimedOut | Detail::MemoryLimit
+        )
     }
 
     pub fn new(

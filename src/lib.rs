@@ -7,6 +7,7 @@ pub mod error;
 pub mod exec;
 pub mod functions;
 pub mod graph;
+pub mod limits;
 pub mod model;
 pub mod persist;
 pub mod plan;

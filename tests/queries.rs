@@ -597,6 +597,14 @@ const UNREACHABLE_DETAILS: &[(&str, &str)] = &[
         "raised only when a running statement is cancelled",
     ),
     (
+        "TimedOut",
+        "raised only past a --timeout; tests/resource_limits.rs sets one",
+    ),
+    (
+        "MemoryLimit",
+        "raised only past a --max-memory; tests/resource_limits.rs sets one",
+    ),
+    (
         "InvalidRelationshipPattern",
         "defined for the classification, never raised",
     ),

@@ -67,8 +67,36 @@ pub struct GlobalArgs {
     /// ~/.local/share/kg/history)
     #[arg(long, global = true, value_name = "PATH|off")]
     pub history: Option<String>,
+    /// Stop a statement that runs longer than this, rolling it back: 2s, 500ms, 1m
+    /// (default: no limit; in the shell, `:timeout`)
+    #[arg(long, global = true, value_name = "DURATION", value_parser = kg::limits::parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "SIZE",
+        value_parser = kg::limits::parse_size,
+        help = format!(
+            "Stop a statement that builds more than this (lists, strings, sorting and grouping state, paths, rows), rolling it back: 512M, 2G (default: half of what the process may use, the least of physical memory, the cgroup limit and RLIMIT_AS: here {}; in the shell, `:max-memory`)",
+            kg::limits::format_size(kg::limits::default_max_memory())
+        )
+    )]
+    pub max_memory: Option<u64>,
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+impl GlobalArgs {
+    /// The limits each statement runs under.
+    pub fn limits(&self) -> kg::limits::Limits {
+        kg::limits::Limits {
+            timeout: self.timeout,
+            max_memory: Some(
+                self.max_memory
+                    .unwrap_or_else(kg::limits::default_max_memory),
+            ),
+        }
+    }
 }
 
 /// Where the graph lives when it outlives the process.

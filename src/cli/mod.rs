@@ -136,6 +136,17 @@ pub fn print_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> R
     }
 }
 
+/// The limits as the shell's `:timeout` and `:max-memory` show them.
+pub fn limits_text(limits: kg::limits::Limits) -> String {
+    let timeout = limits
+        .timeout
+        .map_or("none".to_string(), kg::limits::format_duration);
+    let memory = limits
+        .max_memory
+        .map_or("none".to_string(), kg::limits::format_size);
+    format!("time limit per statement: {timeout}\nmemory limit per statement: {memory}")
+}
+
 /// "1 node", "2 nodes".
 pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -159,6 +170,7 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
         _ => {}
     }
     let mut session = open(&cli.global)?;
+    session.db.set_limits(cli.global.limits());
     let status = run_command(&mut session, command, cli.global.history.as_deref())?;
     store::close(&mut session)?;
     Ok(status)

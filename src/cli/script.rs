@@ -97,7 +97,6 @@ impl<'s> Runner<'s> {
             return true;
         }
         self.count += 1;
-        kg::exec::clear_interrupt();
         let started = std::time::Instant::now();
         let outcome = self.session.db.run(statement, &self.session.params);
         self.layout.elapsed = self.timing.then(|| started.elapsed());

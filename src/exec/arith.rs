@@ -63,7 +63,11 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
             Value::Float(a.as_f64().unwrap_or(0.0) + b.as_f64().unwrap_or(0.0))
         }
-        (Value::String(x), Value::String(y)) => Value::String(Arc::from(format!("{x}{y}"))),
+        (Value::String(x), Value::String(y)) => {
+            // Built as a `String`, then copied into its `Arc`: twice its size at the peak.
+            crate::limits::reserve(2 * (x.len() + y.len()) as u64)?;
+            Value::String(Arc::from(format!("{x}{y}")))
+        }
         (Value::String(x), Value::Int(_) | Value::Float(_)) => {
             Value::String(Arc::from(format!("{x}{}", number_text(b))))
         }
@@ -71,6 +75,7 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
             Value::String(Arc::from(format!("{}{y}", number_text(a))))
         }
         (Value::List(x), Value::List(y)) => {
+            crate::limits::reserve(crate::limits::list_bytes(x.len() + y.len()))?;
             let mut items = Vec::with_capacity(x.len() + y.len());
             items.extend(x.iter().cloned());
             items.extend(y.iter().cloned());
@@ -78,11 +83,13 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
         }
         // Adding a map to a list nests it one level deeper.
         (Value::List(x), _) => {
+            crate::limits::reserve(crate::limits::list_bytes(x.len() + 1))?;
             let mut items = (**x).clone();
             items.push(b.clone());
             return super::eval::within_limit(Value::list(items));
         }
         (_, Value::List(y)) => {
+            crate::limits::reserve(crate::limits::list_bytes(y.len() + 1))?;
             let mut items = Vec::with_capacity(y.len() + 1);
             items.push(a.clone());
             items.extend(y.iter().cloned());

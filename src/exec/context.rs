@@ -7,36 +7,14 @@ use crate::graph::GraphRead;
 use crate::model::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 pub type Row = Vec<Value>;
 pub type Result<T> = std::result::Result<T, QueryError>;
 pub type Rows<'a> = Box<dyn Iterator<Item = Result<Row>> + 'a>;
 
-/// Set from another thread (the shell's Ctrl-C handler) to stop the running statement.
-static INTERRUPT: AtomicBool = AtomicBool::new(false);
-
-/// Asks the running statement to stop at its next check; it fails with `Interrupted` and,
-/// like any failed statement, changes nothing.
-pub fn request_interrupt() {
-    INTERRUPT.store(true, Ordering::SeqCst);
-}
-
-pub fn clear_interrupt() {
-    INTERRUPT.store(false, Ordering::SeqCst);
-}
-
-/// Long loops call this now and then.
-pub fn check_interrupt() -> Result<()> {
-    if INTERRUPT.load(Ordering::Relaxed) {
-        return Err(QueryError::runtime(
-            ErrorClass::SemanticError,
-            Detail::Interrupted,
-            "the statement was interrupted",
-        ));
-    }
-    Ok(())
-}
+/// Long loops call this now and then: it fails once the statement is interrupted or past
+/// its time or memory limit.
+pub use crate::limits::check as check_limits;
 
 /// What one statement shares across all its stages: the parameters, the instant it started,
 /// and the regular expressions compiled so far.

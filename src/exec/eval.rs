@@ -1,7 +1,7 @@
 //! Evaluation of bound expressions against a row.
 
 use super::arith;
-use super::context::{Ctx, Result, Row};
+use super::context::{Ctx, Result, Row, check_limits};
 use super::row::open;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{
@@ -156,6 +156,7 @@ fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             let mut scratch = row.clone();
             let mut out = Vec::with_capacity(items.len());
             for item in items.iter() {
+                check_limits()?;
                 scratch[*slot] = item.clone();
                 if let Some(f) = filter {
                     if !matches!(eval(f, &scratch, ctx)?, Value::Bool(true)) {
@@ -194,6 +195,7 @@ fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
             let mut scratch = row.clone();
             scratch[*acc] = init;
             for item in items.iter() {
+                check_limits()?;
                 scratch[*slot] = item.clone();
                 scratch[*acc] = eval(expr, &scratch, ctx)?;
             }
@@ -210,6 +212,7 @@ fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
         BoundExpr::Collect { plan, map, span } => {
             let mut out = Vec::new();
             for r in open(plan, ctx, Box::new(std::iter::once(Ok(row.clone())))) {
+                check_limits()?;
                 out.push(eval(map, &r?, ctx)?);
             }
             within_limit(Value::list(out)).map_err(|e| e.at(*span))
@@ -417,6 +420,7 @@ fn quantify(
     let mut scratch = row.clone();
     let (mut trues, mut nulls) = (0usize, 0usize);
     for item in items {
+        check_limits()?;
         scratch[slot] = item.clone();
         match truth(&eval(filter, &scratch, ctx)?, "a quantifier")? {
             Some(true) => {

@@ -6,7 +6,7 @@
 //! Files are read with the permissions of the user running kg, from any path it names: kg is
 //! embedded, so there is no server whose files a query could reach beyond its user's own.
 
-use super::context::{Ctx, Result, Row, check_interrupt};
+use super::context::{Ctx, Result, Row, check_limits};
 use super::eval::eval;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{Map, Value};
@@ -114,7 +114,7 @@ impl CsvRows {
     /// Reads the next record that is not a blank line into `self.record`.
     fn next_record(&mut self) -> Result<Option<()>> {
         loop {
-            check_interrupt()?;
+            check_limits()?;
             let line = self.reader.line();
             match self.reader.read(&mut self.record) {
                 Ok(Ok(true)) if self.record.is_blank() => continue,

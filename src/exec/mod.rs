@@ -25,7 +25,6 @@ mod vector_eval;
 mod write;
 
 pub use arith::float_text;
-pub use context::{clear_interrupt, request_interrupt};
 pub use profile::{OpStats, Profile};
 pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 pub use write::graph_error;

@@ -96,6 +96,9 @@ pub(super) const FUNCTIONS: &[Builtin] = &[
     ),
 ];
 
+/// Elements made between checks for an interrupt or a limit.
+const CHECK_EVERY: i128 = 1 << 16;
+
 fn range(c: &Call) -> Result<Value> {
     let mut ints = Vec::with_capacity(3);
     for a in c.args {
@@ -127,18 +130,17 @@ fn range(c: &Call) -> Result<Value> {
     } else {
         0
     };
-    if len > MAX_RANGE {
-        return Err(QueryError::runtime(
-            ErrorClass::ArgumentError,
-            Detail::NumberOutOfRange,
-            format!("range() would make {len} elements, more than the {MAX_RANGE} a list may hold"),
-        ));
-    }
+    crate::limits::reserve(crate::limits::list_bytes(
+        usize::try_from(len).unwrap_or(usize::MAX),
+    ))?;
     // Every element lies between start and end, but k * step alone may not fit in an i64.
     let element = |k: i128| Value::Int((i128::from(start) + k * i128::from(step)) as i64);
-    Ok(Value::list((0..len).map(element).collect()))
+    let mut items = Vec::with_capacity(len as usize);
+    for k in 0..len {
+        if k % CHECK_EVERY == 0 {
+            crate::limits::check()?;
+        }
+        items.push(element(k));
+    }
+    Ok(Value::list(items))
 }
-
-/// The longest list range() makes: larger ones are almost always a mistake, and would take
-/// gigabytes before failing.
-const MAX_RANGE: i128 = 100_000_000;

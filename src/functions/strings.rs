@@ -91,6 +91,9 @@ pub(super) const FUNCTIONS: &[Builtin] = &[
                 return Ok(Value::Null);
             }
             let (s, from, to) = (c.string(0)?, c.string(1)?, c.string(2)?);
+            // A short text can become a huge one: check before building it.
+            let grows = (s.matches(from).count() as u64).saturating_mul(to.len() as u64);
+            crate::limits::reserve((s.len() as u64).saturating_add(grows))?;
             Ok(text(s.replace(from, to)))
         },
     ),

@@ -12,6 +12,10 @@ pub enum Command {
     Format(OutputFormat),
     MaxRows(usize),
     Timing(bool),
+    /// A statement's time limit (`None`: no limit), or `Limits` to show the limits.
+    Timeout(Option<std::time::Duration>),
+    MaxMemory(u64),
+    Limits,
     Param {
         name: String,
         expression: String,
@@ -68,6 +72,16 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "print at most N rows of a result (default 1000)",
     ),
     (":timing", "on|off", "show how long each statement took"),
+    (
+        ":timeout",
+        "DURATION|off",
+        "stop statements that run longer (2s, 500ms, 1m); no argument shows the limits",
+    ),
+    (
+        ":max-memory",
+        "SIZE",
+        "stop statements that build more than SIZE (512M, 2G); no argument shows the limits",
+    ),
     (
         ":param",
         "name => expression",
@@ -194,6 +208,12 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             "off" => Command::Timing(false),
             _ => return Err(CommandError("usage: :timing on|off".into())),
         },
+        ":timeout" | ":max-memory" if arg.is_empty() => Command::Limits,
+        ":timeout" if arg.eq_ignore_ascii_case("off") => Command::Timeout(None),
+        ":timeout" => {
+            Command::Timeout(Some(kg::limits::parse_duration(arg).map_err(CommandError)?))
+        }
+        ":max-memory" => Command::MaxMemory(kg::limits::parse_size(arg).map_err(CommandError)?),
         ":param" => {
             let (name, expression) = arg
                 .split_once("=>")

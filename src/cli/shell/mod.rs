@@ -208,7 +208,8 @@ pub fn run(session: &mut Session, history: Option<&str>) -> Result<Status, Fatal
     }
     // While a statement runs the terminal is in normal mode, so Ctrl-C arrives as a signal:
     // it asks the statement to stop instead of killing kg.
-    let _ = ctrlc::set_handler(kg::exec::request_interrupt);
+    let interrupter = session.db.interrupter();
+    let _ = ctrlc::set_handler(move || interrupter.interrupt());
     println!("{}", banner(session));
     // rustyline reads piped input a whole line at a time, however long; kg's reader stops
     // at the statement size limit.
@@ -360,6 +361,21 @@ impl Shell<'_> {
             Command::Format(f) => self.runner.format = f,
             Command::MaxRows(n) => self.max_rows = n,
             Command::Timing(on) => self.runner.timing = on,
+            Command::Timeout(timeout) => {
+                let db = &mut self.runner.session.db;
+                db.set_limits(kg::limits::Limits {
+                    timeout,
+                    ..db.limits()
+                });
+            }
+            Command::MaxMemory(bytes) => {
+                let db = &mut self.runner.session.db;
+                db.set_limits(kg::limits::Limits {
+                    max_memory: Some(bytes),
+                    ..db.limits()
+                });
+            }
+            Command::Limits => println!("{}", super::limits_text(self.runner.session.db.limits())),
             Command::Param { name, expression } => {
                 let session = &mut *self.runner.session;
                 match super::params::evaluate(&mut session.db, &session.params, &expression) {

@@ -3,7 +3,7 @@
 //! row's argument to its group's accumulator; groups come out in the order first seen.
 
 use super::super::accumulate::Accumulator;
-use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, NULL_ID, Vector, VectorBuilder};
 use super::super::vector_eval::eval_batch;
 use super::keys::{KeyTable, KeyTuple, KeyVal};
@@ -49,7 +49,7 @@ impl<'a> Aggregate<'a> {
         let mut columns: Vec<Column<'a>> = self.aggregates.iter().map(|_| Vec::new()).collect();
         let mut groups = Vec::new();
         while let Some(batch) = self.input.next_batch()? {
-            check_interrupt()?;
+            check_limits()?;
             let key_vectors = self
                 .keys
                 .iter()

@@ -3,7 +3,7 @@
 //! adjacency arrays. When the far node is bound already (`ExpandInto`), the sorted arrays
 //! are binary-searched for it instead of walked.
 
-use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, PropTest, props, reads_row, row_view};
 use super::{BoxOp, Operator};
@@ -244,7 +244,7 @@ impl Operator for Expand<'_> {
                     None => return Ok(None),
                 }
             };
-            check_interrupt()?;
+            check_limits()?;
             let mut read = 0;
             while rows.len() < BATCH && self.row < batch.len {
                 match self.cursor.next(self.ctx.graph, self.from) {

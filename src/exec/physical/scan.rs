@@ -1,7 +1,7 @@
 //! Finding a pattern's first node: every node (of a label) in id order, the nodes an index
 //! names, or a check of a node bound earlier.
 
-use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::context::{Ctx, Result, check_limits};
 use super::super::seek::seek;
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, reads_row, row_view};
@@ -92,7 +92,7 @@ impl Operator for NodeScan<'_> {
             return Ok(None);
         }
         loop {
-            check_interrupt()?;
+            check_limits()?;
             let mut ids = Vec::with_capacity(BATCH);
             let graph = self.ctx.graph;
             let mut read = 0;

@@ -2,7 +2,7 @@
 //! make it, kept in a bounded heap, so `ORDER BY x LIMIT 10` over millions of rows holds ten.
 //! Ties keep their input order. Pooled texts are compared in place, not copied out.
 
-use super::super::context::{Ctx, Result, Row, check_interrupt};
+use super::super::context::{Ctx, Result, Row, check_limits};
 use super::super::row::row_count;
 use super::super::vector::{BATCH, Batch, Vector};
 use super::super::vector_eval::eval_batch;
@@ -135,7 +135,7 @@ impl<'a> Sort<'a> {
         let mut all: Vec<Entry> = Vec::new();
         let mut seq = 0;
         while let Some(batch) = self.input.next_batch()? {
-            check_interrupt()?;
+            check_limits()?;
             let vectors = self
                 .keys
                 .iter()

@@ -1,7 +1,7 @@
 //! UNWIND: a row per element of a list (none for null or an empty list; a non-list value is
 //! a list of one).
 
-use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, Vector};
 use super::super::vector_eval::eval_batch;
 use super::{BoxOp, Operator};
@@ -51,7 +51,7 @@ impl Operator for Unwind<'_> {
                 self.current = Some((batch, lists, 0, 0));
                 continue;
             };
-            check_interrupt()?;
+            check_limits()?;
             let (mut rows, mut out) = (Vec::new(), Vec::new());
             while row < batch.len && rows.len() < BATCH {
                 match lists[row].get(item) {

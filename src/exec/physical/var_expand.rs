@@ -4,7 +4,7 @@
 //! soon as a batch is full, so memory stays flat however many trails there are, and a
 //! `LIMIT` above it stops the search.
 
-use super::super::context::{Ctx, Result, check_interrupt};
+use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, Vector};
 use super::expand::{HopCursor, hop_types, rel_in};
 use super::node_test::{NodeTest, PropTest, props, reads_row, row_view};
@@ -122,7 +122,7 @@ impl<'a> VarExpand<'a> {
         loop {
             steps = steps.wrapping_add(1);
             if steps % 4096 == 0 {
-                check_interrupt()?;
+                check_limits()?;
             }
             let graph = self.ctx.graph;
             let Some((cursor, from)) = self.stack.last_mut() else {

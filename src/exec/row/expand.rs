@@ -1,7 +1,7 @@
 //! Following relationships: one hop, variable length (trails: no relationship twice), and
 //! shortest paths (bidirectional breadth-first search).
 
-use super::super::context::{Ctx, Result, Row, Rows, check_interrupt};
+use super::super::context::{Ctx, Result, Row, Rows, check_limits};
 use super::super::eval::is_true;
 use super::node_matches;
 use crate::graph::{Direction, GraphRead, Symbol, neighbours};
@@ -97,7 +97,7 @@ impl<'a> ExpandRows<'a> {
                 Ok(r) => r,
                 Err(e) => return Some(Err(e)),
             };
-            if let Err(e) = check_interrupt() {
+            if let Err(e) = check_limits() {
                 return Some(Err(e));
             }
             let Value::Node(from) = row[self.e.from] else {
@@ -190,7 +190,7 @@ fn var_length(
     while let Some((candidates, next)) = stack.last_mut() {
         steps = steps.wrapping_add(1);
         if steps % 4096 == 0 {
-            check_interrupt()?;
+            check_limits()?;
         }
         let Some(&(rel, other)) = candidates.get(*next) else {
             stack.pop();
@@ -285,7 +285,7 @@ fn bidirectional(
     let mut bwd_frontier = vec![to];
     let mut depth = 0u64;
     while depth < max && !fwd_frontier.is_empty() && !bwd_frontier.is_empty() {
-        check_interrupt()?;
+        check_limits()?;
         depth += 1;
         let forward = fwd_frontier.len() <= bwd_frontier.len();
         let (frontier, seen, other_seen, d) = if forward {
@@ -365,7 +365,7 @@ fn all_shortest(
     // lie on a shortest path again; with either, a longer way round may be the answer.
     let prune = sp.predicate.is_none() && sp.min <= 1;
     while depth < sp.max && !paths.is_empty() {
-        check_interrupt()?;
+        check_limits()?;
         depth += 1;
         let mut next = Vec::new();
         for path in &paths {

@@ -7,7 +7,7 @@
 mod aggregate;
 mod expand;
 
-use super::context::{Ctx, Result, Row, Rows, check_interrupt};
+use super::context::{Ctx, Result, Row, Rows, check_limits};
 use super::eval::{eval, is_true};
 use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
@@ -79,7 +79,7 @@ fn open_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 };
                 Box::new(nodes.filter_map(move |id| {
                     // A relaxed load per node: cheap enough to stay responsive to Ctrl-C.
-                    if let Err(e) = check_interrupt() {
+                    if let Err(e) = check_limits() {
                         return Some(Err(e));
                     }
                     // The label index already guarantees the scanned label.
