@@ -601,10 +601,6 @@ const UNREACHABLE_DETAILS: &[(&str, &str)] = &[
         "raised only past a --timeout; tests/resource_limits.rs sets one",
     ),
     (
-        "MemoryLimit",
-        "raised only past a --max-memory; tests/resource_limits.rs sets one",
-    ),
-    (
         "InvalidRelationshipPattern",
         "defined for the classification, never raised",
     ),

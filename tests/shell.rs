@@ -178,6 +178,39 @@ fn ctrl_c_stops_a_running_statement() {
 }
 
 #[test]
+fn timeout_and_max_memory_are_set_and_shown_in_the_shell() {
+    let dir = temp_dir("limits");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, ":timeout 300ms");
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "RETURN reduce(s = 0, i IN range(1, 99999999) | s + i) AS n;",
+    );
+    p.exp_string("ran past the time limit of 300ms").unwrap();
+    type_line(&mut p, ":max-memory 64M");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":timeout");
+    p.exp_string("time limit per statement: 300ms").unwrap();
+    p.exp_string("memory limit per statement: 64 MiB").unwrap();
+    type_line(
+        &mut p,
+        "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n;",
+    );
+    p.exp_string("more memory than the limit of 64 MiB")
+        .unwrap();
+    type_line(&mut p, ":timeout off");
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "RETURN reduce(s = 0, i IN range(1, 1000) | s + i) AS n;",
+    );
+    p.exp_string("500500").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn export_writes_a_file_that_loads_back() {
     let dir = temp_dir("export");
     let mut p = shell(&dir.join("history"));

@@ -77,7 +77,7 @@ pub struct GlobalArgs {
         value_name = "SIZE",
         value_parser = kg::limits::parse_size,
         help = format!(
-            "Stop a statement that builds more than this (lists, strings, sorting and grouping state, paths, rows), rolling it back: 512M, 2G (default: half of what the process may use, the least of physical memory, the cgroup limit and RLIMIT_AS: here {}; in the shell, `:max-memory`)",
+            "Stop a statement that builds more than this (lists, strings, sorting and grouping state, paths, rows), rolling it back: 512M, 2G (default: half of what the process may use, the least of physical memory, the cgroup limit and RLIMIT_AS, and at most 3/4 of the memory available at start: here {}; in the shell, `:max-memory`)",
             kg::limits::format_size(kg::limits::default_max_memory())
         )
     )]

@@ -1,6 +1,7 @@
 //! The running state of an aggregate function in one group, shared by both executors: each
 //! hands it the values of the aggregate's argument, one at a time.
 
+use super::checked_sort::sort_checked;
 use super::context::Result;
 use super::group::Groups;
 use crate::error::{Detail, ErrorClass, QueryError};
@@ -212,7 +213,7 @@ impl<'p> Accumulator<'p> {
             State::Collect(items) => {
                 super::eval::within_limit(Value::list(items)).map_err(|e| e.at(self.spec.span))?
             }
-            State::Numbers(mut xs) => match self.spec.kind {
+            State::Numbers(xs) => match self.spec.kind {
                 AggKind::StDev | AggKind::StDevP => {
                     let sample = self.spec.kind == AggKind::StDev;
                     let n = xs.len() as f64;
@@ -228,18 +229,18 @@ impl<'p> Accumulator<'p> {
                     if xs.is_empty() {
                         return Ok(Value::Null);
                     }
-                    xs.sort_by(f64::total_cmp);
+                    let xs = sort_checked(xs, f64::total_cmp)?;
                     let p = self.percentile.unwrap_or(0.5);
                     let pos = p * (xs.len() - 1) as f64;
                     let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
                     Value::Float(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo as f64))
                 }
             },
-            State::Picks(mut xs) => {
+            State::Picks(xs) => {
                 if xs.is_empty() {
                     return Ok(Value::Null);
                 }
-                xs.sort_by(compare_for_order);
+                let mut xs = sort_checked(xs, compare_for_order)?;
                 let p = self.percentile.unwrap_or(0.5);
                 let idx = ((p * xs.len() as f64).ceil() as usize).saturating_sub(1);
                 xs.swap_remove(idx.min(xs.len() - 1))

@@ -11,6 +11,7 @@
 
 mod accumulate;
 mod arith;
+mod checked_sort;
 mod context;
 mod eval;
 mod group;

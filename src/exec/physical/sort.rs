@@ -2,6 +2,7 @@
 //! make it, kept in a bounded heap, so `ORDER BY x LIMIT 10` over millions of rows holds ten.
 //! Ties keep their input order. Pooled texts are compared in place, not copied out.
 
+use super::super::checked_sort::sort_checked;
 use super::super::context::{Ctx, Result, Row, check_limits};
 use super::super::row::row_count;
 use super::super::vector::{BATCH, Batch, Vector};
@@ -171,12 +172,12 @@ impl<'a> Sort<'a> {
                 }
             }
         }
-        let mut entries = if wanted.is_some() {
+        let entries = if wanted.is_some() {
             heap.into_vec()
         } else {
             all
         };
-        entries.sort_unstable();
+        let entries = sort_checked(entries, Ord::cmp)?;
         Ok(entries.into_iter().map(|e| e.row).collect())
     }
 }

@@ -296,6 +296,7 @@ fn bidirectional(
         let mut next = Vec::new();
         let mut meet = None;
         'outer: for &node in frontier.iter() {
+            check_limits()?;
             for (rel, other) in neighbours(graph, node, d, types) {
                 if seen.contains_key(&other) {
                     continue;
@@ -369,6 +370,7 @@ fn all_shortest(
         depth += 1;
         let mut next = Vec::new();
         for path in &paths {
+            check_limits()?;
             let end = path.end();
             for (rel, other) in neighbours(ctx.graph, end, sp.dir, &sp.types) {
                 if path.rels.contains(&rel) {

@@ -7,6 +7,7 @@
 mod aggregate;
 mod expand;
 
+use super::checked_sort::sort_checked;
 use super::context::{Ctx, Result, Row, Rows, check_limits};
 use super::eval::{eval, is_true};
 use super::group::Groups;
@@ -355,7 +356,7 @@ fn sort(
             keyed.truncate(wanted);
         }
     }
-    keyed.sort_unstable_by(order);
+    let keyed = sort_checked(keyed, order)?;
     Ok(keyed.into_iter().map(|(_, _, r)| r).collect())
 }
 

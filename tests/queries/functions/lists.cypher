@@ -41,9 +41,10 @@ WITH [5, 3, 9] AS l RETURN size(l) AS n, l[size(l) - 1] = last(l) AS same, head(
 // | n | same | second |
 // | 3 | true | 3 |
 
-// range() refuses to make a list of more than 100 million elements instead of cutting it short.
-RETURN size(range(1, 200000000)) AS n;
-// expect: error ArgumentError.NumberOutOfRange
+// range() checks the memory a list needs before making it, instead of cutting it short: a
+// list of 9e18 elements is past any memory limit.
+RETURN size(range(1, 9000000000000000000)) AS n;
+// expect: error SemanticError.MemoryLimit
 
 RETURN range(-9223372036854775808, 9223372036854775807, 9223372036854775807) AS r,
        range(9223372036854775805, 9223372036854775807) AS top, range(0, 10, -1) AS none,
