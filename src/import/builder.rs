@@ -3,105 +3,16 @@
 //! logged and counted.
 
 use super::error::{ImportError, Location, RowError};
+pub use super::source_ids::{IdKey, SourceIds};
 use super::{ImportOptions, ImportReport};
 use crate::db::Database;
 use crate::graph::{MemoryGraph, Mutation};
 use crate::model::{NodeId, RelId, Value};
-use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// A source file's id for a node. Ids that are canonical decimal integers are kept as
-/// numbers, which saves memory on large files; `"7"` and `7` are the same id, `"07"` is not.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub enum IdKey {
-    Int(i64),
-    Text(Box<str>),
-}
-
-impl IdKey {
-    pub fn from_text(s: &str) -> Self {
-        match canonical_int(s) {
-            Some(i) => IdKey::Int(i),
-            None => IdKey::Text(s.into()),
-        }
-    }
-}
-
-/// The integer `s` writes in its one canonical form (no sign but `-`, no leading zero).
-fn canonical_int(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let leading_zero = digits.starts_with('0') && (digits.len() > 1 || s.starts_with('-'));
-    if digits.is_empty() || leading_zero || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-impl std::fmt::Display for IdKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            IdKey::Int(i) => write!(f, "{i}"),
-            IdKey::Text(s) => f.write_str(s),
-        }
-    }
-}
-
-/// Node ids by the ids the source files gave them, per id space: numbers and texts apart,
-/// so that a lookup by text borrows it rather than building a key.
-#[derive(Default)]
-pub struct SourceIds {
-    ints: FxHashMap<(u32, i64), NodeId>,
-    texts: TextIds,
-}
-
-impl SourceIds {
-    pub fn get(&self, group: u32, key: &IdKey) -> Option<NodeId> {
-        match key {
-            IdKey::Int(i) => self.ints.get(&(group, *i)).copied(),
-            IdKey::Text(t) => self.texts.get(group, t),
-        }
-    }
-
-    /// The node of a source id written as text.
-    pub fn of_text(&self, group: u32, text: &str) -> Option<NodeId> {
-        match canonical_int(text) {
-            Some(i) => self.ints.get(&(group, i)).copied(),
-            None => self.texts.get(group, text),
-        }
-    }
-
-    fn insert(&mut self, group: u32, key: IdKey, id: NodeId) {
-        match key {
-            IdKey::Int(i) => {
-                self.ints.insert((group, i), id);
-            }
-            IdKey::Text(t) => self.texts.insert(group, &t, id),
-        }
-    }
-
-    /// Records a new node's source id, refusing one that is already taken.
-    pub fn insert_new(&mut self, group: u32, key: IdKey, id: NodeId) -> Result<(), RowError> {
-        let new = match &key {
-            IdKey::Int(i) => match self.ints.entry((group, *i)) {
-                std::collections::hash_map::Entry::Occupied(_) => false,
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(id);
-                    true
-                }
-            },
-            IdKey::Text(t) => self.texts.insert_new(group, t, id),
-        };
-        if new {
-            Ok(())
-        } else {
-            Err(RowError::DuplicateId(key.to_string()))
-        }
-    }
-}
 
 /// One `Arc` per distinct label, type or key, shared by all the rows that name it.
 #[derive(Default)]
@@ -116,91 +27,6 @@ impl NameCache {
         self.0.insert(s.to_string(), a.clone());
         a
     }
-}
-
-/// Node ids by their source ids written as text. The texts sit in one buffer and the table
-/// holds an 8-byte tag and slot per id, so that millions of ids stay compact and a lookup
-/// touches few cache lines.
-#[derive(Default)]
-struct TextIds {
-    table: hashbrown::HashTable<(u32, u32)>,
-    texts: String,
-    slots: Vec<TextId>,
-    hasher: rustc_hash::FxBuildHasher,
-}
-
-struct TextId {
-    start: usize,
-    len: u32,
-    group: u32,
-    node: NodeId,
-}
-
-impl TextIds {
-    /// A 32-bit tag of the key, and the table's hash spread from it: the table can grow
-    /// from the tags alone.
-    fn tag(&self, group: u32, text: &str) -> (u32, u64) {
-        use std::hash::BuildHasher;
-        let h = self.hasher.hash_one((group, text));
-        let tag = (h ^ (h >> 32)) as u32;
-        (tag, spread(tag))
-    }
-
-    fn get(&self, group: u32, text: &str) -> Option<NodeId> {
-        let (tag, hash) = self.tag(group, text);
-        let &(_, slot) = self.table.find(hash, |&(t, s)| {
-            t == tag && holds(&self.slots, &self.texts, s, group, text)
-        })?;
-        Some(self.slots[slot as usize].node)
-    }
-
-    fn insert(&mut self, group: u32, text: &str, node: NodeId) {
-        let (tag, hash) = self.tag(group, text);
-        let slot = self.push(group, text, node);
-        self.table
-            .insert_unique(hash, (tag, slot), |&(t, _)| spread(t));
-    }
-
-    /// Inserts a text that is not there yet, in one probe of the table; false if it was.
-    fn insert_new(&mut self, group: u32, text: &str, node: NodeId) -> bool {
-        let (tag, hash) = self.tag(group, text);
-        let slot = self.slots.len() as u32;
-        let entry = self.table.entry(
-            hash,
-            |&(t, s)| t == tag && holds(&self.slots, &self.texts, s, group, text),
-            |&(t, _)| spread(t),
-        );
-        match entry {
-            hashbrown::hash_table::Entry::Occupied(_) => false,
-            hashbrown::hash_table::Entry::Vacant(v) => {
-                v.insert((tag, slot));
-                self.push(group, text, node);
-                true
-            }
-        }
-    }
-
-    fn push(&mut self, group: u32, text: &str, node: NodeId) -> u32 {
-        let slot = self.slots.len() as u32;
-        self.slots.push(TextId {
-            start: self.texts.len(),
-            len: text.len() as u32,
-            group,
-            node,
-        });
-        self.texts.push_str(text);
-        slot
-    }
-}
-
-/// Whether `slot` is the id `text` in `group`.
-fn holds(slots: &[TextId], texts: &str, slot: u32, group: u32, text: &str) -> bool {
-    let e = &slots[slot as usize];
-    e.group == group && &texts[e.start..e.start + e.len as usize] == text
-}
-
-fn spread(tag: u32) -> u64 {
-    (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Where imported entities go: a fresh graph of their own, or a database inside an open
@@ -296,7 +122,7 @@ impl<'a> Builder<'a> {
         let id = self.target.graph().next_node_id();
         self.create_node(id, labels, props)?;
         if let Some((group, key)) = source_id {
-            self.ids.insert(group, key, id);
+            self.ids.insert_new(group, key, id)?;
         }
         Ok(id)
     }

@@ -16,6 +16,7 @@ mod error;
 mod json;
 mod progress;
 mod script;
+mod source_ids;
 
 pub use crate::text::limit_text;
 pub use crate::text::{LineError, LineReader};
