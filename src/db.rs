@@ -1,22 +1,25 @@
 //! The database facade: text in, results out. Parses, plans and executes each statement inside
 //! a transaction, so a statement that fails leaves the graph exactly as it was.
 
-use crate::error::{Detail, Error, ErrorClass, QueryError};
+use crate::error::{Detail, ErrorClass, QueryError};
 use crate::exec::{self, NodeData, QueryResult, RelData, WriteStats};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
 use crate::limits::{self, Interrupter, Limits};
 use crate::model::Value;
 use crate::persist::{OpenReport, Store, StoreError, StoreOptions};
 use crate::plan::{self, QueryPlan};
+use crate::result::Subgraph;
 use crate::syntax::{self, ast};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+mod error;
 mod schema;
 
-/// Query parameters by name (without the `$`).
-pub type Params = BTreeMap<String, Value>;
+pub use error::Error;
+
+pub use crate::model::Params;
 
 /// Where committed changes go to be made durable. The in-memory database has none.
 pub trait CommitSink {
@@ -507,6 +510,23 @@ impl Database {
 
     fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
         Ok(plan::plan_query(query, &self.graph)?)
+    }
+
+    /// The whole graph, or the subgraph of what `statement` returns (with `induced`, also
+    /// the relationships between the nodes it returns): what exports write.
+    pub fn subgraph(
+        &mut self,
+        statement: Option<&str>,
+        params: &Params,
+        induced: bool,
+    ) -> Result<Subgraph<'_>, Error> {
+        Ok(match statement {
+            None => Subgraph::whole(self.graph()),
+            Some(text) => {
+                let results = self.run(text, params)?;
+                Subgraph::from_results(&results, self.graph(), induced)
+            }
+        })
     }
 
     pub fn graph(&self) -> &MemoryGraph {

@@ -1,8 +1,27 @@
 //! Errors of every layer, classified as openCypher classifies them (type, phase, detail), and
 //! the one renderer that shows a user where the problem is.
 
-use crate::syntax::ast::Span;
 use std::fmt;
+
+/// Byte offsets into the text that was parsed.
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn join(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
 
 /// The error type of the openCypher classification.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -180,34 +199,6 @@ impl fmt::Display for QueryError {
 }
 
 impl std::error::Error for QueryError {}
-
-/// Any error the library reports.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Query(#[from] QueryError),
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    /// Damaged or unreadable data: a file that is not what it should be.
-    #[error("{0}")]
-    Data(String),
-    /// The durable store: damage (with file and byte offset), the lock, read-only writes.
-    #[error(transparent)]
-    Store(#[from] crate::persist::StoreError),
-}
-
-impl Error {
-    pub fn io(path: impl fmt::Display, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.to_string(),
-            source,
-        }
-    }
-}
 
 /// Line and column (both from 1, columns in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {

@@ -11,12 +11,14 @@ pub mod limits;
 pub mod model;
 pub mod persist;
 pub mod plan;
+pub mod result;
 mod stack;
 pub mod syntax;
 pub mod text;
 
+pub use db::Error;
 pub use db::{Database, Params};
-pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
+pub use error::{Detail, ErrorClass, Phase, QueryError};
 pub use exec::{Engine, NodeData, QueryResult, RelData};
 pub use model::{NodeId, PathValue, RelId, Value};
 pub mod export;

@@ -1,9 +1,9 @@
 //! What a graph contains: labels, relationship types with the labels they connect, and
 //! property keys, each with counts. Used by `kg schema`, the shell's `:schema` and completion.
 
-use crate::exec::QueryResult;
 use crate::graph::GraphRead;
 use crate::model::Value;
+use crate::result::QueryResult;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

@@ -208,27 +208,21 @@ fn csv_needs_a_directory() {
 }
 
 #[test]
-fn export_to_path_runs_the_statement_and_writes_the_file() {
+fn a_statement_s_subgraph_comes_from_the_database_and_is_written_by_export() {
     let dir = io_support::scratch("export-to-path");
     let mut db = Database::default_graph().unwrap();
     let path = dir.join("companies.json");
     let params = Params::new();
     let q = Some("MATCH (c:Company) RETURN c");
-    let report =
-        export::export_to_path(&mut db, ExportFormat::Json, &path, q, &params, false).unwrap();
+    let sub = db.subgraph(q, &params, false).unwrap();
+    let report = export::write_to_path(ExportFormat::Json, &sub, &path).unwrap();
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(doc["nodes"].as_array().unwrap().len(), report.nodes);
+    assert!(report.nodes > 0);
     assert_eq!(report.files, std::slice::from_ref(&path));
-    let bad = export::export_to_path(
-        &mut db,
-        ExportFormat::Json,
-        &path,
-        Some("RETURN x"),
-        &params,
-        false,
-    );
-    assert!(matches!(bad, Err(export::ExportError::Query(_))));
+    let bad = db.subgraph(Some("RETURN x"), &params, false);
+    assert!(matches!(bad, Err(kg::Error::Query(_))));
 }
 
 #[test]

@@ -98,9 +98,9 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             .check("-o", output, format.writes_directory())?;
     }
     let query = args.query.as_deref();
-    let sub = match export::subgraph_of(&mut session.db, query, &session.params, args.induced) {
+    let sub = match session.db.subgraph(query, &session.params, args.induced) {
         Ok(sub) => sub,
-        Err(export::ExportError::Query(e)) => {
+        Err(e) => {
             let text = query.unwrap_or("");
             eprint!(
                 "{}",
@@ -108,7 +108,6 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<Status, Fatal> {
             );
             return Ok(Status::QueryError);
         }
-        Err(e) => return Err(Fatal::data(e.to_string())),
     };
     let report = match &args.output {
         Some(path) => export::write_to_path(format, &sub, path),

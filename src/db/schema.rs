@@ -2,7 +2,7 @@
 //! transaction, like data, so they are logged, undone and replayed the same way.
 
 use super::Database;
-use crate::error::Error;
+use super::Error;
 use crate::exec::{QueryResult, WriteStats};
 use crate::graph::{
     ConstraintDef, ConstraintKind, EntityKind, GraphRead, GraphWrite, IndexDef, Mutation,

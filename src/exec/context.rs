@@ -1,9 +1,9 @@
 //! What every operator and expression needs while running: the graph and the statement's
 //! shared state (parameters, its starting instant, compiled regular expressions).
 
-use crate::db::Params;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::GraphRead;
+use crate::model::Params;
 use crate::model::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -7,8 +7,8 @@ use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::{
     Map, NodeId, PathValue, RelId, Value, compare_values, equals, too_deep_message,
 };
+use crate::plan::{BinaryOp, CmpOp, QuantifierKind};
 use crate::plan::{BoundExpr, MapProjectionEntry, PathStep};
-use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
 use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::cmp::Ordering;

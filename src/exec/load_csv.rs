@@ -26,7 +26,7 @@ pub struct CsvRows {
     path: PathBuf,
     /// The file's absolute path, for `file()`.
     pub absolute: Value,
-    span: crate::syntax::ast::Span,
+    span: crate::error::Span,
 }
 
 /// Opens the file `load`'s URL names for `row`; `None` when the URL is null.

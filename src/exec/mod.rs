@@ -18,23 +18,23 @@ mod group;
 mod load_csv;
 mod physical;
 mod profile;
-mod result;
 mod row;
 mod seek;
 mod vector;
 mod vector_eval;
 mod write;
 
+pub use crate::result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 pub use arith::float_text;
 pub use profile::{OpStats, Profile};
-pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 pub use write::graph_error;
 
-use crate::db::Params;
 use crate::error::QueryError;
 use crate::graph::{GraphRead, Transaction};
+use crate::model::Params;
 use crate::model::Value;
 use crate::plan::{PartPlan, QueryPlan, Stage};
+use crate::result;
 use context::{Ctx, Row, Statement};
 use std::collections::HashSet;
 

@@ -9,8 +9,8 @@ use super::vector::{Batch, NULL_ID, Validity, Vector, VectorBuilder};
 use crate::error::QueryError;
 use crate::graph::{Column, Gathered, StringPool, Symbol};
 use crate::model::Value;
+use crate::plan::{BinaryOp, CmpOp};
 use crate::plan::{BoundExpr, Slot, slots_of};
-use crate::syntax::ast::{BinaryOp, CmpOp};
 use std::borrow::Cow;
 
 /// The value of `expr` for every row of `batch`.

@@ -5,13 +5,13 @@ use super::context::{Ctx, Result, Row, Statement};
 use super::eval::eval;
 use super::row::open;
 use super::run_stages;
+use crate::error::Span;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::{
     Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction, neighbours,
 };
 use crate::model::{NodeId, PathValue, RelId, Value};
 use crate::plan::{BoundExpr, CreatePattern, Merge, RemoveAction, SetAction, WriteOp};
-use crate::syntax::ast::Span;
 use std::collections::HashSet;
 use std::sync::Arc;
 

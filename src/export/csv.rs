@@ -15,9 +15,10 @@
 use super::staged::{Staged, finish_all};
 use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportReport, Subgraph};
-use crate::exec::{NodeData, RelData, float_text};
+use crate::model::float_text;
 use crate::model::temporal::TemporalKind;
 use crate::model::{Map, Value};
+use crate::result::{NodeData, RelData};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -172,7 +172,7 @@ fn value_text(v: &Value, ty: KeyType) -> String {
         (_, Value::String(s)) => s.to_string(),
         (_, Value::Bool(b)) => b.to_string(),
         (_, Value::Int(i)) => i.to_string(),
-        (_, Value::Float(f)) => crate::exec::float_text(*f),
+        (_, Value::Float(f)) => crate::model::float_text(*f),
         (_, other) => match other.temporal_text() {
             Some(text) => text,
             None => to_json(other, &super::NoEntities).to_string(),

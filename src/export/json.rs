@@ -9,8 +9,8 @@
 //! tools write them, and read back as strings.
 
 use super::Subgraph;
-use crate::exec::{NodeData, RelData};
 use crate::format::{node_json, rel_json};
+use crate::result::{NodeData, RelData};
 use serde_json::{Map, Value as Json, json};
 use std::io::{self, Write};
 

@@ -15,11 +15,10 @@ mod html;
 mod json;
 mod kuzu;
 mod staged;
-mod subgraph;
 mod types;
 
+pub use crate::result::Subgraph;
 pub use cypher::Dialect;
-pub use subgraph::Subgraph;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -121,41 +120,6 @@ pub enum ExportError {
         format: ExportFormat,
         reason: String,
     },
-    /// The statement whose result was to be exported failed.
-    #[error("{0}")]
-    Query(crate::error::Error),
-}
-
-/// For library users, in one call: runs `statement` (if any) on `db` and writes the subgraph
-/// of its result, or the whole graph, to `path` (a directory for `csv`). `kg export` and the
-/// shell's `:export` take [`subgraph_of`] and [`write`] / [`write_to_path`] separately, since
-/// they also write to stdout or export a result they already have.
-pub fn export_to_path(
-    db: &mut crate::db::Database,
-    format: ExportFormat,
-    path: &Path,
-    statement: Option<&str>,
-    params: &crate::db::Params,
-    induced: bool,
-) -> Result<ExportReport, ExportError> {
-    let sub = subgraph_of(db, statement, params, induced)?;
-    write_to_path(format, &sub, path)
-}
-
-/// The whole graph, or the subgraph of what `statement` returns.
-pub fn subgraph_of<'d>(
-    db: &'d mut crate::db::Database,
-    statement: Option<&str>,
-    params: &crate::db::Params,
-    induced: bool,
-) -> Result<Subgraph<'d>, ExportError> {
-    Ok(match statement {
-        None => Subgraph::whole(db.graph()),
-        Some(text) => {
-            let results = db.run(text, params).map_err(ExportError::Query)?;
-            Subgraph::from_results(&results, db.graph(), induced)
-        }
-    })
 }
 
 /// Writes `sub` to `out` in `format`. The `csv` and `kuzu` formats need a directory: use
@@ -220,7 +184,7 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
 const NAME_KEYS: &[&str] = &["name", "title", "label", "caption", "id", "key", "code"];
 
 /// The text a diagram shows for a node besides its labels: its first name-like property.
-pub(crate) fn display_name(node: &crate::exec::NodeData) -> Option<String> {
+pub(crate) fn display_name(node: &crate::result::NodeData) -> Option<String> {
     NAME_KEYS.iter().find_map(|k| match node.props.get(*k)? {
         crate::model::Value::String(s) => Some(s.to_string()),
         crate::model::Value::Int(i) => Some(i.to_string()),
@@ -232,10 +196,10 @@ pub(crate) fn display_name(node: &crate::exec::NodeData) -> Option<String> {
 pub(crate) struct NoEntities;
 
 impl crate::format::Entities for NoEntities {
-    fn node(&self, _: crate::model::NodeId) -> Option<&crate::exec::NodeData> {
+    fn node(&self, _: crate::model::NodeId) -> Option<&crate::result::NodeData> {
         None
     }
-    fn rel(&self, _: crate::model::RelId) -> Option<&crate::exec::RelData> {
+    fn rel(&self, _: crate::model::RelId) -> Option<&crate::result::RelData> {
         None
     }
 }

@@ -5,8 +5,8 @@ mod value;
 
 pub use value::{Entities, node_json, rel_json, to_json, value_text, write_value};
 
-use crate::exec::QueryResult;
 use crate::model::Value;
+use crate::result::QueryResult;
 use std::io::{self, Write};
 
 /// How results are printed.

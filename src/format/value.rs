@@ -1,8 +1,9 @@
 //! Values as text in the query language's own syntax (`'text'`, `[1, 2]`, `(:Label {k: v})`,
 //! `<(:A)-[:T]->(:B)>`), and as JSON.
 
-use crate::exec::{NodeData, QueryResult, RelData, float_text};
+use crate::model::float_text;
 use crate::model::{Map, Value};
+use crate::result::{NodeData, QueryResult, RelData};
 use serde_json::json;
 use std::fmt::Write;
 

@@ -7,8 +7,8 @@
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
 use super::progress::Progress;
+use crate::db::Error;
 use crate::db::{Database, Params};
-use crate::error::Error;
 use crate::syntax::ast::{Span, Statement, StatementKind};
 use crate::syntax::{MAX_STATEMENT_BYTES, parse_script, split_statements};
 use crate::text::{LineError, LineReader};

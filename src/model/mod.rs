@@ -17,4 +17,4 @@ pub use order::{
     GroupKey, compare_for_order, compare_values, equals, group_key_eq, hash_group_key,
 };
 pub use path::PathValue;
-pub use value::{Map, Value, ValueType, float_text};
+pub use value::{Map, Params, Value, ValueType, float_text};

@@ -326,3 +326,6 @@ pub fn float_text(f: f64) -> String {
         }
     }
 }
+
+/// Query parameters by name (without the `$`).
+pub type Params = std::collections::BTreeMap<String, Value>;

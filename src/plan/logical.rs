@@ -2,10 +2,12 @@
 //! row slots; from the syntax tree it keeps only the operator enums (`BinaryOp`, `CmpOp`,
 //! `QuantifierKind`) and spans for runtime errors.
 
+use crate::error::Span;
 use crate::functions::Builtin;
 use crate::graph::{Direction, RangeOp, Symbol};
 use crate::model::Value;
-use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind, Span};
+/// The operators of bound expressions are the syntax tree's: the executor takes them from here.
+pub use crate::syntax::ast::{BinaryOp, CmpOp, QuantifierKind};
 use std::sync::Arc;
 
 /// Index of a value in a row. Every variable of a query part has its own slot.

@@ -4,25 +4,7 @@
 use crate::model::Value;
 use std::sync::Arc;
 
-/// Byte offsets into the text that was parsed.
-#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    pub fn join(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
-}
+pub use crate::error::Span;
 
 /// A name as written, with its position.
 #[derive(Clone, PartialEq, Debug)]

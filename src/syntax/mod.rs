@@ -16,11 +16,7 @@ mod suggest;
 
 pub use display::write_literal;
 
-/// The longest statement kg reads, in bytes; also the longest line of a file it imports, and
-/// the longest CSV record. Scripts are read as streams, a statement at a time, so memory holds
-/// at most this much text whatever the input: `kg run /dev/zero` ends with an error rather
-/// than filling the memory.
-pub const MAX_STATEMENT_BYTES: usize = 32 << 20;
+pub use crate::text::MAX_STATEMENT_BYTES;
 pub use lexical::{StatementScan, split_statements};
 pub use parser::parse_script;
 pub use suggest::{KEYWORDS, closest};

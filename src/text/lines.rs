@@ -3,7 +3,7 @@
 //! and drops the line, so the position would be lost; and it reads a line of any length,
 //! so `/dev/zero` would fill the memory.
 
-use crate::syntax::MAX_STATEMENT_BYTES;
+use super::MAX_STATEMENT_BYTES;
 use std::io::{self, BufRead};
 
 /// Why a line could not be read.

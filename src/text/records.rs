@@ -4,8 +4,8 @@
 //! also reports the line each record starts on and refuses a quote left open, for error
 //! messages.
 
+use super::MAX_STATEMENT_BYTES;
 use super::lines::{LineError, LineReader};
-use crate::syntax::MAX_STATEMENT_BYTES;
 use std::io::BufRead;
 
 /// One record. Field texts are unescaped and stored back to back in `text`.

@@ -79,22 +79,16 @@ impl Shell<'_> {
             return;
         }
         let sub = match (statement, &self.runner.last) {
-            (Some(text), _) => {
-                match kg::export::subgraph_of(&mut session.db, Some(text), &session.params, false) {
-                    Ok(sub) => sub,
-                    Err(kg::export::ExportError::Query(e)) => {
-                        eprint!(
-                            "{}",
-                            super::script::describe_error(&e, (text, 1), 0, "export", None)
-                        );
-                        return;
-                    }
-                    Err(e) => {
-                        eprintln!("{e}");
-                        return;
-                    }
+            (Some(text), _) => match session.db.subgraph(Some(text), &session.params, false) {
+                Ok(sub) => sub,
+                Err(e) => {
+                    eprint!(
+                        "{}",
+                        super::script::describe_error(&e, (text, 1), 0, "export", None)
+                    );
+                    return;
                 }
-            }
+            },
             (None, Some(last)) => kg::export::Subgraph::from_results(
                 std::slice::from_ref(last),
                 session.db.graph(),

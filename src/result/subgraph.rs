@@ -6,7 +6,7 @@
 //! data of its entities (taken from the results, which may describe entities the statement
 //! deleted).
 
-use crate::exec::{self, NodeData, QueryResult, RelData};
+use super::{NodeData, QueryResult, RelData, node_data};
 use crate::graph::{Direction, GraphRead, neighbours};
 use crate::model::{NodeId, RelId};
 use std::borrow::Cow;
@@ -79,13 +79,13 @@ impl<'g> Subgraph<'g> {
             results
                 .iter()
                 .find_map(|r| r.rel(id).cloned())
-                .or_else(|| exec::rel_data(graph, id))
+                .or_else(|| super::rel_data(graph, id))
         };
         let node_data = |id: NodeId| {
             results
                 .iter()
                 .find_map(|r| r.node(id).cloned())
-                .or_else(|| exec::node_data(graph, id))
+                .or_else(|| node_data(graph, id))
         };
         let mut rels: BTreeMap<RelId, RelData> = rel_ids
             .into_iter()
@@ -103,7 +103,7 @@ impl<'g> Subgraph<'g> {
             for id in nodes.keys() {
                 for (rel, other) in neighbours(graph, *id, Some(Direction::Outgoing), &[]) {
                     if nodes.contains_key(&other) && !rels.contains_key(&rel) {
-                        if let Some(r) = exec::rel_data(graph, rel) {
+                        if let Some(r) = super::rel_data(graph, rel) {
                             rels.insert(rel, r);
                         }
                     }
@@ -132,7 +132,7 @@ impl<'g> Subgraph<'g> {
         match &self.source {
             Source::Graph(g) => Box::new(
                 g.node_ids()
-                    .filter_map(|id| exec::node_data(*g, id))
+                    .filter_map(|id| node_data(*g, id))
                     .map(Cow::Owned),
             ),
             Source::Listed { nodes, .. } => Box::new(nodes.iter().map(Cow::Borrowed)),
@@ -144,7 +144,7 @@ impl<'g> Subgraph<'g> {
         match &self.source {
             Source::Graph(g) => Box::new(
                 g.rel_ids()
-                    .filter_map(|id| exec::rel_data(*g, id))
+                    .filter_map(|id| super::rel_data(*g, id))
                     .map(Cow::Owned),
             ),
             Source::Listed { rels, .. } => Box::new(rels.iter().map(Cow::Borrowed)),
@@ -154,7 +154,7 @@ impl<'g> Subgraph<'g> {
     /// The node with this id, if the subgraph has it.
     pub fn node(&self, id: NodeId) -> Option<Cow<'_, NodeData>> {
         match &self.source {
-            Source::Graph(g) => exec::node_data(*g, id).map(Cow::Owned),
+            Source::Graph(g) => node_data(*g, id).map(Cow::Owned),
             Source::Listed { nodes, .. } => nodes
                 .binary_search_by_key(&id, |n| n.id)
                 .ok()
@@ -165,7 +165,7 @@ impl<'g> Subgraph<'g> {
     /// The relationship with this id, if the subgraph has it.
     pub fn rel(&self, id: RelId) -> Option<Cow<'_, RelData>> {
         match &self.source {
-            Source::Graph(g) => exec::rel_data(*g, id).map(Cow::Owned),
+            Source::Graph(g) => super::rel_data(*g, id).map(Cow::Owned),
             Source::Listed { rels, .. } => rels
                 .binary_search_by_key(&id, |r| r.id)
                 .ok()

@@ -6,6 +6,9 @@ use crate::model::{Map, NodeId, RelId, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod subgraph;
+pub use subgraph::Subgraph;
+
 /// A node as it was when the statement finished (or when it deleted the node).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeData {
