@@ -3,6 +3,7 @@
 
 use crate::error::{Detail, Error, ErrorClass, QueryError};
 use crate::exec::{self, NodeData, QueryResult, RelData, WriteStats};
+use crate::functions::procedures::{Procedure, Procedures};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
 use crate::limits::{self, Interrupter, Limits};
 use crate::model::Value;
@@ -98,6 +99,8 @@ pub struct Database {
     engine: exec::Engine,
     interrupter: Interrupter,
     limits: Limits,
+    /// The procedures CALL finds: the built-ins and those registered on this database.
+    procedures: Procedures,
 }
 
 impl Default for Database {
@@ -126,6 +129,7 @@ impl Database {
             engine: exec::Engine::default(),
             interrupter: Interrupter::default(),
             limits: Limits::standard(),
+            procedures: Procedures::default(),
         }
     }
 
@@ -142,6 +146,20 @@ impl Database {
 
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// Adds a procedure that `CALL` finds on this database (and `SHOW PROCEDURES` lists),
+    /// such as one answering from a table ([`Procedure::from_table`]); it replaces one of
+    /// the same name, built-ins included.
+    pub fn register_procedure(&mut self, procedure: Procedure) {
+        self.procedures.register(procedure);
+        // A plan may name the procedure it replaces.
+        self.plans.clear();
+    }
+
+    /// The procedures `CALL` finds on this database.
+    pub fn procedures(&self) -> &Procedures {
+        &self.procedures
     }
 
     /// Chooses the executor that runs reads: the batched one (the default) or the
@@ -332,6 +350,16 @@ impl Database {
         }
         check_params(params)?;
         let savepoint = self.log.savepoint();
+        // Batches of CALL { ... } IN TRANSACTIONS commit as the statement runs; inside an
+        // explicit transaction there is nothing they could commit on their own.
+        let batches = BatchCommits {
+            sink: std::cell::RefCell::new(self.sink.as_mut()),
+            stats: std::cell::RefCell::default(),
+            count: std::cell::Cell::new(0),
+            failure: std::cell::RefCell::new(None),
+        };
+        let batch_commit: Option<&dyn exec::BatchCommit> =
+            (!self.explicit).then_some(&batches as &dyn exec::BatchCommit);
         let (mut result, figures) = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
             let options = exec::RunOptions {
@@ -342,20 +370,32 @@ impl Database {
             // An interrupt that came while nothing ran is not for this statement.
             self.interrupter.clear();
             let watching = limits::watch(&self.interrupter, self.limits);
-            let outcome = exec::execute(&plan, &mut tx, params, &options);
+            let outcome = exec::execute(&plan, &mut tx, params, &options, batch_commit);
             drop(watching);
             match outcome {
                 Ok(done) => done,
                 Err(e) => {
                     tx.rollback_to(savepoint);
+                    let BatchCommits { count, failure, .. } = batches;
+                    if count.get() > 0 {
+                        self.notes.push(format!(
+                            "CALL {{ ... }} IN TRANSACTIONS committed {} batch{} before the statement failed: those changes stay",
+                            count.get(),
+                            if count.get() == 1 { "" } else { "es" }
+                        ));
+                    }
                     if !self.explicit {
                         self.keep_ids();
                     }
-                    return Err(e.into());
+                    return Err(failure.into_inner().unwrap_or(e.into()));
                 }
             }
         };
-        result.stats = WriteStats::from_mutations(&self.log.mutations()[savepoint..]);
+        let mut stats = batches.stats.into_inner();
+        stats.add(&WriteStats::from_mutations(
+            &self.log.mutations()[savepoint..],
+        ));
+        result.stats = stats;
         self.after_statement(savepoint)?;
         Ok((result, figures))
     }
@@ -506,7 +546,7 @@ impl Database {
     }
 
     fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
-        Ok(plan::plan_query(query, &self.graph)?)
+        Ok(plan::plan_query_with(query, &self.graph, &self.procedures)?)
     }
 
     pub fn graph(&self) -> &MemoryGraph {
@@ -546,6 +586,48 @@ impl Database {
 
     pub fn rel_count(&self) -> usize {
         self.graph.rel_count()
+    }
+}
+
+/// Commits the batches of `CALL { ... } IN TRANSACTIONS` while the statement runs: each batch
+/// is checked against the constraints and handed to the store, as a statement is at its end.
+struct BatchCommits<'s> {
+    sink: std::cell::RefCell<Option<&'s mut Box<dyn CommitSink>>>,
+    /// What the committed batches changed, for the statement's counts.
+    stats: std::cell::RefCell<WriteStats>,
+    count: std::cell::Cell<usize>,
+    /// The store's failure to commit a batch, reported as it is.
+    failure: std::cell::RefCell<Option<Error>>,
+}
+
+impl exec::BatchCommit for BatchCommits<'_> {
+    fn commit(&self, tx: &mut Transaction) -> Result<(), QueryError> {
+        tx.commit_applied(|mutations, graph| {
+            if mutations.is_empty() {
+                return Ok(());
+            }
+            graph
+                .check_constraints(mutations)
+                .map_err(exec::graph_error)?;
+            if let Some(sink) = self.sink.borrow_mut().as_mut() {
+                if let Err(e) = sink.commit(mutations, graph) {
+                    let error = QueryError::runtime(
+                        ErrorClass::SemanticError,
+                        Detail::ExternalResourceFailed,
+                        format!(
+                            "a batch of CALL {{ ... }} IN TRANSACTIONS could not be committed: {e}"
+                        ),
+                    );
+                    *self.failure.borrow_mut() = Some(e);
+                    return Err(error);
+                }
+            }
+            self.stats
+                .borrow_mut()
+                .add(&WriteStats::from_mutations(mutations));
+            self.count.set(self.count.get() + 1);
+            Ok(())
+        })
     }
 }
 

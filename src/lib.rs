@@ -18,6 +18,7 @@ pub mod text;
 pub use db::{Database, Params};
 pub use error::{Detail, Error, ErrorClass, Phase, QueryError};
 pub use exec::{Engine, NodeData, QueryResult, RelData};
+pub use functions::procedures::{Procedure, Procedures};
 pub use model::{NodeId, PathValue, RelId, Value};
 pub mod export;
 pub mod format;

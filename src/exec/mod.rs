@@ -11,6 +11,7 @@
 
 mod accumulate;
 mod arith;
+mod call;
 mod context;
 mod eval;
 mod group;
@@ -20,11 +21,13 @@ mod profile;
 mod result;
 mod row;
 mod seek;
+mod subquery;
 mod vector;
 mod vector_eval;
 mod write;
 
 pub use arith::float_text;
+pub use context::BatchCommit;
 pub use profile::{OpStats, Profile};
 pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 pub use write::graph_error;
@@ -61,8 +64,25 @@ pub fn execute(
     tx: &mut Transaction,
     params: &Params,
     options: &RunOptions,
+    batch_commit: Option<&dyn BatchCommit>,
 ) -> Result<(QueryResult, Profile)> {
+    if let Some((name, span)) = plan
+        .implicit_params
+        .iter()
+        .find(|(name, _)| !params.contains_key(&**name))
+    {
+        return Err(QueryError::new(
+            crate::error::ErrorClass::ParameterMissing,
+            crate::error::Phase::CompileTime,
+            crate::error::Detail::MissingParameter,
+            format!(
+                "expected a value for parameter ${name}: a CALL without parentheses takes its arguments from the parameters of the same names"
+            ),
+        )
+        .at(*span));
+    }
     let mut stmt = Statement::new(params, options.transaction_started, options.engine);
+    stmt.batch_commit = batch_commit;
     if options.profile {
         stmt = stmt.profiled();
     }

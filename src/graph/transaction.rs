@@ -58,6 +58,18 @@ impl<'g> Transaction<'g> {
         }
     }
 
+    /// Commits what was applied so far (a batch of `CALL { ... } IN TRANSACTIONS`): `commit`
+    /// checks and makes durable the changes, given the state they produced; when it succeeds
+    /// the log forgets them, so a later rollback stops where they end.
+    pub fn commit_applied<E>(
+        &mut self,
+        commit: impl FnOnce(&[Mutation], &MemoryGraph) -> Result<(), E>,
+    ) -> Result<(), E> {
+        commit(&self.log.applied, self.graph)?;
+        self.log.clear();
+        Ok(())
+    }
+
     /// The last state of an entity deleted in this transaction, for results that return it.
     pub fn deleted_node(&self, id: NodeId) -> Option<&Mutation> {
         self.log

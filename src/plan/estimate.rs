@@ -146,6 +146,26 @@ pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
             };
             rows(inner, graph, input) * items
         }
+        Op::ProcedureCall(call) => {
+            let rows = rows(&call.input, graph, input);
+            if call.procedure.outputs.is_empty() {
+                rows
+            } else {
+                rows * 10.0
+            }
+        }
+        Op::Apply {
+            input: outer,
+            inner,
+            returns,
+        } => {
+            let outer = rows(outer, graph, input);
+            if returns.is_empty() {
+                outer
+            } else {
+                rows(inner, graph, outer)
+            }
+        }
         // A file's length is not known before it is read.
         Op::LoadCsv(l) => rows(&l.input, graph, input) * 1000.0,
         Op::Project { input: inner, .. } => rows(inner, graph, input),

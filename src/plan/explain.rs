@@ -200,6 +200,35 @@ impl Render<'_> {
                 ),
                 vec![&l.input],
             ),
+            Op::ProcedureCall(call) => (
+                "ProcedureCall",
+                format!(
+                    "{}{}",
+                    call.procedure.name,
+                    if call.yields.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" yields {}", self.vars(call.yields.iter().map(|(_, s)| *s)))
+                    }
+                ),
+                vec![&call.input],
+            ),
+            Op::Apply {
+                input: outer,
+                inner,
+                returns,
+            } => (
+                "Apply",
+                if returns.is_empty() {
+                    "a subquery per row, returning nothing".to_string()
+                } else {
+                    format!(
+                        "a subquery per row, returning {}",
+                        self.vars(returns.iter().copied())
+                    )
+                },
+                vec![outer, inner],
+            ),
             Op::Project {
                 input: inner,
                 items,
@@ -262,8 +291,8 @@ impl Render<'_> {
                 .map(|i| key_of(*i))
                 .collect(),
         });
-        // The inputs of an operator are drawn below it; Optional's inner pattern runs from
-        // each outer row, so it starts from the outer operator's rows.
+        // The inputs of an operator are drawn below it; Optional's inner pattern (and
+        // Apply's subquery) runs from each outer row, so it starts from the outer operator's rows.
         match inputs.as_slice() {
             [outer, inner] => {
                 let outer_rows = self.op(outer, depth + 1, input);
@@ -296,6 +325,8 @@ fn write_name(w: &WriteOp) -> &'static str {
         WriteOp::Delete { detach: true, .. } => "DetachDelete",
         WriteOp::Delete { .. } => "Delete",
         WriteOp::Foreach { .. } => "Foreach",
+        WriteOp::Subquery(sub) if sub.batch.is_some() => "SubqueryInTransactions",
+        WriteOp::Subquery(_) => "Subquery",
     }
 }
 

@@ -83,6 +83,10 @@ pub enum SchemaCommand {
         if_exists: bool,
     },
     ShowConstraints,
+    /// `SHOW PROCEDURES`: every procedure with its signature and description.
+    ShowProcedures,
+    /// `SHOW FUNCTIONS`: every function with its signature and description.
+    ShowFunctions,
 }
 
 /// Single queries joined by UNION (`unions[i].all` says whether the union between part i and
@@ -160,9 +164,58 @@ pub enum ClauseKind {
         /// The field terminator as written (unescaped), with its span.
         terminator: Option<(String, Span)>,
     },
-    /// Procedure calls and CALL subqueries (`CALL { query }`) parse, so that they can be
-    /// refused clearly; their contents are not kept.
-    Call,
+    /// `CALL name(args) [YIELD ...]`.
+    CallProcedure(Box<ProcedureCall>),
+    /// `CALL [(vars)] { query } [IN TRANSACTIONS [OF n ROWS]]`.
+    CallSubquery(Box<CallSubquery>),
+}
+
+/// `CALL name(args) [YIELD field [AS var], ... [WHERE ...]]`.
+#[derive(Clone, Debug)]
+pub struct ProcedureCall {
+    /// The dotted name, as written (backticks removed).
+    pub name: Ident,
+    /// `None` without parentheses: a standalone call then takes its arguments from the
+    /// parameters named like the procedure's.
+    pub args: Option<Vec<Expr>>,
+    pub yields: Option<Yield>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Yield {
+    /// `YIELD *`: every result column (standalone calls only).
+    Star(Span),
+    Items {
+        items: Vec<YieldItem>,
+        filter: Option<Expr>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct YieldItem {
+    /// The result column.
+    pub field: Ident,
+    /// The variable it is bound to, when not its own name.
+    pub alias: Option<Ident>,
+}
+
+/// A subquery run for each incoming row.
+#[derive(Clone, Debug)]
+pub struct CallSubquery {
+    pub query: Query,
+    /// Neo4j 5's scope clause: `CALL (a, b) { ... }` imports a and b, `CALL (*) { ... }`
+    /// everything; `None` when absent (then a leading `WITH a, b` imports).
+    pub scope: Option<SubqueryScope>,
+    /// `IN TRANSACTIONS [OF n ROWS]`: the batch size, `None` for the default.
+    pub in_transactions: Option<Option<Expr>>,
+    /// The span of `IN TRANSACTIONS ...`, or of the whole clause.
+    pub transactions_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum SubqueryScope {
+    All,
+    Vars(Vec<Ident>),
 }
 
 #[derive(Clone, Debug)]
@@ -385,6 +438,10 @@ pub enum ExprKind {
         expr: Box<Expr>,
     },
     Exists(Box<ExistsBody>),
+    /// `COUNT { pattern }` or `COUNT { query }`: the number of rows.
+    CountSubquery(Box<ExistsBody>),
+    /// `COLLECT { query }`: the values its one returned column takes.
+    CollectSubquery(Box<SingleQuery>),
     PatternPredicate(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),
     MapProjection {
@@ -450,7 +507,7 @@ impl ExprKind {
     /// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers
     /// and reduce (where their own variables are bound, which callers must allow for) and a
     /// pattern comprehension's WHERE and map; never the property maps of a pattern nor
-    /// anything inside EXISTS, a pattern predicate or a shortest path.
+    /// anything inside EXISTS, COUNT or COLLECT subqueries, a pattern predicate or a shortest path.
     pub fn for_each_child<'e>(&'e self, f: &mut dyn FnMut(&'e Expr)) {
         match self {
             ExprKind::Literal(_)
@@ -459,6 +516,8 @@ impl ExprKind {
             | ExprKind::Variable(_)
             | ExprKind::CountStar
             | ExprKind::Exists(_)
+            | ExprKind::CountSubquery(_)
+            | ExprKind::CollectSubquery(_)
             | ExprKind::PatternPredicate(_)
             | ExprKind::ShortestPath(_) => {}
             ExprKind::List(items) => items.iter().for_each(f),

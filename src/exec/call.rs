@@ -1,0 +1,58 @@
+//! CALL, for both executors: a procedure call's rows from one input row, and a read-only
+//! subquery's rows from one input row (run by the row-at-a-time executor, as expression
+//! subqueries are).
+
+use super::context::{Ctx, Result, Row, check_limits};
+use super::eval::eval;
+use crate::plan::{Op, ProcedureCall, Slot};
+
+/// The rows a procedure call makes of `row`: one per row the procedure gives, with the
+/// yielded columns set; `row` itself once for a procedure without result columns.
+pub fn procedure_rows(call: &ProcedureCall, row: &Row, ctx: &Ctx) -> Result<Vec<Row>> {
+    let args = call
+        .args
+        .iter()
+        .map(|a| eval(a, row, ctx))
+        .collect::<Result<Vec<_>>>()?;
+    let results = call
+        .procedure
+        .call(&args, ctx.graph)
+        .map_err(|e| e.or_at(call.span))?;
+    if call.procedure.outputs.is_empty() {
+        return Ok(vec![row.clone()]);
+    }
+    let mut out = Vec::with_capacity(results.len());
+    for result in results {
+        check_limits()?;
+        let mut r = row.clone();
+        for (column, slot) in &call.yields {
+            r[*slot] = result[*column].clone();
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// The rows a read-only `CALL { ... }` makes of `row`: per row of the subquery, `row` with
+/// the `returns` slots of that row; `row` itself once for a unit subquery (whose rows are
+/// still all produced, for their errors).
+pub fn subquery_rows(inner: &Op, returns: &[Slot], row: &Row, ctx: &Ctx) -> Result<Vec<Row>> {
+    let rows = super::row::open(inner, ctx, Box::new(std::iter::once(Ok(row.clone()))));
+    let mut out = Vec::new();
+    for r in rows {
+        check_limits()?;
+        let r = r?;
+        if returns.is_empty() {
+            continue;
+        }
+        let mut merged = row.clone();
+        for s in returns {
+            merged[*s] = r[*s].clone();
+        }
+        out.push(merged);
+    }
+    if returns.is_empty() {
+        out.push(row.clone());
+    }
+    Ok(out)
+}

@@ -1,0 +1,87 @@
+//! `CALL { ... }` that changes the graph: the subquery's stages run for each input row in
+//! turn, so each run sees what the runs before it did. With `IN TRANSACTIONS [OF n ROWS]`,
+//! the changes are committed after every n input rows: as in Neo4j, the one exception to a
+//! statement being all or nothing (a failure keeps the batches committed before it).
+
+use super::context::{Ctx, Result, Row};
+use super::eval::eval;
+use super::run_stages;
+use super::write::Writer;
+use crate::error::{Detail, ErrorClass, QueryError};
+use crate::model::Value;
+use crate::plan::WriteSubquery;
+
+impl Writer<'_, '_> {
+    pub(super) fn subquery(&mut self, sub: &WriteSubquery, rows: Vec<Row>) -> Result<Vec<Row>> {
+        let batch = match &sub.batch {
+            None => None,
+            Some(size) => Some(self.batch_size(size, sub)?),
+        };
+        let mut out = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            let inner = run_stages(
+                &sub.stages,
+                vec![row.clone()],
+                self.tx,
+                self.stmt,
+                self.width,
+            )?;
+            if sub.returns.is_empty() {
+                out.push(row);
+            } else {
+                for r in inner {
+                    let mut merged = row.clone();
+                    for s in &sub.returns {
+                        merged[*s] = r[*s].clone();
+                    }
+                    out.push(merged);
+                }
+            }
+            if batch.is_some_and(|n| (i + 1) % n == 0) {
+                self.commit_batch(sub)?;
+            }
+        }
+        if batch.is_some() {
+            self.commit_batch(sub)?;
+        }
+        Ok(out)
+    }
+
+    fn batch_size(&self, size: &crate::plan::BoundExpr, sub: &WriteSubquery) -> Result<usize> {
+        if self.stmt.batch_commit.is_none() {
+            return Err(QueryError::runtime(
+                ErrorClass::SemanticError,
+                Detail::InvalidClauseComposition,
+                "CALL { ... } IN TRANSACTIONS commits as it goes, so it cannot run inside an explicit transaction (BEGIN ... COMMIT) or an import: run it as a statement of its own",
+            )
+            .at(sub.span));
+        }
+        let ctx = Ctx::new(&*self.tx, self.stmt, self.width);
+        let row = vec![Value::Null; self.width];
+        match eval(size, &row, &ctx)? {
+            Value::Int(n) if n > 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+            Value::Int(n) => Err(QueryError::runtime(
+                ErrorClass::ArgumentError,
+                Detail::InvalidArgumentValue,
+                format!("IN TRANSACTIONS OF n ROWS needs a positive integer, not {n}"),
+            )
+            .at(sub.span)),
+            other => Err(QueryError::runtime(
+                ErrorClass::ArgumentError,
+                Detail::InvalidArgumentValue,
+                format!(
+                    "IN TRANSACTIONS OF n ROWS needs a positive integer, not {}",
+                    other.value_type()
+                ),
+            )
+            .at(sub.span)),
+        }
+    }
+
+    fn commit_batch(&mut self, sub: &WriteSubquery) -> Result<()> {
+        match self.stmt.batch_commit {
+            Some(commit) => commit.commit(self.tx).map_err(|e| e.or_at(sub.span)),
+            None => Ok(()),
+        }
+    }
+}
