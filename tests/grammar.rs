@@ -943,6 +943,16 @@ fn syntax_from_neo4j_gets_a_hint() {
             "MATCH (n) WHERE id(n) = 1",
         ),
         ("GRANT ROLE reader TO ann", "GRANT", "file permissions"),
+        (
+            "UNWIND [1] AS i CALL { WITH i CREATE () } IN TRANSACTIONS OF 2 ROWS ON ERROR CONTINUE",
+            "ON ERROR",
+            "ON ERROR CONTINUE or BREAK",
+        ),
+        (
+            "UNWIND [1] AS i CALL { WITH i CREATE () } IN 4 CONCURRENT TRANSACTIONS",
+            "4 CONCURRENT",
+            "CONCURRENT are not supported",
+        ),
     ];
     for (src, at, advice) in cases {
         let err = parse_script(src).expect_err(src);

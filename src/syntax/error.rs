@@ -184,6 +184,7 @@ fn is_expression_start(rule: Rule) -> bool {
             | Rule::parameter
             | Rule::kw_CASE
             | Rule::kw_COUNT
+            | Rule::kw_COLLECT
             | Rule::kw_EXISTS
             | Rule::kw_NOT
             | Rule::kw_NULL

@@ -217,9 +217,15 @@ fn statement_hint(w: Word, next: Option<Word>, before: Option<Word>) -> Option<H
             if selector { end } else { w.end },
         );
     }
-    if w.is("CALL") && before.is_none() && next.is_some_and(|n| n.is("apoc")) {
+    // Options of Neo4j's CALL { ... } IN TRANSACTIONS that kg does not have.
+    let after_transactions = before.is_some_and(|b| b.is_any(&["ROWS", "ROW", "TRANSACTIONS"]));
+    if (w.is("ON") && next.is_some_and(|n| n.is("ERROR")))
+        || (w.is("REPORT") && after_transactions)
+        || w.is("CONCURRENT")
+        || next.is_some_and(|n| n.is("CONCURRENT"))
+    {
         return hint_at(
-            "APOC is a plugin of Neo4j's server, which kg does not load; kg has LOAD CSV, kg import and kg export for what apoc.load and apoc.export do",
+            "kg's CALL { ... } IN TRANSACTIONS [OF n ROWS] runs its batches one after another and stops at the first error, keeping the batches committed before it (Neo4j's ON ERROR FAIL); ON ERROR CONTINUE or BREAK, REPORT STATUS and CONCURRENT are not supported",
             w.start,
             end,
         );

@@ -18,7 +18,7 @@ pub(super) fn is_keyword(pair: &Pair) -> bool {
 }
 
 /// The keywords a user writes, from the grammar's `kw_*` rules (the one list of them). Those
-/// written like function calls (`count(*)`, `any(x IN l WHERE ...)`, `reduce(...)`) are
+/// written like function calls (`count(*)`, `collect(x)`, `any(x IN l WHERE ...)`, `reduce(...)`) are
 /// offered among the function names instead.
 pub(super) fn keywords() -> Vec<String> {
     Rule::all_rules()
@@ -26,7 +26,12 @@ pub(super) fn keywords() -> Vec<String> {
         .filter(|r| {
             !matches!(
                 r,
-                Rule::kw_COUNT | Rule::kw_ANY | Rule::kw_NONE | Rule::kw_SINGLE | Rule::kw_REDUCE
+                Rule::kw_COUNT
+                    | Rule::kw_COLLECT
+                    | Rule::kw_ANY
+                    | Rule::kw_NONE
+                    | Rule::kw_SINGLE
+                    | Rule::kw_REDUCE
             )
         })
         .filter_map(|r| {

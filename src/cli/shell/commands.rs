@@ -331,9 +331,13 @@ fn procedure_help() -> String {
 ",
     );
     for p in kg::functions::procedures::builtins() {
-        out.push_str(&format!("  {}
+        out.push_str(&format!(
+            "  {}
       {}
-", p.signature(), p.description));
+",
+            p.signature(),
+            p.description
+        ));
     }
     out.push_str(
         "Alone, CALL db.labels() returns every column (YIELD * too); inside a query YIELD names
