@@ -4,7 +4,7 @@
 
 use super::context::{Ctx, Result, Row, check_limits};
 use super::eval::eval;
-use crate::plan::{Op, ProcedureCall, Slot};
+use crate::plan::{Apply, ProcedureCall, Slot};
 
 /// The rows a procedure call makes of `row`: one per row the procedure gives, with the
 /// yielded columns set; `row` itself once for a procedure without result columns.
@@ -33,26 +33,44 @@ pub fn procedure_rows(call: &ProcedureCall, row: &Row, ctx: &Ctx) -> Result<Vec<
     Ok(out)
 }
 
-/// The rows a read-only `CALL { ... }` makes of `row`: per row of the subquery, `row` with
-/// the `returns` slots of that row; `row` itself once for a unit subquery (whose rows are
-/// still all produced, for their errors).
-pub fn subquery_rows(inner: &Op, returns: &[Slot], row: &Row, ctx: &Ctx) -> Result<Vec<Row>> {
-    let rows = super::row::open(inner, ctx, Box::new(std::iter::once(Ok(row.clone()))));
+/// The rows a read-only `CALL { ... }` makes of `row`: per row of the subquery (of each of
+/// its parts, in order), `row` with the `returns` slots of that row; `row` itself once for a
+/// unit subquery (whose rows are still all produced, for their errors).
+pub fn subquery_rows(apply: &Apply, row: &Row, ctx: &Ctx) -> Result<Vec<Row>> {
     let mut out = Vec::new();
-    for r in rows {
-        check_limits()?;
-        let r = r?;
-        if returns.is_empty() {
-            continue;
+    for part in &apply.parts {
+        let rows = super::row::open(part, ctx, Box::new(std::iter::once(Ok(row.clone()))));
+        for r in rows {
+            check_limits()?;
+            let r = r?;
+            if !apply.returns.is_empty() {
+                out.push(merged(row, &r, &apply.returns));
+            }
         }
-        let mut merged = row.clone();
-        for s in returns {
-            merged[*s] = r[*s].clone();
-        }
-        out.push(merged);
     }
-    if returns.is_empty() {
-        out.push(row.clone());
+    if apply.returns.is_empty() {
+        return Ok(vec![row.clone()]);
     }
-    Ok(out)
+    Ok(if apply.distinct {
+        distinct(out, &apply.returns)
+    } else {
+        out
+    })
+}
+
+/// The outer row with the returned slots of an inner row.
+pub fn merged(outer: &Row, inner: &Row, returns: &[Slot]) -> Row {
+    let mut out = outer.clone();
+    for s in returns {
+        out[*s] = inner[*s].clone();
+    }
+    out
+}
+
+/// The rows whose returned values differ from every earlier row's: UNION in a subquery.
+pub fn distinct(rows: Vec<Row>, returns: &[Slot]) -> Vec<Row> {
+    let mut seen = super::group::Groups::default();
+    rows.into_iter()
+        .filter(|r| seen.insert(returns.iter().map(|s| r[*s].clone()).collect()))
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! the changes are committed after every n input rows: as in Neo4j, the one exception to a
 //! statement being all or nothing (a failure keeps the batches committed before it).
 
+use super::call::{distinct, merged};
 use super::context::{Ctx, Result, Row};
 use super::eval::eval;
 use super::run_stages;
@@ -19,23 +20,19 @@ impl Writer<'_, '_> {
         };
         let mut out = Vec::new();
         for (i, row) in rows.into_iter().enumerate() {
-            let inner = run_stages(
-                &sub.stages,
-                vec![row.clone()],
-                self.tx,
-                self.stmt,
-                self.width,
-            )?;
+            let mut made = Vec::new();
+            for stages in &sub.parts {
+                let inner = run_stages(stages, vec![row.clone()], self.tx, self.stmt, self.width)?;
+                if !sub.returns.is_empty() {
+                    made.extend(inner.iter().map(|r| merged(&row, r, &sub.returns)));
+                }
+            }
             if sub.returns.is_empty() {
                 out.push(row);
+            } else if sub.distinct {
+                out.extend(distinct(made, &sub.returns));
             } else {
-                for r in inner {
-                    let mut merged = row.clone();
-                    for s in &sub.returns {
-                        merged[*s] = r[*s].clone();
-                    }
-                    out.push(merged);
-                }
+                out.extend(made);
             }
             if batch.is_some_and(|n| (i + 1) % n == 0) {
                 self.commit_batch(sub)?;

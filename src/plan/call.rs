@@ -176,7 +176,8 @@ impl Planner<'_> {
     }
 
     /// `CALL { ... }`: the subquery sees the variables its scope clause or leading `WITH`
-    /// imports (all of the outer ones, with `CALL (*)`), and adds those it returns.
+    /// imports (all of the outer ones, with `CALL (*)`), and adds those it returns. Parts
+    /// joined by UNION each import for themselves and return into the first part's slots.
     pub(super) fn plan_call_subquery(
         &mut self,
         input: Op,
@@ -184,41 +185,74 @@ impl Planner<'_> {
         scope: &mut Scope,
         span: Span,
     ) -> Result<CallPlan> {
-        let [query] = sub.query.parts.as_slice() else {
-            return Err(QueryError::syntax(
-                Detail::UnsupportedFeature,
-                "kg does not run UNION inside CALL { ... } yet: write one CALL subquery per part, or UNION the whole statements",
-                sub.query.unions.first().map_or(span, |u| u.span),
-            ));
-        };
-        let inner_scope = imported(sub, query, scope)?;
-        let (part, columns, writes, inner_end) =
-            self.plan_single_query(query, inner_scope, false)?;
-        if columns.is_empty() && !writes {
-            return Err(composition(
-                "a CALL subquery that changes nothing must end with RETURN",
-                query.span,
-            ));
+        let mut parts = Vec::with_capacity(sub.query.parts.len());
+        let mut first: Option<(Vec<String>, Vec<Slot>, Scope)> = None;
+        let mut writes = false;
+        for (i, query) in sub.query.parts.iter().enumerate() {
+            let inner_scope = imported(sub, query, scope)?;
+            let (part, columns, part_writes, inner_end) =
+                self.plan_single_query(query, inner_scope, false)?;
+            writes |= part_writes;
+            if columns.is_empty() && !part_writes {
+                return Err(composition(
+                    "a CALL subquery that changes nothing must end with RETURN",
+                    query.span,
+                ));
+            }
+            let mut stages = part.stages;
+            match &first {
+                None => first = Some((columns, part.outputs, inner_end)),
+                Some((names, slots, _)) => {
+                    if *names != columns {
+                        let at = sub.query.unions.get(i - 1).map_or(query.span, |u| u.span);
+                        return Err(QueryError::syntax(
+                            Detail::DifferentColumnsInUnion,
+                            "all parts of a subquery combined with UNION must return the same column names",
+                            at,
+                        ));
+                    }
+                    // This part's columns go where the first part's are.
+                    if let Some(Stage::Read(last)) = stages.last_mut() {
+                        let read = std::mem::replace(last, Op::Input);
+                        *last = Op::Project {
+                            input: Box::new(read),
+                            items: slots
+                                .iter()
+                                .zip(&part.outputs)
+                                .map(|(to, from)| (*to, BoundExpr::Slot(*from)))
+                                .collect(),
+                        };
+                    }
+                }
+            }
+            parts.push(stages);
         }
+        let Some((columns, outputs, inner_end)) = first else {
+            return Err(composition("a CALL subquery needs a query", span));
+        };
         let mut returns = Vec::with_capacity(columns.len());
-        for (name, slot) in columns.iter().zip(&part.outputs) {
-            let ident = ast::Ident {
-                name: name.as_str().into(),
-                span: query.span,
-            };
+        for (name, slot) in columns.iter().zip(&outputs) {
             if scope.get(name).is_some() {
                 return Err(QueryError::syntax(
                     Detail::VariableAlreadyBound,
                     format!(
                         "variable `{name}` is already defined outside the subquery: return it under another name"
                     ),
-                    return_span(query),
+                    sub.query.parts.first().map_or(span, return_span),
                 ));
             }
-            let kind = inner_end.get(name).map_or(VarKind::Value, |v| v.kind);
-            self.name_slot(*slot, &ident.name);
-            scope.bind(ident.name, Var { slot: *slot, kind });
+            let name: Arc<str> = name.as_str().into();
+            let kind = inner_end.get(&name).map_or(VarKind::Value, |v| v.kind);
+            self.name_slot(*slot, &name);
+            scope.bind(name, Var { slot: *slot, kind });
             returns.push(*slot);
+        }
+        let distinct = sub.query.unions.first().is_some_and(|u| !u.all);
+        if sub.query.unions.iter().any(|u| u.all == distinct) {
+            return Err(composition(
+                "UNION and UNION ALL cannot be mixed in one subquery",
+                span,
+            ));
         }
         let batch = match &sub.in_transactions {
             None => None,
@@ -227,22 +261,26 @@ impl Planner<'_> {
                 None => BoundExpr::Const(crate::model::Value::Int(1000)),
             }),
         };
-        let mut stages = part.stages;
         // IN TRANSACTIONS runs the subquery per row, committing batches, even when it only
         // reads (then there is nothing to commit).
         if !writes && batch.is_none() {
-            if let (Some(Stage::Read(inner)), true) = (stages.pop(), stages.is_empty()) {
-                let unit = returns.is_empty();
-                return Ok(CallPlan::Read(
-                    Op::Apply {
-                        input: Box::new(input),
-                        inner: Box::new(inner),
-                        returns,
-                    },
-                    unit,
-                ));
+            let mut reads = Vec::with_capacity(parts.len());
+            for mut stages in parts {
+                match (stages.pop(), stages.is_empty()) {
+                    (Some(Stage::Read(op)), true) => reads.push(op),
+                    _ => return Err(composition("this CALL subquery cannot be planned", span)),
+                }
             }
-            return Err(composition("this CALL subquery cannot be planned", span));
+            let unit = returns.is_empty();
+            return Ok(CallPlan::Read(
+                Op::Apply(Box::new(Apply {
+                    input,
+                    parts: reads,
+                    returns,
+                    distinct,
+                })),
+                unit,
+            ));
         }
         let span = if sub.in_transactions.is_some() {
             sub.transactions_span
@@ -251,7 +289,8 @@ impl Planner<'_> {
         };
         Ok(CallPlan::Write(
             Box::new(WriteSubquery {
-                stages,
+                parts,
+                distinct,
                 returns,
                 batch,
                 span,

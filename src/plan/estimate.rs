@@ -154,16 +154,12 @@ pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
                 rows * 10.0
             }
         }
-        Op::Apply {
-            input: outer,
-            inner,
-            returns,
-        } => {
-            let outer = rows(outer, graph, input);
-            if returns.is_empty() {
+        Op::Apply(a) => {
+            let outer = rows(&a.input, graph, input);
+            if a.returns.is_empty() {
                 outer
             } else {
-                rows(inner, graph, outer)
+                a.parts.iter().map(|p| rows(p, graph, outer)).sum()
             }
         }
         // A file's length is not known before it is read.

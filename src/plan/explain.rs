@@ -213,21 +213,17 @@ impl Render<'_> {
                 ),
                 vec![&call.input],
             ),
-            Op::Apply {
-                input: outer,
-                inner,
-                returns,
-            } => (
+            Op::Apply(a) => (
                 "Apply",
-                if returns.is_empty() {
+                if a.returns.is_empty() {
                     "a subquery per row, returning nothing".to_string()
                 } else {
                     format!(
                         "a subquery per row, returning {}",
-                        self.vars(returns.iter().copied())
+                        self.vars(a.returns.iter().copied())
                     )
                 },
-                vec![outer, inner],
+                std::iter::once(&a.input).chain(&a.parts).collect(),
             ),
             Op::Project {
                 input: inner,
@@ -294,14 +290,16 @@ impl Render<'_> {
         // The inputs of an operator are drawn below it; Optional's inner pattern (and
         // Apply's subquery) runs from each outer row, so it starts from the outer operator's rows.
         match inputs.as_slice() {
-            [outer, inner] => {
-                let outer_rows = self.op(outer, depth + 1, input);
-                self.op(inner, depth + 1, outer_rows);
-            }
             [only] => {
                 self.op(only, depth + 1, input);
             }
-            _ => {}
+            [outer, inners @ ..] => {
+                let outer_rows = self.op(outer, depth + 1, input);
+                for inner in inners {
+                    self.op(inner, depth + 1, outer_rows);
+                }
+            }
+            [] => {}
         }
         estimated_rows
     }

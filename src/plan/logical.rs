@@ -95,14 +95,10 @@ pub enum Op {
     /// with the yielded columns set; a procedure without result columns passes each row on
     /// once.
     ProcedureCall(Box<ProcedureCall>),
-    /// `CALL { ... }` that only reads: for each input row, a row per row of `inner` (run
-    /// with that row as its input) holding the input row and the `returns` slots of the
+    /// `CALL { ... }` that only reads: for each input row, a row per row of the subquery
+    /// (run with that row as its input) holding the input row and the `returns` slots of the
     /// inner row; a subquery that returns nothing passes each row on once.
-    Apply {
-        input: Box<Op>,
-        inner: Box<Op>,
-        returns: Vec<Slot>,
-    },
+    Apply(Box<Apply>),
     /// Sets slots of each row to computed values.
     Project {
         input: Box<Op>,
@@ -201,6 +197,17 @@ pub struct LoadCsv {
     pub span: Span,
 }
 
+/// A read-only `CALL { ... }`.
+#[derive(Debug, Clone)]
+pub struct Apply {
+    pub input: Op,
+    /// The subquery's parts: one, or those it joins with UNION, each setting `returns`.
+    pub parts: Vec<Op>,
+    pub returns: Vec<Slot>,
+    /// UNION (not UNION ALL): the rows one input row gets are distinct.
+    pub distinct: bool,
+}
+
 /// A procedure call: its arguments, and which result columns go to which slots.
 #[derive(Debug, Clone)]
 pub struct ProcedureCall {
@@ -266,7 +273,10 @@ pub enum WriteOp {
 
 #[derive(Debug, Clone)]
 pub struct WriteSubquery {
-    pub stages: Vec<Stage>,
+    /// The stages of each part of the subquery (several when it joins them with UNION).
+    pub parts: Vec<Vec<Stage>>,
+    /// UNION (not UNION ALL): the rows one input row gets are distinct.
+    pub distinct: bool,
     /// The slots its RETURN sets: each input row gives a row per inner row, the input row
     /// with these slots of the inner row. Empty for a unit subquery, which passes each
     /// input row on once.

@@ -6,16 +6,16 @@ use super::super::context::{Ctx, Result};
 use super::super::vector::Batch;
 use super::rowwise::RowWise;
 use super::{BoxOp, Operator};
-use crate::plan::{Op, Slot};
+use crate::plan::Apply as ApplyPlan;
 
 pub struct Apply<'a>(RowWise<'a>);
 
 impl<'a> Apply<'a> {
-    pub fn new(input: BoxOp<'a>, ctx: &'a Ctx<'a>, inner: &'a Op, returns: &'a [Slot]) -> Self {
+    pub fn new(input: BoxOp<'a>, ctx: &'a Ctx<'a>, apply: &'a ApplyPlan) -> Self {
         Apply(RowWise::new(
             input,
             ctx,
-            Box::new(move |row, ctx| super::super::call::subquery_rows(inner, returns, row, ctx)),
+            Box::new(move |row, ctx| super::super::call::subquery_rows(apply, row, ctx)),
         ))
     }
 }

@@ -148,16 +148,7 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             ctx,
             call,
         )),
-        Op::Apply {
-            input: outer,
-            inner,
-            returns,
-        } => Box::new(apply::Apply::new(
-            build(outer, ctx, input),
-            ctx,
-            inner,
-            returns,
-        )),
+        Op::Apply(a) => Box::new(apply::Apply::new(build(&a.input, ctx, input), ctx, a)),
         Op::Project {
             input: inner,
             items,

@@ -227,14 +227,10 @@ fn open_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                 streamed(super::call::procedure_rows(call, &row, ctx))
             }))
         }
-        Op::Apply {
-            input: outer,
-            inner,
-            returns,
-        } => {
-            let rows = open(outer, ctx, input);
+        Op::Apply(apply) => {
+            let rows = open(&apply.input, ctx, input);
             Box::new(flat_map_rows(rows, move |row| {
-                streamed(super::call::subquery_rows(inner, returns, &row, ctx))
+                streamed(super::call::subquery_rows(apply, &row, ctx))
             }))
         }
         Op::Project {

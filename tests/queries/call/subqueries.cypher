@@ -93,3 +93,40 @@ RETURN n, second;
 // expect:
 // | n | second |
 // | 2 | 1 |
+
+// UNION inside: each part imports for itself; the rows are processed together after it.
+MATCH (p:Person)
+CALL (p) {
+  MATCH (p)-[:KNOWS]->(o) RETURN o.name AS other, 'knows' AS how
+  UNION
+  MATCH (p)<-[:KNOWS]-(o) RETURN o.name AS other, 'known by' AS how
+}
+RETURN p.name AS name, how, collect(other) AS others ORDER BY name, how;
+// expect:
+// | name | how | others |
+// | 'Ann' | 'knows' | ['Bo', 'Cy'] |
+// | 'Bo' | 'known by' | ['Ann'] |
+// | 'Bo' | 'knows' | ['Cy'] |
+// | 'Cy' | 'known by' | ['Ann', 'Bo'] |
+
+// UNION removes duplicates within each incoming row's rows; UNION ALL keeps them.
+UNWIND [1, 2] AS i
+CALL { RETURN 'x' AS v UNION RETURN 'x' AS v }
+CALL { RETURN 'y' AS w UNION ALL RETURN 'y' AS w }
+RETURN i, v, w;
+// expect:
+// | i | v | w |
+// | 1 | 'x' | 'y' |
+// | 1 | 'x' | 'y' |
+// | 2 | 'x' | 'y' |
+// | 2 | 'x' | 'y' |
+
+UNWIND ['a', 'b'] AS tag
+CALL { WITH tag CREATE (t:Tag {name: tag}) RETURN t.name AS made UNION ALL WITH tag CREATE (t:Tag {name: tag + '2'}) RETURN t.name AS made }
+RETURN made;
+// expect:
+// | made |
+// | 'a' |
+// | 'a2' |
+// | 'b' |
+// | 'b2' |

@@ -210,8 +210,11 @@ MATCH (n) CALL { MATCH (m) RETURN m AS n } RETURN n;
 MATCH (n) CALL { RETURN n.name AS name } RETURN name;
 // expect: error SyntaxError.UndefinedVariable
 
-CALL { RETURN 1 AS a UNION RETURN 2 AS a } RETURN a;
-// expect: error SyntaxError.UnsupportedFeature
+CALL { RETURN 1 AS a UNION RETURN 2 AS b } RETURN a;
+// expect: error SyntaxError.DifferentColumnsInUnion
+
+CALL { RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a } RETURN a;
+// expect: error SyntaxError.InvalidClauseComposition
 
 RETURN COLLECT { MATCH (n) RETURN n.a, n.b } AS pairs;
 // expect: error SyntaxError.InvalidClauseComposition
