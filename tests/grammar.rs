@@ -944,6 +944,11 @@ fn syntax_from_neo4j_gets_a_hint() {
         ),
         ("GRANT ROLE reader TO ann", "GRANT", "file permissions"),
         (
+            "SHOW FUNCTIONS YIELD name WHERE name STARTS WITH 'to'",
+            "YIELD",
+            ":help functions WORD",
+        ),
+        (
             "UNWIND [1] AS i CALL { WITH i CREATE () } IN TRANSACTIONS OF 2 ROWS ON ERROR CONTINUE",
             "ON ERROR",
             "ON ERROR CONTINUE or BREAK",

@@ -217,6 +217,14 @@ fn statement_hint(w: Word, next: Option<Word>, before: Option<Word>) -> Option<H
             if selector { end } else { w.end },
         );
     }
+    let listing = ["PROCEDURES", "PROCEDURE", "FUNCTIONS", "FUNCTION"];
+    if w.is_any(&["YIELD", "WHERE", "EXECUTABLE"]) && before.is_some_and(|b| b.is_any(&listing)) {
+        return hint_at(
+            "kg's SHOW PROCEDURES and SHOW FUNCTIONS list every row (name, signature, description), without YIELD, WHERE or EXECUTABLE; the shell's :help functions WORD shows the functions whose name contains WORD",
+            w.start,
+            w.end,
+        );
+    }
     // Options of Neo4j's CALL { ... } IN TRANSACTIONS that kg does not have.
     let after_transactions = before.is_some_and(|b| b.is_any(&["ROWS", "ROW", "TRANSACTIONS"]));
     if (w.is("ON") && next.is_some_and(|n| n.is("ERROR")))
