@@ -22,7 +22,10 @@ impl Writer<'_, '_> {
         for (i, row) in rows.into_iter().enumerate() {
             let mut made = Vec::new();
             for stages in &sub.parts {
-                let inner = run_stages(stages, vec![row.clone()], self.tx, self.stmt, self.width)?;
+                // One level of recursion per subquery inside another.
+                let inner = crate::stack::guarded(|| {
+                    run_stages(stages, vec![row.clone()], self.tx, self.stmt, self.width)
+                })?;
                 if !sub.returns.is_empty() {
                     made.extend(inner.iter().map(|r| merged(&row, r, &sub.returns)));
                 }

@@ -62,6 +62,11 @@ fn constant(expr: &BoundExpr) -> Option<f64> {
 
 /// Rows `op` produces when its `Input` leaf gives `input` rows.
 pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
+    // One level of recursion per operator, subqueries' included.
+    crate::stack::guarded(|| rows_of(op, graph, input))
+}
+
+fn rows_of(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
     match op {
         Op::Input => input,
         Op::NodeScan {

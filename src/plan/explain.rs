@@ -98,6 +98,11 @@ impl Render<'_> {
     /// Adds `op` and its inputs at `depth`; returns the rows it is expected to produce when
     /// its stage starts from `input` rows.
     fn op(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
+        // One level of recursion per operator, subqueries' included.
+        crate::stack::guarded(|| self.op_line(op, depth, input))
+    }
+
+    fn op_line(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
         let estimated_rows = estimate::rows(op, self.graph, input);
         let (operator, details, inputs): (&str, String, Vec<&Op>) = match op {
             Op::Input => return input,

@@ -232,7 +232,10 @@ impl Planner<'_> {
                 }
                 ClauseKind::CallSubquery(sub) => {
                     let input = std::mem::replace(&mut current, Op::Input);
-                    let planned = self.plan_call_subquery(input, sub, &mut scope, clause.span)?;
+                    // One level of recursion per subquery inside another.
+                    let planned = crate::stack::guarded(|| {
+                        self.plan_call_subquery(input, sub, &mut scope, clause.span)
+                    })?;
                     match planned {
                         CallPlan::Read(op, unit) => {
                             current = op;

@@ -450,6 +450,21 @@ pub enum ExprKind {
     },
 }
 
+/// Dropping a subquery drops the clauses inside it, which may hold subqueries in turn: each
+/// level is a guarded step (see `crate::stack`).
+impl Drop for CallSubquery {
+    fn drop(&mut self) {
+        let query = std::mem::replace(
+            &mut self.query,
+            Query {
+                parts: Vec::new(),
+                unions: Vec::new(),
+            },
+        );
+        crate::stack::guarded(|| drop(query));
+    }
+}
+
 /// Cloning recurses once per level of the tree, so each level is a guarded step (see
 /// `crate::stack`): the planner copies expressions as deep as the limit allows.
 impl Clone for Expr {

@@ -106,7 +106,8 @@ fn build_subquery(pair: Pair, span: Span) -> Result<CallSubquery> {
                     SubqueryScope::Vars(vars)
                 });
             }
-            Rule::query => query = Some(build_query(p)?),
+            // One level of recursion per subquery inside another.
+            Rule::query => query = Some(crate::stack::guarded(|| build_query(p))?),
             Rule::in_transactions => {
                 transactions_span = span_of(&p);
                 let size = p

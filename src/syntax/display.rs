@@ -562,7 +562,8 @@ impl Display for Clause {
                         f.write_str(") ")?;
                     }
                 }
-                write!(f, "{{ {} }}", sub.query)?;
+                // One level of recursion per subquery inside another.
+                crate::stack::guarded(|| write!(f, "{{ {} }}", sub.query))?;
                 match &sub.in_transactions {
                     None => Ok(()),
                     Some(None) => f.write_str(" IN TRANSACTIONS"),

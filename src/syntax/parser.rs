@@ -163,7 +163,7 @@ mod tests {
     fn pest_stack_per_level_is_within_the_allowance() {
         const STACK: usize = 2 << 20;
         type Text = fn(usize) -> String;
-        let kinds: [(&str, Text); 8] = [
+        let kinds: [(&str, Text); 10] = [
             ("parentheses", |d| nest("(", "1", ")", d)),
             ("lists", |d| nest("[", "1", "]", d)),
             ("maps", |d| nest("{a: ", "1", "}", d)),
@@ -175,6 +175,16 @@ mod tests {
             }),
             ("patterns", |d| {
                 format!("MATCH {}n{} RETURN n", "(".repeat(d), ")".repeat(d))
+            }),
+            ("CALL subqueries", |d| {
+                format!(
+                    "{}RETURN 1 AS x{} RETURN x",
+                    "CALL { ".repeat(d),
+                    " } RETURN x AS y".repeat(d)
+                )
+            }),
+            ("COUNT subqueries", |d| {
+                nest("COUNT { MATCH (n) WHERE ", "true", " }", d)
             }),
         ];
         for (kind, text) in kinds {
