@@ -340,10 +340,9 @@ fn procedure_help() -> String {
         ));
     }
     out.push_str(
-        "Alone, CALL db.labels() returns every column (YIELD * too); inside a query YIELD names
-         the columns it binds: CALL db.labels() YIELD label WHERE label STARTS WITH 'P' RETURN label;
-         SHOW PROCEDURES and SHOW FUNCTIONS list name, signature and description as rows.
-",
+        "Alone, CALL db.labels() returns every column (YIELD * too); inside a query YIELD names\n\
+         the columns it binds: CALL db.labels() YIELD label WHERE label STARTS WITH 'P' RETURN label;\n\
+         SHOW PROCEDURES and SHOW FUNCTIONS list name, signature and description as rows.\n",
     );
     out
 }
@@ -374,9 +373,9 @@ pub fn help(topic: Option<&str>) -> String {
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
         Some("subqueries") => "Subqueries:\n\
-             \x20 EXISTS { (p)-[:KNOWS]->() }            true when the pattern (or a MATCH ... query) has a match\n\
-             \x20 COUNT { (p)-[:KNOWS]->() }             how many matches (or rows of a MATCH ... RETURN query)\n\
-             \x20 COLLECT { MATCH (p)-->(x) RETURN x.name } the one column a query returns, as a list\n\
+             \x20 EXISTS { (p)-[:KNOWS]->() }                true when the pattern (or a MATCH ... query) has a match\n\
+             \x20 COUNT { (p)-[:KNOWS]->() }                 how many matches (or rows of a MATCH ... RETURN query)\n\
+             \x20 COLLECT { MATCH (p)-->(x) RETURN x.name }  the one column a query returns, as a list\n\
              They see every variable of the query around them.\n\
              CALL { WITH p MATCH (p)-->(x) RETURN count(x) AS n } runs a query for each row: a leading\n\
              WITH imports variables (or CALL (p) { ... }, CALL (*) { ... }); what it returns joins the row;\n\
