@@ -138,6 +138,15 @@ fn arguments_passed_wrongly_are_refused_before_running() {
     );
     let e = fails(&mut db, "CALL apoc.help('x')", &none);
     assert!(e.message.contains("plugins"), "{}", e.message);
+    let e = fails(&mut db, "CALL db.label()", &none);
+    assert!(
+        e.message.contains("did you mean db.labels?"),
+        "{}",
+        e.message
+    );
+    let e = fails(&mut db, "CALL db.indexes()", &none);
+    assert!(e.message.contains("write SHOW INDEXES"), "{}", e.message);
+    assert_eq!(e.span.map(|s| (s.start, s.end)), Some((5, 15)));
 }
 
 #[test]

@@ -40,7 +40,7 @@ impl Planner<'_> {
         let procedure = self
             .procedures
             .lookup(&name.name)
-            .ok_or_else(|| not_found(name))?;
+            .ok_or_else(|| not_found(name, self.procedures))?;
         let args = self.procedure_args(&procedure, call, standalone, scope)?;
         let mut yields = Vec::new();
         let mut columns = Vec::new();
@@ -393,28 +393,63 @@ fn value_type(t: StaticType) -> Option<ValueType> {
     })
 }
 
-fn not_found(name: &ast::Ident) -> QueryError {
-    let mut message = format!("there is no procedure named {}", name.name);
+/// Procedures of Neo4j's that kg answers otherwise, with what to write instead.
+const INSTEAD: &[(&str, &str)] = &[
+    ("db.indexes", "write SHOW INDEXES"),
+    ("db.constraints", "write SHOW CONSTRAINTS"),
+    ("dbms.procedures", "write SHOW PROCEDURES"),
+    ("dbms.functions", "write SHOW FUNCTIONS"),
+    ("db.schema", "write CALL db.schema.visualization()"),
+    (
+        "apoc.meta.schema",
+        "write CALL db.schema.nodeTypeProperties()",
+    ),
+    (
+        "apoc.meta.data",
+        "write CALL db.schema.nodeTypeProperties()",
+    ),
+    (
+        "db.awaitindexes",
+        "leave it out: kg's indexes are ready as soon as they are declared",
+    ),
+    (
+        "db.awaitindex",
+        "leave it out: kg's indexes are ready as soon as they are declared",
+    ),
+];
+
+fn not_found(
+    name: &ast::Ident,
+    procedures: &crate::functions::procedures::Procedures,
+) -> QueryError {
     let lower = name.name.to_ascii_lowercase();
-    let plugin = ["apoc.", "gds.", "genai.", "dbms."]
+    let advice = if let Some((_, instead)) = INSTEAD.iter().find(|(n, _)| *n == lower) {
+        instead.to_string()
+    } else if let Some(plugin) = ["apoc.", "gds.", "genai.", "dbms."]
         .into_iter()
-        .find(|p| lower.starts_with(p));
-    if let Some(plugin) = plugin {
-        message.push_str(&format!(
-            ": {plugin}* procedures belong to Neo4j's server or its plugins, which kg does not have"
-        ));
+        .find(|p| lower.starts_with(p))
+    {
+        let mut text = format!(
+            "{plugin}* procedures belong to Neo4j's server or its plugins, which kg does not have"
+        );
         if plugin == "apoc." {
-            message.push_str(
+            text.push_str(
                 " (kg has LOAD CSV, kg import and kg export for what apoc.load and apoc.export do)",
             );
         }
-    }
-    message.push_str("; SHOW PROCEDURES lists kg's");
+        text
+    } else {
+        let all = procedures.all();
+        match crate::syntax::closest(&name.name, all.iter().map(|p| &*p.name)) {
+            Some(close) => format!("did you mean {close}? (SHOW PROCEDURES lists kg's)"),
+            None => "SHOW PROCEDURES lists kg's".to_string(),
+        }
+    };
     QueryError::new(
         ErrorClass::ProcedureError,
         Phase::CompileTime,
         Detail::ProcedureNotFound,
-        message,
+        format!("there is no procedure named {}: {advice}", name.name),
     )
     .at(name.span)
 }
