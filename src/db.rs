@@ -14,7 +14,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod batches;
 mod schema;
+
+use batches::BatchCommits;
 
 /// Query parameters by name (without the `$`).
 pub type Params = BTreeMap<String, Value>;
@@ -352,12 +355,7 @@ impl Database {
         let savepoint = self.log.savepoint();
         // Batches of CALL { ... } IN TRANSACTIONS commit as the statement runs; inside an
         // explicit transaction there is nothing they could commit on their own.
-        let batches = BatchCommits {
-            sink: std::cell::RefCell::new(self.sink.as_mut()),
-            stats: std::cell::RefCell::default(),
-            count: std::cell::Cell::new(0),
-            failure: std::cell::RefCell::new(None),
-        };
+        let batches = BatchCommits::new(self.sink.as_mut());
         let batch_commit: Option<&dyn exec::BatchCommit> =
             (!self.explicit).then_some(&batches as &dyn exec::BatchCommit);
         let (mut result, figures) = {
@@ -376,18 +374,12 @@ impl Database {
                 Ok(done) => done,
                 Err(e) => {
                     tx.rollback_to(savepoint);
-                    let BatchCommits { count, failure, .. } = batches;
-                    if count.get() > 0 {
-                        self.notes.push(format!(
-                            "CALL {{ ... }} IN TRANSACTIONS committed {} batch{} before the statement failed: those changes stay",
-                            count.get(),
-                            if count.get() == 1 { "" } else { "es" }
-                        ));
-                    }
+                    let (note, failure) = batches.after_failure();
+                    self.notes.extend(note);
                     if !self.explicit {
                         self.keep_ids();
                     }
-                    return Err(failure.into_inner().unwrap_or(e.into()));
+                    return Err(failure.unwrap_or(e.into()));
                 }
             }
         };
@@ -586,48 +578,6 @@ impl Database {
 
     pub fn rel_count(&self) -> usize {
         self.graph.rel_count()
-    }
-}
-
-/// Commits the batches of `CALL { ... } IN TRANSACTIONS` while the statement runs: each batch
-/// is checked against the constraints and handed to the store, as a statement is at its end.
-struct BatchCommits<'s> {
-    sink: std::cell::RefCell<Option<&'s mut Box<dyn CommitSink>>>,
-    /// What the committed batches changed, for the statement's counts.
-    stats: std::cell::RefCell<WriteStats>,
-    count: std::cell::Cell<usize>,
-    /// The store's failure to commit a batch, reported as it is.
-    failure: std::cell::RefCell<Option<Error>>,
-}
-
-impl exec::BatchCommit for BatchCommits<'_> {
-    fn commit(&self, tx: &mut Transaction) -> Result<(), QueryError> {
-        tx.commit_applied(|mutations, graph| {
-            if mutations.is_empty() {
-                return Ok(());
-            }
-            graph
-                .check_constraints(mutations)
-                .map_err(exec::graph_error)?;
-            if let Some(sink) = self.sink.borrow_mut().as_mut() {
-                if let Err(e) = sink.commit(mutations, graph) {
-                    let error = QueryError::runtime(
-                        ErrorClass::SemanticError,
-                        Detail::ExternalResourceFailed,
-                        format!(
-                            "a batch of CALL {{ ... }} IN TRANSACTIONS could not be committed: {e}"
-                        ),
-                    );
-                    *self.failure.borrow_mut() = Some(e);
-                    return Err(error);
-                }
-            }
-            self.stats
-                .borrow_mut()
-                .add(&WriteStats::from_mutations(mutations));
-            self.count.set(self.count.get() + 1);
-            Ok(())
-        })
     }
 }
 
