@@ -4,7 +4,7 @@
 
 use super::context::{Ctx, Result, Row, check_limits};
 use super::eval::eval;
-use crate::plan::{Apply, ProcedureCall, Slot};
+use crate::plan::{Apply, Op, ProcedureCall, Slot};
 
 /// The rows a procedure call makes of `row`: one per row the procedure gives, with the
 /// yielded columns set; `row` itself once for a procedure without result columns.
@@ -33,16 +33,26 @@ pub fn procedure_rows(call: &ProcedureCall, row: &Row, ctx: &Ctx) -> Result<Vec<
     Ok(out)
 }
 
-/// The rows a read-only `CALL { ... }` makes of `row`: per row of the subquery (of each of
-/// its parts, in order), `row` with the `returns` slots of that row; `row` itself once for a
-/// unit subquery (whose rows are still all produced, for their errors).
+/// The rows a read-only `CALL { ... }` makes of `row`, its parts run by the row-at-a-time
+/// executor.
 pub fn subquery_rows(apply: &Apply, row: &Row, ctx: &Ctx) -> Result<Vec<Row>> {
+    apply_rows(apply, row, |part| {
+        super::row::open(part, ctx, Box::new(std::iter::once(Ok(row.clone())))).collect()
+    })
+}
+
+/// The rows a read-only `CALL { ... }` makes of `row`, given the rows each of its parts
+/// makes of it: per row of each part, in order, `row` with the `returns` slots of that row;
+/// `row` itself once for a unit subquery (whose parts still run, for their errors).
+pub fn apply_rows(
+    apply: &Apply,
+    row: &Row,
+    mut rows_of: impl FnMut(&Op) -> Result<Vec<Row>>,
+) -> Result<Vec<Row>> {
     let mut out = Vec::new();
     for part in &apply.parts {
-        let rows = super::row::open(part, ctx, Box::new(std::iter::once(Ok(row.clone()))));
-        for r in rows {
+        for r in rows_of(part)? {
             check_limits()?;
-            let r = r?;
             if !apply.returns.is_empty() {
                 out.push(merged(row, &r, &apply.returns));
             }

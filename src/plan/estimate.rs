@@ -164,7 +164,8 @@ fn rows_of(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
             if a.returns.is_empty() {
                 outer
             } else {
-                a.parts.iter().map(|p| rows(p, graph, outer)).sum()
+                // Each part runs from one row at a time.
+                outer * a.parts.iter().map(|p| rows(p, graph, 1.0)).sum::<f64>()
             }
         }
         // A file's length is not known before it is read.

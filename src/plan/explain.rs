@@ -300,8 +300,15 @@ impl Render<'_> {
             }
             [outer, inners @ ..] => {
                 let outer_rows = self.op(outer, depth + 1, input);
+                // Apply's parts run from one outer row at a time, Optional's pattern from
+                // all of them.
+                let from = if matches!(op, Op::Apply(_)) {
+                    1.0
+                } else {
+                    outer_rows
+                };
                 for inner in inners {
-                    self.op(inner, depth + 1, outer_rows);
+                    self.op(inner, depth + 1, from);
                 }
             }
             [] => {}

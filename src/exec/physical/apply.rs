@@ -1,11 +1,11 @@
-//! CALL { ... } that only reads: the subquery runs once per input row, with that row as its
-//! input, as in the row-at-a-time executor (a subquery may aggregate, so its rows cannot be
-//! computed for a whole batch at once); its rows are gathered into batches.
+//! CALL { ... } that only reads: the subquery's operators are built and run once per input
+//! row, with that row as their input (a subquery may aggregate or limit, which must apply to
+//! each row's rows alone), and its rows gathered into batches.
 
 use super::super::context::{Ctx, Result};
 use super::super::vector::Batch;
 use super::rowwise::RowWise;
-use super::{BoxOp, Operator};
+use super::{BoxOp, Input, Operator, build};
 use crate::plan::Apply as ApplyPlan;
 
 pub struct Apply<'a>(RowWise<'a>);
@@ -15,7 +15,19 @@ impl<'a> Apply<'a> {
         Apply(RowWise::new(
             input,
             ctx,
-            Box::new(move |row, ctx| super::super::call::subquery_rows(apply, row, ctx)),
+            Box::new(move |row, ctx| {
+                super::super::call::apply_rows(apply, row, |part| {
+                    let width = row.len();
+                    let source = Input::rows(std::slice::from_ref(row), width, ctx.graph);
+                    let mut op = build(part, ctx, Box::new(source));
+                    let pool = ctx.graph.strings();
+                    let mut rows = Vec::new();
+                    while let Some(batch) = op.next_batch()? {
+                        rows.extend((0..batch.len).map(|i| batch.row(i, width, pool)));
+                    }
+                    Ok(rows)
+                })
+            }),
         ))
     }
 }
