@@ -185,13 +185,21 @@ impl Planner<'_> {
         scope: &mut Scope,
         span: Span,
     ) -> Result<CallPlan> {
+        if sub.in_transactions.is_some() && self.subquery_depth > 0 {
+            return Err(composition(
+                "CALL { ... } IN TRANSACTIONS cannot be inside another CALL subquery: its batches commit on their own, which only the outermost query can do",
+                sub.transactions_span,
+            ));
+        }
         let mut parts = Vec::with_capacity(sub.query.parts.len());
         let mut first: Option<(Vec<String>, Vec<Slot>, Scope)> = None;
         let mut writes = false;
         for (i, query) in sub.query.parts.iter().enumerate() {
             let inner_scope = imported(sub, query, scope)?;
-            let (part, columns, part_writes, inner_end) =
-                self.plan_single_query(query, inner_scope, false)?;
+            self.subquery_depth += 1;
+            let planned = self.plan_single_query(query, inner_scope, false);
+            self.subquery_depth -= 1;
+            let (part, columns, part_writes, inner_end) = planned?;
             writes |= part_writes;
             if columns.is_empty() && !part_writes {
                 return Err(composition(

@@ -24,6 +24,8 @@ pub(super) struct Planner<'g> {
     pub procedures: &'g Procedures,
     /// Parameters that a standalone call takes its arguments from.
     pub implicit_params: Vec<(std::sync::Arc<str>, Span)>,
+    /// How many CALL subqueries the clause being planned is inside.
+    pub subquery_depth: usize,
 }
 
 /// Plans a whole statement (single queries joined by UNION), with the built-in procedures.
@@ -49,6 +51,7 @@ pub fn plan_query_with(
             load_csv: None,
             procedures,
             implicit_params: Vec::new(),
+            subquery_depth: 0,
         };
         let (part, cols, part_writes, _) =
             planner.plan_single_query(single, Scope::default(), true)?;

@@ -216,6 +216,9 @@ CALL { RETURN 1 AS a UNION RETURN 2 AS b } RETURN a;
 CALL { RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a } RETURN a;
 // expect: error SyntaxError.InvalidClauseComposition
 
+UNWIND [1] AS i CALL { WITH i CALL { WITH i CREATE (:X) } IN TRANSACTIONS } RETURN i;
+// expect: error SyntaxError.InvalidClauseComposition
+
 RETURN COLLECT { MATCH (n) RETURN n.a, n.b } AS pairs;
 // expect: error SyntaxError.InvalidClauseComposition
 
