@@ -740,6 +740,17 @@ fn names_that_need_backticks_print_back_quoted() {
 }
 
 #[test]
+fn syntax_errors_in_call_name_what_comes_next() {
+    for (src, expected) in [
+        ("CALL", "a procedure name or ( or { of a subquery"),
+        ("CALL db.labels() YIELD", "* or a result column"),
+    ] {
+        let message = parse_script(src).unwrap_err().message;
+        assert!(message.contains(expected), "{src}: {message}");
+    }
+}
+
+#[test]
 fn syntax_errors_name_tokens_not_grammar_rules() {
     for src in [
         "RETURN [1, 2",
