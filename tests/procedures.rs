@@ -238,3 +238,38 @@ fn batches_committed_in_a_store_survive_a_failure_and_a_reopen() {
     );
     release(db, true);
 }
+
+#[test]
+fn load_csv_feeds_in_transactions_a_batch_at_a_time() {
+    let scratch = Scratch::new("csv-batches");
+    let csv = scratch.path.join("people.csv");
+    // The fifth record leaves a quote open: the file is bad from there on.
+    std::fs::write(&csv, "name\nA\nB\nC\nD\n\"E\nF\n").unwrap();
+    let mut db = Database::in_memory();
+    let q = format!(
+        "LOAD CSV WITH HEADERS FROM 'file://{}' AS row CALL {{ WITH row CREATE (:P {{name: row.name}}) }} IN TRANSACTIONS OF 2 ROWS",
+        csv.display()
+    );
+    let e = fails(&mut db, &q, &Params::new());
+    assert_eq!(e.detail, Detail::InvalidCsv);
+    // The records before the bad one were read, and their batches committed, before the
+    // reader met it: the file is read as the batches go, not all first.
+    let r = run(&mut db, "MATCH (p:P) RETURN p.name AS name ORDER BY name");
+    let names: Vec<&str> = r.rows.iter().filter_map(|row| row[0].as_str()).collect();
+    assert_eq!(names, ["A", "B", "C", "D"]);
+    // A good file loads whole, with what the statement returns.
+    std::fs::write(&csv, "name\nA\nB\nC\n").unwrap();
+    let q = format!(
+        "LOAD CSV WITH HEADERS FROM 'file://{}' AS row CALL {{ WITH row CREATE (n:Q {{name: row.name}}) RETURN n.name AS made }} IN TRANSACTIONS OF 2 ROWS RETURN made",
+        csv.display()
+    );
+    let r = run(&mut db, &q);
+    assert_eq!(r.rows.len(), 3);
+    assert_eq!(r.stats.nodes_created, 3);
+    // A read that matches entities is read first, then written in batches.
+    let r = run(
+        &mut db,
+        "MATCH (q:Q) CALL { WITH q SET q.seen = true } IN TRANSACTIONS OF 2 ROWS RETURN count(q) AS n",
+    );
+    assert_eq!(r.rows, [vec![Value::Int(3)]]);
+}

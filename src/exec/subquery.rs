@@ -10,16 +10,23 @@ use super::run_stages;
 use super::write::Writer;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::model::Value;
-use crate::plan::WriteSubquery;
+use crate::plan::{BoundExpr, Op, WriteOp, WriteSubquery};
 
 impl Writer<'_, '_> {
-    pub(super) fn subquery(&mut self, sub: &WriteSubquery, rows: Vec<Row>) -> Result<Vec<Row>> {
+    /// Runs the subquery for each of `rows`, which may be read as it goes (see
+    /// [`streams_into`]).
+    pub(super) fn subquery(
+        &mut self,
+        sub: &WriteSubquery,
+        rows: impl Iterator<Item = Result<Row>>,
+    ) -> Result<Vec<Row>> {
         let batch = match &sub.batch {
             None => None,
             Some(size) => Some(self.batch_size(size, sub)?),
         };
         let mut out = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
+        for (i, row) in rows.enumerate() {
+            let row = row?;
             let mut made = Vec::new();
             for stages in &sub.parts {
                 // One level of recursion per subquery inside another.
@@ -83,5 +90,28 @@ impl Writer<'_, '_> {
             Some(commit) => commit.commit(self.tx).map_err(|e| e.or_at(sub.span)),
             None => Ok(()),
         }
+    }
+}
+
+/// Whether the read before a `CALL { ... } IN TRANSACTIONS` can feed it as it goes rather
+/// than all at once: the first read of its query part, touching no entity (LOAD CSV, UNWIND,
+/// projections and filters of plain values). It then runs over an empty graph that knows the
+/// names (`Transaction::empty_with_names`), while the subquery writes the real one, so a
+/// file larger than memory loads a batch at a time.
+pub fn streams_into(read: &Op, write: &WriteOp) -> bool {
+    matches!(write, WriteOp::Subquery(sub) if sub.batch.is_some()) && reads_no_entity(read)
+}
+
+fn reads_no_entity(op: &Op) -> bool {
+    let plain = |e: &BoundExpr| crate::plan::slots_of(e).is_some();
+    match op {
+        Op::Input => true,
+        Op::LoadCsv(l) => plain(&l.url) && reads_no_entity(&l.input),
+        Op::Unwind { input, list, .. } => plain(list) && reads_no_entity(input),
+        Op::Project { input, items } => {
+            items.iter().all(|(_, e)| plain(e)) && reads_no_entity(input)
+        }
+        Op::Filter { input, predicate } => plain(predicate) && reads_no_entity(input),
+        _ => false,
     }
 }

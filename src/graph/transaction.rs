@@ -58,6 +58,11 @@ impl<'g> Transaction<'g> {
         }
     }
 
+    /// An empty graph with the names of this one (see [`MemoryGraph::empty_with_names`]).
+    pub fn empty_with_names(&self) -> MemoryGraph {
+        self.graph.empty_with_names()
+    }
+
     /// Commits what was applied so far (a batch of `CALL { ... } IN TRANSACTIONS`): `commit`
     /// checks and makes durable the changes, given the state they produced; when it succeeds
     /// the log forgets them, so a later rollback stops where they end.
