@@ -210,6 +210,10 @@ MATCH (n) CALL { MATCH (m) RETURN m AS n } RETURN n;
 MATCH (n) CALL { RETURN n.name AS name } RETURN name;
 // expect: error SyntaxError.UndefinedVariable
 
+// Syntax of Neo4j's that kg does not have gets a hint.
+MATCH (n:Person|Company) RETURN n;
+// expect: error SyntaxError.UnsupportedFeature
+
 CALL { RETURN 1 AS a UNION RETURN 2 AS b } RETURN a;
 // expect: error SyntaxError.DifferentColumnsInUnion
 
