@@ -107,6 +107,10 @@ const FEATURES: &[(&str, &str)] = &[
         "MATCH (a) CALL (*) { RETURN 1 AS x } RETURN x",
     ),
     (
+        "optional call",
+        "MATCH (a) OPTIONAL CALL (a) { MATCH (a)-->(b) RETURN b } OPTIONAL CALL db.labels() YIELD label RETURN b, label",
+    ),
+    (
         "call in transactions",
         "UNWIND [1] AS x CALL { WITH x CREATE (:N {x: x}) } IN TRANSACTIONS OF 10 ROWS",
     ),

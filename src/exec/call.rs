@@ -4,6 +4,7 @@
 
 use super::context::{Ctx, Result, Row, check_limits};
 use super::eval::eval;
+use crate::model::Value;
 use crate::plan::{Apply, Op, ProcedureCall, Slot};
 
 /// The rows a procedure call makes of `row`: one per row the procedure gives, with the
@@ -28,7 +29,19 @@ pub fn procedure_rows(call: &ProcedureCall, row: &Row, ctx: &Ctx) -> Result<Vec<
         for (column, slot) in &call.yields {
             r[*slot] = result[*column].clone();
         }
+        if let Some(filter) = &call.filter {
+            if !super::eval::is_true(filter, &r, ctx)? {
+                continue;
+            }
+        }
         out.push(r);
+    }
+    if out.is_empty() && call.optional {
+        let mut kept = row.clone();
+        for (_, slot) in &call.yields {
+            kept[*slot] = Value::Null;
+        }
+        out.push(kept);
     }
     Ok(out)
 }
@@ -61,11 +74,13 @@ pub fn apply_rows(
     if apply.returns.is_empty() {
         return Ok(vec![row.clone()]);
     }
-    Ok(if apply.distinct {
-        distinct(out, &apply.returns)
-    } else {
-        out
-    })
+    Ok(finish(
+        out,
+        row,
+        &apply.returns,
+        apply.distinct,
+        apply.optional,
+    ))
 }
 
 /// The outer row with the returned slots of an inner row.
@@ -83,4 +98,23 @@ pub fn distinct(rows: Vec<Row>, returns: &[Slot]) -> Vec<Row> {
     rows.into_iter()
         .filter(|r| seen.insert(returns.iter().map(|s| r[*s].clone()).collect()))
         .collect()
+}
+
+/// The rows one input row gets from a subquery: distinct under UNION; under OPTIONAL CALL,
+/// the input row with `returns` null when there are none.
+pub fn finish(
+    rows: Vec<Row>,
+    row: &Row,
+    returns: &[Slot],
+    union: bool,
+    optional: bool,
+) -> Vec<Row> {
+    if rows.is_empty() && optional {
+        let mut kept = row.clone();
+        for s in returns {
+            kept[*s] = Value::Null;
+        }
+        return vec![kept];
+    }
+    if union { distinct(rows, returns) } else { rows }
 }

@@ -3,7 +3,7 @@
 //! the changes are committed after every n input rows: as in Neo4j, the one exception to a
 //! statement being all or nothing (a failure keeps the batches committed before it).
 
-use super::call::{distinct, merged};
+use super::call::{finish, merged};
 use super::context::{Ctx, Result, Row};
 use super::eval::eval;
 use super::run_stages;
@@ -39,10 +39,8 @@ impl Writer<'_, '_> {
             }
             if sub.returns.is_empty() {
                 out.push(row);
-            } else if sub.distinct {
-                out.extend(distinct(made, &sub.returns));
             } else {
-                out.extend(made);
+                out.extend(finish(made, &row, &sub.returns, sub.distinct, sub.optional));
             }
             if batch.is_some_and(|n| (i + 1) % n == 0) {
                 self.commit_batch(sub)?;

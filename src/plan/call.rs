@@ -88,20 +88,19 @@ impl Planner<'_> {
             }
         }
         let void = procedure.outputs.is_empty();
-        let mut op = Op::ProcedureCall(Box::new(ProcedureCall {
+        let filter = match filter {
+            Some(f) => Some(self.bind_expr(f, scope)?),
+            None => None,
+        };
+        let op = Op::ProcedureCall(Box::new(ProcedureCall {
             input,
             procedure,
             args,
             yields,
+            filter,
+            optional: call.optional,
             span: name.span,
         }));
-        if let Some(f) = filter {
-            let predicate = self.bind_expr(f, scope)?;
-            op = Op::Filter {
-                input: Box::new(op),
-                predicate,
-            };
-        }
         Ok(PlannedCall { op, columns, void })
     }
 
@@ -286,6 +285,7 @@ impl Planner<'_> {
                     parts: reads,
                     returns,
                     distinct,
+                    optional: sub.optional,
                 })),
                 unit,
             ));
@@ -299,6 +299,7 @@ impl Planner<'_> {
             Box::new(WriteSubquery {
                 parts,
                 distinct,
+                optional: sub.optional,
                 returns,
                 batch,
                 span,

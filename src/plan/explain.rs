@@ -208,18 +208,24 @@ impl Render<'_> {
             Op::ProcedureCall(call) => (
                 "ProcedureCall",
                 format!(
-                    "{}{}",
+                    "{}{}{}{}",
+                    if call.optional { "optional " } else { "" },
                     call.procedure.name,
                     if call.yields.is_empty() {
                         String::new()
                     } else {
                         format!(" yields {}", self.vars(call.yields.iter().map(|(_, s)| *s)))
+                    },
+                    if call.filter.is_some() {
+                        " where …"
+                    } else {
+                        ""
                     }
                 ),
                 vec![&call.input],
             ),
             Op::Apply(a) => (
-                "Apply",
+                if a.optional { "OptionalApply" } else { "Apply" },
                 if a.returns.is_empty() {
                     "a subquery per row, returning nothing".to_string()
                 } else {

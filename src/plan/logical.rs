@@ -206,6 +206,9 @@ pub struct Apply {
     pub returns: Vec<Slot>,
     /// UNION (not UNION ALL): the rows one input row gets are distinct.
     pub distinct: bool,
+    /// `OPTIONAL CALL`: an input row the subquery returns no rows for stays, with `returns`
+    /// null.
+    pub optional: bool,
 }
 
 /// A procedure call: its arguments, and which result columns go to which slots.
@@ -216,6 +219,11 @@ pub struct ProcedureCall {
     pub args: Vec<BoundExpr>,
     /// (result column, slot) of each yielded column.
     pub yields: Vec<(usize, Slot)>,
+    /// `YIELD ... WHERE`: the rows kept.
+    pub filter: Option<BoundExpr>,
+    /// `OPTIONAL CALL`: an input row the procedure gives no rows for (that pass the filter)
+    /// stays, its yields null.
+    pub optional: bool,
     pub span: Span,
 }
 
@@ -277,6 +285,9 @@ pub struct WriteSubquery {
     pub parts: Vec<Vec<Stage>>,
     /// UNION (not UNION ALL): the rows one input row gets are distinct.
     pub distinct: bool,
+    /// `OPTIONAL CALL`: an input row the subquery returns no rows for stays, with `returns`
+    /// null.
+    pub optional: bool,
     /// The slots its RETURN sets: each input row gives a row per inner row, the input row
     /// with these slots of the inner row. Empty for a unit subquery, which passes each
     /// input row on once.

@@ -179,6 +179,8 @@ pub struct ProcedureCall {
     /// parameters named like the procedure's.
     pub args: Option<Vec<Expr>>,
     pub yields: Option<Yield>,
+    /// `OPTIONAL CALL`: a row the procedure gives no rows for stays, its yields null.
+    pub optional: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -210,6 +212,9 @@ pub struct CallSubquery {
     pub in_transactions: Option<Option<Expr>>,
     /// The span of `IN TRANSACTIONS ...`, or of the whole clause.
     pub transactions_span: Span,
+    /// `OPTIONAL CALL { ... }`: a row the subquery returns no rows for stays, what it
+    /// returns null.
+    pub optional: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -10,13 +10,27 @@ type Result<T> = std::result::Result<T, QueryError>;
 
 /// The kind of a `call_clause`: the pair inside it is a procedure call or a subquery.
 pub(super) fn build_call(pair: Pair, span: Span) -> Result<ClauseKind> {
-    let inner = pair
-        .into_inner()
-        .find(|p| matches!(p.as_rule(), Rule::procedure_call | Rule::call_subquery))
-        .ok_or_else(|| super::build::incomplete(span))?;
+    let mut optional = false;
+    let mut inner = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_OPTIONAL => optional = true,
+            Rule::procedure_call | Rule::call_subquery => inner = Some(p),
+            _ => {}
+        }
+    }
+    let inner = inner.ok_or_else(|| super::build::incomplete(span))?;
     Ok(match inner.as_rule() {
-        Rule::procedure_call => ClauseKind::CallProcedure(Box::new(build_procedure_call(inner)?)),
-        _ => ClauseKind::CallSubquery(Box::new(build_subquery(inner, span)?)),
+        Rule::procedure_call => {
+            let mut call = build_procedure_call(inner)?;
+            call.optional = optional;
+            ClauseKind::CallProcedure(Box::new(call))
+        }
+        _ => {
+            let mut sub = build_subquery(inner, span)?;
+            sub.optional = optional;
+            ClauseKind::CallSubquery(Box::new(sub))
+        }
     })
 }
 
@@ -59,6 +73,7 @@ fn build_procedure_call(pair: Pair) -> Result<ProcedureCall> {
         })?,
         args,
         yields,
+        optional: false,
     })
 }
 
@@ -125,5 +140,6 @@ fn build_subquery(pair: Pair, span: Span) -> Result<CallSubquery> {
         scope,
         in_transactions,
         transactions_span,
+        optional: false,
     })
 }

@@ -519,6 +519,9 @@ impl Display for Clause {
                 f.write_str(")")
             }
             ClauseKind::CallProcedure(call) => {
+                if call.optional {
+                    f.write_str("OPTIONAL ")?;
+                }
                 write!(f, "CALL {}", call.name.name)?;
                 if let Some(args) = &call.args {
                     f.write_str("(")?;
@@ -547,6 +550,9 @@ impl Display for Clause {
                 }
             }
             ClauseKind::CallSubquery(sub) => {
+                if sub.optional {
+                    f.write_str("OPTIONAL ")?;
+                }
                 f.write_str("CALL ")?;
                 match &sub.scope {
                     None => {}

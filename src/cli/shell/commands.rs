@@ -380,7 +380,8 @@ pub fn help(topic: Option<&str>) -> String {
              CALL { WITH p MATCH (p)-->(x) RETURN count(x) AS n } runs a query for each row: a leading\n\
              WITH imports variables (or CALL (p) { ... }, CALL (*) { ... }); what it returns joins the row;\n\
              one that returns nothing (CALL { WITH row CREATE (:N {v: row}) }) keeps the rows as they are;\n\
-             parts joined by UNION inside return the same columns, processed together after it.\n\
+             parts joined by UNION inside return the same columns, processed together after it;\n\
+             OPTIONAL CALL keeps a row it gives no rows for, the new variables null.\n\
              CALL { ... } IN TRANSACTIONS [OF 1000 ROWS] commits after every batch of rows: a failure\n\
              keeps the batches committed before it (not inside BEGIN ... COMMIT).\n\
              Example: MATCH (c:Company) RETURN c.name, COUNT { (c)<-[:WORKS_AT]-() } AS staff;\n"

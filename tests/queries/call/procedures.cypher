@@ -85,3 +85,13 @@ EXPLAIN CALL db.labels() YIELD label RETURN label;
 // | operator | details | estimated rows |
 // | 'stage 0' | 'reads' | 10 |
 // | '  ProcedureCall' | 'db.labels yields label' | 10 |
+
+// OPTIONAL CALL keeps the rows the call (after its WHERE) gives nothing for.
+UNWIND ['Book', 'Shelf', 'Lamp'] AS want
+OPTIONAL CALL db.labels() YIELD label WHERE label = want
+RETURN want, label;
+// expect:
+// | want | label |
+// | 'Book' | 'Book' |
+// | 'Shelf' | 'Shelf' |
+// | 'Lamp' | null |

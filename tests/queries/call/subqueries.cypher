@@ -130,3 +130,23 @@ RETURN made;
 // | 'a2' |
 // | 'b' |
 // | 'b2' |
+
+// OPTIONAL CALL keeps the rows the subquery returns nothing for, with nulls.
+MATCH (p:Person)
+OPTIONAL CALL (p) { MATCH (p)-[:KNOWS]->(f) RETURN f.name AS friend }
+RETURN p.name AS name, friend ORDER BY name, friend;
+// expect:
+// | name | friend |
+// | 'Ann' | 'Bo' |
+// | 'Ann' | 'Cy' |
+// | 'Bo' | 'Cy' |
+// | 'Cy' | null |
+
+MATCH (p:Person)
+OPTIONAL CALL (p) { MATCH (p)-[:KNOWS]->(f) WHERE f.name = 'Bo' CREATE (p)-[:THANKS]->(f) RETURN f.name AS thanked }
+RETURN p.name AS name, thanked ORDER BY name;
+// expect:
+// | name | thanked |
+// | 'Ann' | 'Bo' |
+// | 'Bo' | null |
+// | 'Cy' | null |
