@@ -3,6 +3,7 @@
 
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::exec::{self, NodeData, QueryResult, RelData, WriteStats};
+use crate::functions::procedures::{Procedure, Procedures};
 use crate::graph::{GraphRead, MemoryGraph, Mutation, Transaction, TxLog};
 use crate::limits::{self, Interrupter, Limits};
 use crate::model::Value;
@@ -14,9 +15,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+mod batches;
 mod error;
 mod schema;
 
+use batches::BatchCommits;
 pub use error::Error;
 
 pub use crate::model::Params;
@@ -101,6 +104,8 @@ pub struct Database {
     engine: exec::Engine,
     interrupter: Interrupter,
     limits: Limits,
+    /// The procedures CALL finds: the built-ins and those registered on this database.
+    procedures: Procedures,
 }
 
 impl Default for Database {
@@ -129,6 +134,7 @@ impl Database {
             engine: exec::Engine::default(),
             interrupter: Interrupter::default(),
             limits: Limits::standard(),
+            procedures: Procedures::default(),
         }
     }
 
@@ -145,6 +151,20 @@ impl Database {
 
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// Adds a procedure that `CALL` finds on this database (and `SHOW PROCEDURES` lists),
+    /// such as one answering from a table ([`Procedure::from_table`]); it replaces one of
+    /// the same name, built-ins included.
+    pub fn register_procedure(&mut self, procedure: Procedure) {
+        self.procedures.register(procedure);
+        // A plan may name the procedure it replaces.
+        self.plans.clear();
+    }
+
+    /// The procedures `CALL` finds on this database.
+    pub fn procedures(&self) -> &Procedures {
+        &self.procedures
     }
 
     /// Chooses the executor that runs reads: the batched one (the default) or the
@@ -335,6 +355,11 @@ impl Database {
         }
         check_params(params)?;
         let savepoint = self.log.savepoint();
+        // Batches of CALL { ... } IN TRANSACTIONS commit as the statement runs; inside an
+        // explicit transaction there is nothing they could commit on their own.
+        let batches = BatchCommits::new(self.sink.as_mut());
+        let batch_commit: Option<&dyn exec::BatchCommit> =
+            (!self.explicit).then_some(&batches as &dyn exec::BatchCommit);
         let (mut result, figures) = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
             let options = exec::RunOptions {
@@ -345,20 +370,26 @@ impl Database {
             // An interrupt that came while nothing ran is not for this statement.
             self.interrupter.clear();
             let watching = limits::watch(&self.interrupter, self.limits);
-            let outcome = exec::execute(&plan, &mut tx, params, &options);
+            let outcome = exec::execute(&plan, &mut tx, params, &options, batch_commit);
             drop(watching);
             match outcome {
                 Ok(done) => done,
                 Err(e) => {
                     tx.rollback_to(savepoint);
+                    let (note, failure) = batches.after_failure();
+                    self.notes.extend(note);
                     if !self.explicit {
                         self.keep_ids();
                     }
-                    return Err(e.into());
+                    return Err(failure.unwrap_or(e.into()));
                 }
             }
         };
-        result.stats = WriteStats::from_mutations(&self.log.mutations()[savepoint..]);
+        let mut stats = batches.stats.into_inner();
+        stats.add(&WriteStats::from_mutations(
+            &self.log.mutations()[savepoint..],
+        ));
+        result.stats = stats;
         self.after_statement(savepoint)?;
         Ok((result, figures))
     }
@@ -509,7 +540,7 @@ impl Database {
     }
 
     fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
-        Ok(plan::plan_query(query, &self.graph)?)
+        Ok(plan::plan_query_with(query, &self.graph, &self.procedures)?)
     }
 
     /// The whole graph, or the subgraph of what `statement` returns (with `induced`, also

@@ -33,6 +33,9 @@ pub enum ErrorClass {
     EntityNotFound,
     ConstraintVerificationFailed,
     ProcedureError,
+    /// A parameter a statement needs at compile time (a standalone `CALL proc` without
+    /// parentheses takes its arguments from parameters) was not given.
+    ParameterMissing,
 }
 
 /// When the error is raised: while compiling the statement or while running it.
@@ -72,6 +75,14 @@ pub enum Detail {
     UnknownFunction,
     InvalidRelationshipPattern,
     UnsupportedFeature,
+    /// CALL with more or fewer arguments than the procedure takes.
+    InvalidNumberOfArguments,
+    /// CALL without parentheses inside a query, of a procedure that takes arguments.
+    InvalidArgumentPassingMode,
+    /// CALL of a procedure that does not exist.
+    ProcedureNotFound,
+    /// A parameter needed to compile the statement was not given.
+    MissingParameter,
     /// kg's own: nesting past `model::MAX_DEPTH`, in a statement's text (a compile-time
     /// SyntaxError) or in a value being built (a runtime ArgumentError).
     NestingTooDeep,

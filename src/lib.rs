@@ -20,6 +20,7 @@ pub use db::Error;
 pub use db::{Database, Params};
 pub use error::{Detail, ErrorClass, Phase, QueryError};
 pub use exec::{Engine, NodeData, QueryResult, RelData};
+pub use functions::procedures::{Procedure, Procedures};
 pub use model::{NodeId, PathValue, RelId, Value};
 pub mod export;
 pub mod format;

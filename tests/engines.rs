@@ -254,6 +254,13 @@ fn query(rng: &mut Rng) -> String {
             q = q.replacen(" AND exists", " WHERE exists", 1);
         }
     }
+    if rng.chance(15) {
+        // A correlated subquery per row, with a COUNT subquery inside it.
+        q.push_str(&format!(
+            " CALL (a) {{ MATCH (a){}(d) RETURN d.x AS dx, COUNT {{ (d)--() }} AS dd ORDER BY dx, dd LIMIT 2 }}",
+            rel(rng, "y")
+        ));
+    }
     if rng.chance(25) {
         q.push_str(&format!(
             " WITH a, b, {} AS w WHERE w IS NOT NULL OR a.x > 1",

@@ -87,9 +87,43 @@ const FEATURES: &[(&str, &str)] = &[
         "FOREACH (x IN [1, 2] | CREATE (:N {x: x}) SET x.y = 1)",
     ),
     ("call", "CALL db.labels()"),
+    ("call without parentheses", "CALL db.labels"),
+    (
+        "call with yield",
+        "MATCH (n) CALL test.my.proc(n.x, 2) YIELD a AS b, c WHERE b > 1 RETURN b, c",
+    ),
+    ("call yield star", "CALL db.labels() YIELD *"),
+    ("call with backticks", "CALL `db`.`labels`()"),
     (
         "call subquery",
         "CALL { MATCH (n) RETURN n } RETURN 1 AS one",
+    ),
+    (
+        "call subquery with scope",
+        "MATCH (a) CALL (a) { MATCH (a)-->(b) RETURN b } RETURN b",
+    ),
+    (
+        "call subquery with all",
+        "MATCH (a) CALL (*) { RETURN 1 AS x } RETURN x",
+    ),
+    (
+        "optional call",
+        "MATCH (a) OPTIONAL CALL (a) { MATCH (a)-->(b) RETURN b } OPTIONAL CALL db.labels() YIELD label RETURN b, label",
+    ),
+    (
+        "call in transactions",
+        "UNWIND [1] AS x CALL { WITH x CREATE (:N {x: x}) } IN TRANSACTIONS OF 10 ROWS",
+    ),
+    ("show procedures", "SHOW PROCEDURES"),
+    ("show functions", "SHOW FUNCTIONS"),
+    ("count subquery", "MATCH (n) RETURN COUNT { (n)-->() } AS c"),
+    (
+        "count subquery with query",
+        "MATCH (n) RETURN COUNT { MATCH (n)-->(m) WHERE m.x > 1 RETURN m } AS c",
+    ),
+    (
+        "collect subquery",
+        "MATCH (n) RETURN COLLECT { MATCH (n)-->(m) RETURN m.x } AS xs",
     ),
     ("transactions", "BEGIN"),
     ("commit", "COMMIT"),
@@ -630,7 +664,8 @@ fn clauses_are_built_in_order() {
             ClauseKind::Return { .. } => "RETURN",
             ClauseKind::Foreach { .. } => "FOREACH",
             ClauseKind::LoadCsv { .. } => "LOAD CSV",
-            ClauseKind::Call => "CALL",
+            ClauseKind::CallProcedure(_) => "CALL",
+            ClauseKind::CallSubquery(_) => "CALL {}",
         })
         .collect();
     assert_eq!(
@@ -669,6 +704,9 @@ fn expressions_print_back_to_the_same_tree() {
         "$param.key STARTS WITH 'x' AND n:A:B",
         "count(DISTINCT n.x) + count(*)",
         "EXISTS { (a)-->(b) WHERE b.x = 1 }",
+        "COUNT { (a)-->(b) WHERE b.x = 1 } + 1",
+        "COUNT { MATCH (a)-->(b) RETURN b }",
+        "size(COLLECT { MATCH (a)-->(b) RETURN b.x })",
         "-9223372036854775808",
         "0.1 + 1e300 * 1.5e-10",
         "'\\u00e9\\n\\t\\\\'",
@@ -702,6 +740,17 @@ fn names_that_need_backticks_print_back_quoted() {
                 )
             });
         assert_eq!(printed, again, "{expr}");
+    }
+}
+
+#[test]
+fn syntax_errors_in_call_name_what_comes_next() {
+    for (src, expected) in [
+        ("CALL", "a procedure name or ( or { of a subquery"),
+        ("CALL db.labels() YIELD", "* or a result column"),
+    ] {
+        let message = parse_script(src).unwrap_err().message;
+        assert!(message.contains(expected), "{src}: {message}");
     }
 }
 
@@ -853,7 +902,6 @@ fn a_line_comment_ends_at_a_carriage_return_for_the_splitter_too() {
 fn syntax_from_neo4j_gets_a_hint() {
     let cases: &[(&str, &str, &str)] = &[
         ("SHOW DATABASES", "SHOW DATABASES", "kg --db DIR"),
-        ("SHOW FUNCTIONS", "SHOW FUNCTIONS", ":help functions"),
         (
             "SHOW TEXT INDEXES",
             "SHOW TEXT",
@@ -902,11 +950,6 @@ fn syntax_from_neo4j_gets_a_hint() {
             "SHORTEST",
             "shortestPath",
         ),
-        (
-            "MATCH (n) RETURN COUNT { MATCH (n)-->() } AS c",
-            "COUNT {",
-            "size([(a)-->(b) | b])",
-        ),
         ("RETURN 1 IS :: INTEGER", "IS :", "valueType(x)"),
         ("CREATE UNIQUE (a)-[:R]->(b)", "CREATE UNIQUE", "MERGE"),
         (
@@ -915,6 +958,21 @@ fn syntax_from_neo4j_gets_a_hint() {
             "MATCH (n) WHERE id(n) = 1",
         ),
         ("GRANT ROLE reader TO ann", "GRANT", "file permissions"),
+        (
+            "SHOW FUNCTIONS YIELD name WHERE name STARTS WITH 'to'",
+            "YIELD",
+            ":help functions WORD",
+        ),
+        (
+            "UNWIND [1] AS i CALL { WITH i CREATE () } IN TRANSACTIONS OF 2 ROWS ON ERROR CONTINUE",
+            "ON ERROR",
+            "ON ERROR CONTINUE or BREAK",
+        ),
+        (
+            "UNWIND [1] AS i CALL { WITH i CREATE () } IN 4 CONCURRENT TRANSACTIONS",
+            "4 CONCURRENT",
+            "CONCURRENT are not supported",
+        ),
     ];
     for (src, at, advice) in cases {
         let err = parse_script(src).expect_err(src);

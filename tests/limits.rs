@@ -194,6 +194,29 @@ fn nestings() -> Vec<Nesting> {
             error_at: |t| nth(t, "{", LIMIT + 1),
         },
         Nesting {
+            name: "COUNT subqueries",
+            text: |n| {
+                format!(
+                    "RETURN {} AS v",
+                    nest("COUNT { WITH 1 AS x WHERE ", "true", " RETURN x } = 1", n)
+                )
+            },
+            at_limit: Value::Bool(true),
+            error_at: |t| nth(t, "{", LIMIT + 1),
+        },
+        Nesting {
+            name: "CALL subqueries",
+            text: |n| {
+                format!(
+                    "{}RETURN 1 AS v{}",
+                    "CALL { ".repeat(n),
+                    " } RETURN v".repeat(n)
+                )
+            },
+            at_limit: Value::Int(1),
+            error_at: |t| nth(t, "{", LIMIT + 1),
+        },
+        Nesting {
             name: "property lookups",
             text: |n| format!("WITH $map AS m RETURN m{} AS v", ".a".repeat(n)),
             at_limit: Value::Int(1),
@@ -268,7 +291,7 @@ fn the_limit_holds_on_a_small_stack() {
         .filter(|n| !deep_values.contains(&n.name))
         .map(|n| ((n.text)(LIMIT), (n.text)(LIMIT + 1), n.at_limit))
         .collect();
-    assert_eq!(cases.len(), 8);
+    assert_eq!(cases.len(), 10);
     let handle = std::thread::Builder::new()
         .stack_size(512 * 1024)
         .spawn(move || {

@@ -84,6 +84,24 @@ fn tab_completes_labels_and_property_keys() {
 }
 
 #[test]
+fn tab_completes_procedure_names_after_call() {
+    let dir = temp_dir("complete-call");
+    let mut p = shell(&dir.join("history"));
+    type_keys(&mut p, "CALL db.lab");
+    p.exp_string("db.lab").unwrap();
+    type_keys(&mut p, "\t");
+    p.exp_string("labels(")
+        .expect("Tab completed the procedure");
+    type_keys(&mut p, ");");
+    p.exp_string(");").unwrap();
+    type_keys(&mut p, "\r");
+    p.exp_string("'WatchItem'").expect("the completed call ran");
+    p.exp_string("16 rows").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn parameters_set_in_the_shell_are_used() {
     let dir = temp_dir("params");
     let mut p = shell(&dir.join("history"));

@@ -25,6 +25,8 @@ impl Database {
         let change = match command {
             SchemaCommand::ShowIndexes => return Ok(self.show_indexes()),
             SchemaCommand::ShowConstraints => return Ok(self.show_constraints()),
+            SchemaCommand::ShowProcedures => return Ok(self.show_procedures()),
+            SchemaCommand::ShowFunctions => return Ok(show_functions()),
             SchemaCommand::CreateIndex {
                 name,
                 if_not_exists,
@@ -133,6 +135,23 @@ impl Database {
         })
     }
 
+    /// Every procedure, built in or registered, by name.
+    fn show_procedures(&self) -> QueryResult {
+        let rows = self
+            .procedures
+            .all()
+            .iter()
+            .map(|p| {
+                vec![
+                    Value::String(p.name.clone()),
+                    Value::str(&p.signature()),
+                    Value::String(p.description.clone()),
+                ]
+            })
+            .collect();
+        table(&["name", "signature", "description"], rows)
+    }
+
     fn show_indexes(&self) -> QueryResult {
         let rows = self
             .graph
@@ -211,4 +230,21 @@ fn table(columns: &[&str], rows: Vec<Vec<Value>>) -> QueryResult {
         rows,
         ..QueryResult::default()
     }
+}
+
+/// Every built-in function, by name.
+fn show_functions() -> QueryResult {
+    let mut functions: Vec<_> = crate::functions::all().to_vec();
+    functions.sort_by_key(|f| f.name.to_lowercase());
+    let rows = functions
+        .iter()
+        .map(|f| {
+            vec![
+                Value::str(f.name),
+                Value::str(&f.signature()),
+                Value::str(f.description),
+            ]
+        })
+        .collect();
+    table(&["name", "signature", "description"], rows)
 }

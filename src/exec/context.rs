@@ -31,6 +31,15 @@ pub struct Statement<'a> {
     accesses: std::cell::Cell<u64>,
     /// PROFILE's figures, when the statement is profiled.
     profile: Option<RefCell<super::profile::Profile>>,
+    /// What commits a batch of `CALL { ... } IN TRANSACTIONS`; none inside an explicit
+    /// transaction, where batches cannot commit.
+    pub batch_commit: Option<&'a dyn BatchCommit>,
+}
+
+/// Commits the changes a statement made so far, for `CALL { ... } IN TRANSACTIONS`: the
+/// database's commit (constraint checks, the store's log) done in the middle of a statement.
+pub trait BatchCommit {
+    fn commit(&self, tx: &mut crate::graph::Transaction) -> Result<()>;
 }
 
 impl<'a> Statement<'a> {
@@ -48,6 +57,7 @@ impl<'a> Statement<'a> {
             engine,
             accesses: std::cell::Cell::new(0),
             profile: None,
+            batch_commit: None,
         }
     }
 

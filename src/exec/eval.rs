@@ -209,6 +209,15 @@ fn eval_node(expr: &BoundExpr, row: &Row, ctx: &Ctx) -> Result<Value> {
                 None => Ok(Value::Bool(false)),
             }
         }
+        BoundExpr::Count(plan) => {
+            let mut count = 0i64;
+            for r in open(plan, ctx, Box::new(std::iter::once(Ok(row.clone())))) {
+                check_limits()?;
+                r?;
+                count += 1;
+            }
+            Ok(Value::Int(count))
+        }
         BoundExpr::Collect { plan, map, span } => {
             let mut out = Vec::new();
             for r in open(plan, ctx, Box::new(std::iter::once(Ok(row.clone())))) {

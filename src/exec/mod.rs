@@ -11,6 +11,7 @@
 
 mod accumulate;
 mod arith;
+mod call;
 mod checked_sort;
 mod context;
 mod eval;
@@ -20,12 +21,14 @@ mod physical;
 mod profile;
 mod row;
 mod seek;
+mod subquery;
 mod vector;
 mod vector_eval;
 mod write;
 
 pub use crate::result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
 pub use arith::float_text;
+pub use context::BatchCommit;
 pub use profile::{OpStats, Profile};
 pub use write::graph_error;
 
@@ -62,8 +65,25 @@ pub fn execute(
     tx: &mut Transaction,
     params: &Params,
     options: &RunOptions,
+    batch_commit: Option<&dyn BatchCommit>,
 ) -> Result<(QueryResult, Profile)> {
+    if let Some((name, span)) = plan
+        .implicit_params
+        .iter()
+        .find(|(name, _)| !params.contains_key(&**name))
+    {
+        return Err(QueryError::new(
+            crate::error::ErrorClass::ParameterMissing,
+            crate::error::Phase::CompileTime,
+            crate::error::Detail::MissingParameter,
+            format!(
+                "expected a value for parameter ${name}: a CALL without parentheses takes its arguments from the parameters of the same names"
+            ),
+        )
+        .at(*span));
+    }
     let mut stmt = Statement::new(params, options.transaction_started, options.engine);
+    stmt.batch_commit = batch_commit;
     if options.profile {
         stmt = stmt.profiled();
     }
@@ -98,10 +118,27 @@ pub struct RunOptions {
 }
 
 fn run_part(part: &PartPlan, tx: &mut Transaction, stmt: &Statement) -> Result<Vec<Vec<Value>>> {
-    let Some((last, rest)) = part.stages.split_last() else {
+    let mut stages = part.stages.as_slice();
+    let mut rows = None;
+    // A first read that feeds CALL { ... } IN TRANSACTIONS as it goes: the two run together.
+    if let [Stage::Read(read), write @ Stage::Write(op), ..] = stages {
+        if subquery::streams_into(read, op) {
+            let outputs = (stages.len() == 2).then_some(part.outputs.as_slice());
+            let out = stream_into_subquery(read, write, tx, stmt, part.width, outputs)?;
+            stages = &stages[2..];
+            if stages.is_empty() {
+                return Ok(if part.outputs.is_empty() {
+                    Vec::new()
+                } else {
+                    out
+                });
+            }
+            rows = Some(out);
+        }
+    }
+    let Some((last, rest)) = stages.split_last() else {
         return Ok(Vec::new());
     };
-    let mut rows = None;
     for stage in rest {
         rows = Some(run_stage(stage, rows, tx, stmt, part.width, None)?);
     }
@@ -111,6 +148,41 @@ fn run_part(part: &PartPlan, tx: &mut Transaction, stmt: &Statement) -> Result<V
         Vec::new()
     } else {
         out
+    })
+}
+
+/// Runs a read that touches no entity row by row over an empty graph with the names, handing
+/// each row to the `IN TRANSACTIONS` subquery as it comes (see `subquery::streams_into`).
+fn stream_into_subquery(
+    read: &crate::plan::Op,
+    write: &Stage,
+    tx: &mut Transaction,
+    stmt: &Statement,
+    width: usize,
+    outputs: Option<&[usize]>,
+) -> Result<Vec<Row>> {
+    let Stage::Write(crate::plan::WriteOp::Subquery(sub)) = write else {
+        return Ok(Vec::new());
+    };
+    let started = std::time::Instant::now();
+    let names_only = tx.empty_with_names();
+    let ctx = Ctx::new(&names_only, stmt, width);
+    let input = vec![Value::Null; width];
+    let read_rows = std::cell::Cell::new(0u64);
+    let rows = row::open(read, &ctx, Box::new(std::iter::once(Ok(input))))
+        .inspect(|_| read_rows.set(read_rows.get() + 1));
+    let out = write::Writer { tx, stmt, width }.subquery(sub, rows)?;
+    stmt.record(crate::plan::key_of(read), |s| s.rows += read_rows.get());
+    stmt.record(crate::plan::key_of(write), |s| {
+        s.rows += out.len() as u64;
+        s.time += started.elapsed();
+    });
+    Ok(match outputs {
+        Some(slots) => out
+            .into_iter()
+            .map(|row| slots.iter().map(|s| row[*s].clone()).collect())
+            .collect(),
+        None => out,
     })
 }
 

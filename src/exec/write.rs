@@ -131,6 +131,7 @@ impl Writer<'_, '_> {
                 }
                 Ok(rows)
             }
+            WriteOp::Subquery(sub) => self.subquery(sub, rows.into_iter().map(Ok)),
         }
     }
 

@@ -4,14 +4,16 @@
 //! from it; the executor calls the rows' hooks; the shell completes and documents names from
 //! it. Adding a function is adding a row and its hook.
 //!
-//! Aggregates have rows too (their accumulators live in `exec`, by [`AggKind`]); procedures
-//! will be a third [`Kind`] of the same rows.
+//! Aggregates have rows too (their accumulators live in `exec`, by [`AggKind`]). Procedures
+//! (`procedures/`) are rows of the same kind (name, typed parameters, description,
+//! implementation) with result columns in place of a return type.
 
 mod aggregates;
 mod convert;
 mod graph;
 mod lists;
 mod math;
+pub mod procedures;
 mod scalar;
 mod strings;
 pub mod temporal;

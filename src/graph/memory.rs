@@ -64,6 +64,16 @@ impl MemoryGraph {
         Self::default()
     }
 
+    /// An empty graph that knows this one's names (as they are now): for reads that touch
+    /// no entity, such as LOAD CSV feeding `CALL { ... } IN TRANSACTIONS`, which can then
+    /// run while the graph itself is being written.
+    pub fn empty_with_names(&self) -> Self {
+        MemoryGraph {
+            names: self.names.clone(),
+            ..Self::default()
+        }
+    }
+
     /// An empty graph with room for this many nodes and relationships (for loading).
     pub fn with_capacity(nodes: usize, rels: usize) -> Self {
         MemoryGraph {

@@ -58,6 +58,23 @@ impl<'g> Transaction<'g> {
         }
     }
 
+    /// An empty graph with the names of this one (see [`MemoryGraph::empty_with_names`]).
+    pub fn empty_with_names(&self) -> MemoryGraph {
+        self.graph.empty_with_names()
+    }
+
+    /// Commits what was applied so far (a batch of `CALL { ... } IN TRANSACTIONS`): `commit`
+    /// checks and makes durable the changes, given the state they produced; when it succeeds
+    /// the log forgets them, so a later rollback stops where they end.
+    pub fn commit_applied<E>(
+        &mut self,
+        commit: impl FnOnce(&[Mutation], &MemoryGraph) -> Result<(), E>,
+    ) -> Result<(), E> {
+        commit(&self.log.applied, self.graph)?;
+        self.log.clear();
+        Ok(())
+    }
+
     /// The last state of an entity deleted in this transaction, for results that return it.
     pub fn deleted_node(&self, id: NodeId) -> Option<&Mutation> {
         self.log

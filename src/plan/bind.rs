@@ -362,6 +362,34 @@ impl Planner<'_> {
                 };
                 BoundExpr::Exists(Box::new(plan))
             }
+            ExprKind::CountSubquery(body) => {
+                let plan = match &**body {
+                    ExistsBody::Pattern { pattern, filter } => {
+                        let mut inner = scope.clone();
+                        self.plan_pattern(Op::Input, pattern, filter.as_ref(), &mut inner)?
+                    }
+                    ExistsBody::Query(query) => self.plan_subquery(query, scope)?,
+                };
+                BoundExpr::Count(Box::new(plan))
+            }
+            ExprKind::CollectSubquery(query) => {
+                let (plan, outputs) = self.plan_returning_subquery(query, scope, "a COLLECT")?;
+                let [slot] = outputs.as_slice() else {
+                    return Err(QueryError::syntax(
+                        Detail::InvalidClauseComposition,
+                        format!(
+                            "a COLLECT subquery must return exactly one column, not {}",
+                            outputs.len()
+                        ),
+                        query.clauses.last().map_or(span, |c| c.span),
+                    ));
+                };
+                BoundExpr::Collect {
+                    plan: Box::new(plan),
+                    map: Box::new(BoundExpr::Slot(*slot)),
+                    span,
+                }
+            }
             ExprKind::PatternComprehension {
                 path_var,
                 pattern,
@@ -532,14 +560,26 @@ impl Planner<'_> {
     }
 
     fn plan_subquery(&mut self, query: &ast::SingleQuery, scope: &Scope) -> Result<Op> {
-        let (part, _, _) = self.plan_single_query(query, scope.clone(), false)?;
+        let what = "an EXISTS or COUNT";
+        Ok(self.plan_returning_subquery(query, scope, what)?.0)
+    }
+
+    /// A subquery of an expression (EXISTS, COUNT, COLLECT), which sees every variable of
+    /// the outer query: its read operator and the slots of its RETURN, if it has one.
+    fn plan_returning_subquery(
+        &mut self,
+        query: &ast::SingleQuery,
+        scope: &Scope,
+        what: &str,
+    ) -> Result<(Op, Vec<Slot>)> {
+        let (part, _, _, _) = self.plan_single_query(query, scope.clone(), false)?;
         // A subquery that reads only is one read stage; anything else has a write stage.
         let mut stages = part.stages;
         match (stages.pop(), stages.is_empty()) {
-            (Some(Stage::Read(op)), true) => Ok(op),
+            (Some(Stage::Read(op)), true) => Ok((op, part.outputs)),
             _ => Err(QueryError::syntax(
                 Detail::InvalidClauseComposition,
-                "an EXISTS subquery cannot change the graph",
+                format!("{what} subquery cannot change the graph"),
                 query.span,
             )),
         }

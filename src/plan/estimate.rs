@@ -62,6 +62,11 @@ fn constant(expr: &BoundExpr) -> Option<f64> {
 
 /// Rows `op` produces when its `Input` leaf gives `input` rows.
 pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
+    // One level of recursion per operator, subqueries' included.
+    crate::stack::guarded(|| rows_of(op, graph, input))
+}
+
+fn rows_of(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
     match op {
         Op::Input => input,
         Op::NodeScan {
@@ -145,6 +150,23 @@ pub fn rows(op: &Op, graph: &dyn GraphRead, input: f64) -> f64 {
                 _ => 10.0,
             };
             rows(inner, graph, input) * items
+        }
+        Op::ProcedureCall(call) => {
+            let rows = rows(&call.input, graph, input);
+            if call.procedure.outputs.is_empty() {
+                rows
+            } else {
+                rows * 10.0
+            }
+        }
+        Op::Apply(a) => {
+            let outer = rows(&a.input, graph, input);
+            if a.returns.is_empty() {
+                outer
+            } else {
+                // Each part runs from one row at a time.
+                outer * a.parts.iter().map(|p| rows(p, graph, 1.0)).sum::<f64>()
+            }
         }
         // A file's length is not known before it is read.
         Op::LoadCsv(l) => rows(&l.input, graph, input) * 1000.0,

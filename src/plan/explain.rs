@@ -98,6 +98,11 @@ impl Render<'_> {
     /// Adds `op` and its inputs at `depth`; returns the rows it is expected to produce when
     /// its stage starts from `input` rows.
     fn op(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
+        // One level of recursion per operator, subqueries' included.
+        crate::stack::guarded(|| self.op_line(op, depth, input))
+    }
+
+    fn op_line(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
         let estimated_rows = estimate::rows(op, self.graph, input);
         let (operator, details, inputs): (&str, String, Vec<&Op>) = match op {
             Op::Input => return input,
@@ -200,6 +205,37 @@ impl Render<'_> {
                 ),
                 vec![&l.input],
             ),
+            Op::ProcedureCall(call) => (
+                "ProcedureCall",
+                format!(
+                    "{}{}{}{}",
+                    if call.optional { "optional " } else { "" },
+                    call.procedure.name,
+                    if call.yields.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" yields {}", self.vars(call.yields.iter().map(|(_, s)| *s)))
+                    },
+                    if call.filter.is_some() {
+                        " where …"
+                    } else {
+                        ""
+                    }
+                ),
+                vec![&call.input],
+            ),
+            Op::Apply(a) => (
+                if a.optional { "OptionalApply" } else { "Apply" },
+                if a.returns.is_empty() {
+                    "a subquery per row, returning nothing".to_string()
+                } else {
+                    format!(
+                        "a subquery per row, returning {}",
+                        self.vars(a.returns.iter().copied())
+                    )
+                },
+                std::iter::once(&a.input).chain(&a.parts).collect(),
+            ),
             Op::Project {
                 input: inner,
                 items,
@@ -262,17 +298,26 @@ impl Render<'_> {
                 .map(|i| key_of(*i))
                 .collect(),
         });
-        // The inputs of an operator are drawn below it; Optional's inner pattern runs from
-        // each outer row, so it starts from the outer operator's rows.
+        // The inputs of an operator are drawn below it; Optional's inner pattern (and
+        // Apply's subquery) runs from each outer row, so it starts from the outer operator's rows.
         match inputs.as_slice() {
-            [outer, inner] => {
-                let outer_rows = self.op(outer, depth + 1, input);
-                self.op(inner, depth + 1, outer_rows);
-            }
             [only] => {
                 self.op(only, depth + 1, input);
             }
-            _ => {}
+            [outer, inners @ ..] => {
+                let outer_rows = self.op(outer, depth + 1, input);
+                // Apply's parts run from one outer row at a time, Optional's pattern from
+                // all of them.
+                let from = if matches!(op, Op::Apply(_)) {
+                    1.0
+                } else {
+                    outer_rows
+                };
+                for inner in inners {
+                    self.op(inner, depth + 1, from);
+                }
+            }
+            [] => {}
         }
         estimated_rows
     }
@@ -296,6 +341,8 @@ fn write_name(w: &WriteOp) -> &'static str {
         WriteOp::Delete { detach: true, .. } => "DetachDelete",
         WriteOp::Delete { .. } => "Delete",
         WriteOp::Foreach { .. } => "Foreach",
+        WriteOp::Subquery(sub) if sub.batch.is_some() => "SubqueryInTransactions",
+        WriteOp::Subquery(_) => "Subquery",
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::error::Span;
 use crate::functions::Builtin;
+use crate::functions::procedures::Procedure;
 use crate::graph::{Direction, RangeOp, Symbol};
 use crate::model::Value;
 /// The operators of bound expressions are the syntax tree's: the executor takes them from here.
@@ -23,6 +24,9 @@ pub struct QueryPlan {
     pub columns: Vec<String>,
     /// Whether the statement can change the graph (decides read-only fast paths).
     pub writes: bool,
+    /// Parameters a standalone `CALL proc` without parentheses takes its arguments from:
+    /// checked before the statement runs, as part of compiling it.
+    pub implicit_params: Vec<(Arc<str>, Span)>,
 }
 
 /// One single query: a sequence of stages over rows of `width` slots.
@@ -89,6 +93,14 @@ pub enum Op {
     },
     /// For each input row, a row per record of a CSV file.
     LoadCsv(Box<LoadCsv>),
+    /// `CALL proc(args) YIELD ...`: for each input row, a row per row the procedure gives,
+    /// with the yielded columns set; a procedure without result columns passes each row on
+    /// once.
+    ProcedureCall(Box<ProcedureCall>),
+    /// `CALL { ... }` that only reads: for each input row, a row per row of the subquery
+    /// (run with that row as its input) holding the input row and the `returns` slots of the
+    /// inner row; a subquery that returns nothing passes each row on once.
+    Apply(Box<Apply>),
     /// Sets slots of each row to computed values.
     Project {
         input: Box<Op>,
@@ -187,6 +199,36 @@ pub struct LoadCsv {
     pub span: Span,
 }
 
+/// A read-only `CALL { ... }`.
+#[derive(Debug, Clone)]
+pub struct Apply {
+    pub input: Op,
+    /// The subquery's parts: one, or those it joins with UNION, each setting `returns`.
+    pub parts: Vec<Op>,
+    pub returns: Vec<Slot>,
+    /// UNION (not UNION ALL): the rows one input row gets are distinct.
+    pub distinct: bool,
+    /// `OPTIONAL CALL`: an input row the subquery returns no rows for stays, with `returns`
+    /// null.
+    pub optional: bool,
+}
+
+/// A procedure call: its arguments, and which result columns go to which slots.
+#[derive(Debug, Clone)]
+pub struct ProcedureCall {
+    pub input: Op,
+    pub procedure: Arc<Procedure>,
+    pub args: Vec<BoundExpr>,
+    /// (result column, slot) of each yielded column.
+    pub yields: Vec<(usize, Slot)>,
+    /// `YIELD ... WHERE`: the rows kept.
+    pub filter: Option<BoundExpr>,
+    /// `OPTIONAL CALL`: an input row the procedure gives no rows for (that pass the filter)
+    /// stays, its yields null.
+    pub optional: bool,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct ShortestPath {
     pub input: Op,
@@ -234,6 +276,28 @@ pub enum WriteOp {
         slot: Slot,
         stages: Vec<Stage>,
     },
+    /// `CALL { ... }` that changes the graph: the subquery's stages run for each input row in
+    /// turn, so each run sees the changes of the runs before it.
+    Subquery(Box<WriteSubquery>),
+}
+
+#[derive(Debug, Clone)]
+pub struct WriteSubquery {
+    /// The stages of each part of the subquery (several when it joins them with UNION).
+    pub parts: Vec<Vec<Stage>>,
+    /// UNION (not UNION ALL): the rows one input row gets are distinct.
+    pub distinct: bool,
+    /// `OPTIONAL CALL`: an input row the subquery returns no rows for stays, with `returns`
+    /// null.
+    pub optional: bool,
+    /// The slots its RETURN sets: each input row gives a row per inner row, the input row
+    /// with these slots of the inner row. Empty for a unit subquery, which passes each
+    /// input row on once.
+    pub returns: Vec<Slot>,
+    /// `IN TRANSACTIONS [OF n ROWS]`: the number of input rows per transaction, each batch
+    /// committed as it completes.
+    pub batch: Option<BoundExpr>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -399,6 +463,8 @@ pub enum BoundExpr {
     },
     /// True when the subplan, run with the current row as input, yields a row.
     Exists(Box<Op>),
+    /// The number of rows the subplan yields, run with the current row as input.
+    Count(Box<Op>),
     /// The values of `map` over every row of the subplan.
     Collect {
         plan: Box<Op>,

@@ -8,6 +8,7 @@
 //! (`ensure_index`), also when the plan is only explained.
 
 mod bind;
+mod call;
 mod estimate;
 mod explain;
 pub mod logical;
@@ -21,4 +22,4 @@ mod update;
 pub use explain::{PlanLine, explain, key_of, plan_lines};
 pub use logical::*;
 pub use pattern::slots_of;
-pub use planner::plan_query;
+pub use planner::{plan_query, plan_query_with};

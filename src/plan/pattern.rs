@@ -770,7 +770,10 @@ fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -
             }
             true
         }
-        BoundExpr::Exists(_) | BoundExpr::Collect { .. } | BoundExpr::FirstPath { .. } => false,
+        BoundExpr::Exists(_)
+        | BoundExpr::Count(_)
+        | BoundExpr::Collect { .. }
+        | BoundExpr::FirstPath { .. } => false,
     }
 }
 

@@ -1,8 +1,10 @@
 //! The clause-by-clause planner of a query part, and UNION.
 
+use super::call::CallPlan;
 use super::logical::*;
 use super::scope::{Scope, Var, VarKind};
 use crate::error::{Detail, QueryError};
+use crate::functions::procedures::Procedures;
 use crate::graph::{GraphRead, Symbol};
 use crate::syntax::ast::{self, ClauseKind, Span};
 
@@ -18,22 +20,42 @@ pub(super) struct Planner<'g> {
     /// The line and file slots of the last LOAD CSV planned, which `linenumber()` and
     /// `file()` read.
     pub load_csv: Option<(Slot, Slot)>,
+    /// The procedures CALL may name.
+    pub procedures: &'g Procedures,
+    /// Parameters that a standalone call takes its arguments from.
+    pub implicit_params: Vec<(std::sync::Arc<str>, Span)>,
+    /// How many CALL subqueries the clause being planned is inside.
+    pub subquery_depth: usize,
 }
 
-/// Plans a whole statement (single queries joined by UNION).
+/// Plans a whole statement (single queries joined by UNION), with the built-in procedures.
 pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan> {
+    plan_query_with(query, graph, &Procedures::default())
+}
+
+/// Plans a whole statement whose CALLs find `procedures`.
+pub fn plan_query_with(
+    query: &ast::Query,
+    graph: &dyn GraphRead,
+    procedures: &Procedures,
+) -> Result<QueryPlan> {
     let mut parts = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
+    let mut implicit_params = Vec::new();
     for (i, single) in query.parts.iter().enumerate() {
         let mut planner = Planner {
             graph,
             next_slot: 0,
             slot_names: Vec::new(),
             load_csv: None,
+            procedures,
+            implicit_params: Vec::new(),
+            subquery_depth: 0,
         };
-        let (part, cols, part_writes) =
+        let (part, cols, part_writes, _) =
             planner.plan_single_query(single, Scope::default(), true)?;
+        implicit_params.append(&mut planner.implicit_params);
         writes |= part_writes;
         if let Some(prev) = &columns {
             if *prev != cols {
@@ -63,6 +85,7 @@ pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan
         union_all,
         columns: columns.unwrap_or_default(),
         writes,
+        implicit_params,
     })
 }
 
@@ -96,14 +119,15 @@ impl Planner<'_> {
         self.slot_names[slot].get_or_insert_with(|| name.clone());
     }
 
-    /// Plans one single query. `top_level` is false for subqueries (EXISTS), which need not
-    /// end with RETURN. Returns the plan, its column names and whether it writes.
+    /// Plans one single query. `top_level` is false for subqueries (EXISTS, CALL), which
+    /// need not end with RETURN. Returns the plan, its column names, whether it writes and
+    /// the variables in scope at its end.
     pub fn plan_single_query(
         &mut self,
         query: &ast::SingleQuery,
         mut scope: Scope,
         top_level: bool,
-    ) -> Result<(PartPlan, Vec<String>, bool)> {
+    ) -> Result<(PartPlan, Vec<String>, bool, Scope)> {
         let mut stages = Vec::new();
         let mut current = Op::Input;
         let mut outputs = Vec::new();
@@ -112,6 +136,7 @@ impl Planner<'_> {
         let mut after_update = false;
         let last = query.clauses.len().saturating_sub(1);
         for (i, clause) in query.clauses.iter().enumerate() {
+            let mut may_end = false;
             if columns.len() + outputs.len() > 0 {
                 return Err(composition(
                     "RETURN can only be the last clause",
@@ -195,16 +220,47 @@ impl Planner<'_> {
                         outputs.push(slot);
                     }
                 }
-                ClauseKind::Call => {
-                    return Err(QueryError::syntax(
-                        Detail::UnsupportedFeature,
-                        "CALL (procedures and subqueries) is not supported",
-                        clause.span,
-                    ));
+                ClauseKind::CallProcedure(call) => {
+                    let standalone = top_level && query.clauses.len() == 1;
+                    let planned =
+                        self.plan_procedure_call(current, call, standalone, &mut scope)?;
+                    current = planned.op;
+                    for (name, slot) in planned.columns {
+                        columns.push(name);
+                        outputs.push(slot);
+                    }
+                    // A standalone call is the whole query; a call of a procedure without
+                    // results may end one, as an updating clause may.
+                    may_end = standalone || planned.void;
+                }
+                ClauseKind::CallSubquery(sub) => {
+                    let input = std::mem::replace(&mut current, Op::Input);
+                    // One level of recursion per subquery inside another.
+                    let planned = crate::stack::guarded(|| {
+                        self.plan_call_subquery(input, sub, &mut scope, clause.span)
+                    })?;
+                    match planned {
+                        CallPlan::Read(op, unit) => {
+                            current = op;
+                            may_end = unit;
+                        }
+                        CallPlan::Write(write, read) => {
+                            writes = true;
+                            if !matches!(read, Op::Input) || stages.is_empty() {
+                                stages.push(Stage::Read(read));
+                            }
+                            let unit = write.returns.is_empty();
+                            stages.push(Stage::Write(WriteOp::Subquery(write)));
+                            if unit {
+                                // A unit subquery that writes may end a query.
+                                continue;
+                            }
+                        }
+                    }
                 }
             }
             // A reading clause may not end a query, even after writes (`CREATE (n) WITH n`).
-            if i == last && top_level && columns.is_empty() {
+            if i == last && top_level && columns.is_empty() && !may_end {
                 return Err(composition(
                     "a query must end with RETURN or an updating clause",
                     clause.span,
@@ -226,6 +282,7 @@ impl Planner<'_> {
             },
             columns,
             writes,
+            scope,
         ))
     }
 }

@@ -547,7 +547,7 @@ impl<'s> Grouping<'s> {
             ExprKind::ShortestPath(part) => self
                 .check_pattern(&part.element, visible, local)
                 .map(|_| ()),
-            ExprKind::Exists(body) => match &**body {
+            ExprKind::Exists(body) | ExprKind::CountSubquery(body) => match &**body {
                 ExistsBody::Pattern { pattern, filter } => {
                     let mut inner = local.to_vec();
                     for part in pattern {
@@ -562,6 +562,7 @@ impl<'s> Grouping<'s> {
                 // A subquery's own clauses are checked when it is planned.
                 ExistsBody::Query(_) => Ok(()),
             },
+            ExprKind::CollectSubquery(_) => Ok(()),
             _ => {
                 let mut result = Ok(());
                 expr.for_each_child(&mut |c| {

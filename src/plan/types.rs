@@ -120,7 +120,8 @@ fn static_type_of(expr: &Expr, scope: &Scope) -> StaticType {
             .fold(static_type(first, scope), |left, (op, e)| {
                 binary_type(*op, left, static_type(e, scope))
             }),
-        ExprKind::CountStar => T::Int,
+        ExprKind::CountStar | ExprKind::CountSubquery(_) => T::Int,
+        ExprKind::CollectSubquery(_) => T::List,
         ExprKind::ShortestPath(_) => T::Path,
         _ => T::Any,
     }

@@ -103,7 +103,8 @@ impl Planner<'_> {
             | ClauseKind::LoadCsv { .. }
             | ClauseKind::With { .. }
             | ClauseKind::Return { .. }
-            | ClauseKind::Call => {
+            | ClauseKind::CallProcedure(_)
+            | ClauseKind::CallSubquery(_) => {
                 return Err(composition(
                     "FOREACH may only contain updating clauses",
                     clause.span,

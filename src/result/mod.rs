@@ -43,6 +43,21 @@ pub struct WriteStats {
 }
 
 impl WriteStats {
+    /// Adds the counts of `other` (the batches a statement committed as it ran).
+    pub fn add(&mut self, other: &WriteStats) {
+        self.nodes_created += other.nodes_created;
+        self.nodes_deleted += other.nodes_deleted;
+        self.relationships_created += other.relationships_created;
+        self.relationships_deleted += other.relationships_deleted;
+        self.properties_set += other.properties_set;
+        self.labels_added += other.labels_added;
+        self.labels_removed += other.labels_removed;
+        self.indexes_added += other.indexes_added;
+        self.indexes_removed += other.indexes_removed;
+        self.constraints_added += other.constraints_added;
+        self.constraints_removed += other.constraints_removed;
+    }
+
     pub fn from_mutations(mutations: &[Mutation]) -> Self {
         let mut s = WriteStats::default();
         for m in mutations {

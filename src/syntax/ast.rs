@@ -65,6 +65,10 @@ pub enum SchemaCommand {
         if_exists: bool,
     },
     ShowConstraints,
+    /// `SHOW PROCEDURES`: every procedure with its signature and description.
+    ShowProcedures,
+    /// `SHOW FUNCTIONS`: every function with its signature and description.
+    ShowFunctions,
 }
 
 /// Single queries joined by UNION (`unions[i].all` says whether the union between part i and
@@ -142,9 +146,63 @@ pub enum ClauseKind {
         /// The field terminator as written (unescaped), with its span.
         terminator: Option<(String, Span)>,
     },
-    /// Procedure calls and CALL subqueries (`CALL { query }`) parse, so that they can be
-    /// refused clearly; their contents are not kept.
-    Call,
+    /// `CALL name(args) [YIELD ...]`.
+    CallProcedure(Box<ProcedureCall>),
+    /// `CALL [(vars)] { query } [IN TRANSACTIONS [OF n ROWS]]`.
+    CallSubquery(Box<CallSubquery>),
+}
+
+/// `CALL name(args) [YIELD field [AS var], ... [WHERE ...]]`.
+#[derive(Clone, Debug)]
+pub struct ProcedureCall {
+    /// The dotted name, as written (backticks removed).
+    pub name: Ident,
+    /// `None` without parentheses: a standalone call then takes its arguments from the
+    /// parameters named like the procedure's.
+    pub args: Option<Vec<Expr>>,
+    pub yields: Option<Yield>,
+    /// `OPTIONAL CALL`: a row the procedure gives no rows for stays, its yields null.
+    pub optional: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Yield {
+    /// `YIELD *`: every result column (standalone calls only).
+    Star(Span),
+    Items {
+        items: Vec<YieldItem>,
+        filter: Option<Expr>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct YieldItem {
+    /// The result column.
+    pub field: Ident,
+    /// The variable it is bound to, when not its own name.
+    pub alias: Option<Ident>,
+}
+
+/// A subquery run for each incoming row.
+#[derive(Clone, Debug)]
+pub struct CallSubquery {
+    pub query: Query,
+    /// Neo4j 5's scope clause: `CALL (a, b) { ... }` imports a and b, `CALL (*) { ... }`
+    /// everything; `None` when absent (then a leading `WITH a, b` imports).
+    pub scope: Option<SubqueryScope>,
+    /// `IN TRANSACTIONS [OF n ROWS]`: the batch size, `None` for the default.
+    pub in_transactions: Option<Option<Expr>>,
+    /// The span of `IN TRANSACTIONS ...`, or of the whole clause.
+    pub transactions_span: Span,
+    /// `OPTIONAL CALL { ... }`: a row the subquery returns no rows for stays, what it
+    /// returns null.
+    pub optional: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum SubqueryScope {
+    All,
+    Vars(Vec<Ident>),
 }
 
 #[derive(Clone, Debug)]
@@ -367,12 +425,31 @@ pub enum ExprKind {
         expr: Box<Expr>,
     },
     Exists(Box<ExistsBody>),
+    /// `COUNT { pattern }` or `COUNT { query }`: the number of rows.
+    CountSubquery(Box<ExistsBody>),
+    /// `COLLECT { query }`: the values its one returned column takes.
+    CollectSubquery(Box<SingleQuery>),
     PatternPredicate(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),
     MapProjection {
         var: Ident,
         items: Vec<MapProjectionItem>,
     },
+}
+
+/// Dropping a subquery drops the clauses inside it, which may hold subqueries in turn: each
+/// level is a guarded step (see `crate::stack`).
+impl Drop for CallSubquery {
+    fn drop(&mut self) {
+        let query = std::mem::replace(
+            &mut self.query,
+            Query {
+                parts: Vec::new(),
+                unions: Vec::new(),
+            },
+        );
+        crate::stack::guarded(|| drop(query));
+    }
 }
 
 /// Cloning recurses once per level of the tree, so each level is a guarded step (see
@@ -432,7 +509,7 @@ impl ExprKind {
     /// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers
     /// and reduce (where their own variables are bound, which callers must allow for) and a
     /// pattern comprehension's WHERE and map; never the property maps of a pattern nor
-    /// anything inside EXISTS, a pattern predicate or a shortest path.
+    /// anything inside EXISTS, COUNT or COLLECT subqueries, a pattern predicate or a shortest path.
     pub fn for_each_child<'e>(&'e self, f: &mut dyn FnMut(&'e Expr)) {
         match self {
             ExprKind::Literal(_)
@@ -441,6 +518,8 @@ impl ExprKind {
             | ExprKind::Variable(_)
             | ExprKind::CountStar
             | ExprKind::Exists(_)
+            | ExprKind::CountSubquery(_)
+            | ExprKind::CollectSubquery(_)
             | ExprKind::PatternPredicate(_)
             | ExprKind::ShortestPath(_) => {}
             ExprKind::List(items) => items.iter().for_each(f),

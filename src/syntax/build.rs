@@ -75,7 +75,7 @@ fn build_statement(pair: Pair) -> Result<Statement> {
     Ok(Statement { kind, span })
 }
 
-fn build_query(pair: Pair) -> Result<Query> {
+pub(super) fn build_query(pair: Pair) -> Result<Query> {
     let mut parts = Vec::new();
     let mut unions = Vec::new();
     for p in pair.into_inner() {
@@ -106,6 +106,10 @@ pub(super) fn build_single_query(pair: Pair) -> Result<SingleQuery> {
 fn build_clause(pair: Pair) -> Result<Clause> {
     let span = span_of(&pair);
     let rule = pair.as_rule();
+    if rule == Rule::call_clause {
+        let kind = super::call::build_call(pair, span)?;
+        return Ok(Clause { kind, span });
+    }
     let mut parts = pair.into_inner().peekable();
     let kind = match rule {
         Rule::match_clause => {
@@ -250,7 +254,6 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 terminator,
             }
         }
-        Rule::call_clause => ClauseKind::Call,
         _ => return Err(incomplete(span)),
     };
     Ok(Clause { kind, span })

@@ -300,6 +300,18 @@ impl Expr {
                 }
                 ExistsBody::Query(q) => write!(f, "EXISTS {{ {q} }}"),
             },
+            ExprKind::CountSubquery(body) => match &**body {
+                ExistsBody::Pattern { pattern, filter } => {
+                    f.write_str("COUNT { ")?;
+                    list(f, pattern)?;
+                    if let Some(w) = filter {
+                        write!(f, " WHERE {w}")?;
+                    }
+                    f.write_str(" }")
+                }
+                ExistsBody::Query(q) => write!(f, "COUNT {{ {q} }}"),
+            },
+            ExprKind::CollectSubquery(q) => write!(f, "COLLECT {{ {q} }}"),
             ExprKind::PatternPredicate(p) => write!(f, "{p}"),
             ExprKind::ShortestPath(p) => write!(f, "{p}"),
             ExprKind::MapProjection { var, items } => {
@@ -506,7 +518,64 @@ impl Display for Clause {
                 }
                 f.write_str(")")
             }
-            ClauseKind::Call => f.write_str("CALL"),
+            ClauseKind::CallProcedure(call) => {
+                if call.optional {
+                    f.write_str("OPTIONAL ")?;
+                }
+                write!(f, "CALL {}", call.name.name)?;
+                if let Some(args) = &call.args {
+                    f.write_str("(")?;
+                    list(f, args)?;
+                    f.write_str(")")?;
+                }
+                match &call.yields {
+                    None => Ok(()),
+                    Some(Yield::Star(_)) => f.write_str(" YIELD *"),
+                    Some(Yield::Items { items, filter }) => {
+                        f.write_str(" YIELD ")?;
+                        for (i, item) in items.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "{}", Name(&item.field.name))?;
+                            if let Some(a) = &item.alias {
+                                write!(f, " AS {}", Name(&a.name))?;
+                            }
+                        }
+                        match filter {
+                            Some(w) => write!(f, " WHERE {w}"),
+                            None => Ok(()),
+                        }
+                    }
+                }
+            }
+            ClauseKind::CallSubquery(sub) => {
+                if sub.optional {
+                    f.write_str("OPTIONAL ")?;
+                }
+                f.write_str("CALL ")?;
+                match &sub.scope {
+                    None => {}
+                    Some(SubqueryScope::All) => f.write_str("(*) ")?,
+                    Some(SubqueryScope::Vars(vars)) => {
+                        f.write_str("(")?;
+                        for (i, v) in vars.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "{}", Name(&v.name))?;
+                        }
+                        f.write_str(") ")?;
+                    }
+                }
+                // One level of recursion per subquery inside another.
+                crate::stack::guarded(|| write!(f, "{{ {} }}", sub.query))?;
+                match &sub.in_transactions {
+                    None => Ok(()),
+                    Some(None) => f.write_str(" IN TRANSACTIONS"),
+                    Some(Some(n)) => write!(f, " IN TRANSACTIONS OF {n} ROWS"),
+                }
+            }
         }
     }
 }

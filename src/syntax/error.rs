@@ -145,6 +145,12 @@ fn describe_expected(rules: &[Rule]) -> String {
                     "an operator".into()
                 }
                 Rule::pattern | Rule::pattern_part | Rule::pattern_element => "a pattern".into(),
+                Rule::procedure_name => "a procedure name".into(),
+                Rule::subquery_scope => "( or { of a subquery".into(),
+                Rule::call_subquery => "{ of a subquery".into(),
+                Rule::yield_star | Rule::star => "*".into(),
+                Rule::yield_field => "a result column".into(),
+                Rule::escaped_name => "a variable name".into(),
                 _ => name.replace('_', " "),
             }
         };
@@ -184,6 +190,7 @@ fn is_expression_start(rule: Rule) -> bool {
             | Rule::parameter
             | Rule::kw_CASE
             | Rule::kw_COUNT
+            | Rule::kw_COLLECT
             | Rule::kw_EXISTS
             | Rule::kw_NOT
             | Rule::kw_NULL

@@ -403,7 +403,8 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                 expr,
             }
         }
-        Rule::exists_subquery => {
+        Rule::exists_subquery | Rule::count_subquery => {
+            let rule = pair.as_rule();
             let mut parts = pair.into_inner().filter(|p| !is_keyword(p)).peekable();
             let body = match parts.peek().map(Pair::as_rule) {
                 Some(Rule::single_query) => {
@@ -418,7 +419,15 @@ fn build_atom(pair: Pair) -> Result<Expr> {
                     ExistsBody::Pattern { pattern, filter }
                 }
             };
-            ExprKind::Exists(Box::new(body))
+            if rule == Rule::count_subquery {
+                ExprKind::CountSubquery(Box::new(body))
+            } else {
+                ExprKind::Exists(Box::new(body))
+            }
+        }
+        Rule::collect_subquery => {
+            let mut parts = pair.into_inner().filter(|p| !is_keyword(p));
+            ExprKind::CollectSubquery(Box::new(build_single_query(next(&mut parts, span)?)?))
         }
         Rule::shortest_path_expression => {
             let inner = first(pair)?;

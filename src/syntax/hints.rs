@@ -68,7 +68,6 @@ fn hint_at(message: impl Into<String>, start: usize, end: usize) -> Option<Hint>
     })
 }
 
-const SUBQUERIES: &str = "COUNT { ... } and COLLECT { ... } subqueries are not in kg yet: count matches with size([(a)-->(b) | b]) or OPTIONAL MATCH and count(b), collect them with a pattern comprehension [(a)-->(b) | b.name]";
 const INDEXES: &str = "kg declares indexes and constraints as Neo4j 5 declares range indexes: CREATE INDEX [name] FOR (n:Label) ON (n.prop) (or FOR ()-[r:TYPE]-() ON (r.prop)), CREATE CONSTRAINT [name] FOR (n:Label) REQUIRE n.prop IS UNIQUE (or IS NOT NULL), DROP INDEX name, DROP CONSTRAINT name, SHOW INDEXES, SHOW CONSTRAINTS; text, point, full-text, vector and composite indexes are not supported";
 const DATABASES: &str = "kg has no databases to manage: a store is a directory, which kg --db DIR opens (and creates when it does not exist)";
 /// The same, after a clause that says what the command is.
@@ -114,13 +113,12 @@ fn statement_hint(w: Word, next: Option<Word>, before: Option<Word>) -> Option<H
             .map(|n| n.text.to_ascii_uppercase())
             .unwrap_or_default();
         let instead = match what.as_str() {
-            "FUNCTIONS" | "FUNCTION" => {
-                "the shell's :help functions lists every function with its signature"
+            "FUNCTIONS" | "FUNCTION" | "PROCEDURES" | "PROCEDURE" => {
+                "kg has SHOW FUNCTIONS and SHOW PROCEDURES alone, without YIELD or filters; the shell's :help functions and :help procedures list them too"
             }
             "INDEXES" | "INDEX" | "CONSTRAINTS" | "CONSTRAINT" | "RANGE" | "TEXT" | "POINT"
             | "FULLTEXT" | "VECTOR" | "LOOKUP" | "ALL" => INDEXES,
             "DATABASES" | "DATABASE" | "DEFAULT" | "HOME" => DATABASES_AFTER,
-            "PROCEDURES" | "PROCEDURE" => "kg has no procedures yet",
             _ => {
                 "kg schema (or the shell's :schema) lists the labels, relationship types and property keys with counts"
             }
@@ -219,9 +217,23 @@ fn statement_hint(w: Word, next: Option<Word>, before: Option<Word>) -> Option<H
             if selector { end } else { w.end },
         );
     }
-    if w.is("CALL") && before.is_none() && next.is_some_and(|n| n.is("apoc")) {
+    let listing = ["PROCEDURES", "PROCEDURE", "FUNCTIONS", "FUNCTION"];
+    if w.is_any(&["YIELD", "WHERE", "EXECUTABLE"]) && before.is_some_and(|b| b.is_any(&listing)) {
         return hint_at(
-            "APOC is a plugin of Neo4j's server, which kg does not load; kg has LOAD CSV, kg import and kg export for what apoc.load and apoc.export do",
+            "kg's SHOW PROCEDURES and SHOW FUNCTIONS list every row (name, signature, description), without YIELD, WHERE or EXECUTABLE; the shell's :help functions WORD shows the functions whose name contains WORD",
+            w.start,
+            w.end,
+        );
+    }
+    // Options of Neo4j's CALL { ... } IN TRANSACTIONS that kg does not have.
+    let after_transactions = before.is_some_and(|b| b.is_any(&["ROWS", "ROW", "TRANSACTIONS"]));
+    if (w.is("ON") && next.is_some_and(|n| n.is("ERROR")))
+        || (w.is("REPORT") && after_transactions)
+        || w.is("CONCURRENT")
+        || next.is_some_and(|n| n.is("CONCURRENT"))
+    {
+        return hint_at(
+            "kg's CALL { ... } IN TRANSACTIONS [OF n ROWS] runs its batches one after another and stops at the first error, keeping the batches committed before it (Neo4j's ON ERROR FAIL); ON ERROR CONTINUE or BREAK, REPORT STATUS and CONCURRENT are not supported",
             w.start,
             end,
         );
@@ -237,17 +249,8 @@ fn pattern_hint(
     before: Option<Word>,
 ) -> Option<Hint> {
     let head = text.get(..pos)?.trim_end();
-    if let Some(open) = head.strip_suffix('{') {
-        let word = word_before(open, open.len());
-        if word.is_some_and(|w| w.is_any(&["COUNT", "COLLECT"]) && w.end == open.trim_end().len()) {
-            return hint_at(SUBQUERIES, word.map_or(pos, |w| w.start), head.len());
-        }
-    }
     let one = |message: &str| hint_at(message, pos, pos + next_char.map_or(0, char::len_utf8));
     match next_char? {
-        '{' if before.is_some_and(|b| b.is_any(&["COUNT", "COLLECT"]) && b.end == head.len()) => {
-            hint_at(SUBQUERIES, before.map_or(pos, |b| b.start), pos + 1)
-        }
         '{' | '+' | '*' if head.ends_with('-') || head.ends_with('>') || head.ends_with(')') => {
             one(
                 "kg does not have quantified path patterns ((a)-[:R]->{1,3}(b), -[:R]-+): write a variable-length relationship, (a)-[:R*1..3]->(b)",

@@ -5,6 +5,7 @@
 
 pub mod ast;
 mod build;
+mod call;
 mod display;
 mod error;
 mod expr;

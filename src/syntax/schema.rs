@@ -83,6 +83,8 @@ pub(super) fn build_schema_command(pair: Pair) -> Result<SchemaCommand> {
     Ok(match rule {
         Rule::show_indexes => SchemaCommand::ShowIndexes,
         Rule::show_constraints => SchemaCommand::ShowConstraints,
+        Rule::show_procedures => SchemaCommand::ShowProcedures,
+        Rule::show_functions => SchemaCommand::ShowFunctions,
         Rule::drop_index => SchemaCommand::DropIndex {
             name: parts.name.ok_or_else(missing)?,
             if_exists: parts.if_clause,

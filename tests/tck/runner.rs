@@ -4,8 +4,8 @@ use crate::compare::compare_rows;
 use crate::convert::to_kg;
 use crate::gherkin::Scenario;
 use crate::side_effects::GraphState;
-use crate::steps::{ExpectedError, ExpectedRows, PhaseSpec, Step, interpret};
-use kg::{Database, Error, Params, Phase, QueryError, QueryResult};
+use crate::steps::{ExpectedError, ExpectedRows, PhaseSpec, ProcedureTable, Step, interpret};
+use kg::{Database, Error, Params, Phase, Procedure, QueryError, QueryResult};
 use std::path::Path;
 
 /// Why a scenario failed: `category` groups failures in the expected-failures file, `reason`
@@ -93,6 +93,12 @@ impl ScenarioRun<'_> {
                 self.set_up(&text)
             }
             Step::HavingExecuted(query) => self.set_up(&query),
+            Step::Procedure(table) => {
+                let procedure = table_procedure(&table)
+                    .map_err(|e| Failure::new("malformed step", format!("procedure: {e}")))?;
+                self.db.register_procedure(procedure);
+                Ok(())
+            }
             Step::Parameters(parameters) => {
                 for (name, value) in parameters {
                     let value = to_kg(&value).map_err(|e| Failure::new("malformed step", e))?;
@@ -247,6 +253,37 @@ impl ScenarioRun<'_> {
         }
         Ok(())
     }
+}
+
+/// The scenario's procedure, through kg's public API for table-backed procedures: the
+/// table's columns reordered to the parameters then the results, as the signature has them.
+fn table_procedure(table: &ProcedureTable) -> Result<Procedure, String> {
+    let shape = Procedure::from_table(&table.signature, "", Vec::new())?;
+    let order = shape
+        .params
+        .iter()
+        .chain(&shape.outputs)
+        .map(|field| {
+            table
+                .columns
+                .iter()
+                .position(|c| *c == *field.name)
+                .ok_or_else(|| format!("the table has no column {}", field.name))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if order.len() != table.columns.len() {
+        return Err(format!(
+            "the table has {} columns for the signature's {}",
+            table.columns.len(),
+            order.len()
+        ));
+    }
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| order.iter().map(|i| to_kg(&row[*i])).collect())
+        .collect::<Result<Vec<Vec<_>>, String>>()?;
+    Procedure::from_table(&table.signature, "a procedure of the scenario", rows)
 }
 
 /// Runs the script and keeps the last statement's result (TCK queries are one statement).

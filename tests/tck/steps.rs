@@ -11,6 +11,9 @@ pub enum Step {
     /// A graph from the graphs directory, built by running its `.cypher` script.
     NamedGraph(String),
     HavingExecuted(String),
+    /// `there exists a procedure name(a :: T) :: (b :: T):` with its table of parameter and
+    /// result values, for this scenario only.
+    Procedure(ProcedureTable),
     Parameters(Vec<(String, TckValue)>),
     /// The query under test: side effects are measured around it.
     ExecuteQuery(String),
@@ -20,6 +23,14 @@ pub enum Step {
     ExpectEmpty,
     ExpectSideEffects(SideEffects),
     ExpectError(ExpectedError),
+}
+
+pub struct ProcedureTable {
+    /// As the step writes it: `test.my.proc(in :: INTEGER?) :: (out :: STRING?)`.
+    pub signature: String,
+    /// The table's column names: the parameters' and the results', in any order.
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<TckValue>>,
 }
 
 pub struct ExpectedRows {
@@ -84,6 +95,9 @@ pub fn interpret(step: &GherkinStep) -> Result<Step, String> {
                 .and_then(|t| t.strip_suffix(" graph"))
             {
                 Step::NamedGraph(name.to_string())
+            } else if let Some(signature) = text.strip_prefix("there exists a procedure ") {
+                let signature = signature.trim_end().trim_end_matches(':').trim_end();
+                Step::Procedure(procedure_table(signature, table()?)?)
             } else if let Some(mode) = text.strip_prefix("the result should be") {
                 Step::ExpectRows(expected_rows(mode, table()?)?)
             } else if let Some(error) = expected_error(text)? {
@@ -105,6 +119,32 @@ fn parameters(rows: &[Vec<String>]) -> Result<Vec<(String, TckValue)>, String> {
             _ => Err(format!("parameter row needs 2 cells, has {}", row.len())),
         })
         .collect()
+}
+
+fn procedure_table(signature: &str, rows: &[Vec<String>]) -> Result<ProcedureTable, String> {
+    let (header, body) = rows
+        .split_first()
+        .ok_or("procedure table without a header")?;
+    let mut parsed = Vec::with_capacity(body.len());
+    for row in body {
+        if row.len() != header.len() {
+            return Err(format!(
+                "procedure row has {} cells for {} columns",
+                row.len(),
+                header.len()
+            ));
+        }
+        parsed.push(
+            row.iter()
+                .map(|c| parse_value(c))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+    }
+    Ok(ProcedureTable {
+        signature: signature.to_string(),
+        columns: header.clone(),
+        rows: parsed,
+    })
 }
 
 fn side_effects(rows: &[Vec<String>]) -> Result<SideEffects, String> {

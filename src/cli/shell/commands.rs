@@ -49,7 +49,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         ":help",
         "[topic]",
-        "show help; topics: commands, language, functions [WORD], formats, keys",
+        "show help; topics: commands, language, subqueries, functions [WORD], procedures, formats, keys",
     ),
     (
         ":quit",
@@ -324,6 +324,29 @@ fn function_help(filter: Option<&str>) -> String {
     out
 }
 
+/// Every built-in procedure's signature and what it does, with how CALL is written.
+fn procedure_help() -> String {
+    let mut out = String::from(
+        "Procedures, called with CALL name(args) [YIELD column [AS name], ... [WHERE ...]]:
+",
+    );
+    for p in kg::functions::procedures::builtins() {
+        out.push_str(&format!(
+            "  {}
+      {}
+",
+            p.signature(),
+            p.description
+        ));
+    }
+    out.push_str(
+        "Alone, CALL db.labels() returns every column (YIELD * too); inside a query YIELD names\n\
+         the columns it binds: CALL db.labels() YIELD label WHERE label STARTS WITH 'P' RETURN label;\n\
+         SHOW PROCEDURES and SHOW FUNCTIONS list name, signature and description as rows.\n",
+    );
+    out
+}
+
 pub fn help(topic: Option<&str>) -> String {
     match topic {
         None | Some("commands") => {
@@ -335,7 +358,7 @@ pub fn help(topic: Option<&str>) -> String {
                 let usage = format!("{name} {args}");
                 out.push_str(&format!("  {usage:<34} {what}\n"));
             }
-            out.push_str("More: :help language, :help functions, :help formats, :help keys\n");
+            out.push_str("More: :help language, :help subqueries, :help functions, :help procedures, :help formats, :help keys\n");
             out
         }
         Some("language") => "Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, RETURN, UNWIND, ORDER BY, SKIP,\n\
@@ -345,8 +368,25 @@ pub fn help(topic: Option<&str>) -> String {
              reads a local file a record at a time: row is a list of strings, or a map by the\n\
              header's names (linenumber() and file() say where it is).\n\
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
+             CALL db.labels() runs a procedure (:help procedures); CALL { ... }, EXISTS { ... },\n\
+             COUNT { ... } and COLLECT { ... } are subqueries (:help subqueries).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
+        Some("subqueries") => "Subqueries:\n\
+             \x20 EXISTS { (p)-[:KNOWS]->() }                true when the pattern (or a MATCH ... query) has a match\n\
+             \x20 COUNT { (p)-[:KNOWS]->() }                 how many matches (or rows of a MATCH ... RETURN query)\n\
+             \x20 COLLECT { MATCH (p)-->(x) RETURN x.name }  the one column a query returns, as a list\n\
+             They see every variable of the query around them.\n\
+             CALL { WITH p MATCH (p)-->(x) RETURN count(x) AS n } runs a query for each row: a leading\n\
+             WITH imports variables (or CALL (p) { ... }, CALL (*) { ... }); what it returns joins the row;\n\
+             one that returns nothing (CALL { WITH row CREATE (:N {v: row}) }) keeps the rows as they are;\n\
+             parts joined by UNION inside return the same columns, processed together after it;\n\
+             OPTIONAL CALL keeps a row it gives no rows for, the new variables null.\n\
+             CALL { ... } IN TRANSACTIONS [OF 1000 ROWS] commits after every batch of rows: a failure\n\
+             keeps the batches committed before it (not inside BEGIN ... COMMIT).\n\
+             Example: MATCH (c:Company) RETURN c.name, COUNT { (c)<-[:WORKS_AT]-() } AS staff;\n"
+            .to_string(),
+        Some("procedures") => procedure_help(),
         Some("functions") => function_help(None),
         Some(topic) if topic.starts_with("functions ") => {
             function_help(Some(topic["functions ".len()..].trim()))
@@ -356,11 +396,11 @@ pub fn help(topic: Option<&str>) -> String {
              wide results switch to vertical.\n",
             OutputFormat::NAMES.join(", ")
         ),
-        Some("keys") => "Keys: Tab completes keywords, functions, labels (after ':'), property keys\n\
+        Some("keys") => "Keys: Tab completes keywords, functions, procedures (after CALL), labels (after ':'), property keys\n\
              (after '.'), parameters (after '$') and variables; Ctrl-R searches history;\n\
              Ctrl-C clears the input or stops a running statement; Ctrl-D on an empty line quits.\n"
             .to_string(),
-        Some(other) => format!("no help on '{other}'; topics: commands, language, functions, formats, keys\n"),
+        Some(other) => format!("no help on '{other}'; topics: commands, language, subqueries, functions, procedures, formats, keys\n"),
     }
 }
 
@@ -425,5 +465,19 @@ mod tests {
             "{some}"
         );
         assert!(help(Some("functions zzz")).starts_with("no function"));
+    }
+
+    #[test]
+    fn procedure_and_subquery_help_show_signatures_and_forms() {
+        let procedures = help(Some("procedures"));
+        assert!(
+            procedures.contains("db.labels() :: (label :: STRING)"),
+            "{procedures}"
+        );
+        assert!(procedures.contains("db.schema.nodeTypeProperties()"));
+        let subqueries = help(Some("subqueries"));
+        for form in ["COUNT {", "COLLECT {", "CALL (p) {", "IN TRANSACTIONS"] {
+            assert!(subqueries.contains(form), "{form}: {subqueries}");
+        }
     }
 }

@@ -105,6 +105,23 @@ impl ShellHelper {
         let v = &self.vocabulary;
         let pending = self.pending.borrow();
         let whole = format!("{pending}{}", &line[..pos]);
+        // After CALL, a procedure's dotted name: `db.sch` completes to db.schema...
+        let dotted = line[..pos]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word(*c) || *c == '.')
+            .last()
+            .map_or(pos, |(i, _)| i);
+        let head = whole[..whole.len() - (pos - dotted)].trim_end();
+        let after_call = head.len() >= 4
+            && head[head.len() - 4..].eq_ignore_ascii_case("call")
+            && !head[..head.len() - 4].ends_with(is_word);
+        if after_call {
+            let names = kg::functions::procedures::builtins()
+                .iter()
+                .map(|p| p.name.to_string());
+            return (dotted, matching(&line[dotted..pos], names, "("));
+        }
         let pairs = match before {
             Some(':') => {
                 let names = if inside_brackets(&whole, whole.len() - prefix.len()) {
@@ -410,6 +427,13 @@ mod tests {
         assert!(replacements(&h, "MAT").contains(&"MATCH".to_string()));
         assert!(replacements(&h, "RETURN toLo").contains(&"toLower(".to_string()));
         assert_eq!(replacements(&h, "MATCH (company) RETURN comp"), ["company"]);
+        // After CALL, procedures by their dotted names.
+        assert_eq!(
+            replacements(&h, "CALL db.schema.n"),
+            ["db.schema.nodeTypeProperties("]
+        );
+        assert!(replacements(&h, "call db").contains(&"db.labels(".to_string()));
+        assert!(!replacements(&h, "RECALL db").contains(&"db.labels(".to_string()));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! checks it on random graphs and queries.
 
 mod aggregate;
+mod apply;
 mod distinct;
 mod expand;
 mod filter;
@@ -16,7 +17,9 @@ mod limit;
 mod load_csv;
 mod node_test;
 mod optional;
+mod procedure;
 mod project;
+mod rowwise;
 mod scan;
 mod shortest;
 mod sort;
@@ -140,6 +143,12 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             ctx,
             load,
         )),
+        Op::ProcedureCall(call) => Box::new(procedure::Procedure::new(
+            build(&call.input, ctx, input),
+            ctx,
+            call,
+        )),
+        Op::Apply(a) => Box::new(apply::Apply::new(build(&a.input, ctx, input), ctx, a)),
         Op::Project {
             input: inner,
             items,

@@ -1,6 +1,6 @@
 //! The row-at-a-time executor: read operators as iterators of rows. It is the reference
 //! that the batched operators of `physical/` are tested against, and it runs subqueries
-//! (EXISTS, COLLECT, MERGE's match), one outer row at a time. `open` turns a plan tree into a
+//! (EXISTS, COUNT, COLLECT, CALL, MERGE's match), one outer row at a time. `open` turns a plan tree into a
 //! chain of iterators; rows stream through, except where an operator must see all its input
 //! (sort, aggregate; distinct keeps only its seen-set).
 
@@ -221,6 +221,18 @@ fn open_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: Rows<'a>) -> Rows<'a> {
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 },
             ))
+        }
+        Op::ProcedureCall(call) => {
+            let rows = open(&call.input, ctx, input);
+            Box::new(flat_map_rows(rows, move |row| {
+                streamed(super::call::procedure_rows(call, &row, ctx))
+            }))
+        }
+        Op::Apply(apply) => {
+            let rows = open(&apply.input, ctx, input);
+            Box::new(flat_map_rows(rows, move |row| {
+                streamed(super::call::subquery_rows(apply, &row, ctx))
+            }))
         }
         Op::Project {
             input: inner,

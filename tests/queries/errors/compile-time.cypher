@@ -183,11 +183,51 @@ RETURN toLowr('A') AS x;
 RETURN toUpper(DISTINCT 'a') AS x;
 // expect: error SyntaxError.UnexpectedSyntax
 
-CALL db.labels();
+CALL db.nothing();
+// expect: error ProcedureError.ProcedureNotFound
+
+CALL db.labels(1);
+// expect: error SyntaxError.InvalidNumberOfArguments
+
+MATCH (n) CALL db.labels() YIELD *;
+// expect: error SyntaxError.UnexpectedSyntax
+
+MATCH (n) CALL db.labels() YIELD label AS n RETURN n;
+// expect: error SyntaxError.VariableAlreadyBound
+
+CALL db.labels() YIELD nothing;
+// expect: error SyntaxError.UndefinedVariable
+
+// A subquery that changes nothing must return something.
+CALL { MATCH (n) WITH n } RETURN 1 AS one;
+// expect: error SyntaxError.InvalidClauseComposition
+
+// Returned names must be new.
+MATCH (n) CALL { MATCH (m) RETURN m AS n } RETURN n;
+// expect: error SyntaxError.VariableAlreadyBound
+
+// Without an importing WITH, outer variables are not visible inside.
+MATCH (n) CALL { RETURN n.name AS name } RETURN name;
+// expect: error SyntaxError.UndefinedVariable
+
+// Syntax of Neo4j's that kg does not have gets a hint.
+MATCH (n:Person|Company) RETURN n;
 // expect: error SyntaxError.UnsupportedFeature
 
-CALL { MATCH (n) RETURN n } RETURN 1 AS one;
-// expect: error SyntaxError.UnsupportedFeature
+CALL { RETURN 1 AS a UNION RETURN 2 AS b } RETURN a;
+// expect: error SyntaxError.DifferentColumnsInUnion
+
+CALL { RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a } RETURN a;
+// expect: error SyntaxError.InvalidClauseComposition
+
+UNWIND [1] AS i CALL { WITH i CALL { WITH i CREATE (:X) } IN TRANSACTIONS } RETURN i;
+// expect: error SyntaxError.InvalidClauseComposition
+
+RETURN COLLECT { MATCH (n) RETURN n.a, n.b } AS pairs;
+// expect: error SyntaxError.InvalidClauseComposition
+
+RETURN COUNT { MATCH (n) CREATE (:X) } AS c;
+// expect: error SyntaxError.InvalidClauseComposition
 
 // A function of a Neo4j plugin is named as such.
 RETURN apoc.text.join(['a', 'b'], ',') AS joined;
