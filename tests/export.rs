@@ -21,9 +21,9 @@ fn counts(sub: &Subgraph) -> (usize, usize) {
 #[test]
 fn a_result_gives_its_entities_and_the_ends_of_its_relationships() {
     let mut db = Database::default_graph().unwrap();
-    let works = "MATCH (:Person)-[w:WORKS_AT]->(:Company) RETURN w";
+    let works = "MATCH (:Person)-[w:WORKS_AT]->() RETURN w";
     assert_eq!(counts(&subgraph(&mut db, works, false)), (6, 3));
-    let paths = "MATCH p = (:Person)-[:WORKS_AT]->(:Company) RETURN p";
+    let paths = "MATCH p = (:Person)-[:WORKS_AT]->() RETURN p";
     assert_eq!(counts(&subgraph(&mut db, paths, false)), (6, 3));
     let nested = "MATCH (c:Company) RETURN collect(c) AS cs, {n: count(c)} AS m";
     let companies = subgraph(&mut db, nested, false);

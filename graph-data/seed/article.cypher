@@ -17,10 +17,15 @@
 //   * percent  -- FLOAT in a key ending in `_pct` (27% -> stake_pct: 27.0).
 //   * multiple -- FLOAT (17.6x -> return_multiple: 17.6).
 //   * counts   -- INTEGER; "200,000-plus" -> enterprise_customers_min: 200000.
-//   * dates    -- ISO 8601 strings, as precise as the article: '2026-04',
-//                 '2032'. Periods: period_start / period_end. Validity:
-//                 valid_from / valid_to. "through YEAR" is also stored as the
-//                 integer through_year. Point-in-time figures: as_of.
+//   * validity -- valid_from / valid_to are DATE values. A bound the article
+//                 gives only to the month or year covers the whole period:
+//                 valid_from is the period's first day, valid_to its last
+//                 ("ended in April 2026" -> valid_to: date('2026-04-30'),
+//                 "through 2032" -> valid_to: date('2032-12-31')).
+//   * other dates -- descriptive ISO 8601 strings, as precise as the article
+//                 ('2026-03', 'Q4 2025'): period_start / period_end, as_of.
+//   * status   -- 'active' or 'ended' (agreements, distribution, payments);
+//                 'preview' (availability).
 //   * source   -- every node (except Source nodes) and every relationship
 //                 has `source`, the name of the Source node the article
 //                 attributes the fact to; 'Article' = the article's own
@@ -48,17 +53,17 @@ CREATE
      aliases: ['Microsoft’s official statement']}),
 
 // ---------------------------------------------------------------------------
-// Companies and divisions. AWS and Google Cloud are divisions AND the cloud
-// providers compared in the article's market table (hence three labels).
+// Companies. The three clouds of the market table (AWS, Azure, Google
+// Cloud) are modelled alike: each is a CloudProvider OPERATED_BY its owner.
 // ---------------------------------------------------------------------------
   (openai:Company {name: 'OpenAI', enterprise_customers_min: 200000,
      enterprise_customers_text: '200,000-plus', source: 'Article'}),
   (microsoft:Company {name: 'Microsoft', source: 'Article'}),
   (amazon:Company {name: 'Amazon', source: 'Article'}),
-  (aws:Company:Division:CloudProvider {name: 'AWS',
+  (aws:CloudProvider {name: 'AWS',
      aliases: ['Amazon Web Services', 'Amazon’s cloud division'], source: 'Article'}),
   (google:Company {name: 'Google', source: 'TheNextWeb'}),
-  (gcloud:Company:Division:CloudProvider {name: 'Google Cloud', source: 'Article'}),
+  (gcloud:CloudProvider {name: 'Google Cloud', source: 'Article'}),
   (anthropic:Company {name: 'Anthropic', source: 'Business Standard'}),
   (dadavidson:Company {name: 'D.A. Davidson & Co.', aliases: ['D.A. Davidson'],
      source: 'Business Standard'}),
@@ -71,13 +76,12 @@ CREATE
   (luria:Person {name: 'Gil Luria', source: 'Business Standard'}),
 
 // ---------------------------------------------------------------------------
-// Platforms. Azure is also a cloud provider of the market table.
-// Vertex AI was rebranded as the Gemini Enterprise Agent Platform
+// Cloud platforms. Vertex AI was rebranded as the Gemini Enterprise Agent Platform
 // (TheNextWeb): kept as one node, new name in aliases, plus a REBRANDED edge.
 // ---------------------------------------------------------------------------
   (bedrock:Platform {name: 'Amazon Bedrock', aliases: ['Bedrock'], multi_model: true,
      source: 'Article'}),
-  (azure:Platform:CloudProvider {name: 'Azure', aliases: ['Microsoft Azure'], source: 'Article'}),
+  (azure:CloudProvider {name: 'Azure', aliases: ['Microsoft Azure'], source: 'Article'}),
   (vertex:Platform {name: 'Vertex AI',
      aliases: ['Gemini Enterprise Agent Platform', 'Vertex AI platform'], source: 'IBTimes'}),
 
@@ -95,39 +99,34 @@ CREATE
 // ---------------------------------------------------------------------------
 // The deal: multi-year $38 billion OpenAI-AWS partnership, April 2026.
 // ---------------------------------------------------------------------------
-  (deal_aws:Deal {name: 'AWS partnership',
+  (deal_aws:Agreement {name: 'AWS partnership',
      aliases: ['$38 billion partnership', 'multi-year $38 billion agreement', 'April 2026 deal'],
-     value_usd: 38000000000, multi_year: true, date: '2026-04', valid_from: '2026-04',
+     kind: 'partnership agreement',
+     value_usd: 38000000000, multi_year: true, valid_from: date('2026-04-01'),
      status: 'active',
      grants_access_to: ['OpenAI’s models', 'OpenAI’s 200,000-plus enterprise customer base'],
      source: 'Article'}),
 
 // ---------------------------------------------------------------------------
 // Microsoft-OpenAI agreements. The exclusivity arrangement ended in April
-// 2026; the new agreement holds the surviving terms (PART_OF it).
+// 2026; the new agreement holds the surviving terms (PART_OF it). The
+// primary-cloud-partner term and the revenue-share payments are facts between
+// the two companies: they are the PARTNERS_WITH and PAYS relationships below,
+// not agreement nodes too.
 // ---------------------------------------------------------------------------
   (ag_excl:Agreement {name: 'exclusivity arrangement',
      aliases: ['exclusive partnership', 'exclusive distribution rights', 'Azure exclusivity'],
-     kind: 'distribution agreement', exclusive: true, status: 'ended', valid_to: '2026-04',
+     kind: 'distribution agreement', exclusive: true, status: 'ended',
+     valid_to: date('2026-04-30'),
      source: 'Article'}),
   (ag_new:Agreement {name: 'new agreement', aliases: ['revised terms'],
-     kind: 'partnership agreement', status: 'active', valid_from: '2026-04',
+     kind: 'partnership agreement', status: 'active', valid_from: date('2026-04-01'),
      source: 'TechCrunch'}),
-  (ag_primary:Agreement {name: 'primary cloud partner', kind: 'term',
-     quote: 'primary cloud partner', status: 'active', valid_to: '2032', through_year: 2032,
-     source: 'Article'}),
   (ag_first_ship:Agreement {name: 'first-ship-on-Azure rights',
      aliases: ['first-launch rights', 'preferential launch timing'], kind: 'term',
      status: 'active',
      condition: 'unless Microsoft cannot and chooses not to support the necessary capabilities',
      source: 'Microsoft official statement'}),
-  // Microsoft used to pay OpenAI a revenue share; the new agreement ends it.
-  (ag_revshare:Agreement {name: 'revenue-sharing obligations', kind: 'payment term',
-     payment: 'revenue share', status: 'ended', valid_to: '2026-04', source: 'TechCrunch'}),
-  // OpenAI keeps paying Microsoft through 2030, now capped.
-  (ag_capped:Agreement {name: 'capped arrangement', aliases: ['newly capped arrangement'],
-     kind: 'payment term', payment: 'revenue share', capped: true, status: 'active',
-     valid_to: '2030', through_year: 2030, source: 'TechCrunch'}),
 
 // ---------------------------------------------------------------------------
 // Investments and commitments.
@@ -231,10 +230,10 @@ CREATE
 // ===========================================================================
 
 // --- corporate structure and platform ownership ---
-  (aws)-[:DIVISION_OF {source: 'Article'}]->(amazon),
-  (gcloud)-[:DIVISION_OF {source: 'Article'}]->(google),
-  (bedrock)-[:OPERATED_BY {source: 'Article'}]->(aws),
+  (aws)-[:OPERATED_BY {source: 'Article'}]->(amazon),
+  (gcloud)-[:OPERATED_BY {source: 'Article'}]->(google),
   (azure)-[:OPERATED_BY {source: 'Article'}]->(microsoft),
+  (bedrock)-[:OPERATED_BY {source: 'Article'}]->(aws),
   (vertex)-[:OPERATED_BY {source: 'IBTimes'}]->(gcloud),
   (google)-[:REBRANDED {from_name: 'Vertex AI', to_name: 'Gemini Enterprise Agent Platform',
      source: 'TheNextWeb'}]->(vertex),
@@ -258,44 +257,36 @@ CREATE
   (openai)-[:PARTY_TO {role: 'model provider', source: 'Article'}]->(deal_aws),
   (aws)-[:PARTY_TO {role: 'distributor', source: 'Article'}]->(deal_aws),
   (deal_aws)-[:DISTRIBUTED_VIA {source: 'Article'}]->(bedrock),
-  (deal_aws)-[:ENDED {date: '2026-04', source: 'Article'}]->(ag_excl),
-  (openai)-[:PARTNERS_WITH {basis: 'AWS partnership', valid_from: '2026-04',
-     source: 'Article'}]->(aws),
-  (microsoft)-[:PARTNERS_WITH {role: 'primary cloud partner', valid_to: '2032',
-     through_year: 2032, source: 'Article'}]->(openai),
+  (deal_aws)-[:ENDED {source: 'Article'}]->(ag_excl),
+  (microsoft)-[:PARTNERS_WITH {role: 'primary cloud partner', quote: 'primary cloud partner',
+     valid_to: date('2032-12-31'), source: 'Article'}]->(openai),
 
-// --- who distributes OpenAI's models (X DISTRIBUTES OpenAI = X distributes OpenAI's models) ---
-  (aws)-[:DISTRIBUTES {exclusive: false, via: 'Amazon Bedrock', status: 'active',
-     valid_from: '2026-04', source: 'Article'}]->(openai),
-  (microsoft)-[:DISTRIBUTES {exclusive: true, via: 'Azure', status: 'ended',
-     valid_to: '2026-04', source: 'Article'}]->(openai),
-  (microsoft)-[:DISTRIBUTES {exclusive: false, via: 'Azure', status: 'active',
-     valid_from: '2026-04', source: 'Article'}]->(openai),
+// --- who distributes OpenAI's models (X DISTRIBUTES OpenAI = X distributes OpenAI's models;
+//     the platform it distributes through is linked by DISTRIBUTES_THROUGH) ---
+  (aws)-[:DISTRIBUTES {exclusive: false, status: 'active',
+     valid_from: date('2026-04-01'), source: 'Article'}]->(openai),
+  (microsoft)-[:DISTRIBUTES {exclusive: true, status: 'ended',
+     valid_to: date('2026-04-30'), source: 'Article'}]->(openai),
+  (microsoft)-[:DISTRIBUTES {exclusive: false, status: 'active',
+     valid_from: date('2026-04-01'), source: 'Article'}]->(openai),
+  (aws)-[:DISTRIBUTES_THROUGH {source: 'Article'}]->(bedrock),
+  (microsoft)-[:DISTRIBUTES_THROUGH {source: 'Article'}]->(azure),
 
 // --- Microsoft-OpenAI agreements: parties (with role) and structure ---
   (microsoft)-[:PARTY_TO {role: 'exclusive distributor', source: 'Article'}]->(ag_excl),
   (openai)-[:PARTY_TO {role: 'model provider', source: 'Article'}]->(ag_excl),
   (microsoft)-[:PARTY_TO {role: 'partner', source: 'TechCrunch'}]->(ag_new),
   (openai)-[:PARTY_TO {role: 'partner', source: 'TechCrunch'}]->(ag_new),
-  (ag_primary)-[:PART_OF {source: 'Article'}]->(ag_new),
   (ag_first_ship)-[:PART_OF {source: 'Microsoft official statement'}]->(ag_new),
-  (ag_capped)-[:PART_OF {source: 'TechCrunch'}]->(ag_new),
-  (ag_new)-[:ENDED {date: '2026-04', source: 'TechCrunch'}]->(ag_revshare),
-  (microsoft)-[:PARTY_TO {role: 'primary cloud partner', source: 'Article'}]->(ag_primary),
-  (openai)-[:PARTY_TO {role: 'cloud customer', source: 'Article'}]->(ag_primary),
   (microsoft)-[:PARTY_TO {role: 'rights holder', source: 'Microsoft official statement'}]->(ag_first_ship),
   (openai)-[:PARTY_TO {role: 'grantor', source: 'Microsoft official statement'}]->(ag_first_ship),
   (ag_first_ship)-[:FOR_PLATFORM {source: 'Microsoft official statement'}]->(azure),
-  (microsoft)-[:PARTY_TO {role: 'payer', source: 'TechCrunch'}]->(ag_revshare),
-  (openai)-[:PARTY_TO {role: 'payee', source: 'TechCrunch'}]->(ag_revshare),
-  (openai)-[:PARTY_TO {role: 'payer', source: 'TechCrunch'}]->(ag_capped),
-  (microsoft)-[:PARTY_TO {role: 'payee', source: 'TechCrunch'}]->(ag_capped),
 
 // --- money flows ---
-  (microsoft)-[:PAYS {payment: 'revenue share', status: 'stopped', valid_to: '2026-04',
+  (microsoft)-[:PAYS {payment: 'revenue share', status: 'ended', valid_to: date('2026-04-30'),
      source: 'TechCrunch'}]->(openai),
-  (openai)-[:PAYS {payment: 'revenue share', capped: true, status: 'active', valid_to: '2030',
-     through_year: 2030, source: 'TechCrunch'}]->(microsoft),
+  (openai)-[:PAYS {payment: 'revenue share', capped: true, status: 'active',
+     valid_to: date('2030-12-31'), source: 'TechCrunch'}]->(microsoft),
 
 // --- Microsoft's investment, stake and infrastructure commitment ---
   (microsoft)-[:PARTY_TO {role: 'investor', source: 'Article'}]->(inv_ms),
@@ -353,7 +344,7 @@ CREATE
 // ===========================================================================
 // Provenance: every non-Source node -> the Source named in its `source`.
 // ===========================================================================
-// Article (22)
+// Article (21)
   (openai)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (microsoft)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (amazon)-[:REPORTED_BY {source: 'Article'}]->(s_article),
@@ -364,7 +355,6 @@ CREATE
   (azure)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (deal_aws)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (ag_excl)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (ag_primary)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (inv_ms)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (inv_azure)-[:REPORTED_BY {source: 'Article'}]->(s_article),
   (mf_aws)-[:REPORTED_BY {source: 'Article'}]->(s_article),
@@ -379,10 +369,8 @@ CREATE
 // CNBC (2)
   (dresser)-[:REPORTED_BY {source: 'CNBC'}]->(s_cnbc),
   (q_dresser)-[:REPORTED_BY {source: 'CNBC'}]->(s_cnbc),
-// TechCrunch (3)
+// TechCrunch (1)
   (ag_new)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
-  (ag_revshare)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
-  (ag_capped)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
 // Business Standard (4)
   (anthropic)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),
   (dadavidson)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),

@@ -16,9 +16,29 @@ use std::sync::Arc;
 /// type and properties between its end nodes' texts. Equal canons mean the same graph up to
 /// ids (for graphs whose equal-looking nodes are interchangeable, as here).
 pub fn canon(graph: &dyn GraphRead) -> (Vec<String>, Vec<String>) {
+    canon_with(graph, false)
+}
+
+/// `canon`, with temporal values as their ISO 8601 text: what a format without dates (JSON)
+/// gives back.
+pub fn canon_temporal_as_text(graph: &dyn GraphRead) -> (Vec<String>, Vec<String>) {
+    canon_with(graph, true)
+}
+
+fn canon_with(graph: &dyn GraphRead, temporal_as_text: bool) -> (Vec<String>, Vec<String>) {
     let sub = Subgraph::whole(graph);
     let none = QueryResult::default();
-    let props = |p: &kg::model::Map| value_text(&Value::map(p.clone()), &none);
+    let props = |p: &kg::model::Map| {
+        let mut p = p.clone();
+        if temporal_as_text {
+            for (_, v) in p.iter_mut() {
+                if let Some(text) = v.temporal_text() {
+                    *v = Value::from(text.as_str());
+                }
+            }
+        }
+        value_text(&Value::map(p), &none)
+    };
     let node_text = |id: NodeId| {
         let n = sub.node(id).expect("relationship ends are in the subgraph");
         let mut labels: Vec<String> = n.labels.iter().map(|l| format!(":{l}")).collect();
