@@ -631,6 +631,7 @@ fn clauses_are_built_in_order() {
             ClauseKind::Foreach { .. } => "FOREACH",
             ClauseKind::LoadCsv { .. } => "LOAD CSV",
             ClauseKind::Call => "CALL",
+            ClauseKind::Cite { .. } => "CITE",
         })
         .collect();
     assert_eq!(

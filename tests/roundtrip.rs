@@ -138,11 +138,11 @@ fn a_script_export_loads_into_a_graph_that_has_data() {
     .unwrap();
     let mut db = Database::default_graph().unwrap();
     let report = import::load_into(&mut db, &[path], &ImportOptions::default()).unwrap();
-    // The index on the temporary key, nodes of 14 label sets, relationships of 28 types, one
+    // The index on the temporary key, nodes of 14 label sets, relationships of 27 types, one
     // statement removing the key.
-    assert_eq!((report.nodes, report.statements), (0, 1 + 14 + 28 + 1));
+    assert_eq!((report.nodes, report.statements), (0, 1 + 14 + 27 + 1));
     assert_eq!(db.node_count(), 102);
-    assert_eq!(db.rel_count(), 234);
+    assert_eq!(db.rel_count(), 150);
     // The temporary key is gone.
     let r = db
         .run(

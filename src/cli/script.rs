@@ -262,6 +262,7 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
         (s.indexes_removed, "index", "removed"),
         (s.constraints_added, "constraint", "added"),
         (s.constraints_removed, "constraint", "removed"),
+        (s.citations_set, "entity", "cited"),
     ];
     let text: Vec<String> = parts
         .iter()
@@ -271,6 +272,7 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
                 (1, noun) => noun.to_string(),
                 (_, "property") => "properties".to_string(),
                 (_, "index") => "indexes".to_string(),
+                (_, "entity") => "entities".to_string(),
                 (_, noun) => format!("{noun}s"),
             };
             format!("{verb} {n} {noun}")

@@ -26,8 +26,8 @@ mod write;
 
 pub use arith::float_text;
 pub use profile::{OpStats, Profile};
-pub use result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
-pub use write::graph_error;
+pub use result::{Cite, NodeData, QueryResult, RelData, WriteStats, cites, node_data, rel_data};
+pub use write::{SOURCE_LABEL, graph_error, source_name};
 
 use crate::db::Params;
 use crate::error::QueryError;

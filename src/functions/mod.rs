@@ -12,6 +12,7 @@ mod convert;
 mod graph;
 mod lists;
 mod math;
+mod provenance;
 mod scalar;
 mod strings;
 pub mod temporal;
@@ -324,8 +325,9 @@ impl AggKind {
 /// Every row, in the order of the groups' tables.
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: LazyLock<Vec<&'static Builtin>> = LazyLock::new(|| {
-        let groups: [&'static [Builtin]; 14] = [
+        let groups: [&'static [Builtin]; 15] = [
             graph::FUNCTIONS,
+            provenance::FUNCTIONS,
             lists::FUNCTIONS,
             strings::FUNCTIONS,
             math::FUNCTIONS,

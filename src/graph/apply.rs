@@ -3,6 +3,7 @@
 
 use super::Symbol;
 use super::adjacency::{Direction, TypeAdjacency};
+use super::citations::{Citation, Cited};
 use super::column::Column;
 use super::index::Schema;
 use super::labels::{LabelList, NO_LABELS};
@@ -44,8 +45,19 @@ impl MemoryGraph {
                 end,
                 props,
             } => self.create_rel(id, &ty, start, end, props),
-            Mutation::DeleteNode { id } => self.delete_node(id),
-            Mutation::DeleteRel { id } => self.delete_rel(id),
+            Mutation::DeleteNode { id } => {
+                if self.citations.is_cited(id) || !self.citations.of(Cited::Node(id)).is_empty() {
+                    return Err(GraphError::StillCited(Cited::Node(id)));
+                }
+                self.delete_node(id)
+            }
+            Mutation::SetCitations { entity, citations } => self.set_citations(entity, citations),
+            Mutation::DeleteRel { id } => {
+                if !self.citations.of(Cited::Rel(id)).is_empty() {
+                    return Err(GraphError::StillCited(Cited::Rel(id)));
+                }
+                self.delete_rel(id)
+            }
             Mutation::SetNodeProperty { id, key, value } => {
                 check_storable(&value)?;
                 let set = self.node_set(id).ok_or(GraphError::NoSuchNode(id))?;
@@ -401,6 +413,30 @@ impl MemoryGraph {
             start: NodeId(u64::from(s)),
             end: NodeId(u64::from(e)),
             props: self.named(props),
+        }))
+    }
+
+    fn set_citations(
+        &mut self,
+        entity: Cited,
+        citations: Vec<Citation>,
+    ) -> Result<Option<Mutation>, GraphError> {
+        use super::GraphRead;
+        match entity {
+            Cited::Node(id) if !self.node_exists(id) => return Err(GraphError::NoSuchNode(id)),
+            Cited::Rel(id) if !self.rel_exists(id) => return Err(GraphError::NoSuchRel(id)),
+            _ => {}
+        }
+        if let Some(c) = citations.iter().find(|c| !self.node_exists(c.source)) {
+            return Err(GraphError::NoSuchNode(c.source));
+        }
+        if self.citations.of(entity) == citations.as_slice() {
+            return Ok(None);
+        }
+        let old = self.citations.replace(entity, citations);
+        Ok(Some(Mutation::SetCitations {
+            entity,
+            citations: old,
         }))
     }
 

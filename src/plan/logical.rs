@@ -227,6 +227,12 @@ pub enum WriteOp {
         targets: Vec<BoundExpr>,
         detach: bool,
     },
+    /// kg extension: attach :Source nodes to entities as citations.
+    Cite {
+        /// Each source expression, the quote expression if any, and the source's span.
+        sources: Vec<(BoundExpr, Option<BoundExpr>, Span)>,
+        targets: Vec<(BoundExpr, Span)>,
+    },
     Foreach {
         list: BoundExpr,
         slot: Slot,

@@ -137,6 +137,7 @@ impl Planner<'_> {
                 | ClauseKind::Set { .. }
                 | ClauseKind::Remove { .. }
                 | ClauseKind::Delete { .. }
+                | ClauseKind::Cite { .. }
                 | ClauseKind::Foreach { .. } => {
                     writes = true;
                     after_update = true;

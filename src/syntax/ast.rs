@@ -111,6 +111,13 @@ pub struct Clause {
     pub span: Span,
 }
 
+/// One source of a CITE clause, with the passage it quotes.
+#[derive(Clone, Debug)]
+pub struct CiteSource {
+    pub source: Expr,
+    pub quote: Option<Expr>,
+}
+
 #[derive(Clone, Debug)]
 pub enum ClauseKind {
     Match {
@@ -145,6 +152,11 @@ pub enum ClauseKind {
     },
     Delete {
         detach: bool,
+        targets: Vec<Expr>,
+    },
+    /// kg extension: `CITE source [QUOTE text], ... FOR entity, ...`.
+    Cite {
+        sources: Vec<CiteSource>,
         targets: Vec<Expr>,
     },
     Foreach {

@@ -218,6 +218,23 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             }
             ClauseKind::Delete { detach, targets }
         }
+        Rule::cite_clause => {
+            let mut sources = Vec::new();
+            let mut targets = Vec::new();
+            for p in parts {
+                match p.as_rule() {
+                    Rule::cite_source => {
+                        let mut exprs = p.into_inner().filter(|p| p.as_rule() == Rule::expression);
+                        let source = build_expression(next(&mut exprs, span)?)?;
+                        let quote = exprs.next().map(build_expression).transpose()?;
+                        sources.push(super::ast::CiteSource { source, quote });
+                    }
+                    Rule::expression => targets.push(build_expression(p)?),
+                    _ => {}
+                }
+            }
+            ClauseKind::Cite { sources, targets }
+        }
         Rule::foreach_clause => {
             let mut rest = parts.filter(|p| !is_keyword(p));
             let var = ident(next(&mut rest, span)?);

@@ -495,6 +495,20 @@ impl Display for Clause {
                 f.write_str(if *detach { "DETACH DELETE " } else { "DELETE " })?;
                 list(f, targets)
             }
+            ClauseKind::Cite { sources, targets } => {
+                f.write_str("CITE ")?;
+                for (i, s) in sources.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", s.source)?;
+                    if let Some(q) = &s.quote {
+                        write!(f, " QUOTE {q}")?;
+                    }
+                }
+                f.write_str(" FOR ")?;
+                list(f, targets)
+            }
             ClauseKind::Foreach {
                 var,
                 list: l,
