@@ -98,6 +98,8 @@ pub struct Database {
     engine: exec::Engine,
     interrupter: Interrupter,
     limits: Limits,
+    /// `--as-of` / `:as-of`: the date every MATCH without its own AS OF sees the graph at.
+    as_of: Option<chrono::NaiveDate>,
 }
 
 impl Default for Database {
@@ -126,6 +128,7 @@ impl Database {
             engine: exec::Engine::default(),
             interrupter: Interrupter::default(),
             limits: Limits::standard(),
+            as_of: None,
         }
     }
 
@@ -142,6 +145,19 @@ impl Database {
 
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// Makes every MATCH without its own `AS OF` see only what is valid at `date` (kg's
+    /// valid time); `None` sees everything. Plans made before are dropped.
+    pub fn set_as_of(&mut self, date: Option<chrono::NaiveDate>) {
+        if self.as_of != date {
+            self.plans.clear();
+        }
+        self.as_of = date;
+    }
+
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.as_of
     }
 
     /// Chooses the executor that runs reads: the batched one (the default) or the
@@ -506,7 +522,8 @@ impl Database {
     }
 
     fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
-        Ok(plan::plan_query(query, &self.graph)?)
+        let as_of = self.as_of.map(Value::Date);
+        Ok(plan::plan_query_as_of(query, &self.graph, as_of.as_ref())?)
     }
 
     pub fn graph(&self) -> &MemoryGraph {

@@ -1382,3 +1382,44 @@ fn after_an_unbalanced_bracket_a_script_resumes_at_the_next_line_ending_semicolo
     assert!(run.stderr.contains("1 row rejected"), "{}", run.stderr);
     assert!(run.stderr.contains("imported 1000 nodes"), "{}", run.stderr);
 }
+
+#[test]
+fn as_of_applies_a_date_to_every_match_without_its_own() {
+    let exclusive = "MATCH ({name: 'Microsoft'})-[d]-({name: 'OpenAI'}) WHERE d.exclusive \
+                     RETURN count(d) AS n";
+    let count = |args: &[&str]| {
+        let run = kg(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    // Before, on the last day of and after the exclusivity that ended in April 2026.
+    for (date, n) in [
+        ("2026-03-01", 1),
+        ("2026-04-30", 1),
+        ("2026-05-01", 0),
+        ("2026-06-01", 0),
+    ] {
+        let out = count(&["--as-of", date, "query", "--format", "csv", exclusive]);
+        assert_eq!(out, format!("n\n{n}\n"), "as of {date}");
+    }
+    // Without --as-of, both the ended and the current distribution are seen.
+    let out = count(&[
+        "query",
+        "--format",
+        "csv",
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN count(d) AS n",
+    ]);
+    assert_eq!(out, "n\n2\n");
+    // A MATCH with its own AS OF keeps it.
+    let own = "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() AS OF date('2026-03-01') \
+               RETURN d.exclusive AS e";
+    let out = count(&["--as-of", "2026-06-01", "query", "--format", "csv", own]);
+    assert_eq!(out, "e\ntrue\n");
+    let bad = kg(&["--as-of", "April", "query", "RETURN 1"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("'April' is not a date"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -110,6 +110,32 @@ fn parameters_set_in_the_shell_are_used() {
 }
 
 #[test]
+fn as_of_sets_the_date_every_match_sees() {
+    let dir = temp_dir("as-of");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, ":as-of 2026-03-01");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":as-of");
+    p.exp_string("as of 2026-03-01").unwrap();
+    type_line(
+        &mut p,
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN collect(d.exclusive) AS excl;",
+    );
+    p.exp_string("| [true] |").unwrap();
+    type_line(&mut p, ":as-of someday");
+    p.exp_string("'someday' is not a date").unwrap();
+    type_line(&mut p, ":as-of off");
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN count(d) AS n;",
+    );
+    p.exp_string("| 2 |").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn ctrl_c_clears_a_half_typed_statement() {
     let dir = temp_dir("ctrlc");
     let mut p = shell(&dir.join("history"));

@@ -82,6 +82,10 @@ pub struct GlobalArgs {
         )
     )]
     pub max_memory: Option<u64>,
+    /// kg extension: every MATCH without its own `AS OF` sees only the nodes and
+    /// relationships valid at this date (YYYY-MM-DD; in the shell, `:as-of`)
+    #[arg(long = "as-of", global = true, value_name = "DATE", value_parser = kg::functions::parse_as_of)]
+    pub as_of: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub store: StoreArgs,
 }

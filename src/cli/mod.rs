@@ -171,6 +171,7 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
     }
     let mut session = open(&cli.global)?;
     session.db.set_limits(cli.global.limits());
+    session.db.set_as_of(cli.global.as_of);
     let status = run_command(&mut session, command, cli.global.history.as_deref())?;
     store::close(&mut session)?;
     Ok(status)

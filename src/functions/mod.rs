@@ -10,9 +10,10 @@
 mod aggregates;
 mod convert;
 mod graph;
+mod knowledge;
 mod lists;
 mod math;
-mod provenance;
+pub use knowledge::parse_as_of;
 mod scalar;
 mod strings;
 pub mod temporal;
@@ -327,7 +328,7 @@ pub fn all() -> &'static [&'static Builtin] {
     static ALL: LazyLock<Vec<&'static Builtin>> = LazyLock::new(|| {
         let groups: [&'static [Builtin]; 15] = [
             graph::FUNCTIONS,
-            provenance::FUNCTIONS,
+            knowledge::FUNCTIONS,
             lists::FUNCTIONS,
             strings::FUNCTIONS,
             math::FUNCTIONS,

@@ -21,4 +21,4 @@ mod update;
 pub use explain::{PlanLine, explain, key_of, plan_lines};
 pub use logical::*;
 pub use pattern::slots_of;
-pub use planner::plan_query;
+pub use planner::{plan_query, plan_query_as_of};

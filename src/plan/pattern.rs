@@ -91,11 +91,33 @@ impl Planner<'_> {
         let mut bound: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
         let mut declared_rels: HashSet<std::sync::Arc<str>> = HashSet::new();
         let outer = bound.clone();
+        let as_of = self.as_of.clone();
         let mut chains = Vec::with_capacity(pattern.len());
         for part in pattern {
             chains.push(self.declare_chain(part, scope, &mut declared_rels)?);
         }
         let mut predicates = Vec::new();
+        let valid_at = crate::functions::lookup("validAt");
+        if let (Some(date), Some(valid_at), Some(first)) = (&as_of, valid_at, pattern.first()) {
+            // AS OF: each node and relationship (or list of them, for a variable length) is
+            // tested where it is bound, like a WHERE condition on it alone.
+            for chain in &chains {
+                let slots = chain.nodes.iter().map(|n| (n.slot, None));
+                let hops = chain.hops.iter().map(|h| (h.slot, Some(h.span)));
+                for (slot, span) in slots.chain(hops) {
+                    let expr = BoundExpr::Call {
+                        function: valid_at,
+                        args: vec![BoundExpr::Slot(slot), date.clone()],
+                        span: span.unwrap_or(first.span),
+                    };
+                    predicates.push(Pending {
+                        deps: slots_of(&expr),
+                        expr,
+                        span: span.unwrap_or(first.span),
+                    });
+                }
+            }
+        }
         if let Some(filter) = filter {
             let mut parts = Vec::new();
             conjuncts(filter, &mut parts);

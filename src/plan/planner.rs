@@ -18,10 +18,24 @@ pub(super) struct Planner<'g> {
     /// The line and file slots of the last LOAD CSV planned, which `linenumber()` and
     /// `file()` read.
     pub load_csv: Option<(Slot, Slot)>,
+    /// The date the MATCH being planned sees the graph at (kg's AS OF): every element of its
+    /// pattern must be valid then.
+    pub as_of: Option<BoundExpr>,
+    /// The date of `--as-of` / `:as-of`, for every MATCH without its own AS OF.
+    pub default_as_of: Option<crate::model::Value>,
 }
 
 /// Plans a whole statement (single queries joined by UNION).
 pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan> {
+    plan_query_as_of(query, graph, None)
+}
+
+/// Plans a statement whose MATCH clauses without AS OF see the graph as of `as_of`.
+pub fn plan_query_as_of(
+    query: &ast::Query,
+    graph: &dyn GraphRead,
+    as_of: Option<&crate::model::Value>,
+) -> Result<QueryPlan> {
     let mut parts = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
@@ -31,6 +45,8 @@ pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan
             next_slot: 0,
             slot_names: Vec::new(),
             load_csv: None,
+            as_of: None,
+            default_as_of: as_of.cloned(),
         };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
@@ -154,9 +170,17 @@ impl Planner<'_> {
                     optional,
                     pattern,
                     filter,
+                    as_of,
                 } => {
-                    current =
-                        self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope)?;
+                    let date = match as_of {
+                        Some(e) => Some(self.bind_expr(e, &scope)?),
+                        None => self.default_as_of.clone().map(BoundExpr::Const),
+                    };
+                    let outer = std::mem::replace(&mut self.as_of, date);
+                    let planned =
+                        self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope);
+                    self.as_of = outer;
+                    current = planned?;
                 }
                 ClauseKind::Unwind { list, var } => {
                     let list = self.bind_expr(list, &scope)?;

@@ -124,6 +124,8 @@ pub enum ClauseKind {
         optional: bool,
         pattern: Vec<PatternPart>,
         filter: Option<Expr>,
+        /// kg extension: `AS OF date`, the date at which every element must be valid.
+        as_of: Option<Expr>,
     },
     Unwind {
         list: Expr,

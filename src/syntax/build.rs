@@ -112,10 +112,12 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             let optional = parts.peek().map(Pair::as_rule) == Some(Rule::kw_OPTIONAL);
             let mut pattern = Vec::new();
             let mut filter = None;
+            let mut as_of = None;
             for p in parts {
                 match p.as_rule() {
                     Rule::pattern => pattern = build_pattern(p)?,
                     Rule::where_clause => filter = Some(build_inner_expression(p)?),
+                    Rule::as_of => as_of = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
@@ -123,6 +125,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 optional,
                 pattern,
                 filter,
+                as_of,
             }
         }
         Rule::unwind_clause => {

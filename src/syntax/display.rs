@@ -434,6 +434,7 @@ impl Display for Clause {
                 optional,
                 pattern,
                 filter,
+                as_of,
             } => {
                 f.write_str(if *optional {
                     "OPTIONAL MATCH "
@@ -441,6 +442,9 @@ impl Display for Clause {
                     "MATCH "
                 })?;
                 list(f, pattern)?;
+                if let Some(d) = as_of {
+                    write!(f, " AS OF {d}")?;
+                }
                 where_part(f, filter.as_ref())
             }
             ClauseKind::Unwind { list: l, var } => write!(f, "UNWIND {l} AS {}", Name(&var.name)),

@@ -14,6 +14,8 @@ pub enum Command {
     Timing(bool),
     /// A statement's time limit (`None`: no limit), or `Limits` to show the limits.
     Timeout(Option<std::time::Duration>),
+    /// `:as-of DATE|off`; the flag is set when there was no argument (show the date).
+    AsOf(Option<chrono::NaiveDate>, bool),
     MaxMemory(u64),
     Limits,
     Param {
@@ -81,6 +83,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         ":max-memory",
         "SIZE",
         "stop statements that build more than SIZE (512M, 2G); no argument shows the limits",
+    ),
+    (
+        ":as-of",
+        "DATE|off",
+        "every MATCH without its own AS OF sees what is valid at DATE (YYYY-MM-DD); no argument shows it",
     ),
     (
         ":param",
@@ -214,6 +221,12 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             Command::Timeout(Some(kg::limits::parse_duration(arg).map_err(CommandError)?))
         }
         ":max-memory" => Command::MaxMemory(kg::limits::parse_size(arg).map_err(CommandError)?),
+        ":as-of" if arg.is_empty() => Command::AsOf(None, true),
+        ":as-of" if arg.eq_ignore_ascii_case("off") => Command::AsOf(None, false),
+        ":as-of" => Command::AsOf(
+            Some(kg::functions::parse_as_of(arg).map_err(CommandError)?),
+            false,
+        ),
         ":param" => {
             let (name, expression) = arg
                 .split_once("=>")

@@ -376,6 +376,11 @@ impl Shell<'_> {
                 });
             }
             Command::Limits => println!("{}", super::limits_text(self.runner.session.db.limits())),
+            Command::AsOf(_, true) => match self.runner.session.db.as_of() {
+                Some(d) => println!("every MATCH without AS OF sees the graph as of {d}"),
+                None => println!("MATCH sees every node and relationship (:as-of DATE to change)"),
+            },
+            Command::AsOf(date, false) => self.runner.session.db.set_as_of(date),
             Command::Param { name, expression } => {
                 let session = &mut *self.runner.session;
                 match super::params::evaluate(&mut session.db, &session.params, &expression) {
