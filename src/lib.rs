@@ -23,3 +23,4 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod schema;
+pub mod why;

@@ -136,6 +136,32 @@ fn as_of_sets_the_date_every_match_sees() {
 }
 
 #[test]
+fn why_lists_sources_and_connect_explains_a_connection() {
+    let dir = temp_dir("why");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, ":why");
+    p.exp_string("no result yet").unwrap();
+    type_line(
+        &mut p,
+        "MATCH (:Person {name: 'Denise Dresser'})-[w:WORKS_AT]->(c) RETURN w;",
+    );
+    p.exp_string("1 row").unwrap();
+    type_line(&mut p, ":why");
+    p.exp_string("Denise Dresser -[WORKS_AT]-> OpenAI:")
+        .unwrap();
+    p.exp_string("  CNBC ").unwrap();
+    p.exp_string("Denise Dresser, OpenAI").unwrap();
+    p.exp_string("  Article").unwrap();
+    type_line(&mut p, ":connect 'Gil Luria' Microsoft");
+    p.exp_string("Gil Luria -[SAID | Business Standard, Article]->")
+        .unwrap();
+    type_line(&mut p, ":connect Gil");
+    p.exp_string("usage: :connect").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn ctrl_c_clears_a_half_typed_statement() {
     let dir = temp_dir("ctrlc");
     let mut p = shell(&dir.join("history"));

@@ -197,6 +197,10 @@ pub enum Command {
     /// Load json, jsonl, scripts in the query language (.cypher/.cql) or neo4j-admin csv
     /// files into a store (needs --db)
     Import(super::import::ImportArgs),
+    /// kg extension: why two entities are connected: the best connections between two
+    /// names (or aliases) within a hop limit, hop by hop with each relationship's properties,
+    /// validity and sources; paths through hubs rank lower, provenance is never a hop
+    Why(super::why::WhyArgs),
 }
 
 #[derive(Args, Debug, Clone)]

@@ -9,6 +9,7 @@ mod params;
 mod script;
 mod shell;
 mod store;
+mod why;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -192,6 +193,7 @@ fn run_command(
         Command::Run { file, output } => script::run_file(session, &file, &output),
         Command::Export(args) => export::run(session, &args),
         Command::Import(args) => import::run(session, &args),
+        Command::Why(args) => why::run(&session.db, &args),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             print_out(|out| {

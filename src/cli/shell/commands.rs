@@ -44,6 +44,8 @@ pub enum Command {
     OutputStatus,
     /// The last result, into a file.
     Save(PathBuf, OutputFormat),
+    Why,
+    Connect(String, String),
 }
 
 /// Every command, with its arguments and what it does: the help text and the completion list.
@@ -146,11 +148,48 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "FILE [FORMAT]",
         "write the last result to FILE (format from the name: .json, .jsonl, .csv, .md, else table)",
     ),
+    (
+        ":why",
+        "",
+        "the sources behind each node and relationship of the last result, with the passages quoted",
+    ),
+    (
+        ":connect",
+        "'NAME' 'NAME'",
+        "why two entities (names or aliases) are connected: the 3 best connections within 4 hops",
+    ),
 ];
 
 /// Why a command line could not be understood.
 #[derive(Debug, PartialEq)]
 pub struct CommandError(pub String);
+
+/// Words, or quoted ('...' or "...") texts that may hold spaces.
+fn names(arg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = arg.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut word = String::new();
+        if c == '\'' || c == '"' {
+            for d in chars.by_ref() {
+                if d == c {
+                    break;
+                }
+                word.push(d);
+            }
+        } else {
+            word.push(c);
+            while let Some(d) = chars.next_if(|d| !d.is_whitespace()) {
+                word.push(d);
+            }
+        }
+        out.push(word);
+    }
+    out
+}
 
 fn required<'a>(arg: &'a str, usage: &str) -> Result<&'a str, CommandError> {
     if arg.is_empty() {
@@ -292,6 +331,15 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
                 file_and_format(required(arg, ":save FILE [FORMAT]")?, ":save FILE [FORMAT]")?;
             Command::Save(file, format)
         }
+        ":why" => Command::Why,
+        ":connect" => match names(arg).as_slice() {
+            [a, b] => Command::Connect(a.clone(), b.clone()),
+            _ => {
+                return Err(CommandError(
+                    "usage: :connect 'NAME' 'NAME' (quote names that hold spaces)".into(),
+                ));
+            }
+        },
         other => {
             let names = COMMANDS.iter().map(|(n, _, _)| *n);
             let hint = match kg::syntax::closest(other, names) {

@@ -476,6 +476,20 @@ impl Shell<'_> {
                 None => eprintln!("results go to the screen"),
             },
             Command::Save(path, format) => self.save(&path, format),
+            Command::Why => match &self.runner.last {
+                Some(last) => print!(
+                    "{}",
+                    super::why::sources_text(last, self.runner.session.db.graph())
+                ),
+                None => println!("no result yet: :why explains the last one"),
+            },
+            Command::Connect(a, b) => {
+                let limits = kg::why::Limits::default();
+                match super::why::find(&self.runner.session.db, &a, &b, limits) {
+                    Ok(found) => print!("{}", super::why::text(&found, limits)),
+                    Err(e) => eprintln!("error: {e}"),
+                }
+            }
         }
         let _ = std::io::stdout().flush();
         if let Some(h) = editor.helper_mut() {
