@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod notify;
 mod schema;
 
 /// Query parameters by name (without the `$`).
@@ -347,6 +348,7 @@ impl Database {
             .into());
         }
         check_params(params)?;
+        let missing = self.missing_names(&plan.read_names);
         let savepoint = self.log.savepoint();
         let (mut result, figures) = {
             let mut tx = Transaction::new(&mut self.graph, &mut self.log);
@@ -373,6 +375,7 @@ impl Database {
         };
         result.stats = WriteStats::from_mutations(&self.log.mutations()[savepoint..]);
         self.after_statement(savepoint)?;
+        self.note_missing(missing);
         Ok((result, figures))
     }
 

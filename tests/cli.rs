@@ -1423,3 +1423,44 @@ fn as_of_applies_a_date_to_every_match_without_its_own() {
         bad.stderr
     );
 }
+
+#[test]
+fn misspelt_names_still_run_and_get_a_note_on_stderr() {
+    let run = kg(&["query", "MATCH (a:Agreemnt) RETURN count(a) AS n"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("| 0 |"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "note: no label Agreemnt in the graph; did you mean Agreement?\n"
+    );
+    // JSON output keeps stdout clean: the notes go to stderr only.
+    let run = kg(&[
+        "query",
+        "--format",
+        "json",
+        "MATCH (a:Agreement)<-[:PARTY_TOO]-(c) RETURN c.nam AS n",
+    ]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "[]\n");
+    assert!(
+        run.stderr
+            .contains("note: no relationship type PARTY_TOO in the graph; did you mean PARTY_TO?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("note: no property key nam in the graph; did you mean name?"),
+        "{}",
+        run.stderr
+    );
+    // Names that exist, and names the statement itself creates, get none.
+    let run = kg_empty(&["query", "CREATE (n:Brandnew {zz: 1}) RETURN n.zz AS zz"]);
+    assert!(!run.stderr.contains("no label"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no property key"), "{}", run.stderr);
+    let run = kg(&["query", "MATCH (p:Person)-[w:WORKS_AT]->(c) RETURN w.role"]);
+    assert_eq!(run.stderr, "");
+    // Nothing close: the note names the name alone.
+    let run = kg(&["query", "MATCH (x:Zebra) RETURN x"]);
+    assert_eq!(run.stderr, "note: no label Zebra in the graph\n");
+}

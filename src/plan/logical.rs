@@ -21,6 +21,27 @@ pub struct QueryPlan {
     pub columns: Vec<String>,
     /// Whether the statement can change the graph (decides read-only fast paths).
     pub writes: bool,
+    /// The labels, relationship types and property keys its reads name (for the notes on
+    /// names the graph does not have).
+    pub read_names: Vec<(NameKind, Arc<str>)>,
+}
+
+/// What a name read by a statement names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Label,
+    Type,
+    Key,
+}
+
+impl NameKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            NameKind::Label => "label",
+            NameKind::Type => "relationship type",
+            NameKind::Key => "property key",
+        }
+    }
 }
 
 /// One single query: a sequence of stages over rows of `width` slots.

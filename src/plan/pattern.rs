@@ -196,7 +196,11 @@ impl Planner<'_> {
             }
             let value = self.bind_expr(other, scope)?;
             if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((v.slot, self.sym(&key.name), value)));
+                return Ok(Some((
+                    v.slot,
+                    self.read_sym(NameKind::Key, &key.name),
+                    value,
+                )));
             }
         }
         Ok(None)
@@ -236,7 +240,12 @@ impl Planner<'_> {
             }
             let value = self.bind_expr(other, scope)?;
             if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((v.slot, self.sym(&key.name), op, value)));
+                return Ok(Some((
+                    v.slot,
+                    self.read_sym(NameKind::Key, &key.name),
+                    op,
+                    value,
+                )));
             }
         }
         Ok(None)
@@ -288,7 +297,11 @@ impl Planner<'_> {
             },
             None => self.slot(),
         };
-        let labels = node.labels.iter().map(|l| self.sym(&l.name)).collect();
+        let labels = node
+            .labels
+            .iter()
+            .map(|l| self.read_sym(NameKind::Label, &l.name))
+            .collect();
         let props = self.bind_props(node.props.as_ref(), scope)?;
         Ok(NodeStep {
             slot,
@@ -324,7 +337,11 @@ impl Planner<'_> {
             }
             None => (self.slot(), None),
         };
-        let types = rel.types.iter().map(|t| self.sym(&t.name)).collect();
+        let types = rel
+            .types
+            .iter()
+            .map(|t| self.read_sym(NameKind::Type, &t.name))
+            .collect();
         let props = self.bind_props(rel.props.as_ref(), scope)?;
         Ok(Hop {
             slot,
@@ -354,7 +371,7 @@ impl Planner<'_> {
                     if super::bind::contains_aggregate(v) {
                         return Err(super::bind::misplaced_aggregate(v.span));
                     }
-                    let key = self.sym(&k.name);
+                    let key = self.read_sym(NameKind::Key, &k.name);
                     out.push((key, self.bind_expr(v, scope)?));
                 }
                 Ok(out)

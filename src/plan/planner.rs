@@ -23,6 +23,8 @@ pub(super) struct Planner<'g> {
     pub as_of: Option<BoundExpr>,
     /// The date of `--as-of` / `:as-of`, for every MATCH without its own AS OF.
     pub default_as_of: Option<crate::model::Value>,
+    /// The labels, types and keys the statement's reads name.
+    pub read_names: Vec<(NameKind, std::sync::Arc<str>)>,
 }
 
 /// Plans a whole statement (single queries joined by UNION).
@@ -39,6 +41,7 @@ pub fn plan_query_as_of(
     let mut parts = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
+    let mut read_names = Vec::new();
     for (i, single) in query.parts.iter().enumerate() {
         let mut planner = Planner {
             graph,
@@ -47,10 +50,16 @@ pub fn plan_query_as_of(
             load_csv: None,
             as_of: None,
             default_as_of: as_of.cloned(),
+            read_names: Vec::new(),
         };
         let (part, cols, part_writes) =
             planner.plan_single_query(single, Scope::default(), true)?;
         writes |= part_writes;
+        for name in planner.read_names {
+            if !read_names.contains(&name) {
+                read_names.push(name);
+            }
+        }
         if let Some(prev) = &columns {
             if *prev != cols {
                 let span = query.unions.get(i - 1).map_or(single.span, |u| u.span);
@@ -79,6 +88,7 @@ pub fn plan_query_as_of(
         union_all,
         columns: columns.unwrap_or_default(),
         writes,
+        read_names,
     })
 }
 
@@ -91,6 +101,19 @@ impl Planner<'_> {
 
     pub fn sym(&mut self, name: &str) -> Symbol {
         self.graph.names().intern(name)
+    }
+
+    /// The symbol of a label, type or key a read names, noted for the statement's
+    /// notifications (a name the graph does not have is likely misspelt).
+    pub fn read_sym(&mut self, kind: NameKind, name: &str) -> Symbol {
+        if !self
+            .read_names
+            .iter()
+            .any(|(k, n)| *k == kind && &**n == name)
+        {
+            self.read_names.push((kind, name.into()));
+        }
+        self.sym(name)
     }
 
     /// Binds a fresh variable.
