@@ -44,6 +44,12 @@ fn the_seed_graph_survives_every_round_trip() {
             ExportFormat::Json | ExportFormat::Jsonl => canon_temporal_as_text(db.graph()),
             _ => canon(db.graph()),
         };
+        // Every fact of the seed graph cites its sources: the comparison includes them.
+        assert!(
+            expected.0.iter().filter(|n| n.contains(" cites [")).count() == 42
+                && expected.1.iter().all(|r| r.contains(" cites [")),
+            "{expected:?}"
+        );
         let dir = scratch(&format!("seed-{format}"));
         let back = round_trip(&sub, format, &dir);
         assert_eq!(canon(&back), expected, "{format} round trip");
@@ -291,5 +297,56 @@ fn temporal_values_become_iso_strings_in_json_with_a_note() {
             ],
             "{format}"
         );
+    }
+}
+
+#[test]
+fn a_query_export_brings_the_cited_sources_and_keeps_the_citations() {
+    let mut db = Database::default_graph().unwrap();
+    let results = db
+        .run(
+            "MATCH (:Company {name: 'OpenAI'})-[p:PAYS]->(m) RETURN p",
+            &kg::Params::new(),
+        )
+        .unwrap();
+    let sub = Subgraph::from_results(&results, db.graph(), false);
+    for format in ROUND_TRIP {
+        let dir = scratch(&format!("query-cites-{format}"));
+        let back = round_trip(&sub, format, &dir);
+        let mut imported = Database::with_graph(back, None);
+        let rows = imported
+            .run(
+                "MATCH ()-[p:PAYS]->() UNWIND citations(p) AS c \
+                 RETURN c.source.name AS source, c.quote AS quote",
+                &kg::Params::new(),
+            )
+            .unwrap()
+            .pop()
+            .unwrap()
+            .rows;
+        assert_eq!(
+            rows,
+            vec![
+                vec![
+                    kg::Value::str("TechCrunch"),
+                    kg::Value::str(
+                        "OpenAI continues paying Microsoft through 2030 under a newly capped arrangement"
+                    )
+                ],
+                vec![kg::Value::str("Article"), kg::Value::Null],
+            ],
+            "{format}"
+        );
+        // The reserved properties that carried them are gone.
+        let left = imported
+            .run(
+                "MATCH (n) WHERE n._kg_cite_id IS NOT NULL OR n._kg_sources IS NOT NULL RETURN count(n)",
+                &kg::Params::new(),
+            )
+            .unwrap()
+            .pop()
+            .unwrap()
+            .rows;
+        assert_eq!(left, vec![vec![kg::Value::Int(0)]], "{format}");
     }
 }

@@ -9,6 +9,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+/// How citations travel through export formats (reserved properties, read back by the
+/// import): a cited source's id, as text.
+pub const CITE_ID: &str = "_kg_cite_id";
+/// The reserved property of a citing entity: the `_kg_cite_id`s of its sources, in order.
+pub const SOURCES: &str = "_kg_sources";
+/// The reserved property of a citing entity whose citations quote: one text per source.
+pub const QUOTES: &str = "_kg_quotes";
+
 /// A node or relationship that cites sources.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize, Deserialize)]
 pub enum Cited {

@@ -25,7 +25,9 @@ mod traits;
 mod transaction;
 
 pub use adjacency::{Csr, Direction, NodeAdjacency};
-pub use citations::{Citation, Citations, Cited, merged as merged_citations};
+pub use citations::{
+    CITE_ID, Citation, Citations, Cited, QUOTES, SOURCES, merged as merged_citations,
+};
 pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
 pub use index::Schema;
 pub use memory::MemoryGraph;

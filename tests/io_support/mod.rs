@@ -28,8 +28,21 @@ pub fn canon_temporal_as_text(graph: &dyn GraphRead) -> (Vec<String>, Vec<String
 fn canon_with(graph: &dyn GraphRead, temporal_as_text: bool) -> (Vec<String>, Vec<String>) {
     let sub = Subgraph::whole(graph);
     let none = QueryResult::default();
+    // Citations by the names of their sources and their quotes, not by ids (which an import
+    // may change); the reserved properties that carry them in files are left out.
+    let cites = |c: &[kg::exec::Cite]| -> String {
+        if c.is_empty() {
+            return String::new();
+        }
+        let each: Vec<String> = c
+            .iter()
+            .map(|c| format!("{}: {:?}", c.name, c.quote))
+            .collect();
+        format!(" cites [{}]", each.join(", "))
+    };
     let props = |p: &kg::model::Map| {
         let mut p = p.clone();
+        p.retain(|k, _| !k.starts_with("_kg_"));
         if temporal_as_text {
             for (_, v) in p.iter_mut() {
                 if let Some(text) = v.temporal_text() {
@@ -43,17 +56,23 @@ fn canon_with(graph: &dyn GraphRead, temporal_as_text: bool) -> (Vec<String>, Ve
         let n = sub.node(id).expect("relationship ends are in the subgraph");
         let mut labels: Vec<String> = n.labels.iter().map(|l| format!(":{l}")).collect();
         labels.sort();
-        format!("({} {})", labels.concat(), props(&n.props))
+        format!(
+            "({} {}{})",
+            labels.concat(),
+            props(&n.props),
+            cites(&n.cites)
+        )
     };
     let mut nodes: Vec<String> = sub.nodes().map(|n| node_text(n.id)).collect();
     let mut rels: Vec<String> = sub
         .rels()
         .map(|r| {
             format!(
-                "{}-[:{} {}]->{}",
+                "{}-[:{} {}{}]->{}",
                 node_text(r.start),
                 r.ty,
                 props(&r.props),
+                cites(&r.cites),
                 node_text(r.end)
             )
         })
