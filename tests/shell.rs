@@ -157,6 +157,11 @@ fn why_lists_sources_and_connect_explains_a_connection() {
         .unwrap();
     type_line(&mut p, ":connect Gil");
     p.exp_string("usage: :connect").unwrap();
+    // A misspelt label: the result, then the note below it.
+    type_line(&mut p, "MATCH (a:Agreemnt) RETURN count(a) AS n;");
+    p.exp_string("1 row").unwrap();
+    p.exp_string("note: no label Agreemnt in the graph; did you mean Agreement?")
+        .unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }

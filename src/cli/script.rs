@@ -100,7 +100,6 @@ impl<'s> Runner<'s> {
         let started = std::time::Instant::now();
         let outcome = self.session.db.run(statement, &self.session.params);
         self.layout.elapsed = self.timing.then(|| started.elapsed());
-        self.print_notes();
         match outcome {
             Ok(results) => {
                 for r in results {
@@ -109,10 +108,13 @@ impl<'s> Runner<'s> {
                         self.last = Some(r);
                     }
                 }
+                // Notes (a misspelt label, say) go below the result they are about.
+                self.print_notes();
                 // Going on would run statements whose rows nobody can see.
                 !self.output_failed
             }
             Err(e) => {
+                self.print_notes();
                 self.failures += 1;
                 let mut err = std::io::stderr().lock();
                 let _ = write!(
