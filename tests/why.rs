@@ -164,3 +164,46 @@ fn kg_why_prints_text_json_and_html() {
         "{err}"
     );
 }
+
+#[test]
+fn as_of_leaves_out_what_was_not_valid_then() {
+    let db = Database::default_graph().unwrap();
+    let g = db.graph();
+    let (a, b) = (
+        why::resolve(g, "Microsoft").unwrap(),
+        why::resolve(g, "AWS").unwrap(),
+    );
+    let types = |as_of: Option<&str>| -> Vec<String> {
+        let limits = Limits {
+            k: 20,
+            as_of: as_of.map(|d| kg::functions::parse_as_of(d).unwrap()),
+            ..Limits::default()
+        };
+        why::connect(g, a, b, limits)
+            .connections
+            .iter()
+            .flat_map(|c| c.rels.iter().map(|(r, _)| r.ty.to_string()))
+            .collect()
+    };
+    // AWS distributes OpenAI's models from April 2026: not a way between them in March.
+    assert!(types(None).iter().any(|t| t == "DISTRIBUTES"));
+    let march = types(Some("2026-03-01"));
+    let aws_distributes = why::connect(
+        g,
+        a,
+        b,
+        Limits {
+            k: 50,
+            as_of: Some(kg::functions::parse_as_of("2026-03-01").unwrap()),
+            ..Limits::default()
+        },
+    )
+    .connections
+    .iter()
+    .any(|c| {
+        c.rels
+            .iter()
+            .any(|(r, _)| &*r.ty == "DISTRIBUTES" && r.props.contains_key("valid_from"))
+    });
+    assert!(!aws_distributes, "{march:?}");
+}

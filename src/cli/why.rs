@@ -69,6 +69,7 @@ pub fn run(db: &Database, args: &WhyArgs) -> Result<Status, Fatal> {
         k: args.k,
         max_hops: args.max_hops,
         budget: args.budget,
+        as_of: db.as_of(),
     };
     let found = find(db, &args.from, &args.to, limits).map_err(Fatal::data)?;
     match args.format {

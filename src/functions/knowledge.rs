@@ -121,6 +121,12 @@ fn all_valid(c: &Call, v: &Value, date: NaiveDate) -> Result<bool> {
 
 type Entity = Cited;
 
+/// Whether a node or relationship is valid at `date` (what AS OF tests), for callers outside
+/// the function registry.
+pub fn valid_at(graph: &dyn GraphRead, entity: Cited, date: NaiveDate) -> Result<bool> {
+    entity_valid(graph, entity, date)
+}
+
 /// `valid_from <= date <= valid_to`; an entity without a bound is valid on that side.
 fn entity_valid(graph: &dyn GraphRead, entity: Entity, date: NaiveDate) -> Result<bool> {
     for (key, after) in [("valid_from", true), ("valid_to", false)] {

@@ -13,7 +13,7 @@ mod graph;
 mod knowledge;
 mod lists;
 mod math;
-pub use knowledge::parse_as_of;
+pub use knowledge::{parse_as_of, valid_at};
 mod scalar;
 mod strings;
 pub mod temporal;

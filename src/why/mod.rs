@@ -8,7 +8,7 @@
 mod render;
 
 use crate::exec::{self, NodeData, RelData};
-use crate::graph::{GraphRead, neighbours};
+use crate::graph::{Cited, GraphRead, neighbours};
 use crate::model::{NodeId, RelId, Value};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -24,6 +24,8 @@ pub struct Limits {
     pub max_hops: usize,
     /// How many relationships the search may follow before it stops with what it has.
     pub budget: usize,
+    /// Only nodes and relationships valid at this date (as `--as-of` makes MATCH see them).
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 impl Default for Limits {
@@ -32,6 +34,7 @@ impl Default for Limits {
             k: 3,
             max_hops: 4,
             budget: 200_000,
+            as_of: None,
         }
     }
 }
@@ -220,6 +223,13 @@ impl Search<'_> {
             self.spent += 1;
             if self.on_path.contains(&next) || self.rels.iter().any(|(r, _)| *r == rel) {
                 continue;
+            }
+            if let Some(date) = self.limits.as_of {
+                // A bound that is not a date cannot be tested: the element is left in.
+                let valid = |e| crate::functions::valid_at(self.graph, e, date).unwrap_or(true);
+                if !valid(Cited::Rel(rel)) || !valid(Cited::Node(next)) {
+                    continue;
+                }
             }
             let forward = self.graph.rel_ends(rel).is_some_and(|(s, _)| s == here);
             if next == self.to {

@@ -484,7 +484,10 @@ impl Shell<'_> {
                 None => println!("no result yet: :why explains the last one"),
             },
             Command::Connect(a, b) => {
-                let limits = kg::why::Limits::default();
+                let limits = kg::why::Limits {
+                    as_of: self.runner.session.db.as_of(),
+                    ..kg::why::Limits::default()
+                };
                 match super::why::find(&self.runner.session.db, &a, &b, limits) {
                     Ok(found) => print!("{}", super::why::text(&found, limits)),
                     Err(e) => eprintln!("error: {e}"),
