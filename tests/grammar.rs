@@ -35,6 +35,7 @@ const FEATURES: &[(&str, &str)] = &[
         "kg: cite after create",
         "CREATE (s:Source)-[:R]->(n) CITE s FOR n",
     ),
+    ("kg: uncite", "MATCH (s:Source), (n) UNCITE s FOR n"),
     ("several patterns", "MATCH (a), (b)-->(c) RETURN a, b, c"),
     (
         "labels and properties",
@@ -647,6 +648,7 @@ fn clauses_are_built_in_order() {
             ClauseKind::Foreach { .. } => "FOREACH",
             ClauseKind::LoadCsv { .. } => "LOAD CSV",
             ClauseKind::Call => "CALL",
+            ClauseKind::Cite { remove: true, .. } => "UNCITE",
             ClauseKind::Cite { .. } => "CITE",
         })
         .collect();

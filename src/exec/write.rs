@@ -114,9 +114,13 @@ impl Writer<'_, '_> {
                 self.delete(targets, *detach, &rows)?;
                 Ok(rows)
             }
-            WriteOp::Cite { sources, targets } => {
+            WriteOp::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
                 for row in &rows {
-                    self.cite(sources, targets, row)?;
+                    self.cite(sources, targets, *remove, row)?;
                 }
                 Ok(rows)
             }

@@ -305,6 +305,7 @@ fn write_name(w: &WriteOp) -> &'static str {
         WriteOp::Remove(_) => "Remove",
         WriteOp::Delete { detach: true, .. } => "DetachDelete",
         WriteOp::Delete { .. } => "Delete",
+        WriteOp::Cite { remove: true, .. } => "Uncite",
         WriteOp::Cite { .. } => "Cite",
         WriteOp::Foreach { .. } => "Foreach",
     }

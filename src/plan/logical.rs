@@ -253,6 +253,8 @@ pub enum WriteOp {
         /// Each source expression, the quote expression if any, and the source's span.
         sources: Vec<(BoundExpr, Option<BoundExpr>, Span)>,
         targets: Vec<(BoundExpr, Span)>,
+        /// UNCITE: remove these sources' citations instead.
+        remove: bool,
     },
     Foreach {
         list: BoundExpr,

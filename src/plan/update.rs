@@ -88,7 +88,11 @@ impl Planner<'_> {
                     detach: *detach,
                 }
             }
-            ClauseKind::Cite { sources, targets } => {
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
                 let mut bound_sources = Vec::with_capacity(sources.len());
                 for s in sources {
                     let quote = s
@@ -105,6 +109,7 @@ impl Planner<'_> {
                 WriteOp::Cite {
                     sources: bound_sources,
                     targets: bound_targets,
+                    remove: *remove,
                 }
             }
             ClauseKind::Foreach { var, list, clauses } => {

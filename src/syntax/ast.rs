@@ -160,6 +160,8 @@ pub enum ClauseKind {
     Cite {
         sources: Vec<CiteSource>,
         targets: Vec<Expr>,
+        /// `UNCITE`: the sources' citations are removed instead.
+        remove: bool,
     },
     Foreach {
         var: Ident,

@@ -221,7 +221,8 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             }
             ClauseKind::Delete { detach, targets }
         }
-        Rule::cite_clause => {
+        Rule::cite_clause | Rule::uncite_clause => {
+            let remove = rule == Rule::uncite_clause;
             let mut sources = Vec::new();
             let mut targets = Vec::new();
             for p in parts {
@@ -236,7 +237,18 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                     _ => {}
                 }
             }
-            ClauseKind::Cite { sources, targets }
+            if remove && sources.iter().any(|s| s.quote.is_some()) {
+                return Err(QueryError::syntax(
+                    Detail::InvalidClauseComposition,
+                    "UNCITE takes sources without QUOTE",
+                    span,
+                ));
+            }
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            }
         }
         Rule::foreach_clause => {
             let mut rest = parts.filter(|p| !is_keyword(p));

@@ -499,8 +499,12 @@ impl Display for Clause {
                 f.write_str(if *detach { "DETACH DELETE " } else { "DELETE " })?;
                 list(f, targets)
             }
-            ClauseKind::Cite { sources, targets } => {
-                f.write_str("CITE ")?;
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
+                f.write_str(if *remove { "UNCITE " } else { "CITE " })?;
                 for (i, s) in sources.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;

@@ -408,7 +408,8 @@ pub fn help(topic: Option<&str>) -> String {
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
              kg extensions: MATCH pattern AS OF date (only what is valid then; :as-of sets a\n\
              default); CITE source [QUOTE 'text'], ... FOR entity, ... (attach :Source nodes;\n\
-             read them with sources(x) and citations(x)); validAt(x, date).\n\
+             read them with sources(x) and citations(x); UNCITE source FOR entity removes them);\n\
+             validAt(x, date).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
         Some("functions") => function_help(None),

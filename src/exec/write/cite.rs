@@ -18,6 +18,7 @@ impl Writer<'_, '_> {
         &mut self,
         sources: &[(BoundExpr, Option<BoundExpr>, Span)],
         targets: &[(BoundExpr, Span)],
+        remove: bool,
         row: &Row,
     ) -> Result<()> {
         let mut adds = Vec::new();
@@ -56,8 +57,12 @@ impl Writer<'_, '_> {
             collect_entities(&self.eval(expr, row)?, &mut entities).map_err(|e| e.at(*span))?;
             for entity in entities {
                 let mut citations = self.tx.citations().of(entity).to_vec();
-                for add in &adds {
-                    citations = merged_citations(citations, add.clone());
+                if remove {
+                    citations.retain(|c| !adds.iter().any(|a| a.source == c.source));
+                } else {
+                    for add in &adds {
+                        citations = merged_citations(citations, add.clone());
+                    }
                 }
                 self.apply(Mutation::SetCitations { entity, citations })
                     .map_err(|e| e.or_at(*span))?;

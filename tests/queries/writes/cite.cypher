@@ -74,3 +74,19 @@ MATCH (c:Company) RETURN c.name AS name, [s IN sources(c) | s.name] AS sources O
 // | 'Acme' | ['Wire'] |
 // | 'Beta' | ['Wire'] |
 // | 'Gamma' | ['Wire'] |
+
+// UNCITE removes the given sources' citations and keeps the others.
+MATCH (w:Source {name: 'Wire'}), (c:Company {name: 'Gamma'}) CITE w FOR c;
+// expect: 0 rows
+
+CREATE (x:Source {name: 'Extra'}) WITH x MATCH (c:Company {name: 'Gamma'}) CITE x FOR c;
+// expect: 0 rows
+
+MATCH (w:Source {name: 'Wire'}), (c:Company {name: 'Gamma'}) UNCITE w FOR c
+RETURN [s IN sources(c) | s.name] AS gamma;
+// expect:
+// | gamma |
+// | ['Extra'] |
+
+MATCH (w:Source {name: 'Wire'}), (c:Company {name: 'Gamma'}) UNCITE w QUOTE 'x' FOR c;
+// expect: error SyntaxError.InvalidClauseComposition
