@@ -92,16 +92,16 @@ pub fn as_date(v: &Value) -> Option<NaiveDate> {
 fn all_valid(c: &Call, v: &Value, date: NaiveDate) -> Result<bool> {
     match v {
         Value::Null => Ok(true),
-        Value::Node(id) => entity_valid(c.graph, Entity::Node(*id), date),
-        Value::Rel(id) => entity_valid(c.graph, Entity::Rel(*id), date),
+        Value::Node(id) => entity_valid(c.graph, Cited::Node(*id), date),
+        Value::Rel(id) => entity_valid(c.graph, Cited::Rel(*id), date),
         Value::Path(p) => {
             for n in &p.nodes {
-                if !entity_valid(c.graph, Entity::Node(*n), date)? {
+                if !entity_valid(c.graph, Cited::Node(*n), date)? {
                     return Ok(false);
                 }
             }
             for r in &p.rels {
-                if !entity_valid(c.graph, Entity::Rel(*r), date)? {
+                if !entity_valid(c.graph, Cited::Rel(*r), date)? {
                     return Ok(false);
                 }
             }
@@ -119,8 +119,6 @@ fn all_valid(c: &Call, v: &Value, date: NaiveDate) -> Result<bool> {
     }
 }
 
-type Entity = Cited;
-
 /// Whether a node or relationship is valid at `date` (what AS OF tests), for callers outside
 /// the function registry.
 pub fn valid_at(graph: &dyn GraphRead, entity: Cited, date: NaiveDate) -> Result<bool> {
@@ -128,7 +126,7 @@ pub fn valid_at(graph: &dyn GraphRead, entity: Cited, date: NaiveDate) -> Result
 }
 
 /// `valid_from <= date <= valid_to`; an entity without a bound is valid on that side.
-fn entity_valid(graph: &dyn GraphRead, entity: Entity, date: NaiveDate) -> Result<bool> {
+fn entity_valid(graph: &dyn GraphRead, entity: Cited, date: NaiveDate) -> Result<bool> {
     for (key, after) in [("valid_from", true), ("valid_to", false)] {
         let Some(sym) = graph.names().get(key) else {
             continue;

@@ -497,6 +497,56 @@ mod tests {
     }
 
     #[test]
+    fn citations_are_set_undone_and_guard_deletes() {
+        let mut g = MemoryGraph::new();
+        for m in [node(0, "Source"), node(1, "A"), rel(0, "R", 1, 1)] {
+            g.apply(m).unwrap();
+        }
+        let cite = |quote: Option<&str>| Citation {
+            source: NodeId(0),
+            quote: quote.map(Arc::from),
+        };
+        let entity = Cited::Rel(RelId(0));
+        let undo = g
+            .apply(Mutation::SetCitations {
+                entity,
+                citations: vec![cite(Some("q"))],
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(g.citations().of(entity), [cite(Some("q"))]);
+        assert_eq!(g.citations().citing(NodeId(0)), [entity]);
+        // Setting the same list again changes nothing and has nothing to undo.
+        let same = Mutation::SetCitations {
+            entity,
+            citations: vec![cite(Some("q"))],
+        };
+        assert_eq!(g.apply(same).unwrap(), None);
+        // Neither the cited relationship nor the source can go while the citation is there.
+        assert_eq!(
+            g.apply(Mutation::DeleteRel { id: RelId(0) }),
+            Err(GraphError::StillCited(entity))
+        );
+        assert_eq!(
+            g.apply(Mutation::DeleteNode { id: NodeId(0) }),
+            Err(GraphError::StillCited(Cited::Node(NodeId(0))))
+        );
+        // A source that does not exist is refused.
+        let missing = Mutation::SetCitations {
+            entity,
+            citations: vec![Citation {
+                source: NodeId(9),
+                quote: None,
+            }],
+        };
+        assert_eq!(g.apply(missing), Err(GraphError::NoSuchNode(NodeId(9))));
+        g.apply(undo).unwrap();
+        assert!(g.citations().of(entity).is_empty());
+        assert!(!g.citations().is_cited(NodeId(0)));
+        g.apply(Mutation::DeleteNode { id: NodeId(0) }).unwrap();
+    }
+
+    #[test]
     fn create_and_undo_restore_the_graph() {
         let mut g = MemoryGraph::new();
         g.apply(node(0, "A")).unwrap();
