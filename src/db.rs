@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 mod batches;
 mod error;
+mod notify;
 mod schema;
 
 use batches::BatchCommits;
@@ -106,6 +107,8 @@ pub struct Database {
     limits: Limits,
     /// The procedures CALL finds: the built-ins and those registered on this database.
     procedures: Procedures,
+    /// `--as-of` / `:as-of`: the date every MATCH without its own AS OF sees the graph at.
+    as_of: Option<chrono::NaiveDate>,
 }
 
 impl Default for Database {
@@ -135,6 +138,7 @@ impl Database {
             interrupter: Interrupter::default(),
             limits: Limits::standard(),
             procedures: Procedures::default(),
+            as_of: None,
         }
     }
 
@@ -165,6 +169,19 @@ impl Database {
     /// The procedures `CALL` finds on this database.
     pub fn procedures(&self) -> &Procedures {
         &self.procedures
+    }
+
+    /// Makes every MATCH without its own `AS OF` see only what is valid at `date` (kg's
+    /// valid time); `None` sees everything. Plans made before are dropped.
+    pub fn set_as_of(&mut self, date: Option<chrono::NaiveDate>) {
+        if self.as_of != date {
+            self.plans.clear();
+        }
+        self.as_of = date;
+    }
+
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.as_of
     }
 
     /// Chooses the executor that runs reads: the batched one (the default) or the
@@ -354,6 +371,7 @@ impl Database {
             .into());
         }
         check_params(params)?;
+        let missing = self.missing_names(&plan.read_names);
         let savepoint = self.log.savepoint();
         // Batches of CALL { ... } IN TRANSACTIONS commit as the statement runs; inside an
         // explicit transaction there is nothing they could commit on their own.
@@ -391,6 +409,7 @@ impl Database {
         ));
         result.stats = stats;
         self.after_statement(savepoint)?;
+        self.note_missing(missing);
         Ok((result, figures))
     }
 
@@ -540,7 +559,13 @@ impl Database {
     }
 
     fn plan(&self, query: &ast::Query) -> Result<QueryPlan, Error> {
-        Ok(plan::plan_query_with(query, &self.graph, &self.procedures)?)
+        let as_of = self.as_of.map(Value::Date);
+        Ok(plan::plan_query_with(
+            query,
+            &self.graph,
+            &self.procedures,
+            as_of.as_ref(),
+        )?)
     }
 
     /// The whole graph, or the subgraph of what `statement` returns (with `induced`, also

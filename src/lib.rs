@@ -26,3 +26,4 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod schema;
+pub mod why;

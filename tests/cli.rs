@@ -661,8 +661,9 @@ fn schema_lists_labels_types_and_keys_with_counts() {
 
     // Without --data, the schema is the article graph's.
     let run = kg(&["schema", "--format", "csv"]);
-    assert!(run.stdout.contains("\nCompany,8\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("\nREPORTED_BY,"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nCompany,6\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nCloudProvider,3\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nOPERATED_BY,"), "{}", run.stdout);
 }
 
 #[test]
@@ -1380,4 +1381,86 @@ fn after_an_unbalanced_bracket_a_script_resumes_at_the_next_line_ending_semicolo
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("1 row rejected"), "{}", run.stderr);
     assert!(run.stderr.contains("imported 1000 nodes"), "{}", run.stderr);
+}
+
+#[test]
+fn as_of_applies_a_date_to_every_match_without_its_own() {
+    let exclusive = "MATCH ({name: 'Microsoft'})-[d]-({name: 'OpenAI'}) WHERE d.exclusive \
+                     RETURN count(d) AS n";
+    let count = |args: &[&str]| {
+        let run = kg(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    // Before, on the last day of and after the exclusivity that ended in April 2026.
+    for (date, n) in [
+        ("2026-03-01", 1),
+        ("2026-04-30", 1),
+        ("2026-05-01", 0),
+        ("2026-06-01", 0),
+    ] {
+        let out = count(&["--as-of", date, "query", "--format", "csv", exclusive]);
+        assert_eq!(out, format!("n\n{n}\n"), "as of {date}");
+    }
+    // Without --as-of, both the ended and the current distribution are seen.
+    let out = count(&[
+        "query",
+        "--format",
+        "csv",
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN count(d) AS n",
+    ]);
+    assert_eq!(out, "n\n2\n");
+    // A MATCH with its own AS OF keeps it.
+    let own = "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() AS OF date('2026-03-01') \
+               RETURN d.exclusive AS e";
+    let out = count(&["--as-of", "2026-06-01", "query", "--format", "csv", own]);
+    assert_eq!(out, "e\ntrue\n");
+    let bad = kg(&["--as-of", "April", "query", "RETURN 1"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("'April' is not a date"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn misspelt_names_still_run_and_get_a_note_on_stderr() {
+    let run = kg(&["query", "MATCH (a:Agreemnt) RETURN count(a) AS n"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("| 0 |"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "note: no label Agreemnt in the graph; did you mean Agreement?\n"
+    );
+    // JSON output keeps stdout clean: the notes go to stderr only.
+    let run = kg(&[
+        "query",
+        "--format",
+        "json",
+        "MATCH (a:Agreement)<-[:PARTY_TOO]-(c) RETURN c.nam AS n",
+    ]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "[]\n");
+    assert!(
+        run.stderr
+            .contains("note: no relationship type PARTY_TOO in the graph; did you mean PARTY_TO?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("note: no property key nam in the graph; did you mean name?"),
+        "{}",
+        run.stderr
+    );
+    // Names that exist, and names the statement itself creates, get none.
+    let run = kg_empty(&["query", "CREATE (n:Brandnew {zz: 1}) RETURN n.zz AS zz"]);
+    assert!(!run.stderr.contains("no label"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no property key"), "{}", run.stderr);
+    let run = kg(&["query", "MATCH (p:Person)-[w:WORKS_AT]->(c) RETURN w.role"]);
+    assert_eq!(run.stderr, "");
+    // Nothing close: the note names the name alone.
+    let run = kg(&["query", "MATCH (x:Zebra) RETURN x"]);
+    assert_eq!(run.stderr, "note: no label Zebra in the graph\n");
 }

@@ -21,18 +21,20 @@ fn counts(sub: &Subgraph) -> (usize, usize) {
 #[test]
 fn a_result_gives_its_entities_and_the_ends_of_its_relationships() {
     let mut db = Database::default_graph().unwrap();
-    let works = "MATCH (:Person)-[w:WORKS_AT]->(:Company) RETURN w";
-    assert_eq!(counts(&subgraph(&mut db, works, false)), (6, 3));
-    let paths = "MATCH p = (:Person)-[:WORKS_AT]->(:Company) RETURN p";
-    assert_eq!(counts(&subgraph(&mut db, paths, false)), (6, 3));
+    // Three people, their three employers, and the three sources they all cite (CNBC,
+    // Business Standard, the article), so that the citations travel too.
+    let works = "MATCH (:Person)-[w:WORKS_AT]->() RETURN w";
+    assert_eq!(counts(&subgraph(&mut db, works, false)), (9, 3));
+    let paths = "MATCH p = (:Person)-[:WORKS_AT]->() RETURN p";
+    assert_eq!(counts(&subgraph(&mut db, paths, false)), (9, 3));
     let nested = "MATCH (c:Company) RETURN collect(c) AS cs, {n: count(c)} AS m";
     let companies = subgraph(&mut db, nested, false);
     assert_eq!(companies.rel_count(), 0);
-    assert!(
-        companies
-            .nodes()
-            .all(|n| n.labels.iter().any(|l| &**l == "Company"))
-    );
+    assert!(companies.nodes().all(|n| {
+        n.labels
+            .iter()
+            .any(|l| &**l == "Company" || &**l == "Source")
+    }));
     let scalars = subgraph(&mut db, "MATCH (c:Company) RETURN c.name", false);
     assert_eq!(counts(&scalars), (0, 0));
 }
@@ -283,4 +285,48 @@ fn kuzu_refuses_names_that_differ_only_in_case() {
         "the kuzu format cannot hold this graph: tables 'Person' and 'person' differ only in case, and Kuzu's names ignore case"
     );
     assert!(!dir.exists(), "nothing is written");
+}
+
+#[test]
+fn every_format_carries_the_citations() {
+    let mut db = Database::default_graph().unwrap();
+    let query = "MATCH (:Person {name: 'Denise Dresser'})-[w:WORKS_AT]->() RETURN w";
+    let sub = subgraph(&mut db, query, false);
+    // Dresser, OpenAI and the two sources they cite (CNBC, the article).
+    assert_eq!(counts(&sub), (4, 1));
+    for format in [
+        ExportFormat::Json,
+        ExportFormat::Jsonl,
+        ExportFormat::GraphMl,
+        ExportFormat::Dot,
+        ExportFormat::Cypher(Dialect::Portable),
+        ExportFormat::Cypher(Dialect::Neo4j),
+    ] {
+        let (out, _) = text(format, &sub);
+        for needle in ["_kg_sources", "_kg_cite_id", "_kg_quotes", "revenue chief"] {
+            assert!(out.contains(needle), "{format}: no {needle} in\n{out}");
+        }
+    }
+    // The html viewer shows them by name, with the passage, when an element is clicked.
+    let (html, _) = text(ExportFormat::Html, &sub);
+    assert!(
+        html.contains("\"sources\",\"CNBC (“Denise Dresser, OpenAI’s revenue chief”); Article\""),
+        "{html}"
+    );
+    assert!(!html.contains("_kg_sources"));
+    // csv and kuzu write files: a column each.
+    for (format, name) in [(ExportFormat::Csv, "csv"), (ExportFormat::Kuzu, "kuzu")] {
+        let dir = std::env::temp_dir().join(format!("kg-cites-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        export::write_to_path(format, &sub, &dir).unwrap();
+        let mut all = String::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        assert!(
+            all.contains("_kg_sources") && all.contains("_kg_cite_id"),
+            "{name}: {all}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

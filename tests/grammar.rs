@@ -19,6 +19,23 @@ const FEATURES: &[(&str, &str)] = &[
     ("match", "MATCH (n) RETURN n"),
     ("optional match", "OPTIONAL MATCH (n:A) RETURN n"),
     ("where", "MATCH (n) WHERE n.x > 1 RETURN n"),
+    (
+        "kg: as of",
+        "MATCH (n)-[r]->(m) AS OF date('2026-03-01') WHERE n.x > 1 RETURN n",
+    ),
+    (
+        "kg: optional as of",
+        "MATCH (n) OPTIONAL MATCH (n)-->(m) AS OF $day RETURN m",
+    ),
+    (
+        "kg: cite",
+        "MATCH (s:Source), (n) CITE s QUOTE 'said so', s FOR n, n RETURN n",
+    ),
+    (
+        "kg: cite after create",
+        "CREATE (s:Source)-[:R]->(n) CITE s FOR n",
+    ),
+    ("kg: uncite", "MATCH (s:Source), (n) UNCITE s FOR n"),
     ("several patterns", "MATCH (a), (b)-->(c) RETURN a, b, c"),
     (
         "labels and properties",
@@ -666,6 +683,8 @@ fn clauses_are_built_in_order() {
             ClauseKind::LoadCsv { .. } => "LOAD CSV",
             ClauseKind::CallProcedure(_) => "CALL",
             ClauseKind::CallSubquery(_) => "CALL {}",
+            ClauseKind::Cite { remove: true, .. } => "UNCITE",
+            ClauseKind::Cite { .. } => "CITE",
         })
         .collect();
     assert_eq!(

@@ -8,6 +8,7 @@ runs every question, prints a table and exits non-zero on any difference.
 
 Usage: python other_engines.py CASE.json...
 """
+import datetime
 import json
 import math
 import os
@@ -81,7 +82,10 @@ class Kuzu:
 
 def same(a, b):
     """Values as kg's JSON gives them and as an engine's client does: the same type (an
-    integer is not a float, nor a boolean an integer) and value, floats within 1e-9."""
+    integer is not a float, nor a boolean an integer) and value, floats within 1e-9. kg's JSON
+    writes a date as its ISO 8601 text, which the engines' clients turn into a date."""
+    if isinstance(a, str) and isinstance(b, (datetime.date, datetime.datetime)):
+        return a == b.isoformat()
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, float) and isinstance(b, float):

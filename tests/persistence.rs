@@ -493,15 +493,15 @@ fn empty_truncated_and_future_snapshots_are_refused() {
     );
     std::fs::write(&f.snapshot, &good[..good.len() - 3]).unwrap();
     expect_refused(&f, "the file is truncated");
-    // A snapshot written by a newer kg: a valid header with version 3.
+    // A snapshot written by a newer kg: a valid header with version 4.
     let mut future = good.clone();
-    future[8..12].copy_from_slice(&3u32.to_le_bytes());
+    future[8..12].copy_from_slice(&4u32.to_le_bytes());
     let crc = crc32fast::hash(&future[..36]);
     future[36..40].copy_from_slice(&crc.to_le_bytes());
     std::fs::write(&f.snapshot, &future).unwrap();
     expect_refused(
         &f,
-        "snapshot.kg has format version 3 (at byte 8); this kg reads version 2: it was written by a newer kg",
+        "snapshot.kg has format version 4 (at byte 8); this kg reads version 3: it was written by a newer kg",
     );
     std::fs::write(&f.snapshot, &good).unwrap();
     assert_eq!(query(&f.dir, COUNT).stdout, count_line(4));
@@ -511,11 +511,11 @@ fn empty_truncated_and_future_snapshots_are_refused() {
 fn a_log_from_a_newer_kg_is_refused_and_recover_leaves_it_alone() {
     let f = fixture("futurelog");
     let mut log = std::fs::read(&f.wal).unwrap();
-    log[8..12].copy_from_slice(&3u32.to_le_bytes());
+    log[8..12].copy_from_slice(&4u32.to_le_bytes());
     let crc = crc32fast::hash(&log[..12]);
     log[12..16].copy_from_slice(&crc.to_le_bytes());
     std::fs::write(&f.wal, &log).unwrap();
-    let needle = "wal.kg has format version 3 (at byte 8); this kg reads version 2: it was written by a newer kg";
+    let needle = "wal.kg has format version 4 (at byte 8); this kg reads version 3: it was written by a newer kg";
     expect_refused(&f, needle);
     let r = run(kg(&f.dir).arg("check"));
     assert!(

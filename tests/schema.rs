@@ -104,7 +104,7 @@ fn a_store_in_the_format_before_declarations_opens_and_is_upgraded() {
         ]]
     );
     // Read the old, write the new: both files are in the current format now.
-    assert_eq!((version("snapshot.kg"), version("wal.kg")), (2, 2));
+    assert_eq!((version("snapshot.kg"), version("wal.kg")), (3, 3));
     exec(
         &mut db,
         "CREATE INDEX company_name FOR (c:Company) ON (c.name)",

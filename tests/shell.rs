@@ -96,7 +96,7 @@ fn tab_completes_procedure_names_after_call() {
     p.exp_string(");").unwrap();
     type_keys(&mut p, "\r");
     p.exp_string("'WatchItem'").expect("the completed call ran");
-    p.exp_string("16 rows").unwrap();
+    p.exp_string("14 rows").unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
@@ -123,6 +123,63 @@ fn parameters_set_in_the_shell_are_used() {
     p.exp_string("kg> ").unwrap();
     type_line(&mut p, ":params");
     p.exp_string(":param `the year` => 2026").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn as_of_sets_the_date_every_match_sees() {
+    let dir = temp_dir("as-of");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, ":as-of 2026-03-01");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":as-of");
+    p.exp_string("as of 2026-03-01").unwrap();
+    type_line(
+        &mut p,
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN collect(d.exclusive) AS excl;",
+    );
+    p.exp_string("| [true] |").unwrap();
+    type_line(&mut p, ":as-of someday");
+    p.exp_string("'someday' is not a date").unwrap();
+    type_line(&mut p, ":as-of off");
+    p.exp_string("kg> ").unwrap();
+    type_line(
+        &mut p,
+        "MATCH ({name: 'Microsoft'})-[d:DISTRIBUTES]->() RETURN count(d) AS n;",
+    );
+    p.exp_string("| 2 |").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn why_lists_sources_and_connect_explains_a_connection() {
+    let dir = temp_dir("why");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, ":why");
+    p.exp_string("no result yet").unwrap();
+    type_line(
+        &mut p,
+        "MATCH (:Person {name: 'Denise Dresser'})-[w:WORKS_AT]->(c) RETURN w;",
+    );
+    p.exp_string("1 row").unwrap();
+    type_line(&mut p, ":why");
+    p.exp_string("Denise Dresser -[WORKS_AT]-> OpenAI:")
+        .unwrap();
+    p.exp_string("  CNBC ").unwrap();
+    p.exp_string("Denise Dresser, OpenAI").unwrap();
+    p.exp_string("  Article").unwrap();
+    type_line(&mut p, ":connect 'Gil Luria' Microsoft");
+    p.exp_string("Gil Luria -[SAID | Business Standard, Article]->")
+        .unwrap();
+    type_line(&mut p, ":connect Gil");
+    p.exp_string("usage: :connect").unwrap();
+    // A misspelt label: the result, then the note below it.
+    type_line(&mut p, "MATCH (a:Agreemnt) RETURN count(a) AS n;");
+    p.exp_string("1 row").unwrap();
+    p.exp_string("note: no label Agreemnt in the graph; did you mean Agreement?")
+        .unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 }
@@ -232,14 +289,11 @@ fn timeout_and_max_memory_are_set_and_shown_in_the_shell() {
 fn export_writes_a_file_that_loads_back() {
     let dir = temp_dir("export");
     let mut p = shell(&dir.join("history"));
-    type_line(
-        &mut p,
-        "MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p, w, c;",
-    );
+    type_line(&mut p, "MATCH (p:Person)-[w:WORKS_AT]->(c) RETURN p, w, c;");
     p.exp_string("3 rows").unwrap();
     let file = dir.join("people.json");
     type_line(&mut p, &format!(":export json {}", file.display()));
-    p.exp_string("exported 6 nodes and 3 relationships")
+    p.exp_string("exported 9 nodes and 3 relationships")
         .unwrap();
     let cypher = dir.join("openai.cypher");
     type_line(
@@ -249,7 +303,9 @@ fn export_writes_a_file_that_loads_back() {
             cypher.display()
         ),
     );
-    p.exp_string("exported 1 node and 0 relationships").unwrap();
+    // OpenAI and the article it cites.
+    p.exp_string("exported 2 nodes and 0 relationships")
+        .unwrap();
     type_line(&mut p, ":quit");
     p.exp_eof().unwrap();
 
@@ -257,7 +313,7 @@ fn export_writes_a_file_that_loads_back() {
     for (path, query, expected) in [
         (
             &file,
-            "MATCH (p:Person)-[:WORKS_AT]->(c:Company) RETURN count(*) AS n",
+            "MATCH (p:Person)-[:WORKS_AT]->(c) RETURN count(*) AS n",
             "| 3 |",
         ),
         (

@@ -3,10 +3,10 @@
 // enterprise distribution" (AI Technology, 7 min read).
 // Source text: shared/seeds/000_a7ba85c7bf0b95bc.txt
 //
-// Written in kg's query language, following openCypher, using only plain
-// CREATE patterns, so the same script also runs unchanged in Neo4j/Memgraph.
-// It is ONE CREATE statement: nodes are bound to variables first, then the
-// relationships reuse those variables.
+// Written in kg's query language, following openCypher: ONE statement, a
+// CREATE of nodes bound to variables, then relationships that reuse them
+// (each named r1, r2, ... so that it can be cited), then kg's CITE clauses
+// (a kg extension: drop them and the script runs in Neo4j/Memgraph too).
 //
 // Conventions (full reference: graph-data/SCHEMA.md):
 //   * name     -- the entity's name exactly as the article writes it;
@@ -17,15 +17,20 @@
 //   * percent  -- FLOAT in a key ending in `_pct` (27% -> stake_pct: 27.0).
 //   * multiple -- FLOAT (17.6x -> return_multiple: 17.6).
 //   * counts   -- INTEGER; "200,000-plus" -> enterprise_customers_min: 200000.
-//   * dates    -- ISO 8601 strings, as precise as the article: '2026-04',
-//                 '2032'. Periods: period_start / period_end. Validity:
-//                 valid_from / valid_to. "through YEAR" is also stored as the
-//                 integer through_year. Point-in-time figures: as_of.
-//   * source   -- every node (except Source nodes) and every relationship
-//                 has `source`, the name of the Source node the article
-//                 attributes the fact to; 'Article' = the article's own
-//                 voice. Every non-Source node also has a REPORTED_BY
-//                 relationship to that same Source node.
+//   * validity -- valid_from / valid_to are DATE values. A bound the article
+//                 gives only to the month or year covers the whole period:
+//                 valid_from is the period's first day, valid_to its last
+//                 ("ended in April 2026" -> valid_to: date('2026-04-30'),
+//                 "through 2032" -> valid_to: date('2032-12-31')).
+//   * other dates -- descriptive ISO 8601 strings, as precise as the article
+//                 ('2026-03', 'Q4 2025'): period_start / period_end, as_of.
+//   * status   -- 'active' or 'ended' (agreements, distribution, payments);
+//                 'preview' (availability).
+//   * provenance -- every node (except Source nodes) and every relationship
+//                 CITEs the Source the article attributes it to and the
+//                 article itself ('Article'); facts the article states on
+//                 its own authority cite the article only. Citations are
+//                 kg's attachments, not relationships (see SCHEMA.md).
 //   * COMPETES_WITH is symmetric: stored once, query it undirected.
 // ============================================================================
 
@@ -48,86 +53,73 @@ CREATE
      aliases: ['Microsoft’s official statement']}),
 
 // ---------------------------------------------------------------------------
-// Companies and divisions. AWS and Google Cloud are divisions AND the cloud
-// providers compared in the article's market table (hence three labels).
+// Companies. The three clouds of the market table (AWS, Azure, Google
+// Cloud) are modelled alike: each is a CloudProvider OPERATED_BY its owner.
 // ---------------------------------------------------------------------------
   (openai:Company {name: 'OpenAI', enterprise_customers_min: 200000,
-     enterprise_customers_text: '200,000-plus', source: 'Article'}),
-  (microsoft:Company {name: 'Microsoft', source: 'Article'}),
-  (amazon:Company {name: 'Amazon', source: 'Article'}),
-  (aws:Company:Division:CloudProvider {name: 'AWS',
-     aliases: ['Amazon Web Services', 'Amazon’s cloud division'], source: 'Article'}),
-  (google:Company {name: 'Google', source: 'TheNextWeb'}),
-  (gcloud:Company:Division:CloudProvider {name: 'Google Cloud', source: 'Article'}),
-  (anthropic:Company {name: 'Anthropic', source: 'Business Standard'}),
-  (dadavidson:Company {name: 'D.A. Davidson & Co.', aliases: ['D.A. Davidson'],
-     source: 'Business Standard'}),
+     enterprise_customers_text: '200,000-plus'}),
+  (microsoft:Company {name: 'Microsoft'}),
+  (amazon:Company {name: 'Amazon'}),
+  (aws:CloudProvider {name: 'AWS',
+     aliases: ['Amazon Web Services', 'Amazon’s cloud division']}),
+  (google:Company {name: 'Google'}),
+  (gcloud:CloudProvider {name: 'Google Cloud'}),
+  (anthropic:Company {name: 'Anthropic'}),
+  (dadavidson:Company {name: 'D.A. Davidson & Co.', aliases: ['D.A. Davidson']}),
 
 // ---------------------------------------------------------------------------
 // People (role and employer are on the WORKS_AT relationship below).
 // ---------------------------------------------------------------------------
-  (dresser:Person {name: 'Denise Dresser', source: 'CNBC'}),
-  (garman:Person {name: 'Matt Garman', source: 'Article'}),
-  (luria:Person {name: 'Gil Luria', source: 'Business Standard'}),
+  (dresser:Person {name: 'Denise Dresser'}),
+  (garman:Person {name: 'Matt Garman'}),
+  (luria:Person {name: 'Gil Luria'}),
 
 // ---------------------------------------------------------------------------
-// Platforms. Azure is also a cloud provider of the market table.
-// Vertex AI was rebranded as the Gemini Enterprise Agent Platform
+// Cloud platforms. Vertex AI was rebranded as the Gemini Enterprise Agent Platform
 // (TheNextWeb): kept as one node, new name in aliases, plus a REBRANDED edge.
 // ---------------------------------------------------------------------------
-  (bedrock:Platform {name: 'Amazon Bedrock', aliases: ['Bedrock'], multi_model: true,
-     source: 'Article'}),
-  (azure:Platform:CloudProvider {name: 'Azure', aliases: ['Microsoft Azure'], source: 'Article'}),
+  (bedrock:Platform {name: 'Amazon Bedrock', aliases: ['Bedrock'], multi_model: true}),
+  (azure:CloudProvider {name: 'Azure', aliases: ['Microsoft Azure']}),
   (vertex:Platform {name: 'Vertex AI',
-     aliases: ['Gemini Enterprise Agent Platform', 'Vertex AI platform'], source: 'IBTimes'}),
+     aliases: ['Gemini Enterprise Agent Platform', 'Vertex AI platform']}),
 
 // ---------------------------------------------------------------------------
 // Models and products.
 // ---------------------------------------------------------------------------
-  (gpt55:Model {name: 'GPT-5.5', source: 'OpenAI announcement'}),
-  (gpt54:Model {name: 'GPT-5.4', source: 'OpenAI announcement'}),
-  (gemini:Model {name: 'Gemini', aliases: ['Gemini AI models'], source: 'IBTimes'}),
-  (codex:Product {name: 'Codex', kind: 'capability', source: 'OpenAI announcement'}),
+  (gpt55:Model {name: 'GPT-5.5'}),
+  (gpt54:Model {name: 'GPT-5.4'}),
+  (gemini:Model {name: 'Gemini', aliases: ['Gemini AI models']}),
+  (codex:Product {name: 'Codex', kind: 'capability'}),
   // The article does not say whose capability Managed Agents is: no DEVELOPED_BY edge.
-  (managed_agents:Product {name: 'Managed Agents', kind: 'capability',
-     source: 'OpenAI announcement'}),
+  (managed_agents:Product {name: 'Managed Agents', kind: 'capability'}),
 
 // ---------------------------------------------------------------------------
 // The deal: multi-year $38 billion OpenAI-AWS partnership, April 2026.
 // ---------------------------------------------------------------------------
-  (deal_aws:Deal {name: 'AWS partnership',
+  (deal_aws:Agreement {name: 'AWS partnership',
      aliases: ['$38 billion partnership', 'multi-year $38 billion agreement', 'April 2026 deal'],
-     value_usd: 38000000000, multi_year: true, date: '2026-04', valid_from: '2026-04',
+     kind: 'partnership agreement',
+     value_usd: 38000000000, multi_year: true, valid_from: date('2026-04-01'),
      status: 'active',
-     grants_access_to: ['OpenAI’s models', 'OpenAI’s 200,000-plus enterprise customer base'],
-     source: 'Article'}),
+     grants_access_to: ['OpenAI’s models', 'OpenAI’s 200,000-plus enterprise customer base']}),
 
 // ---------------------------------------------------------------------------
 // Microsoft-OpenAI agreements. The exclusivity arrangement ended in April
-// 2026; the new agreement holds the surviving terms (PART_OF it).
+// 2026; the new agreement holds the surviving terms (PART_OF it). The
+// primary-cloud-partner term and the revenue-share payments are facts between
+// the two companies: they are the PARTNERS_WITH and PAYS relationships below,
+// not agreement nodes too.
 // ---------------------------------------------------------------------------
   (ag_excl:Agreement {name: 'exclusivity arrangement',
      aliases: ['exclusive partnership', 'exclusive distribution rights', 'Azure exclusivity'],
-     kind: 'distribution agreement', exclusive: true, status: 'ended', valid_to: '2026-04',
-     source: 'Article'}),
+     kind: 'distribution agreement', exclusive: true, status: 'ended',
+     valid_to: date('2026-04-30')}),
   (ag_new:Agreement {name: 'new agreement', aliases: ['revised terms'],
-     kind: 'partnership agreement', status: 'active', valid_from: '2026-04',
-     source: 'TechCrunch'}),
-  (ag_primary:Agreement {name: 'primary cloud partner', kind: 'term',
-     quote: 'primary cloud partner', status: 'active', valid_to: '2032', through_year: 2032,
-     source: 'Article'}),
+     kind: 'partnership agreement', status: 'active', valid_from: date('2026-04-01')}),
   (ag_first_ship:Agreement {name: 'first-ship-on-Azure rights',
      aliases: ['first-launch rights', 'preferential launch timing'], kind: 'term',
      status: 'active',
-     condition: 'unless Microsoft cannot and chooses not to support the necessary capabilities',
-     source: 'Microsoft official statement'}),
-  // Microsoft used to pay OpenAI a revenue share; the new agreement ends it.
-  (ag_revshare:Agreement {name: 'revenue-sharing obligations', kind: 'payment term',
-     payment: 'revenue share', status: 'ended', valid_to: '2026-04', source: 'TechCrunch'}),
-  // OpenAI keeps paying Microsoft through 2030, now capped.
-  (ag_capped:Agreement {name: 'capped arrangement', aliases: ['newly capped arrangement'],
-     kind: 'payment term', payment: 'revenue share', capped: true, status: 'active',
-     valid_to: '2030', through_year: 2030, source: 'TechCrunch'}),
+     condition: 'unless Microsoft cannot and chooses not to support the necessary capabilities'}),
 
 // ---------------------------------------------------------------------------
 // Investments and commitments.
@@ -136,20 +128,18 @@ CREATE
      aliases: ['$13 billion investment'], kind: 'investment',
      amount_usd: 13000000000, approximate: true, rounds: 3,
      period_start: '2019', period_end: '2023',
-     return_multiple: 17.6, return_as_of: '2026-03', source: 'Article'}),
+     return_multiple: 17.6, return_as_of: '2026-03'}),
   (inv_azure:Investment {name: 'Azure infrastructure commitment',
      kind: 'infrastructure commitment', amount_usd: 250000000000,
-     sized_for: 'exclusive OpenAI workload distribution', revision_disclosed: false,
-     source: 'Article'}),
+     sized_for: 'exclusive OpenAI workload distribution', revision_disclosed: false}),
 
 // ---------------------------------------------------------------------------
 // Google's answer: $750 million partner fund announced at Cloud Next 2026.
 // ---------------------------------------------------------------------------
   (fund:Fund {name: 'partner fund', aliases: ['$750 million partner fund', '$750M partner fund'],
      amount_usd: 750000000, purpose: 'agentic AI deployments', channel: 'consulting partners',
-     year: 2026, source: 'TheNextWeb'}),
-  (cloudnext:Event {name: 'Cloud Next 2026', kind: 'conference', year: 2026,
-     source: 'TheNextWeb'}),
+     year: 2026}),
+  (cloudnext:Event {name: 'Cloud Next 2026', kind: 'conference', year: 2026}),
 
 // ---------------------------------------------------------------------------
 // Market figures. One node per row of the table "Cloud Provider AI
@@ -163,247 +153,206 @@ CREATE
      table: 'Cloud Provider AI Positioning', period: 'Q4 2025–Q1 2026',
      period_start: '2025-10', period_end: '2026-03',
      share_pct: 31.0, growth_text: 'Mid-teens', growth_pct_min: 14.0, growth_pct_max: 16.0,
-     ai_distribution_strategy: 'Multi-model Bedrock platform + OpenAI direct',
-     source: 'Article'}),
+     ai_distribution_strategy: 'Multi-model Bedrock platform + OpenAI direct'}),
   (mf_azure:MarketFigure {name: 'Azure AI positioning', metric: 'AI positioning',
      table: 'Cloud Provider AI Positioning', period: 'Q4 2025–Q1 2026',
      period_start: '2025-10', period_end: '2026-03',
      share_pct: 24.0, growth_text: 'Low 30s%', growth_pct_min: 30.0, growth_pct_max: 33.0,
-     ai_distribution_strategy: 'OpenAI primary + first-launch rights',
-     source: 'Article'}),
+     ai_distribution_strategy: 'OpenAI primary + first-launch rights'}),
   (mf_gcloud:MarketFigure {name: 'Google Cloud AI positioning', metric: 'AI positioning',
      table: 'Cloud Provider AI Positioning', period: 'Q4 2025–Q1 2026',
      period_start: '2025-10', period_end: '2026-03',
      share_pct: 12.0, growth_text: '48%', growth_pct: 48.0,
      growth_pct_min: 48.0, growth_pct_max: 48.0,
-     ai_distribution_strategy: 'Gemini native + $750M partner fund',
-     source: 'Article'}),
+     ai_distribution_strategy: 'Gemini native + $750M partner fund'}),
   (mf_gc_q4:MarketFigure {name: 'Google Cloud Q4 2025 results', metric: 'quarterly results',
      period: 'Q4 2025', period_start: '2025-10', period_end: '2025-12',
      revenue_usd: 17700000000, growth_pct: 48.0,
-     note: 'fastest pace in four years', fastest_in_years: 4, source: 'IBTimes'}),
+     note: 'fastest pace in four years', fastest_in_years: 4}),
   (mf_val:MarketFigure {name: 'OpenAI valuation', metric: 'valuation',
-     valuation_usd: 852000000000, as_of: '2026-03', source: 'Article'}),
+     valuation_usd: 852000000000, as_of: '2026-03'}),
 
 // ---------------------------------------------------------------------------
 // Quotes (text kept verbatim, including the article's typography).
 // ---------------------------------------------------------------------------
   (q_dresser:Quote {name: 'Denise Dresser on Bedrock',
      text: 'has also limited our ability to meet enterprises where they are — for many that’s Bedrock',
-     context: 'told employees, about Microsoft’s partnership', source: 'CNBC'}),
+     context: 'told employees, about Microsoft’s partnership'}),
   (q_luria:Quote {name: 'Gil Luria on enterprise customers',
-     text: 'AWS and Google Cloud enterprise customers have been limited in their ability to integrate OpenAI’s products because of the exclusive relationship and will now be more likely to consider OpenAI alongside Anthropic.',
-     source: 'Business Standard'}),
+     text: 'AWS and Google Cloud enterprise customers have been limited in their ability to integrate OpenAI’s products because of the exclusive relationship and will now be more likely to consider OpenAI alongside Anthropic.'}),
   (q_garman:Quote {name: 'Matt Garman on customer demand',
      text: 'This is what our customers have been asking us for for a really long time.',
-     context: 'described customer demand as longstanding', source: 'Article'}),
+     context: 'described customer demand as longstanding'}),
   (q_ms_evolve:Quote {name: 'Microsoft on partnership evolution',
-     text: 'The rapid pace of innovation requires us to continue to evolve our partnership to benefit our customers and both companies.',
-     source: 'Microsoft official statement'}),
+     text: 'The rapid pace of innovation requires us to continue to evolve our partnership to benefit our customers and both companies.'}),
   (q_ms_firstship:Quote {name: 'Microsoft on first-ship condition',
      text: 'unless Microsoft cannot and chooses not to support the necessary capabilities',
-     context: 'OpenAI products will ship first on Azure', source: 'Microsoft official statement'}),
+     context: 'OpenAI products will ship first on Azure'}),
   (q_vb:Quote {name: 'VentureBeat on partnership evolution',
      text: 'the rapid pace of innovation',
-     context: 'the partnership evolution reflects it, requiring structural flexibility',
-     source: 'VentureBeat'}),
+     context: 'the partnership evolution reflects it, requiring structural flexibility'}),
 
 // ---------------------------------------------------------------------------
 // "What to watch" items (the article's own outlook).
 // ---------------------------------------------------------------------------
   (w_retention:WatchItem {name: 'Azure customer retention metrics',
      through_period: 'Q2 2026', period_end: '2026-06',
-     question: 'whether Microsoft can defend its AI-driven cloud growth thesis without exclusivity',
-     source: 'Article'}),
+     question: 'whether Microsoft can defend its AI-driven cloud growth thesis without exclusivity'}),
   (w_commit:WatchItem {name: 'Azure infrastructure commitment revision',
      question: 'whether the $250 billion Azure infrastructure commitment will be revised for multi-cloud reality',
-     disclosed: false, source: 'Article'}),
+     disclosed: false}),
   (w_gcloud:WatchItem {name: 'Google Cloud response velocity',
      question: 'whether Google Cloud secures similar direct OpenAI distribution or doubles down on Gemini-native differentiation',
      outcomes: ['three-way model marketplace', 'bifurcated ecosystem'],
-     article_leaning: 'bifurcated ecosystem', source: 'Article'}),
+     article_leaning: 'bifurcated ecosystem'}),
   (w_openai:WatchItem {name: 'OpenAI enterprise revenue growth trajectory',
-     question: 'whether multi-cloud distribution unlocks the corporate customer base that Azure exclusivity constrained',
-     source: 'Article'}),
+     question: 'whether multi-cloud distribution unlocks the corporate customer base that Azure exclusivity constrained'}),
 
 // ===========================================================================
 // Relationships
 // ===========================================================================
 
 // --- corporate structure and platform ownership ---
-  (aws)-[:DIVISION_OF {source: 'Article'}]->(amazon),
-  (gcloud)-[:DIVISION_OF {source: 'Article'}]->(google),
-  (bedrock)-[:OPERATED_BY {source: 'Article'}]->(aws),
-  (azure)-[:OPERATED_BY {source: 'Article'}]->(microsoft),
-  (vertex)-[:OPERATED_BY {source: 'IBTimes'}]->(gcloud),
-  (google)-[:REBRANDED {from_name: 'Vertex AI', to_name: 'Gemini Enterprise Agent Platform',
-     source: 'TheNextWeb'}]->(vertex),
+  (aws)-[r1:OPERATED_BY]->(amazon),
+  (gcloud)-[r2:OPERATED_BY]->(google),
+  (azure)-[r3:OPERATED_BY]->(microsoft),
+  (bedrock)-[r4:OPERATED_BY]->(aws),
+  (vertex)-[r5:OPERATED_BY]->(gcloud),
+  (google)-[r6:REBRANDED {from_name: 'Vertex AI', to_name: 'Gemini Enterprise Agent Platform'}]->(vertex),
 
 // --- people: role and employer ---
-  (dresser)-[:WORKS_AT {role: 'revenue chief', source: 'CNBC'}]->(openai),
-  (garman)-[:WORKS_AT {role: 'CEO', source: 'Article'}]->(aws),
-  (luria)-[:WORKS_AT {role: 'analyst', source: 'Business Standard'}]->(dadavidson),
+  (dresser)-[r7:WORKS_AT {role: 'revenue chief'}]->(openai),
+  (garman)-[r8:WORKS_AT {role: 'CEO'}]->(aws),
+  (luria)-[r9:WORKS_AT {role: 'analyst'}]->(dadavidson),
 
 // --- models and products: who builds them, where they are available ---
-  (gpt55)-[:DEVELOPED_BY {source: 'OpenAI announcement'}]->(openai),
-  (gpt54)-[:DEVELOPED_BY {source: 'OpenAI announcement'}]->(openai),
-  (codex)-[:DEVELOPED_BY {source: 'OpenAI announcement'}]->(openai),
-  (gemini)-[:DEVELOPED_BY {source: 'IBTimes'}]->(google),
-  (gpt55)-[:AVAILABLE_ON {status: 'preview', source: 'OpenAI announcement'}]->(bedrock),
-  (gpt54)-[:AVAILABLE_ON {status: 'preview', source: 'OpenAI announcement'}]->(bedrock),
-  (codex)-[:AVAILABLE_ON {status: 'preview', source: 'OpenAI announcement'}]->(bedrock),
-  (managed_agents)-[:AVAILABLE_ON {status: 'preview', source: 'OpenAI announcement'}]->(bedrock),
+  (gpt55)-[r10:DEVELOPED_BY]->(openai),
+  (gpt54)-[r11:DEVELOPED_BY]->(openai),
+  (codex)-[r12:DEVELOPED_BY]->(openai),
+  (gemini)-[r13:DEVELOPED_BY]->(google),
+  (gpt55)-[r14:AVAILABLE_ON {status: 'preview'}]->(bedrock),
+  (gpt54)-[r15:AVAILABLE_ON {status: 'preview'}]->(bedrock),
+  (codex)-[r16:AVAILABLE_ON {status: 'preview'}]->(bedrock),
+  (managed_agents)-[r17:AVAILABLE_ON {status: 'preview'}]->(bedrock),
 
 // --- the AWS partnership ---
-  (openai)-[:PARTY_TO {role: 'model provider', source: 'Article'}]->(deal_aws),
-  (aws)-[:PARTY_TO {role: 'distributor', source: 'Article'}]->(deal_aws),
-  (deal_aws)-[:DISTRIBUTED_VIA {source: 'Article'}]->(bedrock),
-  (deal_aws)-[:ENDED {date: '2026-04', source: 'Article'}]->(ag_excl),
-  (openai)-[:PARTNERS_WITH {basis: 'AWS partnership', valid_from: '2026-04',
-     source: 'Article'}]->(aws),
-  (microsoft)-[:PARTNERS_WITH {role: 'primary cloud partner', valid_to: '2032',
-     through_year: 2032, source: 'Article'}]->(openai),
+  (openai)-[r18:PARTY_TO {role: 'model provider'}]->(deal_aws),
+  (aws)-[r19:PARTY_TO {role: 'distributor'}]->(deal_aws),
+  (deal_aws)-[r20:DISTRIBUTED_VIA]->(bedrock),
+  (deal_aws)-[r21:ENDED]->(ag_excl),
+  (microsoft)-[r22:PARTNERS_WITH {role: 'primary cloud partner', quote: 'primary cloud partner',
+     valid_to: date('2032-12-31')}]->(openai),
 
-// --- who distributes OpenAI's models (X DISTRIBUTES OpenAI = X distributes OpenAI's models) ---
-  (aws)-[:DISTRIBUTES {exclusive: false, via: 'Amazon Bedrock', status: 'active',
-     valid_from: '2026-04', source: 'Article'}]->(openai),
-  (microsoft)-[:DISTRIBUTES {exclusive: true, via: 'Azure', status: 'ended',
-     valid_to: '2026-04', source: 'Article'}]->(openai),
-  (microsoft)-[:DISTRIBUTES {exclusive: false, via: 'Azure', status: 'active',
-     valid_from: '2026-04', source: 'Article'}]->(openai),
+// --- who distributes OpenAI's models (X DISTRIBUTES OpenAI = X distributes OpenAI's models;
+//     the platform it distributes through is linked by DISTRIBUTES_THROUGH) ---
+  (aws)-[r23:DISTRIBUTES {exclusive: false, status: 'active',
+     valid_from: date('2026-04-01')}]->(openai),
+  (microsoft)-[r24:DISTRIBUTES {exclusive: true, status: 'ended',
+     valid_to: date('2026-04-30')}]->(openai),
+  (microsoft)-[r25:DISTRIBUTES {exclusive: false, status: 'active',
+     valid_from: date('2026-04-01')}]->(openai),
+  (aws)-[r26:DISTRIBUTES_THROUGH]->(bedrock),
+  (microsoft)-[r27:DISTRIBUTES_THROUGH]->(azure),
 
 // --- Microsoft-OpenAI agreements: parties (with role) and structure ---
-  (microsoft)-[:PARTY_TO {role: 'exclusive distributor', source: 'Article'}]->(ag_excl),
-  (openai)-[:PARTY_TO {role: 'model provider', source: 'Article'}]->(ag_excl),
-  (microsoft)-[:PARTY_TO {role: 'partner', source: 'TechCrunch'}]->(ag_new),
-  (openai)-[:PARTY_TO {role: 'partner', source: 'TechCrunch'}]->(ag_new),
-  (ag_primary)-[:PART_OF {source: 'Article'}]->(ag_new),
-  (ag_first_ship)-[:PART_OF {source: 'Microsoft official statement'}]->(ag_new),
-  (ag_capped)-[:PART_OF {source: 'TechCrunch'}]->(ag_new),
-  (ag_new)-[:ENDED {date: '2026-04', source: 'TechCrunch'}]->(ag_revshare),
-  (microsoft)-[:PARTY_TO {role: 'primary cloud partner', source: 'Article'}]->(ag_primary),
-  (openai)-[:PARTY_TO {role: 'cloud customer', source: 'Article'}]->(ag_primary),
-  (microsoft)-[:PARTY_TO {role: 'rights holder', source: 'Microsoft official statement'}]->(ag_first_ship),
-  (openai)-[:PARTY_TO {role: 'grantor', source: 'Microsoft official statement'}]->(ag_first_ship),
-  (ag_first_ship)-[:FOR_PLATFORM {source: 'Microsoft official statement'}]->(azure),
-  (microsoft)-[:PARTY_TO {role: 'payer', source: 'TechCrunch'}]->(ag_revshare),
-  (openai)-[:PARTY_TO {role: 'payee', source: 'TechCrunch'}]->(ag_revshare),
-  (openai)-[:PARTY_TO {role: 'payer', source: 'TechCrunch'}]->(ag_capped),
-  (microsoft)-[:PARTY_TO {role: 'payee', source: 'TechCrunch'}]->(ag_capped),
+  (microsoft)-[r28:PARTY_TO {role: 'exclusive distributor'}]->(ag_excl),
+  (openai)-[r29:PARTY_TO {role: 'model provider'}]->(ag_excl),
+  (microsoft)-[r30:PARTY_TO {role: 'partner'}]->(ag_new),
+  (openai)-[r31:PARTY_TO {role: 'partner'}]->(ag_new),
+  (ag_first_ship)-[r32:PART_OF]->(ag_new),
+  (microsoft)-[r33:PARTY_TO {role: 'rights holder'}]->(ag_first_ship),
+  (openai)-[r34:PARTY_TO {role: 'grantor'}]->(ag_first_ship),
+  (ag_first_ship)-[r35:FOR_PLATFORM]->(azure),
 
 // --- money flows ---
-  (microsoft)-[:PAYS {payment: 'revenue share', status: 'stopped', valid_to: '2026-04',
-     source: 'TechCrunch'}]->(openai),
-  (openai)-[:PAYS {payment: 'revenue share', capped: true, status: 'active', valid_to: '2030',
-     through_year: 2030, source: 'TechCrunch'}]->(microsoft),
+  (microsoft)-[r36:PAYS {payment: 'revenue share', status: 'ended', valid_to: date('2026-04-30')}]->(openai),
+  (openai)-[r37:PAYS {payment: 'revenue share', capped: true, status: 'active',
+     valid_to: date('2030-12-31')}]->(microsoft),
 
 // --- Microsoft's investment, stake and infrastructure commitment ---
-  (microsoft)-[:PARTY_TO {role: 'investor', source: 'Article'}]->(inv_ms),
-  (openai)-[:PARTY_TO {role: 'investee', source: 'Article'}]->(inv_ms),
-  (ag_excl)-[:UNDERPINNED {source: 'Article'}]->(inv_ms),
-  (microsoft)-[:OWNS_STAKE {stake_pct: 27.0, value_usd: 228000000000, as_of: '2026-03',
-     position: 'influential minority shareholder', source: 'Article'}]->(openai),
-  (microsoft)-[:PARTY_TO {role: 'investor', source: 'Article'}]->(inv_azure),
-  (inv_azure)-[:FOR_PLATFORM {source: 'Article'}]->(azure),
+  (microsoft)-[r38:PARTY_TO {role: 'investor'}]->(inv_ms),
+  (openai)-[r39:PARTY_TO {role: 'investee'}]->(inv_ms),
+  (ag_excl)-[r40:UNDERPINNED]->(inv_ms),
+  (microsoft)-[r41:OWNS_STAKE {stake_pct: 27.0, value_usd: 228000000000, as_of: '2026-03',
+     position: 'influential minority shareholder'}]->(openai),
+  (microsoft)-[r42:PARTY_TO {role: 'investor'}]->(inv_azure),
+  (inv_azure)-[r43:FOR_PLATFORM]->(azure),
 
 // --- market figures ---
-  (aws)-[:HAS_MARKET_FIGURE {source: 'Article'}]->(mf_aws),
-  (azure)-[:HAS_MARKET_FIGURE {source: 'Article'}]->(mf_azure),
-  (gcloud)-[:HAS_MARKET_FIGURE {source: 'Article'}]->(mf_gcloud),
-  (gcloud)-[:HAS_MARKET_FIGURE {source: 'IBTimes'}]->(mf_gc_q4),
-  (openai)-[:HAS_MARKET_FIGURE {source: 'Article'}]->(mf_val),
-  (mf_gc_q4)-[:DRIVEN_BY {source: 'IBTimes'}]->(gemini),
-  (mf_gc_q4)-[:DRIVEN_BY {source: 'IBTimes'}]->(vertex),
+  (aws)-[r44:HAS_MARKET_FIGURE]->(mf_aws),
+  (azure)-[r45:HAS_MARKET_FIGURE]->(mf_azure),
+  (gcloud)-[r46:HAS_MARKET_FIGURE]->(mf_gcloud),
+  (gcloud)-[r47:HAS_MARKET_FIGURE]->(mf_gc_q4),
+  (openai)-[r48:HAS_MARKET_FIGURE]->(mf_val),
+  (mf_gc_q4)-[r49:DRIVEN_BY]->(gemini),
+  (mf_gc_q4)-[r50:DRIVEN_BY]->(vertex),
 
 // --- competition (symmetric; stored once) ---
-  (aws)-[:COMPETES_WITH {source: 'Article'}]->(azure),
-  (aws)-[:COMPETES_WITH {source: 'Article'}]->(gcloud),
-  (azure)-[:COMPETES_WITH {source: 'Article'}]->(gcloud),
-  (openai)-[:COMPETES_WITH {source: 'Business Standard'}]->(anthropic),
+  (aws)-[r51:COMPETES_WITH]->(azure),
+  (aws)-[r52:COMPETES_WITH]->(gcloud),
+  (azure)-[r53:COMPETES_WITH]->(gcloud),
+  (openai)-[r54:COMPETES_WITH]->(anthropic),
 
 // --- Google's partner fund ---
-  (google)-[:ANNOUNCED {source: 'TheNextWeb'}]->(fund),
-  (fund)-[:ANNOUNCED_AT {source: 'TheNextWeb'}]->(cloudnext),
-  (google)-[:HOSTED {source: 'TheNextWeb'}]->(cloudnext),
-  (fund)-[:SUPPORTS {source: 'TheNextWeb'}]->(vertex),
+  (google)-[r55:ANNOUNCED]->(fund),
+  (fund)-[r56:ANNOUNCED_AT]->(cloudnext),
+  (google)-[r57:HOSTED]->(cloudnext),
+  (fund)-[r58:SUPPORTS]->(vertex),
 
 // --- quotes: who said them and what they are about ---
-  (dresser)-[:SAID {source: 'CNBC'}]->(q_dresser),
-  (luria)-[:SAID {source: 'Business Standard'}]->(q_luria),
-  (garman)-[:SAID {source: 'Article'}]->(q_garman),
-  (microsoft)-[:SAID {source: 'Microsoft official statement'}]->(q_ms_evolve),
-  (microsoft)-[:SAID {source: 'Microsoft official statement'}]->(q_ms_firstship),
-  (q_dresser)-[:ABOUT {source: 'CNBC'}]->(ag_excl),
-  (q_luria)-[:ABOUT {source: 'Business Standard'}]->(ag_excl),
-  (q_garman)-[:ABOUT {source: 'Article'}]->(deal_aws),
-  (q_ms_evolve)-[:ABOUT {source: 'Microsoft official statement'}]->(ag_new),
-  (q_ms_firstship)-[:ABOUT {source: 'Microsoft official statement'}]->(ag_first_ship),
-  (q_vb)-[:ABOUT {source: 'VentureBeat'}]->(ag_new),
+  (dresser)-[r59:SAID]->(q_dresser),
+  (luria)-[r60:SAID]->(q_luria),
+  (garman)-[r61:SAID]->(q_garman),
+  (microsoft)-[r62:SAID]->(q_ms_evolve),
+  (microsoft)-[r63:SAID]->(q_ms_firstship),
+  (q_dresser)-[r64:ABOUT]->(ag_excl),
+  (q_luria)-[r65:ABOUT]->(ag_excl),
+  (q_garman)-[r66:ABOUT]->(deal_aws),
+  (q_ms_evolve)-[r67:ABOUT]->(ag_new),
+  (q_ms_firstship)-[r68:ABOUT]->(ag_first_ship),
+  (q_vb)-[r69:ABOUT]->(ag_new),
 
 // --- who issued the company statements ---
-  (openai)-[:PUBLISHED {source: 'Article'}]->(s_oai_ann),
-  (microsoft)-[:PUBLISHED {source: 'Article'}]->(s_ms_stmt),
+  (openai)-[r70:PUBLISHED]->(s_oai_ann),
+  (microsoft)-[r71:PUBLISHED]->(s_ms_stmt),
 
 // --- what to watch ---
-  (w_retention)-[:CONCERNS {source: 'Article'}]->(azure),
-  (w_commit)-[:CONCERNS {source: 'Article'}]->(inv_azure),
-  (w_gcloud)-[:CONCERNS {source: 'Article'}]->(gcloud),
-  (w_openai)-[:CONCERNS {source: 'Article'}]->(openai),
+  (w_retention)-[r72:CONCERNS]->(azure),
+  (w_commit)-[r73:CONCERNS]->(inv_azure),
+  (w_gcloud)-[r74:CONCERNS]->(gcloud),
+  (w_openai)-[r75:CONCERNS]->(openai)
 
 // ===========================================================================
-// Provenance: every non-Source node -> the Source named in its `source`.
+// Provenance: every fact cites the outlet the article attributes it to and
+// the article itself, with kg's CITE clause (see SCHEMA.md): citations are
+// attachments, never relationships, so no pattern or path walks through them.
 // ===========================================================================
-// Article (22)
-  (openai)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (microsoft)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (amazon)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (aws)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (gcloud)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (garman)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (bedrock)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (azure)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (deal_aws)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (ag_excl)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (ag_primary)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (inv_ms)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (inv_azure)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (mf_aws)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (mf_azure)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (mf_gcloud)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (mf_val)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (q_garman)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (w_retention)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (w_commit)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (w_gcloud)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-  (w_openai)-[:REPORTED_BY {source: 'Article'}]->(s_article),
-// CNBC (2)
-  (dresser)-[:REPORTED_BY {source: 'CNBC'}]->(s_cnbc),
-  (q_dresser)-[:REPORTED_BY {source: 'CNBC'}]->(s_cnbc),
-// TechCrunch (3)
-  (ag_new)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
-  (ag_revshare)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
-  (ag_capped)-[:REPORTED_BY {source: 'TechCrunch'}]->(s_techcrunch),
-// Business Standard (4)
-  (anthropic)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),
-  (dadavidson)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),
-  (luria)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),
-  (q_luria)-[:REPORTED_BY {source: 'Business Standard'}]->(s_bs),
-// IBTimes (3)
-  (vertex)-[:REPORTED_BY {source: 'IBTimes'}]->(s_ibtimes),
-  (gemini)-[:REPORTED_BY {source: 'IBTimes'}]->(s_ibtimes),
-  (mf_gc_q4)-[:REPORTED_BY {source: 'IBTimes'}]->(s_ibtimes),
-// TheNextWeb (3)
-  (google)-[:REPORTED_BY {source: 'TheNextWeb'}]->(s_tnw),
-  (fund)-[:REPORTED_BY {source: 'TheNextWeb'}]->(s_tnw),
-  (cloudnext)-[:REPORTED_BY {source: 'TheNextWeb'}]->(s_tnw),
-// VentureBeat (1)
-  (q_vb)-[:REPORTED_BY {source: 'VentureBeat'}]->(s_vb),
-// OpenAI announcement (4)
-  (gpt55)-[:REPORTED_BY {source: 'OpenAI announcement'}]->(s_oai_ann),
-  (gpt54)-[:REPORTED_BY {source: 'OpenAI announcement'}]->(s_oai_ann),
-  (codex)-[:REPORTED_BY {source: 'OpenAI announcement'}]->(s_oai_ann),
-  (managed_agents)-[:REPORTED_BY {source: 'OpenAI announcement'}]->(s_oai_ann),
-// Microsoft official statement (3)
-  (ag_first_ship)-[:REPORTED_BY {source: 'Microsoft official statement'}]->(s_ms_stmt),
-  (q_ms_evolve)-[:REPORTED_BY {source: 'Microsoft official statement'}]->(s_ms_stmt),
-  (q_ms_firstship)-[:REPORTED_BY {source: 'Microsoft official statement'}]->(s_ms_stmt);
+CITE s_article FOR
+  openai, microsoft, amazon, aws, gcloud, garman, bedrock, azure, deal_aws,
+  ag_excl, inv_ms, inv_azure, mf_aws, mf_azure, mf_gcloud, mf_val, q_garman,
+  w_retention, w_commit, w_gcloud, w_openai, r1, r2, r3, r4, r8, r18, r19,
+  r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r38, r39, r40, r41, r42,
+  r43, r44, r45, r46, r48, r51, r52, r53, r61, r66, r70, r71, r72, r73, r74,
+  r75
+CITE s_cnbc, s_article FOR
+  dresser, q_dresser, r7, r59, r64
+CITE s_techcrunch, s_article FOR
+  ag_new, r30, r31, r36, r37
+CITE s_bs, s_article FOR
+  anthropic, dadavidson, luria, q_luria, r9, r54, r60, r65
+CITE s_ibtimes, s_article FOR
+  vertex, gemini, mf_gc_q4, r5, r13, r47, r49, r50
+CITE s_tnw, s_article FOR
+  google, fund, cloudnext, r6, r55, r56, r57, r58
+CITE s_vb, s_article FOR
+  q_vb, r69
+CITE s_oai_ann, s_article FOR
+  gpt55, gpt54, codex, managed_agents, r10, r11, r12, r14, r15, r16, r17
+CITE s_ms_stmt, s_article FOR
+  ag_first_ship, q_ms_evolve, q_ms_firstship, r32, r33, r34, r35, r62, r63,
+  r67, r68
+// The passages behind the facts most asked about.
+CITE s_article QUOTE 'remains the “primary cloud partner” through 2032' FOR r22
+CITE s_article QUOTE 'Microsoft’s exclusive distribution rights expire' FOR r24
+CITE s_cnbc QUOTE 'Denise Dresser, OpenAI’s revenue chief' FOR r7
+CITE s_techcrunch QUOTE 'OpenAI continues paying Microsoft through 2030 under a newly capped arrangement' FOR r37;

@@ -82,6 +82,10 @@ pub struct GlobalArgs {
         )
     )]
     pub max_memory: Option<u64>,
+    /// kg extension: every MATCH without its own `AS OF` sees only the nodes and
+    /// relationships valid at this date (YYYY-MM-DD; in the shell, `:as-of`)
+    #[arg(long = "as-of", global = true, value_name = "DATE", value_parser = kg::functions::parse_as_of)]
+    pub as_of: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -193,6 +197,10 @@ pub enum Command {
     /// Load json, jsonl, scripts in the query language (.cypher/.cql) or neo4j-admin csv
     /// files into a store (needs --db)
     Import(super::import::ImportArgs),
+    /// kg extension: why two entities are connected: the best connections between two
+    /// names (or aliases) within a hop limit, hop by hop with each relationship's properties,
+    /// validity and sources; paths through hubs rank lower, provenance is never a hop
+    Why(super::why::WhyArgs),
 }
 
 #[derive(Args, Debug, Clone)]

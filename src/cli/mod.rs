@@ -9,6 +9,7 @@ mod params;
 mod script;
 mod shell;
 mod store;
+mod why;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -171,6 +172,7 @@ fn run(cli: Cli) -> Result<Status, Fatal> {
     }
     let mut session = open(&cli.global)?;
     session.db.set_limits(cli.global.limits());
+    session.db.set_as_of(cli.global.as_of);
     let status = run_command(&mut session, command, cli.global.history.as_deref())?;
     store::close(&mut session)?;
     Ok(status)
@@ -191,6 +193,7 @@ fn run_command(
         Command::Run { file, output } => script::run_file(session, &file, &output),
         Command::Export(args) => export::run(session, &args),
         Command::Import(args) => import::run(session, &args),
+        Command::Why(args) => why::run(&session.db, &args),
         Command::Schema { format } => {
             let schema = kg::schema::describe(session.db.graph());
             print_out(|out| {

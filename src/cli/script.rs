@@ -100,7 +100,6 @@ impl<'s> Runner<'s> {
         let started = std::time::Instant::now();
         let outcome = self.session.db.run(statement, &self.session.params);
         self.layout.elapsed = self.timing.then(|| started.elapsed());
-        self.print_notes();
         match outcome {
             Ok(results) => {
                 for r in results {
@@ -109,10 +108,13 @@ impl<'s> Runner<'s> {
                         self.last = Some(r);
                     }
                 }
+                // Notes (a misspelt label, say) go below the result they are about.
+                self.print_notes();
                 // Going on would run statements whose rows nobody can see.
                 !self.output_failed
             }
             Err(e) => {
+                self.print_notes();
                 self.failures += 1;
                 let mut err = std::io::stderr().lock();
                 let _ = write!(
@@ -262,6 +264,7 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
         (s.indexes_removed, "index", "removed"),
         (s.constraints_added, "constraint", "added"),
         (s.constraints_removed, "constraint", "removed"),
+        (s.citations_set, "entity", "cited"),
     ];
     let text: Vec<String> = parts
         .iter()
@@ -271,6 +274,7 @@ pub fn describe_stats(s: &kg::exec::WriteStats) -> String {
                 (1, noun) => noun.to_string(),
                 (_, "property") => "properties".to_string(),
                 (_, "index") => "indexes".to_string(),
+                (_, "entity") => "entities".to_string(),
                 (_, noun) => format!("{noun}s"),
             };
             format!("{verb} {n} {noun}")

@@ -26,11 +26,13 @@ mod vector;
 mod vector_eval;
 mod write;
 
-pub use crate::result::{NodeData, QueryResult, RelData, WriteStats, node_data, rel_data};
+pub use crate::result::{
+    Cite, NodeData, QueryResult, RelData, WriteStats, cites, node_data, rel_data,
+};
 pub use arith::float_text;
 pub use context::BatchCommit;
 pub use profile::{OpStats, Profile};
-pub use write::graph_error;
+pub use write::{SOURCE_LABEL, graph_error, source_name};
 
 use crate::error::QueryError;
 use crate::graph::{GraphRead, Transaction};

@@ -8,12 +8,15 @@ use super::run_stages;
 use crate::error::Span;
 use crate::error::{Detail, ErrorClass, QueryError};
 use crate::graph::{
-    Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction, neighbours,
+    Cited, Direction, GraphError, GraphRead, GraphWrite, Mutation, Transaction, neighbours,
 };
 use crate::model::{NodeId, PathValue, RelId, Value};
 use crate::plan::{BoundExpr, CreatePattern, Merge, RemoveAction, SetAction, WriteOp};
 use std::collections::HashSet;
 use std::sync::Arc;
+
+mod cite;
+pub use cite::{SOURCE_LABEL, source_name};
 
 pub struct Writer<'t, 'g> {
     pub tx: &'t mut Transaction<'g>,
@@ -109,6 +112,16 @@ impl Writer<'_, '_> {
             }
             WriteOp::Delete { targets, detach } => {
                 self.delete(targets, *detach, &rows)?;
+                Ok(rows)
+            }
+            WriteOp::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
+                for row in &rows {
+                    self.cite(sources, targets, *remove, row)?;
+                }
                 Ok(rows)
             }
             WriteOp::Foreach { list, slot, stages } => {
@@ -419,12 +432,14 @@ impl Writer<'_, '_> {
         let mut seen_rels = HashSet::new();
         for r in rels {
             if seen_rels.insert(r) && self.tx.rel_exists(r) {
+                self.uncite(Cited::Rel(r))?;
                 self.apply(Mutation::DeleteRel { id: r })?;
             }
         }
         let mut seen_nodes = HashSet::new();
         for n in nodes {
             if seen_nodes.insert(n) && self.tx.node_exists(n) {
+                self.uncite(Cited::Node(n))?;
                 self.apply(Mutation::DeleteNode { id: n })?;
             }
         }

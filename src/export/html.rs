@@ -55,13 +55,30 @@ pub(crate) fn script_safe_json(value: &Json) -> String {
 
 /// Properties as `[key, text]` pairs, values in the query language's syntax so that their
 /// types show (`'1'` is text, `1` an integer, `1.0` a float).
-fn props_json(props: &Map) -> Json {
-    Json::Array(
-        props
+/// Citations show as one more row, `sources`, naming each source and the passage it
+/// quotes, in place of the reserved properties that carry them in other formats.
+fn props_json(props: &Map, cites: &[crate::result::Cite]) -> Json {
+    let reserved = [
+        crate::graph::CITE_ID,
+        crate::graph::SOURCES,
+        crate::graph::QUOTES,
+    ];
+    let mut rows: Vec<Json> = props
+        .iter()
+        .filter(|(k, _)| !reserved.contains(&&***k))
+        .map(|(k, v)| json!([&**k, value_text(v, &NoEntities)]))
+        .collect();
+    if !cites.is_empty() {
+        let each: Vec<String> = cites
             .iter()
-            .map(|(k, v)| json!([&**k, value_text(v, &NoEntities)]))
-            .collect(),
-    )
+            .map(|c| match &c.quote {
+                Some(q) => format!("{} (“{q}”)", c.name),
+                None => c.name.to_string(),
+            })
+            .collect();
+        rows.push(json!(["sources", each.join("; ")]));
+    }
+    Json::Array(rows)
 }
 
 fn data_json(sub: &Subgraph) -> Json {
@@ -75,7 +92,7 @@ fn data_json(sub: &Subgraph) -> Json {
                 "id": n.id.0,
                 "labels": n.labels.iter().map(|l| &**l).collect::<Vec<_>>(),
                 "caption": caption,
-                "properties": props_json(&n.props),
+                "properties": props_json(&n.props, &n.cites),
             })
         })
         .collect();
@@ -87,7 +104,7 @@ fn data_json(sub: &Subgraph) -> Json {
                 "type": &*r.ty,
                 "start": r.start.0,
                 "end": r.end.0,
-                "properties": props_json(&r.props),
+                "properties": props_json(&r.props, &r.cites),
             })
         })
         .collect();

@@ -11,9 +11,11 @@
 mod aggregates;
 mod convert;
 mod graph;
+mod knowledge;
 mod lists;
 mod math;
 pub mod procedures;
+pub use knowledge::{parse_as_of, valid_at};
 mod scalar;
 mod strings;
 pub mod temporal;
@@ -326,8 +328,9 @@ impl AggKind {
 /// Every row, in the order of the groups' tables.
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: LazyLock<Vec<&'static Builtin>> = LazyLock::new(|| {
-        let groups: [&'static [Builtin]; 14] = [
+        let groups: [&'static [Builtin]; 15] = [
             graph::FUNCTIONS,
+            knowledge::FUNCTIONS,
             lists::FUNCTIONS,
             strings::FUNCTIONS,
             math::FUNCTIONS,

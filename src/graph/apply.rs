@@ -3,6 +3,7 @@
 
 use super::Symbol;
 use super::adjacency::{Direction, TypeAdjacency};
+use super::citations::{Citation, Cited};
 use super::column::Column;
 use super::index::Schema;
 use super::labels::{LabelList, NO_LABELS};
@@ -44,8 +45,19 @@ impl MemoryGraph {
                 end,
                 props,
             } => self.create_rel(id, &ty, start, end, props),
-            Mutation::DeleteNode { id } => self.delete_node(id),
-            Mutation::DeleteRel { id } => self.delete_rel(id),
+            Mutation::DeleteNode { id } => {
+                if self.citations.is_cited(id) || !self.citations.of(Cited::Node(id)).is_empty() {
+                    return Err(GraphError::StillCited(Cited::Node(id)));
+                }
+                self.delete_node(id)
+            }
+            Mutation::SetCitations { entity, citations } => self.set_citations(entity, citations),
+            Mutation::DeleteRel { id } => {
+                if !self.citations.of(Cited::Rel(id)).is_empty() {
+                    return Err(GraphError::StillCited(Cited::Rel(id)));
+                }
+                self.delete_rel(id)
+            }
             Mutation::SetNodeProperty { id, key, value } => {
                 check_storable(&value)?;
                 let set = self.node_set(id).ok_or(GraphError::NoSuchNode(id))?;
@@ -404,6 +416,30 @@ impl MemoryGraph {
         }))
     }
 
+    fn set_citations(
+        &mut self,
+        entity: Cited,
+        citations: Vec<Citation>,
+    ) -> Result<Option<Mutation>, GraphError> {
+        use super::GraphRead;
+        match entity {
+            Cited::Node(id) if !self.node_exists(id) => return Err(GraphError::NoSuchNode(id)),
+            Cited::Rel(id) if !self.rel_exists(id) => return Err(GraphError::NoSuchRel(id)),
+            _ => {}
+        }
+        if let Some(c) = citations.iter().find(|c| !self.node_exists(c.source)) {
+            return Err(GraphError::NoSuchNode(c.source));
+        }
+        if self.citations.of(entity) == citations.as_slice() {
+            return Ok(None);
+        }
+        let old = self.citations.replace(entity, citations);
+        Ok(Some(Mutation::SetCitations {
+            entity,
+            citations: old,
+        }))
+    }
+
     fn node_labels_vec(&self, n: u32) -> Vec<Symbol> {
         super::GraphRead::node_labels(self, NodeId(u64::from(n))).to_vec()
     }
@@ -458,6 +494,56 @@ mod tests {
         neighbours(g, NodeId(n), Some(dir), &[])
             .map(|(r, _)| r.0)
             .collect()
+    }
+
+    #[test]
+    fn citations_are_set_undone_and_guard_deletes() {
+        let mut g = MemoryGraph::new();
+        for m in [node(0, "Source"), node(1, "A"), rel(0, "R", 1, 1)] {
+            g.apply(m).unwrap();
+        }
+        let cite = |quote: Option<&str>| Citation {
+            source: NodeId(0),
+            quote: quote.map(Arc::from),
+        };
+        let entity = Cited::Rel(RelId(0));
+        let undo = g
+            .apply(Mutation::SetCitations {
+                entity,
+                citations: vec![cite(Some("q"))],
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(g.citations().of(entity), [cite(Some("q"))]);
+        assert_eq!(g.citations().citing(NodeId(0)), [entity]);
+        // Setting the same list again changes nothing and has nothing to undo.
+        let same = Mutation::SetCitations {
+            entity,
+            citations: vec![cite(Some("q"))],
+        };
+        assert_eq!(g.apply(same).unwrap(), None);
+        // Neither the cited relationship nor the source can go while the citation is there.
+        assert_eq!(
+            g.apply(Mutation::DeleteRel { id: RelId(0) }),
+            Err(GraphError::StillCited(entity))
+        );
+        assert_eq!(
+            g.apply(Mutation::DeleteNode { id: NodeId(0) }),
+            Err(GraphError::StillCited(Cited::Node(NodeId(0))))
+        );
+        // A source that does not exist is refused.
+        let missing = Mutation::SetCitations {
+            entity,
+            citations: vec![Citation {
+                source: NodeId(9),
+                quote: None,
+            }],
+        };
+        assert_eq!(g.apply(missing), Err(GraphError::NoSuchNode(NodeId(9))));
+        g.apply(undo).unwrap();
+        assert!(g.citations().of(entity).is_empty());
+        assert!(!g.citations().is_cited(NodeId(0)));
+        g.apply(Mutation::DeleteNode { id: NodeId(0) }).unwrap();
     }
 
     #[test]

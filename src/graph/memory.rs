@@ -46,6 +46,8 @@ pub struct MemoryGraph {
     pub(super) endpoints: EndpointLabels,
     /// Inside `begin_bulk_load` .. `end_bulk_load`.
     pub(super) bulk: bool,
+    /// The sources each entity cites (beside the graph: never a hop of a pattern).
+    pub(super) citations: super::Citations,
 }
 
 #[inline]
@@ -361,5 +363,8 @@ impl GraphRead for MemoryGraph {
 
     fn schema(&self) -> &Schema {
         &self.schema
+    }
+    fn citations(&self) -> &super::Citations {
+        &self.citations
     }
 }

@@ -10,6 +10,7 @@
 
 mod adjacency;
 mod apply;
+mod citations;
 mod column;
 mod declare;
 mod endpoints;
@@ -24,6 +25,10 @@ mod traits;
 mod transaction;
 
 pub use adjacency::{Csr, Direction, NodeAdjacency};
+pub use citations::{
+    CITE_ID, Citation, Citations, Cited, QUOTES, SOURCE_LABEL, SOURCES, merged as merged_citations,
+    source_name,
+};
 pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
 pub use index::Schema;
 pub use memory::MemoryGraph;

@@ -4,6 +4,7 @@
 //! in any process, whatever order names were interned in. The enum is serialised into the
 //! write-ahead log by variant index: only ever append variants, never reorder them.
 
+use super::citations::{Citation, Cited};
 use super::schema::{ConstraintDef, IndexDef};
 use crate::model::{NodeId, RelId, Value};
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,11 @@ pub enum Mutation {
     DropConstraint {
         name: Arc<str>,
     },
+    /// Replaces the sources an entity cites (an empty list removes them all).
+    SetCitations {
+        entity: Cited,
+        citations: Vec<Citation>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -87,6 +93,10 @@ pub enum GraphError {
         constraint: Arc<str>,
         message: String,
     },
+    /// Deleting an entity that still cites sources, or a source still cited: the writer
+    /// clears the citations first, so that undo can restore them.
+    #[error("{0:?} still has citations")]
+    StillCited(Cited),
 }
 
 /// Ids index the graph's slot tables and petgraph's `u32` indexes, so a larger one can only

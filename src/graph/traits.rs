@@ -49,6 +49,8 @@ pub trait GraphRead {
     fn index(&self, entity: EntityKind, label: Symbol, key: Symbol) -> Option<&PropertyIndex>;
     /// The declared indexes and constraints.
     fn schema(&self) -> &Schema;
+    /// Every entity's citations of `:Source` nodes.
+    fn citations(&self) -> &super::Citations;
     /// Whether the node was deleted earlier in the running transaction (reading it is then
     /// an error rather than a null).
     fn is_deleted_node(&self, _id: NodeId) -> bool {

@@ -97,6 +97,9 @@ impl GraphRead for Transaction<'_> {
     fn names(&self) -> &Names {
         self.graph.names()
     }
+    fn citations(&self) -> &super::Citations {
+        self.graph.citations()
+    }
     fn strings(&self) -> &StringPool {
         self.graph.strings()
     }

@@ -56,7 +56,7 @@ impl Target<'_> {
         }
     }
 
-    fn apply(&mut self, m: Mutation) -> Result<(), String> {
+    pub(super) fn apply(&mut self, m: Mutation) -> Result<(), String> {
         match self {
             Target::Fresh(g) => g.apply(m).map(|_| ()).map_err(|e| e.to_string()),
             Target::Db(db) => db.apply_mutation(m).map_err(|e| e.to_string()),

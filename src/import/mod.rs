@@ -11,6 +11,7 @@
 //! than as one huge log record; `--data` calls [`load`].
 
 mod builder;
+mod citations;
 mod csv;
 mod error;
 mod json;
@@ -200,7 +201,13 @@ fn run(
         loaded
     });
     progress.finish();
-    outcome
+    outcome?;
+    // Citations travel as reserved properties; once every file is in, they become
+    // citations again.
+    for m in citations::restore(builder.target.graph()).map_err(ImportError::Apply)? {
+        builder.target.apply(m).map_err(ImportError::Apply)?;
+    }
+    Ok(())
 }
 
 /// Loads `paths` into a new graph. Nothing is returned unless every file loaded (or, with

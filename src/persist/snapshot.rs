@@ -7,6 +7,7 @@
 //!                    body CRC32 | CRC32 of the 36 bytes before
 //! body: bincode of { next_node, next_rel, names, nodes, rels }
 //!       then (version 2) bincode of { indexes, constraints }
+//!       then (version 3) bincode of the citations: [(entity, [(source, quote)])]
 //! ```
 //!
 //! Names (labels, types, keys) are stored once, in symbol order, and records refer to them by
@@ -15,7 +16,9 @@
 
 use super::StoreError;
 use super::files::{check_version, le_u32, le_u64};
-use crate::graph::{ConstraintDef, GraphRead, IndexDef, MemoryGraph, Mutation, Symbol};
+use crate::graph::{
+    Citation, Cited, ConstraintDef, GraphRead, IndexDef, MemoryGraph, Mutation, Symbol,
+};
 use crate::model::{NodeId, RelId, Value};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
@@ -24,8 +27,9 @@ use std::sync::Arc;
 
 pub const SNAPSHOT_FILE: &str = "snapshot.kg";
 /// Version 2 added the declared indexes and constraints after the graph; version 1
+/// snapshots are read as having none. Version 3 added the citations after them; older
 /// snapshots are read as having none.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const OLDEST_VERSION: u32 = 1;
 const MAGIC: [u8; 8] = *b"\x89KGSNP\r\n";
 pub const HEADER_LEN: usize = 40;
@@ -54,6 +58,8 @@ pub fn encode(graph: &MemoryGraph, seq: u64) -> Result<Vec<u8>, StoreError> {
         constraints,
     };
     body.extend(bincode::serde::encode_to_vec(&declarations, config).map_err(failed)?);
+    let citations: Vec<(Cited, &[Citation])> = graph.citations().all().collect();
+    body.extend(bincode::serde::encode_to_vec(&citations, config).map_err(failed)?);
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -141,7 +147,21 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     } else {
         None
     };
-    let end = declarations.as_ref().map_or(used, |(_, end)| *end);
+    let mut end = declarations.as_ref().map_or(used, |(_, end)| *end);
+    let citations = if version >= 3 {
+        let (c, rest): (Vec<(Cited, Vec<Citation>)>, usize) =
+            super::files::with_decoding_stack(|| {
+                bincode::serde::decode_from_slice(&body[end..], config)
+            })
+            .map_err(|e| {
+                let why = super::files::decode_error_text(&e);
+                damaged(format!("the citations do not decode: {why}"))
+            })?;
+        end += rest;
+        c
+    } else {
+        Vec::new()
+    };
     if end != body.len() {
         return Err(damaged("the body has trailing bytes".into()));
     }
@@ -213,6 +233,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
                 damaged(format!("a declared index or constraint does not load: {e}"))
             })?;
         }
+    }
+    for (entity, citations) in citations {
+        graph
+            .apply(Mutation::SetCitations { entity, citations })
+            .map_err(|e| damaged(format!("the citations of {entity:?} do not load: {e}")))?;
     }
     Ok(Decoded {
         graph,

@@ -19,8 +19,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const LOG_FILE: &str = "wal.kg";
-/// Version 2 added the index and constraint records; version 1 logs are read as they are.
-pub const VERSION: u32 = 2;
+/// Version 2 added the index and constraint records, version 3 the citation records
+/// (`SetCitations`); older logs are read as they are.
+pub const VERSION: u32 = 3;
 const OLDEST_VERSION: u32 = 1;
 const MAGIC: [u8; 8] = *b"\x89KGWAL\r\n";
 pub const FILE_HEADER_LEN: usize = 16;

@@ -174,11 +174,14 @@ impl Planner<'_> {
                     .at(base.span));
                 }
                 let base = b(self, base)?;
-                BoundExpr::Property {
-                    base,
-                    key: self.sym(&key.name),
-                    span,
-                }
+                // Only a key read from what is surely a node or relationship is a graph's
+                // property key (a map's or a date's is not) for the misspelling notes.
+                let key = if matches!(t, StaticType::Node | StaticType::Rel) {
+                    self.read_sym(NameKind::Key, &key.name)
+                } else {
+                    self.sym(&key.name)
+                };
+                BoundExpr::Property { base, key, span }
             }
             ExprKind::Index(base, index) => BoundExpr::Index {
                 base: b(self, base)?,
@@ -193,7 +196,10 @@ impl Planner<'_> {
             },
             ExprKind::HasLabels(base, labels) => {
                 let base = b(self, base)?;
-                let labels = labels.iter().map(|l| self.sym(&l.name)).collect();
+                let labels = labels
+                    .iter()
+                    .map(|l| self.read_sym(NameKind::Label, &l.name))
+                    .collect();
                 BoundExpr::HasLabels { base, labels }
             }
             ExprKind::Unary(op, e) => {
@@ -436,9 +442,10 @@ impl Planner<'_> {
                 for item in items {
                     entries.push(match item {
                         MapProjectionItem::AllProperties => MapProjectionEntry::AllProperties,
-                        MapProjectionItem::Property(k) => {
-                            MapProjectionEntry::Property(k.name.clone(), self.sym(&k.name))
-                        }
+                        MapProjectionItem::Property(k) => MapProjectionEntry::Property(
+                            k.name.clone(),
+                            self.read_sym(NameKind::Key, &k.name),
+                        ),
                         MapProjectionItem::Literal(k, e) => MapProjectionEntry::Value(
                             k.name.clone(),
                             self.bind_with(e, scope, aggs)?,

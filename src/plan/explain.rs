@@ -179,7 +179,17 @@ impl Render<'_> {
             } => {
                 let reads = super::pattern::slots_of(predicate)
                     .map_or_else(|| "a subquery".to_string(), |s| self.vars(s));
-                ("Filter", format!("on {reads}"), vec![inner])
+                let mut tested = Vec::new();
+                let mut date = None;
+                valid_at_tests(predicate, &mut tested, &mut date);
+                let details = match date {
+                    Some(date) => format!(
+                        "on {reads}; AS OF {date}: {} valid then",
+                        self.vars(tested.into_iter())
+                    ),
+                    None => format!("on {reads}"),
+                };
+                ("Filter", details, vec![inner])
             }
             Op::Optional {
                 input: outer,
@@ -340,6 +350,8 @@ fn write_name(w: &WriteOp) -> &'static str {
         WriteOp::Remove(_) => "Remove",
         WriteOp::Delete { detach: true, .. } => "DetachDelete",
         WriteOp::Delete { .. } => "Delete",
+        WriteOp::Cite { remove: true, .. } => "Uncite",
+        WriteOp::Cite { .. } => "Cite",
         WriteOp::Foreach { .. } => "Foreach",
         WriteOp::Subquery(sub) if sub.batch.is_some() => "SubqueryInTransactions",
         WriteOp::Subquery(_) => "Subquery",
@@ -418,4 +430,44 @@ pub fn explain(plan: &QueryPlan, graph: &dyn GraphRead) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The slots an AS OF filter tests (`validAt(slot, date)` among the conjuncts) and its date.
+fn valid_at_tests(predicate: &BoundExpr, tested: &mut Vec<Slot>, date: &mut Option<String>) {
+    match predicate {
+        BoundExpr::Binary { first, rest }
+            if rest
+                .iter()
+                .all(|(op, _, _)| *op == crate::syntax::ast::BinaryOp::And) =>
+        {
+            valid_at_tests(first, tested, date);
+            for (_, e, _) in rest {
+                valid_at_tests(e, tested, date);
+            }
+        }
+        BoundExpr::Call { function, args, .. } if function.name == "validAt" => {
+            if let [BoundExpr::Slot(slot), at] = args.as_slice() {
+                tested.push(*slot);
+                date.get_or_insert_with(|| match at {
+                    // A date written as text or as `date('…')` is shown as the date it is.
+                    BoundExpr::Const(crate::model::Value::String(s)) => shown_date(s),
+                    BoundExpr::Const(v) => v.temporal_text().unwrap_or_else(|| "its date".into()),
+                    BoundExpr::Call { function, args, .. } => match args.as_slice() {
+                        [BoundExpr::Const(crate::model::Value::String(s))]
+                            if function.name == "date" =>
+                        {
+                            shown_date(s)
+                        }
+                        _ => format!("{}(…)", function.name),
+                    },
+                    _ => "its date".to_string(),
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+fn shown_date(text: &str) -> String {
+    crate::model::temporal::parse_date(text).map_or_else(|| format!("'{text}'"), |d| d.to_string())
 }

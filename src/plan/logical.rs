@@ -27,6 +27,27 @@ pub struct QueryPlan {
     /// Parameters a standalone `CALL proc` without parentheses takes its arguments from:
     /// checked before the statement runs, as part of compiling it.
     pub implicit_params: Vec<(Arc<str>, Span)>,
+    /// The labels, relationship types and property keys its reads name (for the notes on
+    /// names the graph does not have).
+    pub read_names: Vec<(NameKind, Arc<str>)>,
+}
+
+/// What a name read by a statement names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Label,
+    Type,
+    Key,
+}
+
+impl NameKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            NameKind::Label => "label",
+            NameKind::Type => "relationship type",
+            NameKind::Key => "property key",
+        }
+    }
 }
 
 /// One single query: a sequence of stages over rows of `width` slots.
@@ -270,6 +291,14 @@ pub enum WriteOp {
     Delete {
         targets: Vec<BoundExpr>,
         detach: bool,
+    },
+    /// kg extension: attach :Source nodes to entities as citations.
+    Cite {
+        /// Each source expression, the quote expression if any, and the source's span.
+        sources: Vec<(BoundExpr, Option<BoundExpr>, Span)>,
+        targets: Vec<(BoundExpr, Span)>,
+        /// UNCITE: remove these sources' citations instead.
+        remove: bool,
     },
     Foreach {
         list: BoundExpr,

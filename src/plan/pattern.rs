@@ -91,11 +91,33 @@ impl Planner<'_> {
         let mut bound: HashSet<Slot> = scope.names().map(|(_, v)| v.slot).collect();
         let mut declared_rels: HashSet<std::sync::Arc<str>> = HashSet::new();
         let outer = bound.clone();
+        let as_of = self.as_of.clone();
         let mut chains = Vec::with_capacity(pattern.len());
         for part in pattern {
             chains.push(self.declare_chain(part, scope, &mut declared_rels)?);
         }
         let mut predicates = Vec::new();
+        let valid_at = crate::functions::lookup("validAt");
+        if let (Some(date), Some(valid_at), Some(first)) = (&as_of, valid_at, pattern.first()) {
+            // AS OF: each node and relationship (or list of them, for a variable length) is
+            // tested where it is bound, like a WHERE condition on it alone.
+            for chain in &chains {
+                let slots = chain.nodes.iter().map(|n| (n.slot, None));
+                let hops = chain.hops.iter().map(|h| (h.slot, Some(h.span)));
+                for (slot, span) in slots.chain(hops) {
+                    let expr = BoundExpr::Call {
+                        function: valid_at,
+                        args: vec![BoundExpr::Slot(slot), date.clone()],
+                        span: span.unwrap_or(first.span),
+                    };
+                    predicates.push(Pending {
+                        deps: slots_of(&expr),
+                        expr,
+                        span: span.unwrap_or(first.span),
+                    });
+                }
+            }
+        }
         if let Some(filter) = filter {
             let mut parts = Vec::new();
             conjuncts(filter, &mut parts);
@@ -174,7 +196,11 @@ impl Planner<'_> {
             }
             let value = self.bind_expr(other, scope)?;
             if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((v.slot, self.sym(&key.name), value)));
+                return Ok(Some((
+                    v.slot,
+                    self.read_sym(NameKind::Key, &key.name),
+                    value,
+                )));
             }
         }
         Ok(None)
@@ -214,7 +240,12 @@ impl Planner<'_> {
             }
             let value = self.bind_expr(other, scope)?;
             if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((v.slot, self.sym(&key.name), op, value)));
+                return Ok(Some((
+                    v.slot,
+                    self.read_sym(NameKind::Key, &key.name),
+                    op,
+                    value,
+                )));
             }
         }
         Ok(None)
@@ -266,7 +297,11 @@ impl Planner<'_> {
             },
             None => self.slot(),
         };
-        let labels = node.labels.iter().map(|l| self.sym(&l.name)).collect();
+        let labels = node
+            .labels
+            .iter()
+            .map(|l| self.read_sym(NameKind::Label, &l.name))
+            .collect();
         let props = self.bind_props(node.props.as_ref(), scope)?;
         Ok(NodeStep {
             slot,
@@ -302,7 +337,11 @@ impl Planner<'_> {
             }
             None => (self.slot(), None),
         };
-        let types = rel.types.iter().map(|t| self.sym(&t.name)).collect();
+        let types = rel
+            .types
+            .iter()
+            .map(|t| self.read_sym(NameKind::Type, &t.name))
+            .collect();
         let props = self.bind_props(rel.props.as_ref(), scope)?;
         Ok(Hop {
             slot,
@@ -332,7 +371,7 @@ impl Planner<'_> {
                     if super::bind::contains_aggregate(v) {
                         return Err(super::bind::misplaced_aggregate(v.span));
                     }
-                    let key = self.sym(&k.name);
+                    let key = self.read_sym(NameKind::Key, &k.name);
                     out.push((key, self.bind_expr(v, scope)?));
                 }
                 Ok(out)

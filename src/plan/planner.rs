@@ -26,23 +26,33 @@ pub(super) struct Planner<'g> {
     pub implicit_params: Vec<(std::sync::Arc<str>, Span)>,
     /// How many CALL subqueries the clause being planned is inside.
     pub subquery_depth: usize,
+    /// The date the MATCH being planned sees the graph at (kg's AS OF): every element of its
+    /// pattern must be valid then.
+    pub as_of: Option<BoundExpr>,
+    /// The date of `--as-of` / `:as-of`, for every MATCH without its own AS OF.
+    pub default_as_of: Option<crate::model::Value>,
+    /// The labels, types and keys the statement's reads name.
+    pub read_names: Vec<(NameKind, std::sync::Arc<str>)>,
 }
 
 /// Plans a whole statement (single queries joined by UNION), with the built-in procedures.
 pub fn plan_query(query: &ast::Query, graph: &dyn GraphRead) -> Result<QueryPlan> {
-    plan_query_with(query, graph, &Procedures::default())
+    plan_query_with(query, graph, &Procedures::default(), None)
 }
 
-/// Plans a whole statement whose CALLs find `procedures`.
+/// Plans a whole statement whose CALLs find `procedures` and whose MATCH clauses without
+/// AS OF see the graph as of `as_of`.
 pub fn plan_query_with(
     query: &ast::Query,
     graph: &dyn GraphRead,
     procedures: &Procedures,
+    as_of: Option<&crate::model::Value>,
 ) -> Result<QueryPlan> {
     let mut parts = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let mut writes = false;
     let mut implicit_params = Vec::new();
+    let mut read_names = Vec::new();
     for (i, single) in query.parts.iter().enumerate() {
         let mut planner = Planner {
             graph,
@@ -52,11 +62,19 @@ pub fn plan_query_with(
             procedures,
             implicit_params: Vec::new(),
             subquery_depth: 0,
+            as_of: None,
+            default_as_of: as_of.cloned(),
+            read_names: Vec::new(),
         };
         let (part, cols, part_writes, _) =
             planner.plan_single_query(single, Scope::default(), true)?;
         implicit_params.append(&mut planner.implicit_params);
         writes |= part_writes;
+        for name in planner.read_names {
+            if !read_names.contains(&name) {
+                read_names.push(name);
+            }
+        }
         if let Some(prev) = &columns {
             if *prev != cols {
                 let span = query.unions.get(i - 1).map_or(single.span, |u| u.span);
@@ -86,6 +104,7 @@ pub fn plan_query_with(
         columns: columns.unwrap_or_default(),
         writes,
         implicit_params,
+        read_names,
     })
 }
 
@@ -98,6 +117,19 @@ impl Planner<'_> {
 
     pub fn sym(&mut self, name: &str) -> Symbol {
         self.graph.names().intern(name)
+    }
+
+    /// The symbol of a label, type or key a read names, noted for the statement's
+    /// notifications (a name the graph does not have is likely misspelt).
+    pub fn read_sym(&mut self, kind: NameKind, name: &str) -> Symbol {
+        if !self
+            .read_names
+            .iter()
+            .any(|(k, n)| *k == kind && &**n == name)
+        {
+            self.read_names.push((kind, name.into()));
+        }
+        self.sym(name)
     }
 
     /// Binds a fresh variable.
@@ -162,6 +194,7 @@ impl Planner<'_> {
                 | ClauseKind::Set { .. }
                 | ClauseKind::Remove { .. }
                 | ClauseKind::Delete { .. }
+                | ClauseKind::Cite { .. }
                 | ClauseKind::Foreach { .. } => {
                     writes = true;
                     after_update = true;
@@ -178,9 +211,17 @@ impl Planner<'_> {
                     optional,
                     pattern,
                     filter,
+                    as_of,
                 } => {
-                    current =
-                        self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope)?;
+                    let date = match as_of {
+                        Some(e) => Some(self.bind_expr(e, &scope)?),
+                        None => self.default_as_of.clone().map(BoundExpr::Const),
+                    };
+                    let outer = std::mem::replace(&mut self.as_of, date);
+                    let planned =
+                        self.plan_match(current, pattern, filter.as_ref(), *optional, &mut scope);
+                    self.as_of = outer;
+                    current = planned?;
                 }
                 ClauseKind::Unwind { list, var } => {
                     let list = self.bind_expr(list, &scope)?;

@@ -88,6 +88,30 @@ impl Planner<'_> {
                     detach: *detach,
                 }
             }
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
+                let mut bound_sources = Vec::with_capacity(sources.len());
+                for s in sources {
+                    let quote = s
+                        .quote
+                        .as_ref()
+                        .map(|q| self.bind_expr(q, scope))
+                        .transpose()?;
+                    bound_sources.push((self.bind_expr(&s.source, scope)?, quote, s.source.span));
+                }
+                let mut bound_targets = Vec::with_capacity(targets.len());
+                for t in targets {
+                    bound_targets.push((self.bind_expr(t, scope)?, t.span));
+                }
+                WriteOp::Cite {
+                    sources: bound_sources,
+                    targets: bound_targets,
+                    remove: *remove,
+                }
+            }
             ClauseKind::Foreach { var, list, clauses } => {
                 let list = self.bind_expr(list, scope)?;
                 let mut inner = scope.clone();

@@ -1,7 +1,7 @@
 //! What a statement returns: named columns, rows of values, and the data of every node and
 //! relationship the rows mention, so that a result can be printed after the graph has moved on.
 
-use crate::graph::{GraphRead, Mutation};
+use crate::graph::{Cited, GraphRead, Mutation};
 use crate::model::{Map, NodeId, RelId, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,6 +15,8 @@ pub struct NodeData {
     pub id: NodeId,
     pub labels: Vec<Arc<str>>,
     pub props: Map,
+    /// The sources it cites (kg's CITE), in order.
+    pub cites: Vec<Cite>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +26,29 @@ pub struct RelData {
     pub start: NodeId,
     pub end: NodeId,
     pub props: Map,
+    pub cites: Vec<Cite>,
+}
+
+/// One citation as a result carries it: the source node, its name, the passage quoted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cite {
+    pub source: NodeId,
+    pub name: Arc<str>,
+    pub quote: Option<Arc<str>>,
+}
+
+/// The citations of an entity, with each source's name read from the graph.
+pub fn cites(graph: &dyn GraphRead, entity: Cited) -> Vec<Cite> {
+    graph
+        .citations()
+        .of(entity)
+        .iter()
+        .map(|c| Cite {
+            source: c.source,
+            name: crate::graph::source_name(graph, c.source),
+            quote: c.quote.clone(),
+        })
+        .collect()
 }
 
 /// Counts of what a statement changed.
@@ -40,6 +65,8 @@ pub struct WriteStats {
     pub indexes_removed: usize,
     pub constraints_added: usize,
     pub constraints_removed: usize,
+    /// Entities whose citations a statement changed (kg's CITE).
+    pub citations_set: usize,
 }
 
 impl WriteStats {
@@ -56,6 +83,7 @@ impl WriteStats {
         self.indexes_removed += other.indexes_removed;
         self.constraints_added += other.constraints_added;
         self.constraints_removed += other.constraints_removed;
+        self.citations_set += other.citations_set;
     }
 
     pub fn from_mutations(mutations: &[Mutation]) -> Self {
@@ -81,6 +109,7 @@ impl WriteStats {
                 Mutation::DropIndex { .. } => s.indexes_removed += 1,
                 Mutation::CreateConstraint(_) => s.constraints_added += 1,
                 Mutation::DropConstraint { .. } => s.constraints_removed += 1,
+                Mutation::SetCitations { .. } => s.citations_set += 1,
             }
         }
         s
@@ -133,6 +162,7 @@ pub fn node_data(graph: &dyn GraphRead, id: NodeId) -> Option<NodeData> {
             .into_iter()
             .map(|(k, v)| (names.name(k).clone(), v))
             .collect(),
+        cites: cites(graph, Cited::Node(id)),
     })
 }
 
@@ -150,6 +180,7 @@ pub fn rel_data(graph: &dyn GraphRead, id: RelId) -> Option<RelData> {
             .into_iter()
             .map(|(k, v)| (names.name(k).clone(), v))
             .collect(),
+        cites: cites(graph, Cited::Rel(id)),
     })
 }
 
@@ -160,6 +191,7 @@ pub fn node_data_from_undo(m: &Mutation) -> Option<NodeData> {
             id: *id,
             labels: labels.clone(),
             props: props.iter().cloned().collect(),
+            cites: Vec::new(),
         }),
         _ => None,
     }
@@ -179,6 +211,7 @@ pub fn rel_data_from_undo(m: &Mutation) -> Option<RelData> {
             start: *start,
             end: *end,
             props: props.iter().cloned().collect(),
+            cites: Vec::new(),
         }),
         _ => None,
     }

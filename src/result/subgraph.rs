@@ -5,6 +5,12 @@
 //! export of a large graph does not hold a second copy of it; a query's subgraph holds the
 //! data of its entities (taken from the results, which may describe entities the statement
 //! deleted).
+//!
+//! Citations travel as reserved properties, the same in every format, so that any reader
+//! keeps them and kg's import turns them back into citations: a cited source carries
+//! `_kg_cite_id` (its id as text), a citing node or relationship `_kg_sources` (the
+//! `_kg_cite_id`s it cites, in order) and, when a citation quotes a passage, `_kg_quotes`
+//! (one text per source, `''` for none).
 
 use super::{NodeData, QueryResult, RelData, node_data};
 use crate::graph::{Direction, GraphRead, neighbours};
@@ -16,6 +22,43 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Clone)]
 pub struct Subgraph<'g> {
     source: Source<'g>,
+}
+
+use crate::graph::{CITE_ID, QUOTES, SOURCES};
+
+fn cite_props(props: &mut crate::model::Map, cites: &[super::Cite]) {
+    if cites.is_empty() {
+        return;
+    }
+    let ids = cites
+        .iter()
+        .map(|c| crate::model::Value::str(&c.source.0.to_string()))
+        .collect();
+    props.insert(SOURCES.into(), crate::model::Value::list(ids));
+    if cites.iter().any(|c| c.quote.is_some()) {
+        let quotes = cites
+            .iter()
+            .map(|c| crate::model::Value::String(c.quote.clone().unwrap_or_else(|| "".into())))
+            .collect();
+        props.insert(QUOTES.into(), crate::model::Value::list(quotes));
+    }
+}
+
+/// A node's data as exported: with its citations, and its id if it is a cited source.
+fn exported_node(mut n: NodeData, is_source: bool) -> NodeData {
+    if is_source {
+        n.props.insert(
+            CITE_ID.into(),
+            crate::model::Value::str(&n.id.0.to_string()),
+        );
+    }
+    cite_props(&mut n.props, &n.cites);
+    n
+}
+
+fn exported_rel(mut r: RelData) -> RelData {
+    cite_props(&mut r.props, &r.cites);
+    r
 }
 
 #[derive(Clone)]
@@ -51,6 +94,28 @@ impl<'g> Subgraph<'g> {
         rels.dedup_by_key(|r| r.id);
         let has = |id: NodeId| nodes.binary_search_by_key(&id, |n| n.id).is_ok();
         rels.retain(|r| has(r.start) && has(r.end));
+        // Citations of sources outside the subgraph cannot travel: they are left out.
+        let ids: BTreeSet<NodeId> = nodes.iter().map(|n| n.id).collect();
+        for n in &mut nodes {
+            n.cites.retain(|c| ids.contains(&c.source));
+        }
+        for r in &mut rels {
+            r.cites.retain(|c| ids.contains(&c.source));
+        }
+        let cited: BTreeSet<NodeId> = nodes
+            .iter()
+            .flat_map(|n| n.cites.iter())
+            .chain(rels.iter().flat_map(|r| r.cites.iter()))
+            .map(|c| c.source)
+            .collect();
+        let nodes = nodes
+            .into_iter()
+            .map(|n| {
+                let is_source = cited.contains(&n.id);
+                exported_node(n, is_source)
+            })
+            .collect();
+        let rels = rels.into_iter().map(exported_rel).collect();
         Subgraph {
             source: Source::Listed { nodes, rels },
         }
@@ -95,10 +160,23 @@ impl<'g> Subgraph<'g> {
             node_ids.insert(rel.start);
             node_ids.insert(rel.end);
         }
-        let nodes: BTreeMap<NodeId, NodeData> = node_ids
+        let mut nodes: BTreeMap<NodeId, NodeData> = node_ids
             .into_iter()
             .filter_map(|id| node_data(id).map(|n| (id, n)))
             .collect();
+        // The sources the entities cite come along, so that their citations can.
+        let sources: BTreeSet<NodeId> = nodes
+            .values()
+            .flat_map(|n| n.cites.iter())
+            .chain(rels.values().flat_map(|r| r.cites.iter()))
+            .map(|c| c.source)
+            .filter(|id| !nodes.contains_key(id))
+            .collect();
+        for id in sources {
+            if let Some(n) = node_data(id) {
+                nodes.insert(id, n);
+            }
+        }
         if induced {
             for id in nodes.keys() {
                 for (rel, other) in neighbours(graph, *id, Some(Direction::Outgoing), &[]) {
@@ -132,7 +210,7 @@ impl<'g> Subgraph<'g> {
         match &self.source {
             Source::Graph(g) => Box::new(
                 g.node_ids()
-                    .filter_map(|id| node_data(*g, id))
+                    .filter_map(|id| graph_node(*g, id))
                     .map(Cow::Owned),
             ),
             Source::Listed { nodes, .. } => Box::new(nodes.iter().map(Cow::Borrowed)),
@@ -144,7 +222,7 @@ impl<'g> Subgraph<'g> {
         match &self.source {
             Source::Graph(g) => Box::new(
                 g.rel_ids()
-                    .filter_map(|id| super::rel_data(*g, id))
+                    .filter_map(|id| super::rel_data(*g, id).map(exported_rel))
                     .map(Cow::Owned),
             ),
             Source::Listed { rels, .. } => Box::new(rels.iter().map(Cow::Borrowed)),
@@ -154,7 +232,7 @@ impl<'g> Subgraph<'g> {
     /// The node with this id, if the subgraph has it.
     pub fn node(&self, id: NodeId) -> Option<Cow<'_, NodeData>> {
         match &self.source {
-            Source::Graph(g) => node_data(*g, id).map(Cow::Owned),
+            Source::Graph(g) => graph_node(*g, id).map(Cow::Owned),
             Source::Listed { nodes, .. } => nodes
                 .binary_search_by_key(&id, |n| n.id)
                 .ok()
@@ -165,11 +243,16 @@ impl<'g> Subgraph<'g> {
     /// The relationship with this id, if the subgraph has it.
     pub fn rel(&self, id: RelId) -> Option<Cow<'_, RelData>> {
         match &self.source {
-            Source::Graph(g) => super::rel_data(*g, id).map(Cow::Owned),
+            Source::Graph(g) => super::rel_data(*g, id).map(exported_rel).map(Cow::Owned),
             Source::Listed { rels, .. } => rels
                 .binary_search_by_key(&id, |r| r.id)
                 .ok()
                 .map(|i| Cow::Borrowed(&rels[i])),
         }
     }
+}
+
+fn graph_node(graph: &dyn GraphRead, id: NodeId) -> Option<NodeData> {
+    let is_source = graph.citations().is_cited(id);
+    super::node_data(graph, id).map(|n| exported_node(n, is_source))
 }

@@ -97,12 +97,21 @@ pub struct Clause {
     pub span: Span,
 }
 
+/// One source of a CITE clause, with the passage it quotes.
+#[derive(Clone, Debug)]
+pub struct CiteSource {
+    pub source: Expr,
+    pub quote: Option<Expr>,
+}
+
 #[derive(Clone, Debug)]
 pub enum ClauseKind {
     Match {
         optional: bool,
         pattern: Vec<PatternPart>,
         filter: Option<Expr>,
+        /// kg extension: `AS OF date`, the date at which every element must be valid.
+        as_of: Option<Expr>,
     },
     Unwind {
         list: Expr,
@@ -132,6 +141,13 @@ pub enum ClauseKind {
     Delete {
         detach: bool,
         targets: Vec<Expr>,
+    },
+    /// kg extension: `CITE source [QUOTE text], ... FOR entity, ...`.
+    Cite {
+        sources: Vec<CiteSource>,
+        targets: Vec<Expr>,
+        /// `UNCITE`: the sources' citations are removed instead.
+        remove: bool,
     },
     Foreach {
         var: Ident,

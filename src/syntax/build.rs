@@ -116,10 +116,12 @@ fn build_clause(pair: Pair) -> Result<Clause> {
             let optional = parts.peek().map(Pair::as_rule) == Some(Rule::kw_OPTIONAL);
             let mut pattern = Vec::new();
             let mut filter = None;
+            let mut as_of = None;
             for p in parts {
                 match p.as_rule() {
                     Rule::pattern => pattern = build_pattern(p)?,
                     Rule::where_clause => filter = Some(build_inner_expression(p)?),
+                    Rule::as_of => as_of = Some(build_inner_expression(p)?),
                     _ => {}
                 }
             }
@@ -127,6 +129,7 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 optional,
                 pattern,
                 filter,
+                as_of,
             }
         }
         Rule::unwind_clause => {
@@ -221,6 +224,35 @@ fn build_clause(pair: Pair) -> Result<Clause> {
                 }
             }
             ClauseKind::Delete { detach, targets }
+        }
+        Rule::cite_clause | Rule::uncite_clause => {
+            let remove = rule == Rule::uncite_clause;
+            let mut sources = Vec::new();
+            let mut targets = Vec::new();
+            for p in parts {
+                match p.as_rule() {
+                    Rule::cite_source => {
+                        let mut exprs = p.into_inner().filter(|p| p.as_rule() == Rule::expression);
+                        let source = build_expression(next(&mut exprs, span)?)?;
+                        let quote = exprs.next().map(build_expression).transpose()?;
+                        sources.push(super::ast::CiteSource { source, quote });
+                    }
+                    Rule::expression => targets.push(build_expression(p)?),
+                    _ => {}
+                }
+            }
+            if remove && sources.iter().any(|s| s.quote.is_some()) {
+                return Err(QueryError::syntax(
+                    Detail::InvalidClauseComposition,
+                    "UNCITE takes sources without QUOTE",
+                    span,
+                ));
+            }
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            }
         }
         Rule::foreach_clause => {
             let mut rest = parts.filter(|p| !is_keyword(p));

@@ -446,6 +446,7 @@ impl Display for Clause {
                 optional,
                 pattern,
                 filter,
+                as_of,
             } => {
                 f.write_str(if *optional {
                     "OPTIONAL MATCH "
@@ -453,6 +454,9 @@ impl Display for Clause {
                     "MATCH "
                 })?;
                 list(f, pattern)?;
+                if let Some(d) = as_of {
+                    write!(f, " AS OF {d}")?;
+                }
                 where_part(f, filter.as_ref())
             }
             ClauseKind::Unwind { list: l, var } => write!(f, "UNWIND {l} AS {}", Name(&var.name)),
@@ -505,6 +509,24 @@ impl Display for Clause {
             }
             ClauseKind::Delete { detach, targets } => {
                 f.write_str(if *detach { "DETACH DELETE " } else { "DELETE " })?;
+                list(f, targets)
+            }
+            ClauseKind::Cite {
+                sources,
+                targets,
+                remove,
+            } => {
+                f.write_str(if *remove { "UNCITE " } else { "CITE " })?;
+                for (i, s) in sources.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", s.source)?;
+                    if let Some(q) = &s.quote {
+                        write!(f, " QUOTE {q}")?;
+                    }
+                }
+                f.write_str(" FOR ")?;
                 list(f, targets)
             }
             ClauseKind::Foreach {

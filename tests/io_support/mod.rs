@@ -16,24 +16,63 @@ use std::sync::Arc;
 /// type and properties between its end nodes' texts. Equal canons mean the same graph up to
 /// ids (for graphs whose equal-looking nodes are interchangeable, as here).
 pub fn canon(graph: &dyn GraphRead) -> (Vec<String>, Vec<String>) {
+    canon_with(graph, false)
+}
+
+/// `canon`, with temporal values as their ISO 8601 text: what a format without dates (JSON)
+/// gives back.
+pub fn canon_temporal_as_text(graph: &dyn GraphRead) -> (Vec<String>, Vec<String>) {
+    canon_with(graph, true)
+}
+
+fn canon_with(graph: &dyn GraphRead, temporal_as_text: bool) -> (Vec<String>, Vec<String>) {
     let sub = Subgraph::whole(graph);
     let none = QueryResult::default();
-    let props = |p: &kg::model::Map| value_text(&Value::map(p.clone()), &none);
+    // Citations by the names of their sources and their quotes, not by ids (which an import
+    // may change); the reserved properties that carry them in files are left out.
+    let cites = |c: &[kg::exec::Cite]| -> String {
+        if c.is_empty() {
+            return String::new();
+        }
+        let each: Vec<String> = c
+            .iter()
+            .map(|c| format!("{}: {:?}", c.name, c.quote))
+            .collect();
+        format!(" cites [{}]", each.join(", "))
+    };
+    let props = |p: &kg::model::Map| {
+        let mut p = p.clone();
+        p.retain(|k, _| !k.starts_with("_kg_"));
+        if temporal_as_text {
+            for (_, v) in p.iter_mut() {
+                if let Some(text) = v.temporal_text() {
+                    *v = Value::from(text.as_str());
+                }
+            }
+        }
+        value_text(&Value::map(p), &none)
+    };
     let node_text = |id: NodeId| {
         let n = sub.node(id).expect("relationship ends are in the subgraph");
         let mut labels: Vec<String> = n.labels.iter().map(|l| format!(":{l}")).collect();
         labels.sort();
-        format!("({} {})", labels.concat(), props(&n.props))
+        format!(
+            "({} {}{})",
+            labels.concat(),
+            props(&n.props),
+            cites(&n.cites)
+        )
     };
     let mut nodes: Vec<String> = sub.nodes().map(|n| node_text(n.id)).collect();
     let mut rels: Vec<String> = sub
         .rels()
         .map(|r| {
             format!(
-                "{}-[:{} {}]->{}",
+                "{}-[:{} {}{}]->{}",
                 node_text(r.start),
                 r.ty,
                 props(&r.props),
+                cites(&r.cites),
                 node_text(r.end)
             )
         })

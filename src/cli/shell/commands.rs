@@ -14,6 +14,8 @@ pub enum Command {
     Timing(bool),
     /// A statement's time limit (`None`: no limit), or `Limits` to show the limits.
     Timeout(Option<std::time::Duration>),
+    /// `:as-of DATE|off`; the flag is set when there was no argument (show the date).
+    AsOf(Option<chrono::NaiveDate>, bool),
     MaxMemory(u64),
     Limits,
     Param {
@@ -42,6 +44,8 @@ pub enum Command {
     OutputStatus,
     /// The last result, into a file.
     Save(PathBuf, OutputFormat),
+    Why,
+    Connect(String, String),
 }
 
 /// Every command, with its arguments and what it does: the help text and the completion list.
@@ -81,6 +85,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         ":max-memory",
         "SIZE",
         "stop statements that build more than SIZE (512M, 2G); no argument shows the limits",
+    ),
+    (
+        ":as-of",
+        "DATE|off",
+        "every MATCH without its own AS OF sees what is valid at DATE (YYYY-MM-DD); no argument shows it",
     ),
     (
         ":param",
@@ -139,11 +148,48 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "FILE [FORMAT]",
         "write the last result to FILE (format from the name: .json, .jsonl, .csv, .md, else table)",
     ),
+    (
+        ":why",
+        "",
+        "the sources behind each node and relationship of the last result, with the passages quoted",
+    ),
+    (
+        ":connect",
+        "'NAME' 'NAME'",
+        "why two entities (names or aliases) are connected: the 3 best connections within 4 hops",
+    ),
 ];
 
 /// Why a command line could not be understood.
 #[derive(Debug, PartialEq)]
 pub struct CommandError(pub String);
+
+/// Words, or quoted ('...' or "...") texts that may hold spaces.
+fn names(arg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = arg.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut word = String::new();
+        if c == '\'' || c == '"' {
+            for d in chars.by_ref() {
+                if d == c {
+                    break;
+                }
+                word.push(d);
+            }
+        } else {
+            word.push(c);
+            while let Some(d) = chars.next_if(|d| !d.is_whitespace()) {
+                word.push(d);
+            }
+        }
+        out.push(word);
+    }
+    out
+}
 
 fn required<'a>(arg: &'a str, usage: &str) -> Result<&'a str, CommandError> {
     if arg.is_empty() {
@@ -214,6 +260,12 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             Command::Timeout(Some(kg::limits::parse_duration(arg).map_err(CommandError)?))
         }
         ":max-memory" => Command::MaxMemory(kg::limits::parse_size(arg).map_err(CommandError)?),
+        ":as-of" if arg.is_empty() => Command::AsOf(None, true),
+        ":as-of" if arg.eq_ignore_ascii_case("off") => Command::AsOf(None, false),
+        ":as-of" => Command::AsOf(
+            Some(kg::functions::parse_as_of(arg).map_err(CommandError)?),
+            false,
+        ),
         ":param" => {
             let (name, expression) = arg
                 .split_once("=>")
@@ -279,6 +331,15 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
                 file_and_format(required(arg, ":save FILE [FORMAT]")?, ":save FILE [FORMAT]")?;
             Command::Save(file, format)
         }
+        ":why" => Command::Why,
+        ":connect" => match names(arg).as_slice() {
+            [a, b] => Command::Connect(a.clone(), b.clone()),
+            _ => {
+                return Err(CommandError(
+                    "usage: :connect 'NAME' 'NAME' (quote names that hold spaces)".into(),
+                ));
+            }
+        },
         other => {
             let names = COMMANDS.iter().map(|(n, _, _)| *n);
             let hint = match kg::syntax::closest(other, names) {
@@ -370,6 +431,10 @@ pub fn help(topic: Option<&str>) -> String {
              Patterns: (n:Label {key: value})-[r:TYPE|OTHER*1..3]->(m), p = shortestPath((a)-[*]-(b)).\n\
              CALL db.labels() runs a procedure (:help procedures); CALL { ... }, EXISTS { ... },\n\
              COUNT { ... } and COLLECT { ... } are subqueries (:help subqueries).\n\
+             kg extensions: MATCH pattern AS OF date (only what is valid then; :as-of sets a\n\
+             default); CITE source [QUOTE 'text'], ... FOR entity, ... (attach :Source nodes;\n\
+             read them with sources(x) and citations(x); UNCITE source FOR entity removes them);\n\
+             validAt(x, date).\n\
              Example: MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.name, w.role, c.name;\n"
             .to_string(),
         Some("subqueries") => "Subqueries:\n\

@@ -370,6 +370,11 @@ impl Shell<'_> {
                 });
             }
             Command::Limits => println!("{}", super::limits_text(self.runner.session.db.limits())),
+            Command::AsOf(_, true) => match self.runner.session.db.as_of() {
+                Some(d) => println!("every MATCH without AS OF sees the graph as of {d}"),
+                None => println!("MATCH sees every node and relationship (:as-of DATE to change)"),
+            },
+            Command::AsOf(date, false) => self.runner.session.db.set_as_of(date),
             Command::Param { name, expression } => {
                 let session = &mut *self.runner.session;
                 match super::params::evaluate(&mut session.db, &session.params, &expression) {
@@ -465,6 +470,23 @@ impl Shell<'_> {
                 None => eprintln!("results go to the screen"),
             },
             Command::Save(path, format) => self.save(&path, format),
+            Command::Why => match &self.runner.last {
+                Some(last) => print!(
+                    "{}",
+                    super::why::sources_text(last, self.runner.session.db.graph())
+                ),
+                None => println!("no result yet: :why explains the last one"),
+            },
+            Command::Connect(a, b) => {
+                let limits = kg::why::Limits {
+                    as_of: self.runner.session.db.as_of(),
+                    ..kg::why::Limits::default()
+                };
+                match super::why::find(&self.runner.session.db, &a, &b, limits) {
+                    Ok(found) => print!("{}", super::why::text(&found, limits)),
+                    Err(e) => eprintln!("error: {e}"),
+                }
+            }
         }
         let _ = std::io::stdout().flush();
         if let Some(h) = editor.helper_mut() {
