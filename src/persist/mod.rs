@@ -34,6 +34,7 @@ mod check;
 mod error;
 mod files;
 mod lock;
+pub mod raw;
 mod recover;
 mod snapshot;
 mod store;

@@ -54,17 +54,22 @@ pub fn encode(graph: &MemoryGraph, seq: u64) -> Result<Vec<u8>, StoreError> {
         constraints,
     };
     body.extend(bincode::serde::encode_to_vec(&declarations, config).map_err(failed)?);
+    Ok(frame(&body, seq))
+}
+
+/// The snapshot file: the header, with its checksums, then `body`.
+pub fn frame(body: &[u8], seq: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&seq.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
     let header_crc = crc32fast::hash(&out);
     out.extend_from_slice(&header_crc.to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+    out.extend_from_slice(body);
+    out
 }
 
 /// Checks the header and returns the format version, the sequence number and the body.

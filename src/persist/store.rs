@@ -177,7 +177,12 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-fn replay(graph: &mut MemoryGraph, snap_seq: u64, scan: wal::Scan, path: &Path) -> LogInfo {
+pub(super) fn replay(
+    graph: &mut MemoryGraph,
+    snap_seq: u64,
+    scan: wal::Scan,
+    path: &Path,
+) -> LogInfo {
     let mut info = LogInfo {
         header: scan.header,
         file_len: scan.file_len,
