@@ -6,6 +6,7 @@
 //! so a reader that races one sees either the old log with a snapshot at least as new (whose
 //! records replay skips) or the new log with the new snapshot; never a gap.
 
+use super::budget::Budget;
 use super::files::{self, Held, read_if_exists, truncate};
 use super::lock::{LOCK_FILE, WriterLock};
 use super::snapshot::{self, SNAPSHOT_FILE};
@@ -193,6 +194,7 @@ pub(super) fn replay(
         tail: scan.tail,
     };
     let mut expected = snap_seq + 1;
+    let budget = Budget::new();
     for record in scan.records {
         if record.seq <= snap_seq {
             // Already in the snapshot: a crash came between the snapshot's rename and the
@@ -205,6 +207,10 @@ pub(super) fn replay(
                 "record {expected} is missing (the next record is {})",
                 record.seq
             ))
+        } else if let Err(e) = check_record(&budget, &record, path) {
+            info.end = record.offset;
+            info.tail = Tail::Damaged(e);
+            break;
         } else {
             graph
                 .reserve_ids(NodeId(record.next_node), RelId(record.next_rel))
@@ -217,11 +223,40 @@ pub(super) fn replay(
             info.tail = Tail::Damaged(StoreError::damaged(path, record.offset, reason));
             break;
         }
+        if let Err(e) = budget.memory(path, record.offset) {
+            info.end = record.offset;
+            info.tail = Tail::Damaged(e);
+            break;
+        }
         info.seqs = Some((info.seqs.map_or(record.seq, |s| s.0), record.seq));
         info.applied += 1;
         expected += 1;
     }
     info
+}
+
+/// Checks a record's ids before any is reserved: its id high-water marks (at byte 12 of the
+/// record) within the budget, and every id it creates below them, as the writer wrote them.
+fn check_record(budget: &Budget, record: &wal::Record, path: &Path) -> Result<(), StoreError> {
+    budget.ids(path, record.offset + 12, record.next_node, record.next_rel)?;
+    for m in &record.mutations {
+        let (kind, id, next) = match m {
+            Mutation::CreateNode { id, .. } => ("node", id.0, record.next_node),
+            Mutation::CreateRel { id, .. } => ("relationship", id.0, record.next_rel),
+            _ => continue,
+        };
+        if id >= next {
+            return Err(StoreError::damaged(
+                path,
+                record.offset,
+                format!(
+                    "record {} creates {kind} {id}, not below the next {kind} id {next} it names",
+                    record.seq
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Applies one record's mutations through `MemoryGraph::apply`, the path live writes take,

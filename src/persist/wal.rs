@@ -296,18 +296,17 @@ fn read_record(bytes: &[u8], at: usize, path: &Path) -> Result<(Record, usize), 
     if le_u32(rest, 28) != crc32fast::hash(payload) {
         return Err(RecordError::Damaged("record checksum mismatch".into()));
     }
-    let mutations: Vec<Mutation> =
-        match bincode::serde::decode_from_slice(payload, bincode::config::standard()) {
-            Ok((m, used)) if used == len => m,
-            Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
-            Err(e) => {
-                return Err(RecordError::Damaged(format!(
-                    "record does not decode ({}); was {} written by a newer kg?",
-                    super::files::decode_error_text(&e),
-                    path.display()
-                )));
-            }
-        };
+    let mutations: Vec<Mutation> = match super::files::decode_bounded(payload) {
+        Ok((m, used)) if used == len => m,
+        Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
+        Err(e) => {
+            return Err(RecordError::Damaged(format!(
+                "record does not decode ({}); was {} written by a newer kg?",
+                super::files::decode_error_text(&e),
+                path.display()
+            )));
+        }
+    };
     let record = Record {
         offset: at as u64,
         seq: le_u64(rest, 4),
