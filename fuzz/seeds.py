@@ -105,11 +105,14 @@ def main():
         writes = [q for q in queries if re.match(r"(CREATE|MERGE|MATCH .* (SET|DELETE|REMOVE)|CREATE INDEX|CREATE CONSTRAINT)", q, re.S)]
         store = tmp / "log"
         kg("--db", str(store), "import", str(csv))
-        proc = subprocess.Popen([str(KG), "--db", str(store), "--checkpoint-size", "1G", "run", "-"],
+        proc = subprocess.Popen([str(KG), "--db", str(store), "--checkpoint-size", "1000000000", "run", "--continue", "-"],
                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
-        for q in writes[:300]:
-            proc.stdin.write(q.replace("\n", " ") + ";\n")
-        proc.stdin.flush()
+        try:
+            for q in writes[:300]:
+                proc.stdin.write(q.replace("\n", " ") + ";\n")
+            proc.stdin.flush()
+        except BrokenPipeError:
+            pass
         time.sleep(5)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
