@@ -243,3 +243,38 @@ fn a_text_length_larger_than_the_file_is_damage() {
         &["wal.kg is damaged at byte 16", "record does not decode"],
     );
 }
+
+#[test]
+fn a_snapshot_naming_a_next_id_far_past_its_nodes_is_damage() {
+    // Found by the `snapshot` fuzz target: no nodes, and a next node id of 1,351,045,254
+    // (5 GiB of tables, more than the 2 GiB limit under the address-space limit).
+    let scratch = Scratch::new("hostile-snapshot-next-id");
+    let body = snapshot_body(1_351_045_254, &[], &[]);
+    let dir = store(&scratch, &[("snapshot.kg", snapshot_file(&body))]);
+    refused(
+        &dir,
+        &[
+            "snapshot.kg is damaged at byte 40",
+            "ids up to 1351045254 (nodes) and 0 (relationships) would take 5.0 GiB of tables",
+        ],
+    );
+}
+
+#[test]
+fn a_node_with_more_properties_than_memory_holds_is_damage() {
+    // Each property of a new key may start a column part of its own (1,024 values): 200,000
+    // keys on one node ask for gigabytes from a file of a few hundred kilobytes.
+    let scratch = Scratch::new("hostile-snapshot-props");
+    let names: Vec<String> = (0..200_000).map(|i| format!("k{i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let props = (0..200_000u32).map(|i| (i, Value::Int(1))).collect();
+    let body = snapshot_body(1, &names, &[(0, vec![], props)]);
+    let dir = store(&scratch, &[("snapshot.kg", snapshot_file(&body))]);
+    refused(
+        &dir,
+        &[
+            "snapshot.kg is damaged at byte",
+            "loading the file up to here takes",
+        ],
+    );
+}

@@ -23,7 +23,8 @@ fuzz_target!(|data: &[u8]| {
     let file = raw::log_file(&[payload], 1, (mark(*n), mark(*r)));
     let mut graph = kg_fuzz::seed_graph().clone();
     let before = (graph.node_count(), graph.rel_count());
-    if raw::replay_log(&mut graph, 0, &file).is_err() {
+    kg_fuzz::init();
+    if raw::replay_log(&mut graph, 0, &file, Some(kg_fuzz::DECODE_MEMORY)).is_err() {
         assert_eq!((graph.node_count(), graph.rel_count()), before);
     }
 });

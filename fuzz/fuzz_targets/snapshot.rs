@@ -17,11 +17,12 @@ fuzz_target!(|data: &[u8]| {
     } else {
         rest.to_vec()
     };
-    let Ok(graph) = raw::decode_snapshot(&file) else {
+    kg_fuzz::init();
+    let Ok(graph) = raw::decode_snapshot(&file, Some(kg_fuzz::DECODE_MEMORY)) else {
         return;
     };
     let again = raw::encode_snapshot(&graph, 0).expect("a loaded graph encodes");
-    let back = raw::decode_snapshot(&again).expect("an encoded graph decodes");
+    let back = raw::decode_snapshot(&again, None).expect("an encoded graph decodes");
     assert_eq!(
         (back.node_count(), back.rel_count()),
         (graph.node_count(), graph.rel_count())

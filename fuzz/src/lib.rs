@@ -12,6 +12,9 @@ use std::time::Duration;
 #[global_allocator]
 static ALLOCATOR: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
 
+/// What the store decoders may allocate for one input.
+pub const DECODE_MEMORY: u64 = 64 << 20;
+
 /// A statement may run this long and hold this much: an input that builds too much or runs
 /// too long must end in a limit error, never in libFuzzer's timeout or memory limit.
 pub fn limits() -> Limits {
@@ -21,7 +24,8 @@ pub fn limits() -> Limits {
     }
 }
 
-fn init() {
+/// Hands kg the allocator's count (once), so that memory limits are measured.
+pub fn init() {
     static METER: OnceLock<()> = OnceLock::new();
     METER.get_or_init(|| kg::limits::set_meter(|| ALLOCATOR.allocated()));
 }

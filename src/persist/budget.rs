@@ -15,6 +15,10 @@ use crate::graph::{MAX_ID, MemoryGraph};
 use crate::limits::{allocated_bytes, default_max_memory, format_size, process_memory};
 use std::path::Path;
 
+/// The most one property can add to a column: a new chunk of `Value`s.
+const COLUMN_PART_BYTES: u64 =
+    (crate::graph::CHUNK * std::mem::size_of::<crate::model::Value>()) as u64;
+
 pub(super) struct Budget {
     /// The most the id tables may take.
     ids: u64,
@@ -25,10 +29,20 @@ pub(super) struct Budget {
 }
 
 impl Budget {
-    pub(super) fn new() -> Self {
+    /// The budget of a store being opened or checked.
+    pub(super) fn standard() -> Self {
         Budget {
             ids: default_max_memory(),
             memory: allocated_bytes().map(|held| (held, process_memory() / 4 * 3)),
+        }
+    }
+
+    /// A budget of `bytes` for the id tables and for everything loading allocates (the fuzz
+    /// targets use a small one).
+    pub(super) fn limited(bytes: u64) -> Self {
+        Budget {
+            ids: bytes,
+            memory: allocated_bytes().map(|held| (held, bytes)),
         }
     }
 
@@ -86,18 +100,21 @@ impl Budget {
         Ok(count as usize)
     }
 
-    /// Checks what loading has allocated so far, when the allocator counts.
-    pub(super) fn memory(&self, path: &Path, offset: u64) -> Result<(), StoreError> {
+    /// Checks what loading has allocated so far, when the allocator counts, with what the
+    /// record at `offset` may add when it goes in: each of its `props` properties may start
+    /// a new part of a column (a record with thousands of keys can ask for gigabytes).
+    pub(super) fn memory(&self, path: &Path, offset: u64, props: usize) -> Result<(), StoreError> {
         let (Some((held, limit)), Some(now)) = (self.memory, allocated_bytes()) else {
             return Ok(());
         };
-        let used = now.saturating_sub(held) as u64;
+        let more = (props as u64).saturating_mul(COLUMN_PART_BYTES);
+        let used = (now.saturating_sub(held) as u64).saturating_add(more);
         if used > limit {
             return Err(StoreError::damaged(
                 path,
                 offset,
                 format!(
-                    "loading the file up to here took {}, more than the {} it may take (three quarters of what this process may use)",
+                    "loading the file up to here takes {}, more than the {} it may take",
                     format_size(used),
                     format_size(limit)
                 ),

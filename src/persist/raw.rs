@@ -4,6 +4,7 @@
 //! everything after them must hold against any bytes.
 
 use super::StoreError;
+use super::budget::Budget;
 use super::snapshot;
 use super::store::replay;
 use super::wal::{self, Tail};
@@ -21,9 +22,16 @@ pub fn snapshot_body(file: &[u8]) -> &[u8] {
     file.get(snapshot::HEADER_LEN..).unwrap_or_default()
 }
 
+/// What decoding may allocate: `None` is what opening a store allows, `Some(bytes)` a
+/// smaller budget for the id tables and everything loading allocates.
+fn budget(max_memory: Option<u64>) -> Budget {
+    max_memory.map_or_else(Budget::standard, Budget::limited)
+}
+
 /// Decodes snapshot file bytes as opening a store does: the graph, or where it is damaged.
-pub fn decode_snapshot(bytes: &[u8]) -> Result<MemoryGraph, StoreError> {
-    snapshot::decode(bytes, Path::new(snapshot::SNAPSHOT_FILE)).map(|d| d.graph)
+pub fn decode_snapshot(bytes: &[u8], max_memory: Option<u64>) -> Result<MemoryGraph, StoreError> {
+    let path = Path::new(snapshot::SNAPSHOT_FILE);
+    snapshot::decode(bytes, path, &budget(max_memory)).map(|d| d.graph)
 }
 
 /// The snapshot file of `graph`, as a checkpoint writes it.
@@ -46,17 +54,18 @@ pub fn log_payloads(bytes: &[u8]) -> Vec<Vec<u8>> {
     wal::payloads(bytes)
 }
 
-/// Replays log file bytes on `graph`, as opening a store on a snapshot that includes records
+/// Replays log file bytes on `graph` (with `max_memory` as for [`decode_snapshot`]), as opening a store on a snapshot that includes records
 /// up to `snapshot_seq` does: the number of records applied, or the damage that stopped the
 /// replay (a torn tail is not damage).
 pub fn replay_log(
     graph: &mut MemoryGraph,
     snapshot_seq: u64,
     bytes: &[u8],
+    max_memory: Option<u64>,
 ) -> Result<usize, StoreError> {
     let path = Path::new(wal::LOG_FILE);
     let scan = wal::scan(bytes, path);
-    let info = replay(graph, snapshot_seq, scan, path);
+    let info = replay(graph, snapshot_seq, scan, path, &budget(max_memory));
     if let Some(e) = info.header {
         return Err(e);
     }

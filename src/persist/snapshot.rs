@@ -125,15 +125,20 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u32, u64, &'b [u8]), Store
     Ok((version, seq, body))
 }
 
-pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
+pub fn decode(bytes: &[u8], path: &Path, budget: &Budget) -> Result<Decoded, StoreError> {
     let (version, seq, body) = check(bytes, path)?;
-    super::files::with_decoding_stack(|| load(body, version, seq, path))
+    super::files::with_decoding_stack(|| load(body, version, seq, path, budget))
 }
 
 /// Reads the body field by field, so that damage is reported at the record it is in, and
 /// every id and count is checked before anything is sized by it (see `budget.rs`).
-fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, StoreError> {
-    let budget = Budget::new();
+fn load(
+    body: &[u8],
+    version: u32,
+    seq: u64,
+    path: &Path,
+    budget: &Budget,
+) -> Result<Decoded, StoreError> {
     let mut r = Reader { body, at: 0, path };
     let ids_at = r.offset_of(0);
     let next_node: u64 = r.next("the next node id")?;
@@ -167,7 +172,7 @@ fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, Sto
     graph.begin_bulk_load();
     // Records go in through `apply`, like every other change, so the label index, the
     // adjacency lists and the counts are built by the code that maintains them.
-    for i in 0..node_count {
+    for _ in 0..node_count {
         let at = r.offset_of(0);
         let node: NodeImage = r.next("a node")?;
         let id = NodeId(node.id);
@@ -177,6 +182,7 @@ fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, Sto
                 format!("node {id} is not below the next node id {next_node}"),
             ));
         }
+        budget.memory(path, at, node.props.len())?;
         let labels = node
             .labels
             .iter()
@@ -190,13 +196,10 @@ fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, Sto
         graph
             .apply(m)
             .map_err(|e| r.damaged_at(at, format!("node {id} does not load: {e}")))?;
-        if i % 1024 == 1023 {
-            budget.memory(path, at)?;
-        }
     }
     // A relationship record is at least its id, type, two ends and property count.
     let rel_count = r.count("relationships", 5)?;
-    for i in 0..rel_count {
+    for _ in 0..rel_count {
         let at = r.offset_of(0);
         let rel: RelImage = r.next("a relationship")?;
         let id = RelId(rel.id);
@@ -206,6 +209,7 @@ fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, Sto
                 format!("relationship {id} is not below the next relationship id {next_rel}"),
             ));
         }
+        budget.memory(path, at, rel.props.len())?;
         let m = Mutation::CreateRel {
             id,
             ty: name(rel.ty, at)?,
@@ -216,9 +220,6 @@ fn load(body: &[u8], version: u32, seq: u64, path: &Path) -> Result<Decoded, Sto
         graph
             .apply(m)
             .map_err(|e| r.damaged_at(at, format!("relationship {id} does not load: {e}")))?;
-        if i % 1024 == 1023 {
-            budget.memory(path, at)?;
-        }
     }
     graph.end_bulk_load();
     if version >= 2 {
@@ -413,7 +414,7 @@ mod tests {
     fn a_graph_round_trips_with_its_ids_and_symbols() {
         let g = sample();
         let bytes = encode(&g, 42).unwrap();
-        let loaded = decode(&bytes, Path::new("snapshot.kg")).unwrap();
+        let loaded = decode(&bytes, Path::new("snapshot.kg"), &Budget::standard()).unwrap();
         assert_eq!(loaded.seq, 42);
         let h = loaded.graph;
         assert_eq!(h.next_node_id(), NodeId(9));
@@ -435,14 +436,14 @@ mod tests {
         let bytes = encode(&sample(), 1).unwrap();
         for cut in 0..bytes.len() {
             assert!(
-                decode(&bytes[..cut], Path::new("s")).is_err(),
+                decode(&bytes[..cut], Path::new("s"), &Budget::standard()).is_err(),
                 "cut at {cut}"
             );
         }
         for byte in 0..bytes.len() {
             let mut b = bytes.clone();
             b[byte] ^= 0x10;
-            let err = decode(&b, Path::new("s"))
+            let err = decode(&b, Path::new("s"), &Budget::standard())
                 .err()
                 .expect("flip must be caught");
             assert!(

@@ -146,13 +146,14 @@ pub(super) fn check_dir(dir: &Path, writer: bool) -> Result<(), StoreError> {
 /// Reads the snapshot and replays the log on it. Damage to the snapshot is an error; damage
 /// to the log ends the replay and is described in the returned `LogInfo`.
 pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
+    let budget = Budget::standard();
     let log_path = dir.join(LOG_FILE);
     let log_bytes = read_if_exists(&log_path)?;
     let snap_path = dir.join(SNAPSHOT_FILE);
     let mut old_format = false;
     let (mut graph, snap_seq, snapshot) = match read_if_exists(&snap_path)? {
         Some(bytes) => {
-            let s = snapshot::decode(&bytes, &snap_path)?;
+            let s = snapshot::decode(&bytes, &snap_path, &budget)?;
             old_format |= s.version < snapshot::VERSION;
             let info = SnapshotInfo {
                 seq: s.seq,
@@ -167,7 +168,7 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     let log = log_bytes.map(|bytes| {
         let scan = wal::scan(&bytes, &log_path);
         old_format |= scan.version.is_some_and(|v| v < wal::VERSION);
-        replay(&mut graph, snap_seq, scan, &log_path)
+        replay(&mut graph, snap_seq, scan, &log_path, &budget)
     });
     Ok(Loaded {
         graph,
@@ -183,6 +184,7 @@ pub(super) fn replay(
     snap_seq: u64,
     scan: wal::Scan,
     path: &Path,
+    budget: &Budget,
 ) -> LogInfo {
     let mut info = LogInfo {
         header: scan.header,
@@ -194,7 +196,6 @@ pub(super) fn replay(
         tail: scan.tail,
     };
     let mut expected = snap_seq + 1;
-    let budget = Budget::new();
     for record in scan.records {
         if record.seq <= snap_seq {
             // Already in the snapshot: a crash came between the snapshot's rename and the
@@ -207,7 +208,7 @@ pub(super) fn replay(
                 "record {expected} is missing (the next record is {})",
                 record.seq
             ))
-        } else if let Err(e) = check_record(&budget, &record, path) {
+        } else if let Err(e) = check_record(budget, &record, path) {
             info.end = record.offset;
             info.tail = Tail::Damaged(e);
             break;
@@ -223,7 +224,7 @@ pub(super) fn replay(
             info.tail = Tail::Damaged(StoreError::damaged(path, record.offset, reason));
             break;
         }
-        if let Err(e) = budget.memory(path, record.offset) {
+        if let Err(e) = budget.memory(path, record.offset, 0) {
             info.end = record.offset;
             info.tail = Tail::Damaged(e);
             break;
@@ -237,7 +238,11 @@ pub(super) fn replay(
 
 /// Checks a record's ids before any is reserved: its id high-water marks (at byte 12 of the
 /// record) within the budget, and every id it creates below them, as the writer wrote them.
-fn check_record(budget: &Budget, record: &wal::Record, path: &Path) -> Result<(), StoreError> {
+pub(super) fn check_record(
+    budget: &Budget,
+    record: &wal::Record,
+    path: &Path,
+) -> Result<(), StoreError> {
     budget.ids(path, record.offset + 12, record.next_node, record.next_rel)?;
     for m in &record.mutations {
         let (kind, id, next) = match m {
