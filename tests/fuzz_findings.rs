@@ -66,3 +66,51 @@ fn returning_unbounded_trails_stops_at_the_memory_limit() {
         "{stderr}"
     );
 }
+
+/// Parsing `text` (as `kg query` does) fails or succeeds within a few seconds, even in a
+/// debug build.
+fn parses_quickly(text: &str) {
+    let started = Instant::now();
+    let _ = kg::syntax::parse_script(text);
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "{took:?} for {text:?}");
+}
+
+/// Found by `query`: an index was tried as a slice first (`[from..to]`), so the expression
+/// inside was parsed twice, and nested indexes twice per level: 14 levels took 14 seconds.
+#[test]
+fn nested_indexes_parse_in_linear_time() {
+    let deep = |n: usize, inner: &str| format!("RETURN {}{inner}{}", "a[".repeat(n), "]".repeat(n));
+    parses_quickly(&deep(30, "1"));
+    parses_quickly(&deep(30, "1 +"));
+    parses_quickly(&deep(30, "1.."));
+    parses_quickly(&format!("RETURN {}", "a[".repeat(30)));
+    parses_quickly(
+        "WITH [3.4, 3] AS numbers\nRETURN [n IN num[[[[[[[[X[[[z[[[[[[[[ate.c[nurat[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[p[[[bers[Y[[[[[[[[[[[[[[[[[[[[[ate.c[nurat[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[p[[[[[[[[[[[[[[[[[[[[[[[TH 8[.RETURN [",
+    );
+    // Found by `param`: the same, as a --param value.
+    let param = "p=[E%WIE%WIN [[nuEWI[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[N [[nuEWI[p=[E%WIE%WIN [[nuEWI[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[N [[nuEW/[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Y[N [[n[[[[[[[[[[[[N [[nuEWI[p=[E%WIE%WIN [[nuEWI[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[N [[nuEW/[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Y[N [[n]\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+    let (_, value) = param.split_once('=').unwrap();
+    parses_quickly(&format!("RETURN {value} AS value"));
+    // Slices and indexes still mean what they did.
+    let mut db = Database::in_memory();
+    let rows = db
+        .run(
+            "RETURN [1, 2, 3][1..] AS a, [1, 2, 3][..2] AS b, [1, 2, 3][1..2] AS c, [1, 2, 3][1] AS d, [1, 2][..] AS e",
+            &Params::new(),
+        )
+        .unwrap()
+        .remove(0)
+        .rows;
+    let ints = |v: &[i64]| kg::Value::list(v.iter().map(|i| kg::Value::Int(*i)).collect());
+    assert_eq!(
+        rows,
+        vec![vec![
+            ints(&[2, 3]),
+            ints(&[1, 2]),
+            ints(&[2]),
+            kg::Value::Int(2),
+            ints(&[1, 2])
+        ]]
+    );
+}
