@@ -67,6 +67,11 @@ fn allocated() -> Option<usize> {
     METER.get().map(|meter| meter())
 }
 
+/// What the program's allocator holds now, when it counts (see [`set_meter`]).
+pub fn allocated_bytes() -> Option<usize> {
+    allocated()
+}
+
 /// Checks between reads of the clock and the meter: often enough to stop within
 /// milliseconds, rarely enough to cost nothing.
 const TICKS_PER_LOOK: u32 = 64;
@@ -232,16 +237,22 @@ pub fn format_duration(d: Duration) -> String {
 /// else), and at most three quarters of the memory available when kg starts, since the
 /// machine may be shared.
 pub fn default_max_memory() -> u64 {
-    const FALLBACK: u64 = 4 << 30;
+    let half = process_memory() / 2;
+    meminfo("MemAvailable:").map_or(half, |available| half.min(available / 4 * 3))
+}
+
+/// What the process may really use: the least of physical memory, the cgroup's limit and
+/// the address-space limit (8 GiB when none can be read).
+pub fn process_memory() -> u64 {
+    const FALLBACK: u64 = 8 << 30;
     let physical = meminfo("MemTotal:");
     let cgroup = cgroup_limit();
     let address_space = address_space_limit();
-    let half = [physical, cgroup, address_space]
+    [physical, cgroup, address_space]
         .into_iter()
         .flatten()
         .min()
-        .map_or(FALLBACK, |bytes| bytes / 2);
-    meminfo("MemAvailable:").map_or(half, |available| half.min(available / 4 * 3))
+        .unwrap_or(FALLBACK)
 }
 
 fn meminfo(field: &str) -> Option<u64> {

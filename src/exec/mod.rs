@@ -279,6 +279,8 @@ fn read_batched(
     let pool = ctx.graph.strings();
     let mut out = Vec::new();
     while let Some(batch) = root.next_batch()? {
+        // The rows collected here are the statement's to account for, whatever operator made them.
+        context::check_limits()?;
         for i in 0..batch.len {
             out.push(match outputs {
                 Some(slots) => slots

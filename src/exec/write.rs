@@ -46,6 +46,11 @@ pub fn graph_error(e: GraphError) -> QueryError {
             Detail::NoSuchSchemaObject,
             e.to_string(),
         ),
+        e @ GraphError::OutOfMemory(_) => QueryError::runtime(
+            ErrorClass::SemanticError,
+            Detail::MemoryLimit,
+            e.to_string(),
+        ),
         GraphError::ConstraintViolation { message, .. } => QueryError::runtime(
             ErrorClass::ConstraintVerificationFailed,
             Detail::ConstraintValidationFailed,

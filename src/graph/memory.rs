@@ -55,6 +55,14 @@ pub(super) fn slot<T>(v: &[Option<T>], sym: Symbol) -> Option<&T> {
     v.get(sym.0 as usize)?.as_ref()
 }
 
+/// Room in `table` for `len` entries, or an error instead of an abort when the allocator
+/// has none (a process under an address-space limit).
+fn grow(table: &mut Vec<u32>, len: usize, id: u64) -> Result<(), GraphError> {
+    table
+        .try_reserve_exact(len.saturating_sub(table.len()))
+        .map_err(|_| GraphError::OutOfMemory(id))
+}
+
 /// The internal index of an id, if it is in range.
 #[inline]
 pub(super) fn index(id: u64) -> Option<u32> {
@@ -106,14 +114,30 @@ impl MemoryGraph {
         }
         let (n, r) = (next_node.0 as usize, next_rel.0 as usize);
         if self.node_sets.len() < n {
+            grow(&mut self.node_sets, n, next_node.0)?;
             self.node_sets.resize(n, DEAD);
         }
         if self.rel_types.len() < r {
+            grow(&mut self.rel_types, r, next_rel.0)?;
+            grow(&mut self.rel_starts, r, next_rel.0)?;
+            grow(&mut self.rel_ends, r, next_rel.0)?;
             self.rel_types.resize(r, DEAD);
             self.rel_starts.resize(r, 0);
             self.rel_ends.resize(r, 0);
         }
         Ok(())
+    }
+
+    /// The bytes the tables indexed by id take for ids below these marks: what
+    /// [`reserve_ids`](Self::reserve_ids) allocates, whatever the graph holds. Loaders check
+    /// the marks a file names against it before they reserve them.
+    pub fn id_table_bytes(next_node: u64, next_rel: u64) -> u64 {
+        let node = std::mem::size_of::<u32>() as u64;
+        // A relationship's type and its two ends.
+        let rel = 3 * node;
+        next_node
+            .saturating_mul(node)
+            .saturating_add(next_rel.saturating_mul(rel))
     }
 
     /// Labels in use, with the number of nodes carrying each.

@@ -32,7 +32,7 @@ pub use citations::{
 pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
 pub use index::Schema;
 pub use memory::MemoryGraph;
-pub use mutation::{GraphError, Mutation};
+pub use mutation::{GraphError, MAX_ID, Mutation};
 pub use names::{Names, Symbol};
 pub use schema::{
     ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex, RangeOp,

@@ -82,6 +82,9 @@ pub enum GraphError {
     UnstorableValue(crate::model::ValueType),
     #[error("id {0} is beyond the {MAX_ID} entities of one kind a graph can hold")]
     IdOutOfRange(u64),
+    /// The tables indexed by id could not grow to hold the id: the allocator refused.
+    #[error("no memory for the tables of ids up to {0}")]
+    OutOfMemory(u64),
     /// A declaration that clashes with one in place (same name, or same label and key).
     #[error("{0}")]
     SchemaConflict(String),

@@ -204,3 +204,29 @@ pub fn decode_error_text(e: &bincode::error::DecodeError) -> String {
         other => other.to_string(),
     }
 }
+
+/// Decodes one value from the front of `bytes`, as `bincode::serde::decode_from_slice` with
+/// the standard configuration does, but with a limit on what containers may claim. bincode
+/// sizes a text (and reserves other containers) by the length prefix before it reads a
+/// byte, so without a limit a 9-byte prefix in a checksummed file could ask for a terabyte.
+/// The limit keeps every claim in proportion to the input: a value's items each take at
+/// least a byte in the file and at most `CLAIM_PER_BYTE` bytes in memory.
+pub fn decode_bounded<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<(T, usize), bincode::error::DecodeError> {
+    const CLAIM_PER_BYTE: u64 = 128;
+    let need = (bytes.len() as u64)
+        .saturating_mul(CLAIM_PER_BYTE)
+        .max(1 << 16);
+    let config = bincode::config::standard();
+    macro_rules! within {
+        ($($bits:literal)*) => {$(
+            if need <= 1u64 << $bits {
+                let limited = config.with_limit::<{ 1usize << $bits }>();
+                return bincode::serde::decode_from_slice(bytes, limited);
+            }
+        )*};
+    }
+    within!(16 18 20 22 24 26 28 30 32 34 36 38 40 42 44 46);
+    bincode::serde::decode_from_slice(bytes, config)
+}

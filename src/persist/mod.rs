@@ -30,10 +30,12 @@
 //!   `recover` sets the damaged rest aside when the user asks (and with `salvage` replays the
 //!   intact records in it). A damaged log header holds no data: `recover` rewrites it.
 
+mod budget;
 mod check;
 mod error;
 mod files;
 mod lock;
+pub mod raw;
 mod recover;
 mod snapshot;
 mod store;

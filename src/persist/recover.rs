@@ -5,11 +5,12 @@
 //! the result.
 
 use super::StoreError;
+use super::budget::Budget;
 use super::check::{counts, plural};
 use super::files::{self, truncate};
 use super::lock::WriterLock;
 use super::snapshot::{self, SNAPSHOT_FILE};
-use super::store::{Loaded, apply_all, check_dir, load, torn_warning};
+use super::store::{Loaded, apply_all, check_dir, check_record, load, torn_warning};
 use super::wal::{self, LOG_FILE, Tail};
 use crate::graph::MemoryGraph;
 use crate::model::{NodeId, RelId};
@@ -125,6 +126,7 @@ fn salvage_records(
     let path = dir.join(LOG_FILE);
     let graph: &mut MemoryGraph = &mut loaded.graph;
     let (mut applied, mut skipped) = (0, 0);
+    let budget = Budget::standard();
     for record in wal::salvage(bytes, from, &path) {
         let at = format!("record {} (byte {})", record.seq, record.offset);
         if record.seq <= last {
@@ -138,7 +140,14 @@ fn salvage_records(
         if record.seq > last + 1 {
             lines.push(lost(last + 1, record.seq - 1));
         }
-        // Its ids were handed out, whether or not its changes apply.
+        // Its ids were handed out, whether or not its changes apply; unless they are ids
+        // no kg hands out.
+        if let Err(e) = check_record(&budget, &record, &path) {
+            skipped += 1;
+            lines.push(format!("{at}: skipped: {e}"));
+            last = record.seq;
+            continue;
+        }
         let outcome = graph
             .reserve_ids(NodeId(record.next_node), RelId(record.next_rel))
             .and_then(|()| apply_all(graph, record.mutations));

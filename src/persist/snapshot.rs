@@ -15,6 +15,7 @@
 //! node's relationships) come back as they were.
 
 use super::StoreError;
+use super::budget::Budget;
 use super::files::{check_version, le_u32, le_u64};
 use crate::graph::{
     Citation, Cited, ConstraintDef, GraphRead, IndexDef, MemoryGraph, Mutation, Symbol,
@@ -60,17 +61,22 @@ pub fn encode(graph: &MemoryGraph, seq: u64) -> Result<Vec<u8>, StoreError> {
     body.extend(bincode::serde::encode_to_vec(&declarations, config).map_err(failed)?);
     let citations: Vec<(Cited, &[Citation])> = graph.citations().all().collect();
     body.extend(bincode::serde::encode_to_vec(&citations, config).map_err(failed)?);
+    Ok(frame(&body, seq))
+}
+
+/// The snapshot file: the header, with its checksums, then `body`.
+pub fn frame(body: &[u8], seq: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&seq.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
     let header_crc = crc32fast::hash(&out);
     out.extend_from_slice(&header_crc.to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+    out.extend_from_slice(body);
+    out
 }
 
 /// Checks the header and returns the format version, the sequence number and the body.
@@ -125,104 +131,106 @@ fn check<'b>(bytes: &'b [u8], path: &Path) -> Result<(u32, u64, &'b [u8]), Store
     Ok((version, seq, body))
 }
 
-pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
+pub fn decode(bytes: &[u8], path: &Path, budget: &Budget) -> Result<Decoded, StoreError> {
     let (version, seq, body) = check(bytes, path)?;
-    let damaged = |reason: String| StoreError::damaged(path, HEADER_LEN as u64, reason);
-    let config = bincode::config::standard();
-    let (image, used): (Image, usize) =
-        super::files::with_decoding_stack(|| bincode::serde::decode_from_slice(body, config))
-            .map_err(|e| {
-                let why = super::files::decode_error_text(&e);
-                damaged(format!("the body does not decode: {why}"))
-            })?;
-    let declarations = if version >= 2 {
-        let (d, rest): (Declarations, usize) = super::files::with_decoding_stack(|| {
-            bincode::serde::decode_from_slice(&body[used..], config)
-        })
-        .map_err(|e| {
-            let why = super::files::decode_error_text(&e);
-            damaged(format!("the declarations do not decode: {why}"))
-        })?;
-        Some((d, used + rest))
-    } else {
-        None
-    };
-    let mut end = declarations.as_ref().map_or(used, |(_, end)| *end);
-    let citations = if version >= 3 {
-        let (c, rest): (Vec<(Cited, Vec<Citation>)>, usize) =
-            super::files::with_decoding_stack(|| {
-                bincode::serde::decode_from_slice(&body[end..], config)
-            })
-            .map_err(|e| {
-                let why = super::files::decode_error_text(&e);
-                damaged(format!("the citations do not decode: {why}"))
-            })?;
-        end += rest;
-        c
-    } else {
-        Vec::new()
-    };
-    if end != body.len() {
-        return Err(damaged("the body has trailing bytes".into()));
+    super::files::with_decoding_stack(|| load(body, version, seq, path, budget))
+}
+
+/// Reads the body field by field, so that damage is reported at the record it is in, and
+/// every id and count is checked before anything is sized by it (see `budget.rs`).
+fn load(
+    body: &[u8],
+    version: u32,
+    seq: u64,
+    path: &Path,
+    budget: &Budget,
+) -> Result<Decoded, StoreError> {
+    let mut r = Reader { body, at: 0, path };
+    let ids_at = r.offset_of(0);
+    let next_node: u64 = r.next("the next node id")?;
+    let next_rel: u64 = r.next("the next relationship id")?;
+    budget.ids(path, ids_at, next_node, next_rel)?;
+    let count = r.count("names", 1)?;
+    let mut names: Vec<Arc<str>> = Vec::with_capacity(count);
+    for _ in 0..count {
+        names.push(r.next("a name")?);
     }
-    let Image {
-        next_node,
-        next_rel,
-        names,
-        nodes,
-        rels,
-    } = image;
-    let name = |i: u32| -> Result<Arc<str>, StoreError> {
-        names
-            .get(i as usize)
-            .cloned()
-            .ok_or_else(|| damaged(format!("name {i} is not in the name table")))
+    let name = |i: u32, at: u64| -> Result<Arc<str>, StoreError> {
+        names.get(i as usize).cloned().ok_or_else(|| {
+            StoreError::damaged(path, at, format!("name {i} is not in the name table"))
+        })
     };
-    let named = |props: Vec<(u32, Value)>| -> Result<Vec<(Arc<str>, Value)>, StoreError> {
-        props.into_iter().map(|(k, v)| Ok((name(k)?, v))).collect()
+    let named = |props: Vec<(u32, Value)>, at| -> Result<Vec<(Arc<str>, Value)>, StoreError> {
+        props
+            .into_iter()
+            .map(|(k, v)| Ok((name(k, at)?, v)))
+            .collect()
     };
-    let (node_count, rel_count) = (nodes.len(), rels.len());
-    let mut graph = MemoryGraph::with_capacity(node_count, rel_count);
+    // A node record is at least its id, its label count and its property count.
+    let node_count = r.count("nodes", 3)?;
+    let mut graph = MemoryGraph::new();
     for n in &names {
         graph.names().intern(n);
     }
+    graph
+        .reserve_ids(NodeId(next_node), RelId(next_rel))
+        .map_err(|e| r.damaged(0, format!("the id counters do not load: {e}")))?;
     graph.begin_bulk_load();
     // Records go in through `apply`, like every other change, so the label index, the
     // adjacency lists and the counts are built by the code that maintains them.
-    for node in nodes {
+    for _ in 0..node_count {
+        let at = r.offset_of(0);
+        let node: NodeImage = r.next("a node")?;
         let id = NodeId(node.id);
+        if node.id >= next_node {
+            return Err(r.damaged_at(
+                at,
+                format!("node {id} is not below the next node id {next_node}"),
+            ));
+        }
+        budget.memory(path, at, node.props.len())?;
         let labels = node
             .labels
             .iter()
-            .map(|l| name(*l))
+            .map(|l| name(*l, at))
             .collect::<Result<_, _>>()?;
         let m = Mutation::CreateNode {
             id,
             labels,
-            props: named(node.props)?,
+            props: named(node.props, at)?,
         };
         graph
             .apply(m)
-            .map_err(|e| damaged(format!("node {id} does not load: {e}")))?;
+            .map_err(|e| r.damaged_at(at, format!("node {id} does not load: {e}")))?;
     }
-    for rel in rels {
+    // A relationship record is at least its id, type, two ends and property count.
+    let rel_count = r.count("relationships", 5)?;
+    for _ in 0..rel_count {
+        let at = r.offset_of(0);
+        let rel: RelImage = r.next("a relationship")?;
         let id = RelId(rel.id);
+        if rel.id >= next_rel {
+            return Err(r.damaged_at(
+                at,
+                format!("relationship {id} is not below the next relationship id {next_rel}"),
+            ));
+        }
+        budget.memory(path, at, rel.props.len())?;
         let m = Mutation::CreateRel {
             id,
-            ty: name(rel.ty)?,
+            ty: name(rel.ty, at)?,
             start: NodeId(rel.start),
             end: NodeId(rel.end),
-            props: named(rel.props)?,
+            props: named(rel.props, at)?,
         };
         graph
             .apply(m)
-            .map_err(|e| damaged(format!("relationship {id} does not load: {e}")))?;
+            .map_err(|e| r.damaged_at(at, format!("relationship {id} does not load: {e}")))?;
     }
     graph.end_bulk_load();
-    graph
-        .reserve_ids(NodeId(next_node), RelId(next_rel))
-        .map_err(|e| damaged(format!("the id counters do not load: {e}")))?;
-    if let Some((d, _)) = declarations {
+    if version >= 2 {
+        let at = r.offset_of(0);
+        let d: Declarations = r.next("the declarations")?;
         let declared = d
             .indexes
             .into_iter()
@@ -230,14 +238,26 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
             .chain(d.constraints.into_iter().map(Mutation::CreateConstraint));
         for m in declared {
             graph.apply(m).map_err(|e| {
-                damaged(format!("a declared index or constraint does not load: {e}"))
+                r.damaged_at(
+                    at,
+                    format!("a declared index or constraint does not load: {e}"),
+                )
             })?;
         }
     }
-    for (entity, citations) in citations {
-        graph
-            .apply(Mutation::SetCitations { entity, citations })
-            .map_err(|e| damaged(format!("the citations of {entity:?} do not load: {e}")))?;
+    if version >= 3 {
+        let at = r.offset_of(0);
+        let citations: Vec<(Cited, Vec<Citation>)> = r.next("the citations")?;
+        for (entity, citations) in citations {
+            graph
+                .apply(Mutation::SetCitations { entity, citations })
+                .map_err(|e| {
+                    r.damaged_at(at, format!("the citations of {entity:?} do not load: {e}"))
+                })?;
+        }
+    }
+    if r.at != body.len() {
+        return Err(r.damaged(0, "the body has trailing bytes".into()));
     }
     Ok(Decoded {
         graph,
@@ -248,6 +268,44 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, StoreError> {
     })
 }
 
+/// Reads the snapshot body one bincode value at a time, knowing where it is.
+struct Reader<'b> {
+    body: &'b [u8],
+    at: usize,
+    path: &'b Path,
+}
+
+impl Reader<'_> {
+    /// The file offset of the byte `ahead` of the next value.
+    fn offset_of(&self, ahead: usize) -> u64 {
+        (HEADER_LEN + self.at + ahead) as u64
+    }
+
+    fn damaged(&self, ahead: usize, reason: String) -> StoreError {
+        StoreError::damaged(self.path, self.offset_of(ahead), reason)
+    }
+
+    fn damaged_at(&self, offset: u64, reason: String) -> StoreError {
+        StoreError::damaged(self.path, offset, reason)
+    }
+
+    fn next<T: serde::de::DeserializeOwned>(&mut self, what: &str) -> Result<T, StoreError> {
+        let (value, used) = super::files::decode_bounded(&self.body[self.at..]).map_err(|e| {
+            let why = super::files::decode_error_text(&e);
+            self.damaged(0, format!("{what} does not decode: {why}"))
+        })?;
+        self.at += used;
+        Ok(value)
+    }
+
+    /// A sequence's length, checked against the bytes left: each item takes at least `least`.
+    fn count(&mut self, what: &str, least: u64) -> Result<usize, StoreError> {
+        let at = self.offset_of(0);
+        let count: u64 = self.next(&format!("the number of {what}"))?;
+        Budget::count(self.path, at, what, count, least, self.body.len() - self.at)
+    }
+}
+
 /// The declared indexes and constraints, after the graph (version 2).
 #[derive(Serialize, Deserialize)]
 struct Declarations {
@@ -255,16 +313,7 @@ struct Declarations {
     constraints: Vec<ConstraintDef>,
 }
 
-/// The snapshot body as decoded. `GraphImage` writes the same shape straight from the graph.
-#[derive(Deserialize)]
-struct Image {
-    next_node: u64,
-    next_rel: u64,
-    names: Vec<Arc<str>>,
-    nodes: Vec<NodeImage>,
-    rels: Vec<RelImage>,
-}
-
+/// A node as the snapshot holds it (`GraphImage` writes the same shape straight from the graph).
 #[derive(Deserialize)]
 struct NodeImage {
     id: u64,
@@ -382,7 +431,7 @@ mod tests {
     fn a_graph_round_trips_with_its_ids_and_symbols() {
         let g = sample();
         let bytes = encode(&g, 42).unwrap();
-        let loaded = decode(&bytes, Path::new("snapshot.kg")).unwrap();
+        let loaded = decode(&bytes, Path::new("snapshot.kg"), &Budget::standard()).unwrap();
         assert_eq!(loaded.seq, 42);
         let h = loaded.graph;
         assert_eq!(h.next_node_id(), NodeId(9));
@@ -404,14 +453,14 @@ mod tests {
         let bytes = encode(&sample(), 1).unwrap();
         for cut in 0..bytes.len() {
             assert!(
-                decode(&bytes[..cut], Path::new("s")).is_err(),
+                decode(&bytes[..cut], Path::new("s"), &Budget::standard()).is_err(),
                 "cut at {cut}"
             );
         }
         for byte in 0..bytes.len() {
             let mut b = bytes.clone();
             b[byte] ^= 0x10;
-            let err = decode(&b, Path::new("s"))
+            let err = decode(&b, Path::new("s"), &Budget::standard())
                 .err()
                 .expect("flip must be caught");
             assert!(

@@ -6,6 +6,7 @@
 //! so a reader that races one sees either the old log with a snapshot at least as new (whose
 //! records replay skips) or the new log with the new snapshot; never a gap.
 
+use super::budget::Budget;
 use super::files::{self, Held, read_if_exists, truncate};
 use super::lock::{LOCK_FILE, WriterLock};
 use super::snapshot::{self, SNAPSHOT_FILE};
@@ -145,13 +146,14 @@ pub(super) fn check_dir(dir: &Path, writer: bool) -> Result<(), StoreError> {
 /// Reads the snapshot and replays the log on it. Damage to the snapshot is an error; damage
 /// to the log ends the replay and is described in the returned `LogInfo`.
 pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
+    let budget = Budget::standard();
     let log_path = dir.join(LOG_FILE);
     let log_bytes = read_if_exists(&log_path)?;
     let snap_path = dir.join(SNAPSHOT_FILE);
     let mut old_format = false;
     let (mut graph, snap_seq, snapshot) = match read_if_exists(&snap_path)? {
         Some(bytes) => {
-            let s = snapshot::decode(&bytes, &snap_path)?;
+            let s = snapshot::decode(&bytes, &snap_path, &budget)?;
             old_format |= s.version < snapshot::VERSION;
             let info = SnapshotInfo {
                 seq: s.seq,
@@ -166,7 +168,7 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     let log = log_bytes.map(|bytes| {
         let scan = wal::scan(&bytes, &log_path);
         old_format |= scan.version.is_some_and(|v| v < wal::VERSION);
-        replay(&mut graph, snap_seq, scan, &log_path)
+        replay(&mut graph, snap_seq, scan, &log_path, &budget)
     });
     Ok(Loaded {
         graph,
@@ -177,7 +179,13 @@ pub(super) fn load(dir: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-fn replay(graph: &mut MemoryGraph, snap_seq: u64, scan: wal::Scan, path: &Path) -> LogInfo {
+pub(super) fn replay(
+    graph: &mut MemoryGraph,
+    snap_seq: u64,
+    scan: wal::Scan,
+    path: &Path,
+    budget: &Budget,
+) -> LogInfo {
     let mut info = LogInfo {
         header: scan.header,
         file_len: scan.file_len,
@@ -200,6 +208,10 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, scan: wal::Scan, path: &Path) 
                 "record {expected} is missing (the next record is {})",
                 record.seq
             ))
+        } else if let Err(e) = check_record(budget, &record, path) {
+            info.end = record.offset;
+            info.tail = Tail::Damaged(e);
+            break;
         } else {
             graph
                 .reserve_ids(NodeId(record.next_node), RelId(record.next_rel))
@@ -212,11 +224,44 @@ fn replay(graph: &mut MemoryGraph, snap_seq: u64, scan: wal::Scan, path: &Path) 
             info.tail = Tail::Damaged(StoreError::damaged(path, record.offset, reason));
             break;
         }
+        if let Err(e) = budget.memory(path, record.offset, 0) {
+            info.end = record.offset;
+            info.tail = Tail::Damaged(e);
+            break;
+        }
         info.seqs = Some((info.seqs.map_or(record.seq, |s| s.0), record.seq));
         info.applied += 1;
         expected += 1;
     }
     info
+}
+
+/// Checks a record's ids before any is reserved: its id high-water marks (at byte 12 of the
+/// record) within the budget, and every id it creates below them, as the writer wrote them.
+pub(super) fn check_record(
+    budget: &Budget,
+    record: &wal::Record,
+    path: &Path,
+) -> Result<(), StoreError> {
+    budget.ids(path, record.offset + 12, record.next_node, record.next_rel)?;
+    for m in &record.mutations {
+        let (kind, id, next) = match m {
+            Mutation::CreateNode { id, .. } => ("node", id.0, record.next_node),
+            Mutation::CreateRel { id, .. } => ("relationship", id.0, record.next_rel),
+            _ => continue,
+        };
+        if id >= next {
+            return Err(StoreError::damaged(
+                path,
+                record.offset,
+                format!(
+                    "record {} creates {kind} {id}, not below the next {kind} id {next} it names",
+                    record.seq
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Applies one record's mutations through `MemoryGraph::apply`, the path live writes take,

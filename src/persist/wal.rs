@@ -86,20 +86,38 @@ pub fn encode_record(
                 reason: e.to_string(),
             }
         })?;
-    let len = u32::try_from(payload.len()).map_err(|_| StoreError::Encode {
+    u32::try_from(payload.len()).map_err(|_| StoreError::Encode {
         what: "a log record",
         reason: format!("{} bytes is more than a record holds", payload.len()),
     })?;
+    Ok(frame_record(seq, next_node, next_rel, &payload))
+}
+
+/// One record: its header, with its checksums, then `payload`. The caller has checked that
+/// the payload's length fits the header's 32 bits.
+pub fn frame_record(seq: u64, next_node: u64, next_rel: u64, payload: &[u8]) -> Vec<u8> {
+    let len = payload.len() as u32;
     let mut rec = Vec::with_capacity(RECORD_HEADER_LEN + payload.len());
     rec.extend_from_slice(&len.to_le_bytes());
     rec.extend_from_slice(&seq.to_le_bytes());
     rec.extend_from_slice(&next_node.to_le_bytes());
     rec.extend_from_slice(&next_rel.to_le_bytes());
-    rec.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    rec.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
     let header_crc = crc32fast::hash(&rec);
     rec.extend_from_slice(&header_crc.to_le_bytes());
-    rec.extend_from_slice(&payload);
-    Ok(rec)
+    rec.extend_from_slice(payload);
+    rec
+}
+
+/// The payloads of the records that frame correctly, in order (whether they decode or not).
+pub fn payloads(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = FILE_HEADER_LEN;
+    while let Some(end) = bytes.get(at..).and_then(|_| declared_end(bytes, at)) {
+        out.push(bytes[at + RECORD_HEADER_LEN..end].to_vec());
+        at = end;
+    }
+    out
 }
 
 /// Checks the file header: damage (bad magic or checksum), or a version this kg does not read.
@@ -279,18 +297,17 @@ fn read_record(bytes: &[u8], at: usize, path: &Path) -> Result<(Record, usize), 
     if le_u32(rest, 28) != crc32fast::hash(payload) {
         return Err(RecordError::Damaged("record checksum mismatch".into()));
     }
-    let mutations: Vec<Mutation> =
-        match bincode::serde::decode_from_slice(payload, bincode::config::standard()) {
-            Ok((m, used)) if used == len => m,
-            Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
-            Err(e) => {
-                return Err(RecordError::Damaged(format!(
-                    "record does not decode ({}); was {} written by a newer kg?",
-                    super::files::decode_error_text(&e),
-                    path.display()
-                )));
-            }
-        };
+    let mutations: Vec<Mutation> = match super::files::decode_bounded(payload) {
+        Ok((m, used)) if used == len => m,
+        Ok(_) => return Err(RecordError::Damaged("record has trailing bytes".into())),
+        Err(e) => {
+            return Err(RecordError::Damaged(format!(
+                "record does not decode ({}); was {} written by a newer kg?",
+                super::files::decode_error_text(&e),
+                path.display()
+            )));
+        }
+    };
     let record = Record {
         offset: at as u64,
         seq: le_u64(rest, 4),

@@ -194,21 +194,29 @@ fn build_postfix((lhs, _): Built, op: Pair) -> Result<Built> {
         }
         Rule::label_check => ExprKind::HasLabels(Box::new(lhs), build_labels(first(op)?)),
         _ => {
-            let inner = first(op)?;
-            if inner.as_rule() == Rule::slice_range {
-                let mut from = None;
-                let mut to = None;
-                for part in inner.into_inner() {
-                    let e = Box::new(build_expression(first(part.clone())?)?);
-                    if part.as_rule() == Rule::slice_from {
-                        from = Some(e);
-                    } else {
-                        to = Some(e);
-                    }
+            // `[from]`, `[from..to?]` or `[..to?]`: an expression, then the dots if a slice.
+            let mut from = None;
+            let mut dots = None;
+            for part in op.into_inner() {
+                if part.as_rule() == Rule::slice_dots {
+                    dots = Some(part);
+                } else {
+                    from = Some(Box::new(build_expression(part)?));
                 }
-                ExprKind::Slice(Box::new(lhs), from, to)
-            } else {
-                ExprKind::Index(Box::new(lhs), Box::new(build_expression(inner)?))
+            }
+            match (from, dots) {
+                (Some(index), None) => ExprKind::Index(Box::new(lhs), index),
+                (from, Some(dots)) => {
+                    let to = match dots.into_inner().next() {
+                        Some(to) => Some(Box::new(build_expression(first(to)?)?)),
+                        None => None,
+                    };
+                    ExprKind::Slice(Box::new(lhs), from, to)
+                }
+                (None, None) => {
+                    let why = "an index without an expression".to_string();
+                    return Err(QueryError::syntax(Detail::UnexpectedSyntax, why, at));
+                }
             }
         }
     };

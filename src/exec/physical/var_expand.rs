@@ -33,6 +33,9 @@ pub struct VarExpand<'a> {
     to: Option<u32>,
     rel_tests: Vec<PropTest<'a>>,
     to_test: Option<NodeTest<'a>>,
+    /// Steps taken, across calls: most calls return after a step or two (every trail is a
+    /// row), so a count kept per call would never reach the next look at the limits.
+    steps: u32,
 }
 
 impl<'a> VarExpand<'a> {
@@ -51,6 +54,7 @@ impl<'a> VarExpand<'a> {
             stack: Vec::new(),
             path: Vec::new(),
             zero_pending: false,
+            steps: 0,
             start: 0,
             to: None,
             rel_tests: Vec::new(),
@@ -118,10 +122,9 @@ impl<'a> VarExpand<'a> {
                 return Ok(Some((Vec::new(), self.start)));
             }
         }
-        let mut steps = 0u32;
         loop {
-            steps = steps.wrapping_add(1);
-            if steps % 4096 == 0 {
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps % 4096 == 0 {
                 check_limits()?;
             }
             let graph = self.ctx.graph;
