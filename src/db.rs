@@ -17,11 +17,13 @@ use std::sync::Arc;
 
 mod batches;
 mod error;
+mod evaluate;
 mod notify;
 mod schema;
 
 use batches::BatchCommits;
 pub use error::Error;
+pub use evaluate::ValueError;
 
 pub use crate::model::Params;
 

@@ -1,7 +1,6 @@
 //! Query parameters from `--param name=value`, `--params file.json` and the shell's `:param`.
 
 use super::Fatal;
-use kg::syntax::ast;
 use kg::{Database, Params, Value};
 use std::io::Read;
 use std::path::Path;
@@ -31,7 +30,7 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
         let (name_text, value) = pair
             .split_once('=')
             .ok_or_else(|| Fatal::usage(format!("--param {pair}: expected NAME=VALUE")))?;
-        let name = name(name_text).ok_or_else(|| {
+        let name = kg::syntax::parameter_name(name_text).ok_or_else(|| {
             Fatal::usage(format!(
                 "--param {pair}: '{}' is not a parameter name (a name such as limit, or `a name` in backticks)",
                 name_text.trim()
@@ -68,61 +67,18 @@ pub fn bare_word(value: &str) -> Option<&str> {
 /// Evaluates a literal (`10`, `'text'`, `[1, 2]`, `{k: 'v'}`) with the query engine itself, so
 /// parameters have exactly the language's syntax.
 pub fn literal(text: &str) -> Result<Value, Fatal> {
-    evaluate(&mut Database::in_memory(), &Params::new(), text).map_err(|e| {
-        let why = match e {
-            ValueError::NotOneExpression => NOT_ONE.to_string(),
-            ValueError::Failed { error, .. } => error.to_string(),
-        };
-        Fatal::usage(format!("parameter value {text}: {why}"))
-    })
+    Database::in_memory()
+        .evaluate(text, &Params::new())
+        .map_err(|e| {
+            let why = match e {
+                kg::db::ValueError::NotOneExpression => NOT_ONE.to_string(),
+                kg::db::ValueError::Failed { error, .. } => error.to_string(),
+            };
+            Fatal::usage(format!("parameter value {text}: {why}"))
+        })
 }
 
 pub const NOT_ONE: &str = "expected a single value such as 10, 'text', [1, 2] or {k: 'v'}";
-
-pub enum ValueError {
-    /// The text is more than one expression (`1 AS value; CREATE ...`).
-    NotOneExpression,
-    /// The expression failed to parse or to evaluate; `query` is the text that ran, for the
-    /// caret display.
-    Failed { error: kg::Error, query: String },
-}
-
-/// The value of one expression, evaluated on `db` with `params` (the shell's `:param` may
-/// refer to the graph and to other parameters). The text is checked in the syntax tree before
-/// anything runs: the engine would run a whole script smuggled in after the expression.
-pub fn evaluate(db: &mut Database, params: &Params, text: &str) -> Result<Value, ValueError> {
-    let query = format!("RETURN {text} AS value");
-    let failed = |error: kg::Error, query: &str| ValueError::Failed {
-        error,
-        query: query.to_string(),
-    };
-    let script = kg::syntax::parse_script(&query).map_err(|e| failed(e.into(), &query))?;
-    if single_item(&script).is_none_or(|item| item.text != text.trim()) {
-        return Err(ValueError::NotOneExpression);
-    }
-    let mut results = db.run(&query, params).map_err(|e| failed(e, &query))?;
-    results
-        .pop()
-        .and_then(|mut r| r.rows.pop())
-        .and_then(|mut row| row.pop())
-        .ok_or(ValueError::NotOneExpression)
-}
-
-/// A parameter's name as `$name` writes it (the `$` may be given): a plain name, or any text
-/// in backticks. `None` if `$text` is not a parameter.
-pub fn name(text: &str) -> Option<String> {
-    let text = text.trim();
-    let bare = text.strip_prefix('$').unwrap_or(text);
-    let query = format!("RETURN ${bare}");
-    let script = kg::syntax::parse_script(&query).ok()?;
-    let item = single_item(&script)?;
-    match &item.expr.kind {
-        ast::ExprKind::Parameter(name) if item.text == query["RETURN ".len()..] => {
-            Some(name.to_string())
-        }
-        _ => None,
-    }
-}
 
 /// The whole of a parameters file, which may be at most `MAX_STATEMENT_BYTES` long (it
 /// could be `/dev/zero`).
@@ -146,38 +102,10 @@ fn read_bounded(path: &Path) -> Result<String, Fatal> {
 /// A parameter name as `:param` takes it back: bare if it reads back as itself, otherwise in
 /// backticks.
 pub fn written(name: &str) -> String {
-    if self::name(name).as_deref() == Some(name) {
+    if kg::syntax::parameter_name(name).as_deref() == Some(name) {
         name.to_string()
     } else {
         format!("`{}`", name.replace('`', "``"))
-    }
-}
-
-/// The one item of a script that is a single plain `RETURN` of one item.
-fn single_item(script: &ast::Script) -> Option<&ast::ProjectionItem> {
-    let [statement] = script.statements.as_slice() else {
-        return None;
-    };
-    let ast::StatementKind::Query(query) = &statement.kind else {
-        return None;
-    };
-    let [part] = query.parts.as_slice() else {
-        return None;
-    };
-    let [clause] = part.clauses.as_slice() else {
-        return None;
-    };
-    let ast::ClauseKind::Return { body } = &clause.kind else {
-        return None;
-    };
-    let plain = !body.distinct
-        && !body.star
-        && body.order_by.is_empty()
-        && body.skip.is_none()
-        && body.limit.is_none();
-    match body.items.as_slice() {
-        [item] if plain => Some(item),
-        _ => None,
     }
 }
 

@@ -13,6 +13,7 @@ mod hints;
 mod lexical;
 mod parser;
 mod schema;
+mod single;
 mod suggest;
 
 pub use display::write_literal;
@@ -20,4 +21,5 @@ pub use display::write_literal;
 pub use crate::text::MAX_STATEMENT_BYTES;
 pub use lexical::{StatementScan, split_statements};
 pub use parser::parse_script;
+pub use single::{parameter_name, single_item};
 pub use suggest::{KEYWORDS, closest};

@@ -273,7 +273,7 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             if name.trim().is_empty() || expression.trim().is_empty() {
                 return Err(CommandError("usage: :param name => expression".into()));
             }
-            let name = super::super::params::name(name).ok_or_else(|| {
+            let name = kg::syntax::parameter_name(name).ok_or_else(|| {
                 CommandError(format!(
                     "'{}' is not a parameter name (a name such as limit, or `a name` in backticks)",
                     name.trim()

@@ -377,14 +377,14 @@ impl Shell<'_> {
             Command::AsOf(date, false) => self.runner.session.db.set_as_of(date),
             Command::Param { name, expression } => {
                 let session = &mut *self.runner.session;
-                match super::params::evaluate(&mut session.db, &session.params, &expression) {
+                match session.db.evaluate(&expression, &session.params) {
                     Ok(value) => {
                         session.params.insert(name, value);
                     }
-                    Err(super::params::ValueError::NotOneExpression) => {
+                    Err(kg::db::ValueError::NotOneExpression) => {
                         eprintln!("{expression}: {}", super::params::NOT_ONE);
                     }
-                    Err(super::params::ValueError::Failed { error, query }) => {
+                    Err(kg::db::ValueError::Failed { error, query }) => {
                         eprint!(
                             "{}",
                             super::script::describe_error(&error, (&query, 1), 0, "param", None)
