@@ -172,7 +172,11 @@ struct CounterArray {
 }
 
 const NONE: u64 = u64::MAX;
-const SLACK: usize = 4096;
+/// Room for ids that arrive a little out of order before the array has filled.
+const SLACK: usize = 64;
+/// Ids such as UUIDs end in digits too, each with a prefix of its own: past this many
+/// prefixes, new ones go to the hash tables, so such ids cost no array each.
+const MAX_PREFIXES: usize = 256;
 
 impl CounterIds {
     fn array(&self, group: u32, prefix: &str) -> Option<&CounterArray> {
@@ -199,6 +203,7 @@ impl CounterIds {
         let prefixes = self.spaces.entry(group).or_default();
         let i = match prefixes.get(prefix) {
             Some(&i) => i,
+            None if self.arrays.len() >= MAX_PREFIXES => return Placed::Elsewhere,
             None => {
                 prefixes.insert(prefix.into(), self.arrays.len());
                 self.arrays.push(CounterArray::default());
@@ -343,6 +348,22 @@ mod tests {
         }
         for absent in ["c5000", "c70000", "p1", "p1000004", "8", "bob", "c7 "] {
             assert_eq!(ids.of_text(0, absent), None, "{absent}");
+        }
+    }
+
+    #[test]
+    fn ids_with_a_prefix_each_go_to_the_hash_tables_past_a_few_hundred() {
+        let mut ids = SourceIds::default();
+        let texts: Vec<String> = (0..2000)
+            .map(|i| format!("id-{i:x}z{}", i % 90 + 10))
+            .collect();
+        for (i, t) in texts.iter().enumerate() {
+            ids.insert_new(0, key(t), NodeId(i as u64)).unwrap();
+        }
+        assert_eq!(ids.counters.arrays.len(), MAX_PREFIXES);
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(ids.of_text(0, t), Some(NodeId(i as u64)), "{t}");
+            assert!(ids.insert_new(0, key(t), NodeId(0)).is_err(), "{t} twice");
         }
     }
 
