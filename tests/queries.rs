@@ -249,9 +249,34 @@ fn first_line(text: &str) -> &str {
 }
 
 /// Runs a fixture; returns one message per mismatch, each starting with `file:line`.
-fn run_fixture(fixture: &Fixture) -> Vec<String> {
+/// The data set written to a new store as its snapshot and opened from there, so that the
+/// statements run on what a store gives back, and their writes go through its log.
+fn reopened(db: &Database, dir: &Path) -> Result<Database, String> {
+    let options = || kg::persist::StoreOptions {
+        sync: kg::persist::SyncMode::Off,
+        read_only: false,
+        checkpoint_bytes: u64::MAX,
+    };
+    let failed = |e: &dyn std::fmt::Display| format!("store {}: {e}", dir.display());
+    let mut opened = kg::persist::Store::open(dir, options()).map_err(|e| failed(&e))?;
+    opened
+        .store
+        .checkpoint(db.graph())
+        .map_err(|e| failed(&e))?;
+    opened.store.close(db.graph()).map_err(|e| failed(&e))?;
+    drop(opened);
+    Database::open(dir, options())
+        .map(|(db, _)| db)
+        .map_err(|e| failed(&e))
+}
+
+fn run_fixture(fixture: &Fixture, store: Option<&Path>) -> Vec<String> {
     let name = &fixture.name;
-    let mut db = match load_dataset(&fixture.dataset) {
+    let loaded = load_dataset(&fixture.dataset).and_then(|db| match store {
+        Some(dir) => reopened(&db, dir),
+        None => Ok(db),
+    });
+    let mut db = match loaded {
         Ok(db) => db,
         Err(e) => return vec![format!("{name}:1: {e}")],
     };
@@ -375,7 +400,7 @@ fn every_query_file_gets_its_expected_results() {
     let failures: Vec<String> = fixtures
         .iter()
         .filter(|f| !is_known_bug(f))
-        .flat_map(run_fixture)
+        .flat_map(|f| run_fixture(f, None))
         .collect();
     assert!(
         failures.is_empty(),
@@ -386,13 +411,32 @@ fn every_query_file_gets_its_expected_results() {
     assert!(fixtures.len() >= 20, "only {} test files", fixtures.len());
 }
 
+#[test]
+fn every_query_file_gets_its_expected_results_on_a_reopened_store() {
+    let fixtures = fixtures();
+    let root = std::env::temp_dir().join(format!("kg-queries-store-{}", std::process::id()));
+    let mut failures = Vec::new();
+    for (i, f) in fixtures.iter().filter(|f| !is_known_bug(f)).enumerate() {
+        let dir = root.join(i.to_string());
+        let _ = std::fs::remove_dir_all(&dir);
+        failures.extend(run_fixture(f, Some(&dir)));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches on a reopened store:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
 /// Known engine bugs keep their correct expectations; they are reported here, and a file that
 /// starts passing must move to its topic folder (so a fix is noticed and kept).
 #[test]
 fn known_bugs_are_reported_until_fixed() {
     let mut fixed = Vec::new();
     for f in fixtures().iter().filter(|f| is_known_bug(f)) {
-        let failures = run_fixture(f);
+        let failures = run_fixture(f, None);
         if failures.is_empty() {
             fixed.push(f.name.clone());
         } else {
@@ -491,7 +535,7 @@ RETURN 1 AS one; // a trailing comment
     let f = parse_fixture("t.cypher", text).unwrap();
     assert_eq!(f.cases.len(), 4);
     assert_eq!(f.cases[1].line, 6);
-    let failures = run_fixture(&f);
+    let failures = run_fixture(&f, None);
     assert_eq!(failures.len(), 3, "{failures:#?}");
     assert!(
         failures[0].starts_with("t.cypher:6 (`MATCH (a:A)`), expectation at line 8: rows differ")
@@ -511,7 +555,7 @@ RETURN 1 AS one; // a trailing comment
         "// dataset: nowhere\nRETURN 1 AS x;\n// expect: 1 row\n",
     )
     .unwrap();
-    assert!(run_fixture(&unknown)[0].contains("unknown dataset `nowhere`"));
+    assert!(run_fixture(&unknown, None)[0].contains("unknown dataset `nowhere`"));
 }
 
 #[test]
@@ -530,7 +574,7 @@ UNWIND [2, 1] AS x RETURN x ORDER BY x DESC;
 // | 1 |
 // | 2 |
 ";
-    let failures = run_fixture(&parse_fixture("t.cypher", text).unwrap());
+    let failures = run_fixture(&parse_fixture("t.cypher", text).unwrap(), None);
     assert_eq!(failures.len(), 1, "{failures:#?}");
     assert!(failures[0].starts_with("t.cypher:7"), "{}", failures[0]);
 }
