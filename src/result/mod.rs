@@ -72,18 +72,33 @@ pub struct WriteStats {
 impl WriteStats {
     /// Adds the counts of `other` (the batches a statement committed as it ran).
     pub fn add(&mut self, other: &WriteStats) {
-        self.nodes_created += other.nodes_created;
-        self.nodes_deleted += other.nodes_deleted;
-        self.relationships_created += other.relationships_created;
-        self.relationships_deleted += other.relationships_deleted;
-        self.properties_set += other.properties_set;
-        self.labels_added += other.labels_added;
-        self.labels_removed += other.labels_removed;
-        self.indexes_added += other.indexes_added;
-        self.indexes_removed += other.indexes_removed;
-        self.constraints_added += other.constraints_added;
-        self.constraints_removed += other.constraints_removed;
-        self.citations_set += other.citations_set;
+        // Taken apart whole, so that a count added to the struct cannot be left out here.
+        let WriteStats {
+            nodes_created,
+            nodes_deleted,
+            relationships_created,
+            relationships_deleted,
+            properties_set,
+            labels_added,
+            labels_removed,
+            indexes_added,
+            indexes_removed,
+            constraints_added,
+            constraints_removed,
+            citations_set,
+        } = *other;
+        self.nodes_created += nodes_created;
+        self.nodes_deleted += nodes_deleted;
+        self.relationships_created += relationships_created;
+        self.relationships_deleted += relationships_deleted;
+        self.properties_set += properties_set;
+        self.labels_added += labels_added;
+        self.labels_removed += labels_removed;
+        self.indexes_added += indexes_added;
+        self.indexes_removed += indexes_removed;
+        self.constraints_added += constraints_added;
+        self.constraints_removed += constraints_removed;
+        self.citations_set += citations_set;
     }
 
     pub fn from_mutations(mutations: &[Mutation]) -> Self {
