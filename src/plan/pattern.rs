@@ -184,26 +184,43 @@ impl Planner<'_> {
             return Ok(None);
         };
         for (prop, other) in [(&**first, second), (second, &**first)] {
-            let ExprKind::Property(base, key) = &prop.kind else {
-                continue;
-            };
-            let ExprKind::Variable(var) = &base.kind else {
-                continue;
-            };
-            let Some(v) = scope.get(var) else { continue };
-            if v.kind != VarKind::Node || outer.contains(&v.slot) {
-                continue;
-            }
-            let value = self.bind_expr(other, scope)?;
-            if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((
-                    v.slot,
-                    self.read_sym(NameKind::Key, &key.name),
-                    value,
-                )));
+            if let Some(found) = self.seekable(prop, other, scope, outer)? {
+                return Ok(Some(found));
             }
         }
         Ok(None)
+    }
+
+    /// `prop` a property of a node the pattern binds and `other` an expression that reads only
+    /// what was bound before it: the node's slot, the key and the bound value.
+    fn seekable(
+        &mut self,
+        prop: &Expr,
+        other: &Expr,
+        scope: &Scope,
+        outer: &HashSet<Slot>,
+    ) -> Result<Option<(Slot, crate::graph::Symbol, BoundExpr)>> {
+        let ExprKind::Property(base, key) = &prop.kind else {
+            return Ok(None);
+        };
+        let ExprKind::Variable(var) = &base.kind else {
+            return Ok(None);
+        };
+        let Some(v) = scope.get(var) else {
+            return Ok(None);
+        };
+        if v.kind != VarKind::Node || outer.contains(&v.slot) {
+            return Ok(None);
+        }
+        let value = self.bind_expr(other, scope)?;
+        if !slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
+            return Ok(None);
+        }
+        Ok(Some((
+            v.slot,
+            self.read_sym(NameKind::Key, &key.name),
+            value,
+        )))
     }
 
     /// `var.key < expr` (either way round, any of `<`, `<=`, `>`, `>=`) where `expr` reads only
@@ -228,24 +245,8 @@ impl Planner<'_> {
             _ => return Ok(None),
         };
         for (prop, other, op) in [(&**first, second, op), (second, &**first, flipped)] {
-            let ExprKind::Property(base, key) = &prop.kind else {
-                continue;
-            };
-            let ExprKind::Variable(var) = &base.kind else {
-                continue;
-            };
-            let Some(v) = scope.get(var) else { continue };
-            if v.kind != VarKind::Node || outer.contains(&v.slot) {
-                continue;
-            }
-            let value = self.bind_expr(other, scope)?;
-            if slots_of(&value).is_some_and(|deps| deps.iter().all(|s| outer.contains(s))) {
-                return Ok(Some((
-                    v.slot,
-                    self.read_sym(NameKind::Key, &key.name),
-                    op,
-                    value,
-                )));
+            if let Some((slot, key, value)) = self.seekable(prop, other, scope, outer)? {
+                return Ok(Some((slot, key, op, value)));
             }
         }
         Ok(None)
