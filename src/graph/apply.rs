@@ -3,6 +3,7 @@
 
 use super::Symbol;
 use super::adjacency::{Direction, TypeAdjacency};
+use super::bulk::NewProperty;
 use super::citations::{Citation, Cited};
 use super::column::Column;
 use super::index::Schema;
@@ -37,14 +38,20 @@ impl MemoryGraph {
     /// Applies one change and returns the change that undoes it (none when nothing changed).
     pub fn apply(&mut self, mutation: Mutation) -> Result<Option<Mutation>, GraphError> {
         match mutation {
-            Mutation::CreateNode { id, labels, props } => self.create_node(id, &labels, props),
+            Mutation::CreateNode { id, labels, props } => {
+                let labels = self.label_list(&labels);
+                self.create_node(id, labels, props)
+            }
             Mutation::CreateRel {
                 id,
                 ty,
                 start,
                 end,
                 props,
-            } => self.create_rel(id, &ty, start, end, props),
+            } => {
+                let ty = self.names.intern(&ty);
+                self.create_rel(id, ty, start, end, props)
+            }
             Mutation::DeleteNode { id } => {
                 if self.citations.is_cited(id) || !self.citations.of(Cited::Node(id)).is_empty() {
                     return Err(GraphError::StillCited(Cited::Node(id)));
@@ -180,77 +187,108 @@ impl MemoryGraph {
         }
     }
 
-    fn create_node(
+    fn create_node<P: NewProperty>(
         &mut self,
         id: NodeId,
-        labels: &[Arc<str>],
-        props: Vec<(Arc<str>, Value)>,
+        labels: LabelList,
+        props: Vec<P>,
     ) -> Result<Option<Mutation>, GraphError> {
+        self.check_new_node(id, &props)?;
+        self.insert_node(id, labels, props)
+    }
+
+    pub(super) fn check_new_node<P: NewProperty>(
+        &self,
+        id: NodeId,
+        props: &[P],
+    ) -> Result<(), GraphError> {
         check_id(id.0)?;
         if self.node_set(id).is_some() {
             return Err(GraphError::NodeExists(id));
         }
-        for (_, value) in &props {
-            check_storable(value)?;
-        }
+        props.iter().try_for_each(P::check)
+    }
+
+    /// Creates a node that [`check_new_node`](Self::check_new_node) allowed.
+    pub(super) fn insert_node<P: NewProperty>(
+        &mut self,
+        id: NodeId,
+        labels: LabelList,
+        props: Vec<P>,
+    ) -> Result<Option<Mutation>, GraphError> {
         let n = id.0 as u32;
-        let mut syms = LabelList::new();
-        for label in labels {
-            let sym = self.names.intern(label);
-            if !syms.contains(&sym) {
-                syms.push(sym);
-            }
-        }
-        let set = if syms.is_empty() {
+        let set = if labels.is_empty() {
             NO_LABELS
         } else {
-            self.label_sets.intern(syms.clone())
+            self.label_sets.intern(labels.clone())
         };
         self.reserve_ids(NodeId(id.0 + 1), self.next_rel_id())?;
         self.node_sets[n as usize] = set;
         self.node_count += 1;
-        for sym in &syms {
+        for sym in &labels {
             self.labels.add(*sym, n);
         }
         // Index upkeep needs the values after the columns took them; most graphs have none.
         let indexed = !self.schema.indexes.is_empty();
         let mut stored: Vec<(Symbol, Value)> = Vec::new();
-        for (key, value) in props {
-            if value.is_null() {
+        for p in props {
+            let Some((sym, value)) = p.resolve(&self.names, &mut self.strings) else {
                 continue;
-            }
-            let sym = self.names.intern(&key);
+            };
             self.label_sets.note_key(set, sym);
             if indexed {
-                stored.push((sym, value.clone()));
+                stored.push((sym, value.to_value(&self.strings)));
             }
-            column_mut(&mut self.node_props, sym).set(n, value, &mut self.strings);
+            column_mut(&mut self.node_props, sym).put(n, value, &mut self.strings);
         }
         if indexed {
-            index_entity(&mut self.schema, EntityKind::Node, n, &syms, stored);
+            index_entity(&mut self.schema, EntityKind::Node, n, &labels, stored);
         }
         Ok(Some(Mutation::DeleteNode { id }))
     }
 
-    fn create_rel(
+    fn create_rel<P: NewProperty>(
         &mut self,
         id: RelId,
-        ty: &str,
+        sym: Symbol,
         start: NodeId,
         end: NodeId,
-        props: Vec<(Arc<str>, Value)>,
+        props: Vec<P>,
     ) -> Result<Option<Mutation>, GraphError> {
+        self.check_new_rel(id, start, end, &props)?;
+        self.insert_rel(id, sym, start, end, props)
+    }
+
+    pub(super) fn check_new_rel<P: NewProperty>(
+        &self,
+        id: RelId,
+        start: NodeId,
+        end: NodeId,
+        props: &[P],
+    ) -> Result<(), GraphError> {
         check_id(id.0)?;
         if super::GraphRead::rel_exists(self, id) {
             return Err(GraphError::RelExists(id));
         }
-        let start_set = self.node_set(start).ok_or(GraphError::NoSuchNode(start))?;
-        let end_set = self.node_set(end).ok_or(GraphError::NoSuchNode(end))?;
-        for (_, value) in &props {
-            check_storable(value)?;
+        for node in [start, end] {
+            self.node_set(node).ok_or(GraphError::NoSuchNode(node))?;
         }
+        props.iter().try_for_each(P::check)
+    }
+
+    /// Creates a relationship that [`check_new_rel`](Self::check_new_rel) allowed.
+    pub(super) fn insert_rel<P: NewProperty>(
+        &mut self,
+        id: RelId,
+        sym: Symbol,
+        start: NodeId,
+        end: NodeId,
+        props: Vec<P>,
+    ) -> Result<Option<Mutation>, GraphError> {
+        let (Some(start_set), Some(end_set)) = (self.node_set(start), self.node_set(end)) else {
+            return Err(GraphError::NoSuchNode(start));
+        };
         let (r, s, e) = (id.0 as u32, start.0 as u32, end.0 as u32);
-        let sym = self.names.intern(ty);
         self.reserve_ids(self.next_node_id(), RelId(id.0 + 1))?;
         self.rel_types[r as usize] = sym.0;
         self.rel_starts[r as usize] = s;
@@ -258,16 +296,15 @@ impl MemoryGraph {
         self.rel_count += 1;
         let indexed = !self.schema.indexes.is_empty();
         let mut stored = Vec::new();
-        for (key, value) in props {
-            if value.is_null() {
+        for p in props {
+            let Some((key, value)) = p.resolve(&self.names, &mut self.strings) else {
                 continue;
-            }
-            let key = self.names.intern(&key);
+            };
             self.note_rel_key(sym, key);
             if indexed {
-                stored.push((key, value.clone()));
+                stored.push((key, value.to_value(&self.strings)));
             }
-            column_mut(&mut self.rel_props, key).set(r, value, &mut self.strings);
+            column_mut(&mut self.rel_props, key).put(r, value, &mut self.strings);
         }
         if indexed {
             index_entity(
@@ -302,6 +339,18 @@ impl MemoryGraph {
             true,
         );
         Ok(Some(Mutation::DeleteRel { id }))
+    }
+
+    /// The symbols of a node's labels, each once, in order.
+    fn label_list<'l>(&self, labels: impl IntoIterator<Item = &'l Arc<str>>) -> LabelList {
+        let mut syms = LabelList::new();
+        for label in labels {
+            let sym = self.names.intern(label);
+            if !syms.contains(&sym) {
+                syms.push(sym);
+            }
+        }
+        syms
     }
 
     fn rebuild_if_due(&mut self, ty: Symbol) {

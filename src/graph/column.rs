@@ -119,14 +119,65 @@ pub fn cell_value(cell: Cell<'_>, pool: &StringPool) -> Value {
     }
 }
 
-/// The typed chunk a value starts, or none for values kept as `Value`s.
-fn cells_for(value: &Value) -> Cells {
-    match value {
-        Value::Int(_) => Cells::Int(vec![0; CHUNK].into()),
-        Value::Float(_) => Cells::Float(vec![0.0; CHUNK].into()),
-        Value::Bool(_) => Cells::Bool(vec![false; CHUNK].into()),
-        Value::String(_) => Cells::Str(vec![0; CHUNK].into()),
-        _ => Cells::Any(vec![Value::Null; CHUNK].into()),
+/// A non-null value in the form a column keeps it: a text is an id of the pool, whose
+/// reference the value holds. Loaders build these on another thread than the graph's, so that
+/// interning texts is not the graph's work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Text(u32),
+    Other(Value),
+}
+
+impl Stored {
+    /// Takes a reference in `pool` for a text.
+    pub fn from_value(value: Value, pool: &mut StringPool) -> Self {
+        match value {
+            Value::Int(i) => Stored::Int(i),
+            Value::Float(f) => Stored::Float(f),
+            Value::Bool(b) => Stored::Bool(b),
+            Value::String(s) => Stored::Text(pool.acquire(&s)),
+            other => Stored::Other(other),
+        }
+    }
+
+    /// Gives a text's reference in `pool` back.
+    pub fn into_value(self, pool: &mut StringPool) -> Value {
+        match self {
+            Stored::Int(i) => Value::Int(i),
+            Stored::Float(f) => Value::Float(f),
+            Stored::Bool(b) => Value::Bool(b),
+            Stored::Text(id) => {
+                let v = Value::String(Arc::from(pool.get(id)));
+                pool.release(id);
+                v
+            }
+            Stored::Other(v) => v,
+        }
+    }
+
+    /// The value, leaving the pool as it is.
+    pub fn to_value(&self, pool: &StringPool) -> Value {
+        match self {
+            Stored::Int(i) => Value::Int(*i),
+            Stored::Float(f) => Value::Float(*f),
+            Stored::Bool(b) => Value::Bool(*b),
+            Stored::Text(id) => Value::String(Arc::from(pool.get(*id))),
+            Stored::Other(v) => v.clone(),
+        }
+    }
+
+    /// The typed chunk this value starts, or one of `Value`s.
+    fn cells(&self) -> Cells {
+        match self {
+            Stored::Int(_) => Cells::Int(vec![0; CHUNK].into()),
+            Stored::Float(_) => Cells::Float(vec![0.0; CHUNK].into()),
+            Stored::Bool(_) => Cells::Bool(vec![false; CHUNK].into()),
+            Stored::Text(_) => Cells::Str(vec![0; CHUNK].into()),
+            Stored::Other(_) => Cells::Any(vec![Value::Null; CHUNK].into()),
+        }
     }
 }
 
@@ -173,37 +224,41 @@ impl Column {
     /// Stores `value` (null removes) and returns the value it replaces.
     pub fn set(&mut self, id: u32, value: Value, pool: &mut StringPool) -> Value {
         let old = self.take(id, pool);
-        if value.is_null() {
-            return old;
+        if !value.is_null() {
+            self.put(id, Stored::from_value(value, pool), pool);
         }
+        old
+    }
+
+    /// Stores a value in a cell that holds none.
+    pub fn put(&mut self, id: u32, value: Stored, pool: &mut StringPool) {
         let (c, o) = split(id);
         if self.chunks.len() <= c {
             self.chunks.resize_with(c + 1, || None);
         }
-        let chunk = self.chunks[c].get_or_insert_with(|| Box::new(Chunk::new(cells_for(&value))));
+        let chunk = self.chunks[c].get_or_insert_with(|| Box::new(Chunk::new(value.cells())));
         let fits = matches!(
             (&chunk.cells, &value),
-            (Cells::Int(_), Value::Int(_))
-                | (Cells::Float(_), Value::Float(_))
-                | (Cells::Bool(_), Value::Bool(_))
-                | (Cells::Str(_), Value::String(_))
+            (Cells::Int(_), Stored::Int(_))
+                | (Cells::Float(_), Stored::Float(_))
+                | (Cells::Bool(_), Stored::Bool(_))
+                | (Cells::Str(_), Stored::Text(_))
                 | (Cells::Any(_), _)
         );
         if !fits {
             chunk.widen(pool);
         }
         match (&mut chunk.cells, value) {
-            (Cells::Int(v), Value::Int(i)) => v[o] = i,
-            (Cells::Float(v), Value::Float(f)) => v[o] = f,
-            (Cells::Bool(v), Value::Bool(b)) => v[o] = b,
-            (Cells::Str(v), Value::String(s)) => v[o] = pool.acquire(&s),
-            (Cells::Any(v), value) => v[o] = value,
+            (Cells::Int(v), Stored::Int(i)) => v[o] = i,
+            (Cells::Float(v), Stored::Float(f)) => v[o] = f,
+            (Cells::Bool(v), Stored::Bool(b)) => v[o] = b,
+            (Cells::Str(v), Stored::Text(id)) => v[o] = id,
+            (Cells::Any(v), value) => v[o] = value.into_value(pool),
             // `widen` made the chunk take any value.
             _ => {}
         }
         chunk.mark(o, true);
         self.count += 1;
-        old
     }
 
     /// Removes the value of `id`, returning it (null when there was none).

@@ -56,10 +56,12 @@ pub(super) fn slot<T>(v: &[Option<T>], sym: Symbol) -> Option<&T> {
 }
 
 /// Room in `table` for `len` entries, or an error instead of an abort when the allocator
-/// has none (a process under an address-space limit).
+/// has none (a process under an address-space limit). The room grows by doubling: entities
+/// are created one id at a time, and growing by what each needs would copy the table anew
+/// every few thousand ids.
 fn grow(table: &mut Vec<u32>, len: usize, id: u64) -> Result<(), GraphError> {
     table
-        .try_reserve_exact(len.saturating_sub(table.len()))
+        .try_reserve(len.saturating_sub(table.len()))
         .map_err(|_| GraphError::OutOfMemory(id))
 }
 

@@ -10,6 +10,7 @@
 
 mod adjacency;
 mod apply;
+mod bulk;
 mod citations;
 mod column;
 mod declare;
@@ -25,11 +26,12 @@ mod traits;
 mod transaction;
 
 pub use adjacency::{Csr, Direction, NodeAdjacency};
+pub use bulk::Refused;
 pub use citations::{
     CITE_ID, Citation, Citations, Cited, QUOTES, SOURCE_LABEL, SOURCES, merged as merged_citations,
     source_name,
 };
-pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, cell_value};
+pub use column::{CHUNK, CHUNK_SHIFT, Cell, Cells, Chunk, Column, Gathered, Stored, cell_value};
 pub use index::Schema;
 pub use memory::MemoryGraph;
 pub use mutation::{GraphError, MAX_ID, Mutation};

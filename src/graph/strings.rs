@@ -112,6 +112,16 @@ impl StringPool {
         self.garbage = 0;
     }
 
+    /// Room for about `texts` more distinct texts of `bytes` in all, so that a bulk load
+    /// does not copy the buffers as they grow. The table is left to grow by itself: it is
+    /// filled at random places, so room reserved beyond what is used would still be touched.
+    pub fn reserve(&mut self, texts: usize, bytes: usize) {
+        self.text.reserve(bytes);
+        self.starts.reserve(texts);
+        self.lens.reserve(texts);
+        self.refs.reserve(texts);
+    }
+
     /// Distinct live texts.
     pub fn len(&self) -> usize {
         self.starts.len() - self.free.len()

@@ -6,7 +6,7 @@ use super::error::{ImportError, Location, RowError};
 pub use super::source_ids::{IdKey, SourceIds};
 use super::{ImportOptions, ImportReport};
 use crate::db::Database;
-use crate::graph::{MemoryGraph, Mutation};
+use crate::graph::{MemoryGraph, Mutation, Refused, Stored, StringPool, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use std::collections::HashMap;
 use std::fs::File;
@@ -53,6 +53,25 @@ impl Target<'_> {
             } else {
                 g.end_bulk_load();
             }
+        }
+    }
+
+    pub fn is_fresh(&self) -> bool {
+        matches!(self, Target::Fresh(_))
+    }
+
+    /// A new graph's string pool, for a reader thread to intern texts into while nothing
+    /// else uses it (see [`MemoryGraph::take_strings`]); `None` for a database.
+    pub fn take_strings(&mut self) -> Option<StringPool> {
+        match self {
+            Target::Fresh(g) => Some(g.take_strings()),
+            Target::Db(_) => None,
+        }
+    }
+
+    pub fn put_strings(&mut self, pool: StringPool) {
+        if let Target::Fresh(g) = self {
+            g.put_strings(pool);
         }
     }
 
@@ -120,25 +139,63 @@ impl<'a> Builder<'a> {
             }
         }
         let id = self.target.graph().next_node_id();
-        self.create_node(id, labels, props)?;
+        self.target
+            .apply(Mutation::CreateNode { id, labels, props })
+            .map_err(RowError::Statement)?;
+        self.report.nodes += 1;
         if let Some((group, key)) = source_id {
             self.ids.insert_new(group, key, id)?;
         }
         Ok(id)
     }
 
-    /// Creates a node whose id the caller chose, and whose source id and properties it has
-    /// already checked (the CSV reader does, on its own thread).
-    pub fn create_node(
+    /// Creates a node whose properties were prepared in stored form (with the labels both
+    /// as names and as symbols); when it cannot be, the properties come back with the reason.
+    pub fn load_node(
         &mut self,
         id: NodeId,
-        labels: Vec<Arc<str>>,
-        props: Vec<(Arc<str>, Value)>,
-    ) -> Result<(), RowError> {
-        self.target
-            .apply(Mutation::CreateNode { id, labels, props })
-            .map_err(RowError::Statement)?;
+        labels: (&[Arc<str>], &[Symbol]),
+        props: Vec<(Symbol, Stored)>,
+    ) -> Result<(), (RowError, Vec<(Symbol, Stored)>)> {
+        match &mut self.target {
+            Target::Fresh(g) => g.load_node(id, labels.1, props).map_err(refused)?,
+            Target::Db(db) => {
+                let props = db.graph().named_values(props);
+                let labels = labels.0.to_vec();
+                db.apply_mutation(Mutation::CreateNode { id, labels, props })
+                    .map_err(|e| (RowError::Statement(e.to_string()), Vec::new()))?
+            }
+        }
         self.report.nodes += 1;
+        Ok(())
+    }
+
+    /// Creates a relationship as [`load_node`](Self::load_node) a node.
+    pub fn load_rel(
+        &mut self,
+        ty: (&Arc<str>, Symbol),
+        start: NodeId,
+        end: NodeId,
+        props: Vec<(Symbol, Stored)>,
+    ) -> Result<(), (RowError, Vec<(Symbol, Stored)>)> {
+        let id = self.target.graph().next_rel_id();
+        match &mut self.target {
+            Target::Fresh(g) => g.load_rel(id, ty.1, start, end, props).map_err(refused)?,
+            Target::Db(db) => {
+                let props = db.graph().named_values(props);
+                let ty = ty.0.clone();
+                let m = Mutation::CreateRel {
+                    id,
+                    ty,
+                    start,
+                    end,
+                    props,
+                };
+                db.apply_mutation(m)
+                    .map_err(|e| (RowError::Statement(e.to_string()), Vec::new()))?
+            }
+        }
+        self.report.rels += 1;
         Ok(())
     }
 
@@ -220,6 +277,10 @@ impl<'a> Builder<'a> {
         };
         (self.target, flushed.map(|()| self.report))
     }
+}
+
+fn refused((e, props): Refused) -> (RowError, Vec<(Symbol, Stored)>) {
+    (RowError::Statement(e.to_string()), props)
 }
 
 /// Values a graph can store: scalars and lists of one scalar type (integers and floats mix).

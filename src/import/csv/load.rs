@@ -3,12 +3,15 @@
 //! graph in file order. Each has about half of the work, and the order of rows, errors and
 //! bad-row log lines is the same as reading everything on one thread.
 
-use super::{Column, Header, expand, open, parse_field, read_header};
-use crate::import::builder::{Builder, IdKey, NameCache, SourceIds, check_props};
+use super::{Column, Header, Kind, expand, open, parse_field, read_header};
+use crate::graph::{Stored, StringPool, Symbol};
+use crate::import::builder::{Builder, IdKey, NameCache, SourceIds};
 use crate::import::error::{ImportError, Location, RowError};
 use crate::import::progress::Progress;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
+use std::collections::HashMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{SyncSender, sync_channel};
@@ -19,7 +22,7 @@ const BATCH: usize = 1024;
 /// Batches the reader may run ahead of the builder.
 const QUEUED: usize = 4;
 
-type Props = Vec<(Arc<str>, Value)>;
+type Props = Vec<(Symbol, Stored)>;
 
 /// A record made ready for the builder.
 enum Row {
@@ -94,63 +97,209 @@ fn run_pass(
     array_delimiter: char,
 ) -> Result<(), ImportError> {
     let keep_raw = builder.skip_bad;
-    let next_node = builder.target.graph().next_node_id().0;
-    std::thread::scope(|scope| {
+    let graph = builder.target.graph();
+    let next_node = graph.next_node_id().0;
+    let keys: Vec<Vec<Option<Symbol>>> = files
+        .iter()
+        .map(|(_, h)| {
+            h.columns
+                .iter()
+                .map(|c| column_key(c).map(|(key, ..)| graph.symbol(key)))
+                .collect()
+        })
+        .collect();
+    let pool = if texts_can_be_pooled(files, &keys, builder) {
+        builder.target.take_strings().map(|mut pool| {
+            let (texts, bytes) = text_estimate(files);
+            pool.reserve(texts, bytes);
+            pool
+        })
+    } else {
+        None
+    };
+    let keys = &keys;
+    let mut unplaced = Vec::new();
+    let outcome = std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(QUEUED);
-        scope.spawn(move || {
-            let reader = Reader {
+        let reader = scope.spawn(move || {
+            let mut reader = Reader {
                 ids,
                 next_node,
                 names: NameCache::default(),
                 keep_raw,
                 array_delimiter,
+                pool,
             };
-            reader.read(files, progress, &sender);
+            reader.read(files, keys, progress, &sender);
+            reader.pool
         });
+        let mut placer = Placer::default();
         // Returning early drops `batches`, which ends the reader at its next send.
-        for batch in batches {
-            for item in batch? {
-                apply(item, files, builder)?;
-            }
+        let placed = batches.into_iter().try_for_each(|batch| {
+            batch?
+                .into_iter()
+                .try_for_each(|item| placer.place(item, files, builder))
+        });
+        unplaced = placer.unplaced;
+        let pool = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (placed, pool)
+    });
+    let (placed, pool) = outcome;
+    if let Some(mut pool) = pool {
+        for id in unplaced {
+            pool.release(id);
         }
-        Ok(())
-    })
+        builder.target.put_strings(pool);
+    }
+    placed
 }
 
-fn apply(item: Item, files: &[(&Path, &Header)], builder: &mut Builder) -> Result<(), ImportError> {
-    let (file, line, raw, row) = match item {
-        Item::Bad {
-            location,
-            reason,
-            raw,
-        } => return builder.reject(location, reason, &raw),
-        Item::Row {
-            file,
-            line,
-            raw,
-            row,
-        } => (file, line, raw, row),
-    };
-    let added = match row {
-        Row::Node { id, labels, props } => builder.create_node(id, labels, props),
-        Row::Rel {
-            ty,
-            start,
-            end,
-            props,
-        } => builder.add_rel(ty, start, end, props).map(drop),
-    };
-    match added {
-        Ok(()) => Ok(()),
-        Err(reason) => {
-            let location = Location {
-                file: files[file].0.to_path_buf(),
-                line,
-                column: None,
-                column_name: None,
-            };
-            builder.reject(location, reason, raw.as_deref().unwrap_or(""))
+/// About how many texts the files hold, and at most how many bytes: rows (estimated from
+/// the length of the lines at the start of each file) times text columns, and file sizes.
+fn text_estimate(files: &[(&Path, &Header)]) -> (usize, usize) {
+    let (mut texts, mut bytes) = (0, 0);
+    for (path, header) in files {
+        let columns = header
+            .columns
+            .iter()
+            .filter(|c| matches!(column_key(c), Some((_, Kind::String, false))))
+            .count();
+        if columns == 0 {
+            continue;
         }
+        let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+        texts += estimated_rows(path, size) * columns;
+        bytes += size;
+    }
+    (texts, bytes)
+}
+
+fn estimated_rows(path: &Path, size: usize) -> usize {
+    use std::io::Read;
+    const SAMPLE: u64 = 1 << 16;
+    let mut start = Vec::new();
+    let read = File::open(path).and_then(|f| f.take(SAMPLE).read_to_end(&mut start));
+    let lines = start.iter().filter(|b| **b == b'\n').count();
+    match read {
+        Ok(n) if lines > 0 => size / n.div_ceil(lines),
+        _ => 0,
+    }
+}
+
+/// The key a column stores its values under, with their kind and whether they are lists.
+fn column_key(column: &Column) -> Option<(&Arc<str>, Kind, bool)> {
+    match column {
+        Column::Id { key: Some(key), .. } => Some((key, Kind::String, false)),
+        Column::Prop { key, kind, array } => Some((key, *kind, *array)),
+        _ => None,
+    }
+}
+
+/// Whether the reader may intern texts itself, in the graph's pool taken out for the pass:
+/// only where the builder will never need the pool, that is into a new graph without
+/// indexes, with every key of one type across the files and unused so far (so that no
+/// column's chunk ever turns from texts to mixed values, which reads the texts).
+fn texts_can_be_pooled(
+    files: &[(&Path, &Header)],
+    keys: &[Vec<Option<Symbol>>],
+    builder: &Builder,
+) -> bool {
+    let graph = builder.target.graph();
+    if !builder.target.is_fresh() || graph.has_indexes() {
+        return false;
+    }
+    let mut kinds: HashMap<Symbol, (Kind, bool)> = HashMap::new();
+    for ((_, header), keys) in files.iter().zip(keys) {
+        for (column, key) in header.columns.iter().zip(keys) {
+            let (Some((_, kind, array)), Some(key)) = (column_key(column), key) else {
+                continue;
+            };
+            if *kinds.entry(*key).or_insert((kind, array)) != (kind, array)
+                || !graph.key_unused(*key, header.rels)
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The builder's side: places rows in the graph, in file order.
+#[derive(Default)]
+struct Placer {
+    /// The last row's labels (or type) and their symbols: files mostly repeat them.
+    labels: Vec<Arc<str>>,
+    symbols: Vec<Symbol>,
+    /// Pooled texts of rows the graph refused, whose references go back to the pool.
+    unplaced: Vec<u32>,
+}
+
+impl Placer {
+    fn symbols(&mut self, names: &[Arc<str>], builder: &Builder) -> &[Symbol] {
+        let same = names.len() == self.labels.len()
+            && names
+                .iter()
+                .zip(&self.labels)
+                .all(|(a, b)| Arc::ptr_eq(a, b));
+        if !same {
+            let graph = builder.target.graph();
+            self.symbols = names.iter().map(|n| graph.symbol(n)).collect();
+            self.labels = names.to_vec();
+        }
+        &self.symbols
+    }
+
+    fn place(
+        &mut self,
+        item: Item,
+        files: &[(&Path, &Header)],
+        builder: &mut Builder,
+    ) -> Result<(), ImportError> {
+        let (file, line, raw, row) = match item {
+            Item::Bad {
+                location,
+                reason,
+                raw,
+            } => return builder.reject(location, reason, &raw),
+            Item::Row {
+                file,
+                line,
+                raw,
+                row,
+            } => (file, line, raw, row),
+        };
+        let added = match row {
+            Row::Node { id, labels, props } => {
+                let symbols = self.symbols(&labels, builder);
+                builder.load_node(id, (&labels, symbols), props)
+            }
+            Row::Rel {
+                ty,
+                start,
+                end,
+                props,
+            } => {
+                let symbol = self.symbols(std::slice::from_ref(&ty), builder)[0];
+                builder.load_rel((&ty, symbol), start, end, props)
+            }
+        };
+        let Err((reason, props)) = added else {
+            return Ok(());
+        };
+        self.unplaced
+            .extend(props.iter().filter_map(|(_, v)| match v {
+                Stored::Text(id) => Some(*id),
+                _ => None,
+            }));
+        let location = Location {
+            file: files[file].0.to_path_buf(),
+            line,
+            column: None,
+            column_name: None,
+        };
+        builder.reject(location, reason, raw.as_deref().unwrap_or(""))
     }
 }
 
@@ -163,13 +312,38 @@ struct Reader<'a> {
     names: NameCache,
     keep_raw: bool,
     array_delimiter: char,
+    /// The graph's string pool while this thread interns the texts (see
+    /// [`texts_can_be_pooled`]); `None` when the builder does.
+    pool: Option<StringPool>,
 }
 
+/// A record's row without its properties.
+enum Shape {
+    Node {
+        id: NodeId,
+        labels: Vec<Arc<str>>,
+    },
+    Rel {
+        ty: Arc<str>,
+        start: NodeId,
+        end: NodeId,
+    },
+}
+
+type ParseError = (Option<usize>, RowError);
+
 impl Reader<'_> {
-    fn read(mut self, files: &[(&Path, &Header)], progress: &Progress, out: &SyncSender<Batch>) {
+    fn read(
+        &mut self,
+        files: &[(&Path, &Header)],
+        keys: &[Vec<Option<Symbol>>],
+        progress: &Progress,
+        out: &SyncSender<Batch>,
+    ) {
         let mut batch = Vec::with_capacity(BATCH);
-        for (index, (path, header)) in files.iter().enumerate() {
-            if let Err(e) = self.read_file(index, path, header, progress, &mut batch, out) {
+        for (index, ((path, header), keys)) in files.iter().zip(keys).enumerate() {
+            let file = (index, *path, *header, keys.as_slice());
+            if let Err(e) = self.read_file(file, progress, &mut batch, out) {
                 let _ = out.send(Err(e));
                 return;
             }
@@ -181,9 +355,7 @@ impl Reader<'_> {
     /// the builder has stopped, so the reader stops too (the error is the builder's).
     fn read_file(
         &mut self,
-        index: usize,
-        path: &Path,
-        header: &Header,
+        (index, path, header, keys): (usize, &Path, &Header, &[Option<Symbol>]),
         progress: &Progress,
         batch: &mut Vec<Item>,
         out: &SyncSender<Batch>,
@@ -207,7 +379,7 @@ impl Reader<'_> {
             match outcome {
                 Ok(false) => return Ok(()),
                 Ok(true) if first || rec.is_blank() => first = false,
-                Ok(true) => batch.push(match self.parse(&rec, header) {
+                Ok(true) => batch.push(match self.parse(&rec, header, keys) {
                     Ok(row) => Item::Row {
                         file: index,
                         line: rec.line,
@@ -244,7 +416,60 @@ impl Reader<'_> {
     }
 
     /// One record to a row. Errors carry the 0-based column they are about.
-    fn parse(&mut self, rec: &Record, header: &Header) -> Result<Row, (Option<usize>, RowError)> {
+    fn parse(
+        &mut self,
+        rec: &Record,
+        header: &Header,
+        keys: &[Option<Symbol>],
+    ) -> Result<Row, ParseError> {
+        let mut props = Vec::new();
+        match self.parse_into(rec, header, keys, &mut props) {
+            Ok(Shape::Node { id, labels }) => Ok(Row::Node { id, labels, props }),
+            Ok(Shape::Rel { ty, start, end }) => Ok(Row::Rel {
+                ty,
+                start,
+                end,
+                props,
+            }),
+            Err(e) => {
+                if let Some(pool) = &mut self.pool {
+                    for (_, value) in props {
+                        if let Stored::Text(id) = value {
+                            pool.release(id);
+                        }
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// A value in stored form: a text is interned here when this thread holds the pool.
+    fn stored(&mut self, value: Value) -> Stored {
+        match (value, &mut self.pool) {
+            (Value::String(s), Some(pool)) => Stored::Text(pool.acquire(&s)),
+            (Value::Int(i), _) => Stored::Int(i),
+            (Value::Float(f), _) => Stored::Float(f),
+            (Value::Bool(b), _) => Stored::Bool(b),
+            (value, _) => Stored::Other(value),
+        }
+    }
+
+    /// A text in stored form, without making a `Value` of it when this thread holds the pool.
+    fn text(&mut self, text: &str) -> Stored {
+        match &mut self.pool {
+            Some(pool) => Stored::Text(pool.acquire(text)),
+            None => Stored::Other(Value::str(text)),
+        }
+    }
+
+    fn parse_into(
+        &mut self,
+        rec: &Record,
+        header: &Header,
+        keys: &[Option<Symbol>],
+        props: &mut Props,
+    ) -> Result<Shape, ParseError> {
         if rec.len() != header.columns.len() {
             return Err((
                 None,
@@ -254,21 +479,21 @@ impl Reader<'_> {
                 },
             ));
         }
-        let mut props = Vec::new();
         let mut labels = Vec::new();
         let mut id = None;
         let mut start = None;
         let mut end = None;
         let mut ty = None;
-        for (i, column) in header.columns.iter().enumerate() {
+        for (i, (column, key)) in header.columns.iter().zip(keys).enumerate() {
             let (text, quoted) = rec.field(i);
             match column {
-                Column::Id { key, group } => {
+                Column::Id { group, .. } => {
                     if text.is_empty() {
                         return Err((Some(i), RowError::MissingId));
                     }
                     if let Some(key) = key {
-                        props.push((key.clone(), Value::str(text)));
+                        let value = self.text(text);
+                        props.push((*key, value));
                     }
                     id = Some((*group, IdKey::from_text(text)));
                 }
@@ -284,17 +509,27 @@ impl Reader<'_> {
                 Column::EndId { group } => end = Some((i, *group, text)),
                 Column::Type => ty = Some((i, text)),
                 Column::Ignore => {}
-                Column::Prop { key, kind, array } => {
+                Column::Prop {
+                    kind: Kind::String,
+                    array: false,
+                    ..
+                } if self.pool.is_some() => {
+                    if !text.is_empty() || quoted {
+                        let value = self.text(text);
+                        props.extend(key.map(|key| (key, value)));
+                    }
+                }
+                Column::Prop { kind, array, .. } => {
                     if let Some(v) = parse_field(text, quoted, *kind, *array, self.array_delimiter)
                         .map_err(|e| (Some(i), e))?
                     {
-                        props.push((key.clone(), v));
+                        let value = self.stored(v);
+                        props.extend(key.map(|key| (key, value)));
                     }
                 }
             }
         }
         if !header.rels {
-            check_props(&props).map_err(|e| (None, e))?;
             let node = NodeId(self.next_node);
             if let Some((group, key)) = id {
                 self.ids
@@ -302,11 +537,7 @@ impl Reader<'_> {
                     .map_err(|e| (None, e))?;
             }
             self.next_node += 1;
-            return Ok(Row::Node {
-                id: node,
-                labels,
-                props,
-            });
+            return Ok(Shape::Node { id: node, labels });
         }
         let resolve = |end: Option<(usize, u32, &str)>,
                        missing: RowError,
@@ -325,11 +556,10 @@ impl Reader<'_> {
         if ty_text.is_empty() {
             return Err((Some(ty_col), RowError::MissingType));
         }
-        Ok(Row::Rel {
+        Ok(Shape::Rel {
             ty: self.names.get(ty_text),
             start,
             end,
-            props,
         })
     }
 }
