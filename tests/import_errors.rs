@@ -159,7 +159,11 @@ fn a_key_that_files_type_differently_keeps_each_files_values() {
     let dir = scratch("mixed-kinds");
     let a = write(&dir, "a.csv", "id:ID,code:int,:LABEL\na1,7,A\na2,8,A\n");
     let b = write(&dir, "b.csv", "id:ID,code,:LABEL\nb1,x7,B\nb2,,B\n");
-    let rels = write(&dir, "r.csv", ":START_ID,:END_ID,:TYPE,note\na1,b1,T,hello\n");
+    let rels = write(
+        &dir,
+        "r.csv",
+        ":START_ID,:END_ID,:TYPE,note\na1,b1,T,hello\n",
+    );
     let imported = import::load(&[a, b, rels], &ImportOptions::default()).unwrap();
     let db = imported.into_database();
     let rows = db_rows(

@@ -103,9 +103,9 @@ impl PropertyIndex {
     /// in one pass instead of by a search per entry.
     pub fn fill(&mut self, mut entries: Vec<(IndexKey, u32)>) {
         entries.retain(|(k, _)| !k.0.is_null());
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         self.len += entries.len();
-        let mut grouped: Vec<(IndexKey, SmallVec<[u32; 1]>)> = Vec::new();
+        let mut grouped: Vec<(IndexKey, SmallVec<[u32; 1]>)> = Vec::with_capacity(entries.len());
         for (key, id) in entries {
             match grouped.last_mut() {
                 Some((last, ids)) if *last == key => ids.push(id),

@@ -1,9 +1,11 @@
-//! Loading CSV files in two threads: one reads records and turns them into rows (parsing
-//! values and, for relationships, finding their nodes), the other applies the rows to the
-//! graph in file order. Each has about half of the work, and the order of rows, errors and
-//! bad-row log lines is the same as reading everything on one thread.
+//! Loading CSV files in three stages, each on its own thread: one splits the files into
+//! records (`records.rs`), one turns records into rows (parsing values, giving nodes their
+//! ids, finding the nodes of relationships and, into a new graph, interning texts), and the
+//! caller's places the rows in the graph in file order. The order of rows, errors and bad-row
+//! log lines is the same as doing everything on one thread.
 
-use super::{Column, Header, Kind, expand, open, parse_field, read_header};
+use super::records::{End, Records, split};
+use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
 use crate::import::builder::{Builder, IdKey, NameCache, SourceIds};
 use crate::import::error::{ImportError, Location, RowError};
@@ -14,7 +16,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 /// Rows per message between the threads: enough to make a message's cost vanish, few
 /// enough that the builder never waits long for the first.
@@ -121,6 +123,10 @@ fn run_pass(
     let mut unplaced = Vec::new();
     let outcome = std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(QUEUED);
+        let (records_out, records) = sync_channel(QUEUED);
+        let (recycle, recycled) = channel();
+        let paths: Vec<&Path> = files.iter().map(|(path, _)| *path).collect();
+        scope.spawn(move || split(&paths, progress, &records_out, &recycled));
         let reader = scope.spawn(move || {
             let mut reader = Reader {
                 ids,
@@ -130,7 +136,7 @@ fn run_pass(
                 array_delimiter,
                 pool,
             };
-            reader.read(files, keys, progress, &sender);
+            reader.read(files, keys, records, recycle, sender);
             reader.pool
         });
         let mut placer = Placer::default();
@@ -333,55 +339,30 @@ enum Shape {
 type ParseError = (Option<usize>, RowError);
 
 impl Reader<'_> {
+    /// Turns the records of `records` into items for `out`, in order, sending each emptied
+    /// batch of records back. A closed channel means the builder has stopped, so the reader
+    /// stops too (the error is the builder's).
     fn read(
         &mut self,
         files: &[(&Path, &Header)],
         keys: &[Vec<Option<Symbol>>],
-        progress: &Progress,
-        out: &SyncSender<Batch>,
+        records: Receiver<Records>,
+        recycle: Sender<Vec<Record>>,
+        out: SyncSender<Batch>,
     ) {
         let mut batch = Vec::with_capacity(BATCH);
-        for (index, ((path, header), keys)) in files.iter().zip(keys).enumerate() {
-            let file = (index, *path, *header, keys.as_slice());
-            if let Err(e) = self.read_file(file, progress, &mut batch, out) {
-                let _ = out.send(Err(e));
-                return;
-            }
-        }
-        let _ = out.send(Ok(batch));
-    }
-
-    /// Reads one file into `batch`, sending it whenever it is full. A closed channel means
-    /// the builder has stopped, so the reader stops too (the error is the builder's).
-    fn read_file(
-        &mut self,
-        (index, path, header, keys): (usize, &Path, &Header, &[Option<Symbol>]),
-        progress: &Progress,
-        batch: &mut Vec<Item>,
-        out: &SyncSender<Batch>,
-    ) -> Result<(), ImportError> {
-        let mut reader = open(path)?;
-        let mut rec = Record::default();
-        let mut reported = 0;
-        let mut first = true;
-        loop {
-            if batch.len() >= BATCH {
-                let full = std::mem::replace(batch, Vec::with_capacity(BATCH));
-                if out.send(Ok(full)).is_err() {
-                    return Ok(());
+        for chunk in records {
+            let (path, header) = files[chunk.file];
+            for rec in &chunk.records[..chunk.len] {
+                if batch.len() >= BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if out.send(Ok(full)).is_err() {
+                        return;
+                    }
                 }
-            }
-            let outcome = reader
-                .read(&mut rec)
-                .map_err(|e| ImportError::line(path, e))?;
-            progress.advance(reader.bytes_read - reported);
-            reported = reader.bytes_read;
-            match outcome {
-                Ok(false) => return Ok(()),
-                Ok(true) if first || rec.is_blank() => first = false,
-                Ok(true) => batch.push(match self.parse(&rec, header, keys) {
+                let item = match self.parse(rec, header, &keys[chunk.file]) {
                     Ok(row) => Item::Row {
-                        file: index,
+                        file: chunk.file,
                         line: rec.line,
                         raw: self.keep_raw.then(|| rec.raw.clone()),
                         row,
@@ -396,23 +377,30 @@ impl Reader<'_> {
                         reason,
                         raw: rec.raw.clone(),
                     },
+                };
+                batch.push(item);
+            }
+            match chunk.end {
+                None | Some(End::Done) => {}
+                Some(End::Bad(e, raw)) => batch.push(Item::Bad {
+                    location: Location {
+                        file: path.to_path_buf(),
+                        line: e.line,
+                        column: Some(e.field as u64),
+                        column_name: header.names.get(e.field - 1).cloned(),
+                    },
+                    reason: e.reason.into(),
+                    raw,
                 }),
-                Err(e) => {
-                    // The rest of the file cannot be trusted after an unclosed quote.
-                    batch.push(Item::Bad {
-                        location: Location {
-                            file: path.to_path_buf(),
-                            line: e.line,
-                            column: Some(e.field as u64),
-                            column_name: header.names.get(e.field - 1).cloned(),
-                        },
-                        reason: e.reason.into(),
-                        raw: rec.raw.clone(),
-                    });
-                    return Ok(());
+                Some(End::Failed(e)) => {
+                    let _ = out.send(Err(e));
+                    return;
                 }
             }
+            // The splitter may have finished: then the records are simply dropped.
+            let _ = recycle.send(chunk.records);
         }
+        let _ = out.send(Ok(batch));
     }
 
     /// One record to a row. Errors carry the 0-based column they are about.
@@ -422,7 +410,7 @@ impl Reader<'_> {
         header: &Header,
         keys: &[Option<Symbol>],
     ) -> Result<Row, ParseError> {
-        let mut props = Vec::new();
+        let mut props = Vec::with_capacity(keys.iter().flatten().count());
         match self.parse_into(rec, header, keys, &mut props) {
             Ok(Shape::Node { id, labels }) => Ok(Row::Node { id, labels, props }),
             Ok(Shape::Rel { ty, start, end }) => Ok(Row::Rel {
