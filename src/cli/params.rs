@@ -38,9 +38,9 @@ pub fn collect(pairs: &[String], file: Option<&Path>) -> Result<Params, Fatal> {
         })?;
         let value = literal(value).map_err(|e| match bare_word(value) {
             Some(word) => Fatal::usage(format!(
-                "--param {pair}: values are written as in the query language, where {word} would be a variable; text needs quotes: --param \"{}='{}'\"",
+                "--param {pair}: values are written as in the query language, where {word} would be a variable; text needs quotes: --param \"{}={}\"",
                 name_text.trim(),
-                word.replace('\'', "\\'")
+                kg::syntax::string_literal(word)
             )),
             None => e,
         })?;
@@ -105,7 +105,7 @@ pub fn written(name: &str) -> String {
     if kg::syntax::parameter_name(name).as_deref() == Some(name) {
         name.to_string()
     } else {
-        format!("`{}`", name.replace('`', "``"))
+        kg::syntax::quote_name(name, kg::syntax::NameRule::Always).into_owned()
     }
 }
 

@@ -23,7 +23,7 @@
 use super::{NoEntities, Subgraph, counted};
 use crate::format::write_value;
 use crate::model::{Map, NodeId, RelId, Value};
-use crate::syntax::{KEYWORDS, write_literal};
+use crate::syntax::{NameRule, quote_name, write_literal};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
@@ -53,20 +53,10 @@ pub enum Dialect {
     Memgraph,
 }
 
-/// A label, type or key as the language writes it: bare when it is a plain identifier that
-/// is not a keyword, otherwise in backticks.
+/// A label, type or key as every engine the script is for reads it: see
+/// [`NameRule::Portable`].
 pub(crate) fn name(s: &str) -> String {
-    let plain = s
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(s));
-    if plain {
-        s.to_string()
-    } else {
-        format!("`{}`", s.replace('`', "``"))
-    }
+    quote_name(s, NameRule::Portable).into_owned()
 }
 
 fn literal(out: &mut String, v: &Value) {

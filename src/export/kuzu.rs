@@ -19,6 +19,7 @@ use super::types::{PropType, Scalar, prop_type};
 use super::{ExportError, ExportFormat, ExportReport, NoEntities, Subgraph, counted};
 use crate::model::temporal::TemporalKind;
 use crate::model::{Map, NodeId, RelId, Value};
+use crate::syntax::{NameRule, quote_name};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -127,12 +128,17 @@ fn cell(v: &Value, column: &Column) -> String {
     }
 }
 
-/// A table's name as Kuzu reads it.
+/// A table's or column's name as Kuzu reads it: always in backticks, since Kuzu's reserved
+/// words are its own. (Kuzu keeps a doubled backtick as two, checked with 0.11; every
+/// statement writes a name the same way, so they still agree on it.)
 fn quoted(name: &str) -> String {
-    format!("`{}`", name.replace('`', "``"))
+    quote_name(name, NameRule::Always).into_owned()
 }
 
-/// A string literal in Kuzu's syntax.
+/// A string literal as Kuzu reads it, which is not the query language's: Kuzu takes every
+/// other character as it stands (line breaks and control characters included) and reads
+/// `\X` as `X` for any other `X` (`'a\nb'` is `anb`, checked with Kuzu 0.11), so only
+/// the quote and the backslash are escaped.
 fn string_literal(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
 }
@@ -602,6 +608,14 @@ mod tests {
         for bad in ["", " a", "a,b", "[x]", "it's", "\"q\"", "NULL"] {
             assert!(!list_safe(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn string_literals_escape_only_quotes_and_backslashes() {
+        assert_eq!(
+            string_literal("it's C:\\dir\nline\t\u{1}é"),
+            "'it\\'s C:\\\\dir\nline\t\u{1}é'"
+        );
     }
 
     #[test]

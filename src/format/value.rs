@@ -4,6 +4,7 @@
 use crate::model::float_text;
 use crate::model::{Map, Value};
 use crate::result::{NodeData, QueryResult, RelData};
+use crate::syntax::{NameRule, quote_name, write_string_literal};
 use serde_json::json;
 use std::fmt::Write;
 
@@ -22,35 +23,9 @@ impl Entities for QueryResult {
     }
 }
 
+/// A label, type or key in backticks where the language needs them.
 fn write_key(out: &mut String, key: &str) {
-    let plain = key
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if plain {
-        out.push_str(key);
-    } else {
-        let _ = write!(out, "`{}`", key.replace('`', "``"));
-    }
-}
-
-fn write_string(out: &mut String, s: &str) {
-    out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\'' => out.push_str("\\'"),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
+    out.push_str(&quote_name(key, NameRule::Key));
 }
 
 fn write_map(out: &mut String, map: &Map, entities: &dyn Entities) {
@@ -116,7 +91,10 @@ pub fn write_value(out: &mut String, v: &Value, entities: &dyn Entities) {
             let _ = write!(out, "{i}");
         }
         Value::Float(f) => out.push_str(&float_text(*f)),
-        Value::String(s) => write_string(out, s),
+        Value::String(s) => {
+            // Writing to a String cannot fail.
+            let _ = write_string_literal(out, s);
+        }
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {

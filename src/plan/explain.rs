@@ -104,13 +104,13 @@ impl Render<'_> {
 
     fn op_line(&mut self, op: &Op, depth: usize, input: f64) -> f64 {
         let estimated_rows = estimate::rows(op, self.graph, input);
-        let (operator, details, inputs): (&str, String, Vec<&Op>) = match op {
+        let (operator, details): (&str, String) = match op {
             Op::Input => return input,
             Op::NodeScan {
-                input: inner,
                 slot,
                 label,
                 filter,
+                ..
             } => (
                 if label.is_some() {
                     "NodeByLabelScan"
@@ -118,13 +118,9 @@ impl Render<'_> {
                     "AllNodesScan"
                 },
                 self.node(*slot, filter),
-                vec![inner],
             ),
             Op::NodeIndexSeek {
-                input: inner,
-                slot,
-                seek,
-                filter,
+                slot, seek, filter, ..
             } => {
                 let how = match &seek.lookup {
                     IndexLookup::Equal(_) => "=",
@@ -140,13 +136,9 @@ impl Render<'_> {
                     self.names.name(seek.key),
                     seek.index
                 );
-                ("NodeIndexSeek", details, vec![inner])
+                ("NodeIndexSeek", details)
             }
-            Op::CheckNode {
-                input: inner,
-                slot,
-                filter,
-            } => ("CheckNode", self.node(*slot, filter), vec![inner]),
+            Op::CheckNode { slot, filter, .. } => ("CheckNode", self.node(*slot, filter)),
             Op::Expand(e) => {
                 let kind = if e.var_length.is_some() {
                     "VarLengthExpand"
@@ -155,7 +147,7 @@ impl Render<'_> {
                 } else {
                     "Expand"
                 };
-                (kind, self.hop(e), vec![&e.input])
+                (kind, self.hop(e))
             }
             Op::ShortestPath(sp) => (
                 if sp.all {
@@ -171,12 +163,8 @@ impl Render<'_> {
                     lengths(sp.min, sp.max),
                     self.var(sp.to)
                 ),
-                vec![&sp.input],
             ),
-            Op::Filter {
-                input: inner,
-                predicate,
-            } => {
+            Op::Filter { predicate, .. } => {
                 let reads = super::pattern::slots_of(predicate)
                     .map_or_else(|| "a subquery".to_string(), |s| self.vars(s));
                 let mut tested = Vec::new();
@@ -189,23 +177,16 @@ impl Render<'_> {
                     ),
                     None => format!("on {reads}"),
                 };
-                ("Filter", details, vec![inner])
+                ("Filter", details)
             }
-            Op::Optional {
-                input: outer,
-                inner,
-                nullable,
-            } => (
+            Op::Optional { nullable, .. } => (
                 "Optional",
                 format!(
                     "null {} when nothing matches",
                     self.vars(nullable.iter().copied())
                 ),
-                vec![outer, inner],
             ),
-            Op::Unwind {
-                input: inner, slot, ..
-            } => ("Unwind", self.var(*slot), vec![inner]),
+            Op::Unwind { slot, .. } => ("Unwind", self.var(*slot)),
             Op::LoadCsv(l) => (
                 "LoadCsv",
                 format!(
@@ -213,7 +194,6 @@ impl Render<'_> {
                     self.var(l.slot),
                     if l.headers { ", with headers" } else { "" }
                 ),
-                vec![&l.input],
             ),
             Op::ProcedureCall(call) => (
                 "ProcedureCall",
@@ -232,7 +212,6 @@ impl Render<'_> {
                         ""
                     }
                 ),
-                vec![&call.input],
             ),
             Op::Apply(a) => (
                 if a.optional { "OptionalApply" } else { "Apply" },
@@ -244,20 +223,10 @@ impl Render<'_> {
                         self.vars(a.returns.iter().copied())
                     )
                 },
-                std::iter::once(&a.input).chain(&a.parts).collect(),
             ),
-            Op::Project {
-                input: inner,
-                items,
-            } => (
-                "Project",
-                self.vars(items.iter().map(|(s, _)| *s)),
-                vec![inner],
-            ),
+            Op::Project { items, .. } => ("Project", self.vars(items.iter().map(|(s, _)| *s))),
             Op::Aggregate {
-                input: inner,
-                keys,
-                aggregates,
+                keys, aggregates, ..
             } => {
                 let aggs: Vec<String> = aggregates
                     .iter()
@@ -272,30 +241,24 @@ impl Render<'_> {
                         aggs.join(", ")
                     )
                 };
-                ("Aggregate", details, vec![inner])
+                ("Aggregate", details)
             }
-            Op::Distinct {
-                input: inner,
-                slots,
-            } => ("Distinct", self.vars(slots.iter().copied()), vec![inner]),
-            Op::Sort {
-                input: inner,
-                keys,
-                top,
-            } => {
+            Op::Distinct { slots, .. } => ("Distinct", self.vars(slots.iter().copied())),
+            Op::Sort { keys, top, .. } => {
                 let keys = format!(
                     "{} key{}",
                     keys.len(),
                     if keys.len() == 1 { "" } else { "s" }
                 );
                 match top {
-                    Some(_) => ("Top", format!("{keys}, kept in a heap"), vec![inner]),
-                    None => ("Sort", keys, vec![inner]),
+                    Some(_) => ("Top", format!("{keys}, kept in a heap")),
+                    None => ("Sort", keys),
                 }
             }
-            Op::Skip { input: inner, .. } => ("Skip", String::new(), vec![inner]),
-            Op::Limit { input: inner, .. } => ("Limit", String::new(), vec![inner]),
+            Op::Skip { .. } => ("Skip", String::new()),
+            Op::Limit { .. } => ("Limit", String::new()),
         };
+        let inputs = op.inputs();
         self.lines.push(PlanLine {
             depth,
             operator: operator.to_string(),

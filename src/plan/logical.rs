@@ -512,3 +512,203 @@ pub enum BoundExpr {
         slot: Slot,
     },
 }
+
+impl Op {
+    /// The operators this one reads rows from: its input, then the plans Optional and Apply
+    /// run from each of its rows. `Input` has none; subplans inside expressions (EXISTS and
+    /// its kin) are not among them.
+    pub fn inputs(&self) -> Vec<&Op> {
+        match self {
+            Op::Input => Vec::new(),
+            Op::NodeScan { input, .. }
+            | Op::NodeIndexSeek { input, .. }
+            | Op::CheckNode { input, .. }
+            | Op::Filter { input, .. }
+            | Op::Unwind { input, .. }
+            | Op::Project { input, .. }
+            | Op::Aggregate { input, .. }
+            | Op::Distinct { input, .. }
+            | Op::Sort { input, .. }
+            | Op::Skip { input, .. }
+            | Op::Limit { input, .. } => vec![input],
+            Op::Optional { input, inner, .. } => vec![input, inner],
+            Op::Expand(e) => vec![&e.input],
+            Op::ShortestPath(sp) => vec![&sp.input],
+            Op::LoadCsv(l) => vec![&l.input],
+            Op::ProcedureCall(call) => vec![&call.input],
+            Op::Apply(a) => std::iter::once(&a.input).chain(&a.parts).collect(),
+        }
+    }
+}
+
+impl BoundExpr {
+    /// Calls `f` on each direct sub-expression: also the bodies of comprehensions, quantifiers
+    /// and reduce (where their own slots are bound, which callers must allow for) and
+    /// COLLECT's map; never anything inside a subplan (EXISTS, COUNT, COLLECT, a shortest
+    /// path). Walks over the tree recurse through this, one guarded level at a time.
+    pub fn for_each_child<'e>(&'e self, f: &mut dyn FnMut(&'e BoundExpr)) {
+        crate::stack::guarded(|| self.for_each_child_unguarded(f));
+    }
+
+    fn for_each_child_unguarded<'e>(&'e self, f: &mut dyn FnMut(&'e BoundExpr)) {
+        let opt = |e: &'e Option<Box<BoundExpr>>, f: &mut dyn FnMut(&'e BoundExpr)| {
+            if let Some(e) = e {
+                f(e);
+            }
+        };
+        match self {
+            BoundExpr::Const(_)
+            | BoundExpr::Slot(_)
+            | BoundExpr::Param(..)
+            | BoundExpr::Path(_)
+            | BoundExpr::Exists(_)
+            | BoundExpr::Count(_)
+            | BoundExpr::FirstPath { .. } => {}
+            BoundExpr::Property { base, .. }
+            | BoundExpr::HasLabels { base, .. }
+            | BoundExpr::Not(base)
+            | BoundExpr::Neg(base, _)
+            | BoundExpr::IsNull { expr: base, .. }
+            | BoundExpr::Collect { map: base, .. } => f(base),
+            BoundExpr::MapProjection { base, entries, .. } => {
+                f(base);
+                for entry in entries {
+                    if let MapProjectionEntry::Value(_, v) = entry {
+                        f(v);
+                    }
+                }
+            }
+            BoundExpr::Index { base, index, .. } => {
+                f(base);
+                f(index);
+            }
+            BoundExpr::Slice { base, from, to, .. } => {
+                f(base);
+                opt(from, f);
+                opt(to, f);
+            }
+            BoundExpr::Binary { first, rest } => {
+                f(first);
+                rest.iter().for_each(|(_, e, _)| f(e));
+            }
+            BoundExpr::Comparison { first, rest } => {
+                f(first);
+                rest.iter().for_each(|(_, e)| f(e));
+            }
+            BoundExpr::Case {
+                operand,
+                alternatives,
+                default,
+            } => {
+                opt(operand, f);
+                for (when, then) in alternatives {
+                    f(when);
+                    f(then);
+                }
+                opt(default, f);
+            }
+            BoundExpr::List(items, _) | BoundExpr::Call { args: items, .. } => {
+                items.iter().for_each(f);
+            }
+            BoundExpr::Map(entries, _) => entries.iter().for_each(|(_, v)| f(v)),
+            BoundExpr::ListComprehension {
+                list, filter, map, ..
+            } => {
+                f(list);
+                opt(filter, f);
+                opt(map, f);
+            }
+            BoundExpr::Quantifier { list, filter, .. } => {
+                f(list);
+                f(filter);
+            }
+            BoundExpr::Reduce {
+                init, list, expr, ..
+            } => {
+                f(init);
+                f(list);
+                f(expr);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(s: Slot) -> Box<BoundExpr> {
+        Box::new(BoundExpr::Slot(s))
+    }
+
+    /// Every slot read anywhere below `expr`, through `for_each_child` alone.
+    fn all_slots(expr: &BoundExpr, out: &mut Vec<Slot>) {
+        if let BoundExpr::Slot(s) = expr {
+            out.push(*s);
+        }
+        expr.for_each_child(&mut |c| all_slots(c, out));
+    }
+
+    #[test]
+    fn every_sub_expression_is_a_child_in_order() {
+        let span = Span::default();
+        let expr = BoundExpr::Case {
+            operand: Some(slot(0)),
+            alternatives: vec![(
+                BoundExpr::Slice {
+                    base: slot(1),
+                    from: Some(slot(2)),
+                    to: None,
+                    span,
+                },
+                BoundExpr::MapProjection {
+                    base: slot(3),
+                    entries: vec![
+                        MapProjectionEntry::AllProperties,
+                        MapProjectionEntry::Value("k".into(), BoundExpr::Slot(4)),
+                    ],
+                    span,
+                },
+            )],
+            default: Some(Box::new(BoundExpr::Reduce {
+                acc: 9,
+                init: slot(5),
+                slot: 10,
+                list: Box::new(BoundExpr::List(
+                    vec![BoundExpr::Slot(6), BoundExpr::Slot(7)],
+                    span,
+                )),
+                expr: Box::new(BoundExpr::Collect {
+                    plan: Box::new(Op::Input),
+                    map: slot(8),
+                    span,
+                }),
+            })),
+        };
+        let mut slots = Vec::new();
+        all_slots(&expr, &mut slots);
+        assert_eq!(slots, (0..=8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn inputs_come_outer_first() {
+        let scan = |input: Op| Op::NodeScan {
+            input: Box::new(input),
+            slot: 0,
+            label: None,
+            filter: NodeFilter::default(),
+        };
+        let outer = scan(Op::Input);
+        let optional = Op::Optional {
+            input: Box::new(outer),
+            inner: Box::new(Op::Input),
+            nullable: vec![],
+        };
+        let inputs = optional.inputs();
+        assert!(matches!(
+            inputs.as_slice(),
+            [Op::NodeScan { .. }, Op::Input]
+        ));
+        assert!(Op::Input.inputs().is_empty());
+    }
+}

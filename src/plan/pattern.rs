@@ -720,101 +720,33 @@ pub fn slots_of(expr: &BoundExpr) -> Option<Vec<Slot>> {
     collect_slots(expr, &mut out, &mut local).then_some(out)
 }
 
+/// Adds the slots `expr` reads that are not `local` (bound inside it by a comprehension,
+/// quantifier or reduce) to `out`; false when it runs a subplan.
 fn collect_slots(expr: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>) -> bool {
-    let go = |e: &BoundExpr, out: &mut Vec<Slot>, local: &mut Vec<Slot>| {
-        crate::stack::guarded(|| collect_slots(e, out, local))
-    };
     match expr {
-        BoundExpr::Const(_) | BoundExpr::Param(..) => true,
-        BoundExpr::Slot(s) => {
-            if !local.contains(s) {
-                out.push(*s);
-            }
-            true
-        }
-        BoundExpr::Property { base, .. }
-        | BoundExpr::HasLabels { base, .. }
-        | BoundExpr::MapProjection { base, .. } => {
-            let ok = go(base, out, local);
-            if let BoundExpr::MapProjection { entries, .. } = expr {
-                return ok
-                    && entries.iter().all(|e| match e {
-                        MapProjectionEntry::Value(_, v) => go(v, out, local),
-                        _ => true,
-                    });
-            }
-            ok
-        }
-        BoundExpr::Not(e) | BoundExpr::Neg(e, _) | BoundExpr::IsNull { expr: e, .. } => {
-            go(e, out, local)
-        }
-        BoundExpr::Index { base, index, .. } => go(base, out, local) && go(index, out, local),
-        BoundExpr::Binary { first, rest } => {
-            go(first, out, local) && rest.iter().all(|(_, e, _)| go(e, out, local))
-        }
-        BoundExpr::Slice { base, from, to, .. } => {
-            go(base, out, local)
-                && from.as_deref().is_none_or(|e| go(e, out, local))
-                && to.as_deref().is_none_or(|e| go(e, out, local))
-        }
-        BoundExpr::Comparison { first, rest } => {
-            go(first, out, local) && rest.iter().all(|(_, e)| go(e, out, local))
-        }
-        BoundExpr::Case {
-            operand,
-            alternatives,
-            default,
-        } => {
-            operand.as_deref().is_none_or(|e| go(e, out, local))
-                && alternatives
-                    .iter()
-                    .all(|(w, t)| go(w, out, local) && go(t, out, local))
-                && default.as_deref().is_none_or(|e| go(e, out, local))
-        }
-        BoundExpr::List(items, _) => items.iter().all(|e| go(e, out, local)),
-        BoundExpr::Map(entries, _) => entries.iter().all(|(_, e)| go(e, out, local)),
-        BoundExpr::Call { args, .. } => args.iter().all(|e| go(e, out, local)),
-        BoundExpr::ListComprehension {
-            slot,
-            list,
-            filter,
-            map,
-            ..
-        } => {
-            local.push(*slot);
-            go(list, out, local)
-                && filter.as_deref().is_none_or(|e| go(e, out, local))
-                && map.as_deref().is_none_or(|e| go(e, out, local))
-        }
-        BoundExpr::Quantifier {
-            slot, list, filter, ..
-        } => {
-            local.push(*slot);
-            go(list, out, local) && go(filter, out, local)
-        }
-        BoundExpr::Reduce {
-            acc,
-            init,
-            slot,
-            list,
-            expr,
-        } => {
-            local.push(*acc);
-            local.push(*slot);
-            go(init, out, local) && go(list, out, local) && go(expr, out, local)
-        }
+        BoundExpr::Slot(s) if !local.contains(s) => out.push(*s),
         BoundExpr::Path(steps) => {
             for step in steps {
                 let (PathStep::Node(s) | PathStep::Rel(s) | PathStep::RelList(s)) = step;
                 out.push(*s);
             }
-            true
+        }
+        BoundExpr::ListComprehension { slot, .. } | BoundExpr::Quantifier { slot, .. } => {
+            local.push(*slot);
+        }
+        BoundExpr::Reduce { acc, slot, .. } => {
+            local.push(*acc);
+            local.push(*slot);
         }
         BoundExpr::Exists(_)
         | BoundExpr::Count(_)
         | BoundExpr::Collect { .. }
-        | BoundExpr::FirstPath { .. } => false,
+        | BoundExpr::FirstPath { .. } => return false,
+        _ => {}
     }
+    let mut ok = true;
+    expr.for_each_child(&mut |c| ok = ok && collect_slots(c, out, local));
+    ok
 }
 
 fn seek_of(

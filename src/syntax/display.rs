@@ -3,27 +3,16 @@
 //! and plan explanations use it to show predicates.
 
 use super::ast::*;
-use super::parser::is_reserved;
+use super::quote::{NameRule, quote_name, write_string_literal};
 use crate::model::Value;
 use std::fmt::{self, Display, Formatter, Write};
 
-/// A name, quoted with backticks where it would not read back as one: not an identifier, or a
-/// reserved word (which only a quoted name may be used as a variable).
+/// A name, quoted with backticks where it would not read back as one (see [`quote_name`]).
 struct Name<'a>(&'a str);
 
 impl Display for Name<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let n = self.0;
-        let identifier = n
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_')
-            && n.chars().all(|c| c.is_alphanumeric() || c == '_');
-        if identifier && !is_reserved(n) {
-            f.write_str(n)
-        } else {
-            write!(f, "`{}`", n.replace('`', "``"))
-        }
+        f.write_str(&quote_name(self.0, NameRule::Variable))
     }
 }
 
@@ -44,18 +33,7 @@ pub fn write_literal(out: &mut impl Write, v: &Value) -> fmt::Result {
         Value::Bool(b) => write!(out, "{b}"),
         Value::Int(i) => write!(out, "{i}"),
         Value::Float(x) => write!(out, "{x:?}"),
-        Value::String(s) => {
-            out.write_char('\'')?;
-            for c in s.chars() {
-                match c {
-                    '\'' => out.write_str("\\'")?,
-                    '\\' => out.write_str("\\\\")?,
-                    '\n' => out.write_str("\\n")?,
-                    _ => out.write_char(c)?,
-                }
-            }
-            out.write_char('\'')
-        }
+        Value::String(s) => write_string_literal(out, s),
         Value::List(items) => {
             out.write_char('[')?;
             for (i, item) in items.iter().enumerate() {

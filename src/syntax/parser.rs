@@ -54,6 +54,15 @@ pub(super) fn is_reserved(word: &str) -> bool {
         .is_some_and(|p| p.as_span().end() == word.len())
 }
 
+/// Whether `word` is an identifier as the grammar reads one bare (`plain_name`: Unicode
+/// XID characters and `_`), reserved or not.
+pub(super) fn is_identifier(word: &str) -> bool {
+    CypherParser::parse(Rule::plain_name, word)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|p| p.as_span().end() == word.len())
+}
+
 /// The stack pest needs per level of nesting, with margin: its rules recurse through several
 /// functions per bracket, a debug build's frames several times larger. The test
 /// `pest_stack_per_level_is_within_the_allowance` measures it: at most 895 bytes a level in a

@@ -391,9 +391,9 @@ impl Shell<'_> {
                         );
                         if let Some(word) = super::params::bare_word(&expression) {
                             eprintln!(
-                                "hint: text needs quotes: :param {} => '{}'",
+                                "hint: text needs quotes: :param {} => {}",
                                 super::params::written(&name),
-                                word.replace('\'', "\\'")
+                                kg::syntax::string_literal(word)
                             );
                         }
                     }
