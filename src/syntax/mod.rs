@@ -15,6 +15,7 @@ mod parser;
 mod schema;
 mod single;
 mod suggest;
+mod tokens;
 
 pub use display::write_literal;
 
@@ -23,3 +24,4 @@ pub use lexical::{StatementScan, split_statements};
 pub use parser::parse_script;
 pub use single::{parameter_name, single_item};
 pub use suggest::{KEYWORDS, closest};
+pub use tokens::{Token, TokenKind, Tokens, is_blank, tokenize};
