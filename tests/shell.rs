@@ -200,6 +200,18 @@ fn ctrl_c_clears_a_half_typed_statement() {
 }
 
 #[test]
+fn a_comment_after_the_last_semicolon_does_not_hold_the_statement_back() {
+    let dir = temp_dir("comment");
+    let mut p = shell(&dir.join("history"));
+    type_line(&mut p, "RETURN 6 * 7 AS answer; // the answer (");
+    p.exp_string("| 42     |")
+        .expect("the statement ran without waiting for more input");
+    p.exp_string("kg> ").unwrap();
+    type_line(&mut p, ":quit");
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn syntax_errors_show_a_caret_and_the_shell_carries_on() {
     let dir = temp_dir("errors");
     let mut p = shell(&dir.join("history"));

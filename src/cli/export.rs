@@ -149,10 +149,10 @@ fn failed_statement(e: &kg::Error, text: &str) -> Option<usize> {
     let mut ends: Vec<usize> = scan
         .complete
         .iter()
-        .filter(|(start, end)| !text[*start..*end].trim().is_empty())
+        .filter(|(start, end)| !kg::syntax::is_blank(&text[*start..*end]))
         .map(|(_, end)| *end)
         .collect();
-    if !text[scan.rest..].trim().is_empty() {
+    if !kg::syntax::is_blank(&text[scan.rest..]) {
         ends.push(text.len());
     }
     match e {

@@ -5,7 +5,7 @@ use super::args::OutputArgs;
 use super::{Fatal, Session, Status, print_out};
 use kg::format::{Layout, OutputFormat, write_result};
 use kg::import::{LineError, LineReader};
-use kg::syntax::{MAX_STATEMENT_BYTES, split_statements};
+use kg::syntax::{MAX_STATEMENT_BYTES, is_blank, split_statements};
 use kg::{Error, QueryResult};
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -216,11 +216,6 @@ impl<'s> Runner<'s> {
             Status::Success
         }
     }
-}
-
-fn is_blank(statement: &str) -> bool {
-    let scan = kg::syntax::parse_script(statement);
-    matches!(scan, Ok(s) if s.statements.is_empty())
 }
 
 /// "statement 3 failed" plus the caret display, positioned in the whole text; `source` is

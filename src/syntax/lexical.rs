@@ -1,84 +1,11 @@
-//! Scans of a text that need no parser, only the grammar's lexical rules (quotes, comments,
-//! brackets): where statements end, for streaming scripts and the shell; and how deep brackets
-//! and `CASE` nest, checked before the parser runs because pest recurses once per level.
+//! What the tokens of a text tell without the parser: where statements end, for streaming
+//! scripts and the shell; and how deep brackets and `CASE` nest, checked before the parser
+//! runs because pest recurses once per level.
 
 use super::ast::Span;
+use super::tokens::{Token, TokenKind, tokenize};
 use crate::error::{Detail, QueryError};
 use crate::model::MAX_DEPTH;
-
-/// How a text ends, lexically.
-#[derive(PartialEq, Eq, Debug)]
-enum Ending {
-    Code,
-    Quote,
-    /// Inside a block comment that starts at this offset.
-    BlockComment(usize),
-}
-
-/// Calls `code(offset, byte)` for each byte of `text` that is code: outside strings,
-/// backtick-quoted names and comments. A string or quoted name is passed as its opening quote
-/// alone, a comment as one space, so the tokens on either side stay apart. Returns whether the
-/// text ends inside a string or a block comment.
-fn scan_code(text: &str, mut code: impl FnMut(usize, u8)) -> Ending {
-    #[derive(PartialEq)]
-    enum State {
-        Code,
-        Quote(u8),
-        LineComment,
-        BlockComment,
-    }
-    let mut state = State::Code;
-    let mut comment_start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match state {
-            State::Code => match c {
-                b'\'' | b'"' | b'`' => {
-                    state = State::Quote(c);
-                    code(i, c);
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    state = State::LineComment;
-                    code(i, b' ');
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    state = State::BlockComment;
-                    comment_start = i;
-                    code(i, b' ');
-                    i += 1;
-                }
-                _ => code(i, c),
-            },
-            State::Quote(q) => {
-                if c == b'\\' && q != b'`' {
-                    i += 1;
-                } else if c == q {
-                    state = State::Code;
-                }
-            }
-            // As in the grammar's COMMENT: a line comment ends at \n or \r.
-            State::LineComment => {
-                if c == b'\n' || c == b'\r' {
-                    state = State::Code;
-                }
-            }
-            State::BlockComment => {
-                if c == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                    state = State::Code;
-                    i += 1;
-                }
-            }
-        }
-        i += 1;
-    }
-    match state {
-        State::Quote(_) => Ending::Quote,
-        State::BlockComment => Ending::BlockComment(comment_start),
-        State::Code | State::LineComment => Ending::Code,
-    }
-}
 
 /// Where statements end in a text, found lexically (quotes, comments, backticks and brackets
 /// are respected). Used to run a script as it streams in and by the shell to know when input
@@ -101,28 +28,34 @@ pub struct StatementScan {
 }
 
 pub fn split_statements(text: &str) -> StatementScan {
-    let bytes = text.as_bytes();
     let mut depth: i32 = 0;
     let mut complete = Vec::new();
     let mut start = 0;
-    let ending = scan_code(text, |i, c| match c {
-        b'(' | b'[' | b'{' => depth += 1,
-        b')' | b']' | b'}' => depth -= 1,
-        b';' if depth <= 0 || ends_line(&bytes[i + 1..]) => {
-            complete.push((start, i));
-            start = i + 1;
-            depth = 0;
+    let mut last = None;
+    for token in tokenize(text) {
+        last = Some(token);
+        match token.kind {
+            TokenKind::Punctuation('(' | '[' | '{') => depth += 1,
+            TokenKind::Punctuation(')' | ']' | '}') => depth -= 1,
+            TokenKind::Punctuation(';')
+                if depth <= 0 || ends_line(&text.as_bytes()[token.span.end..]) =>
+            {
+                complete.push((start, token.span.start));
+                start = token.span.end;
+                depth = 0;
+            }
+            _ => {}
         }
-        _ => {}
-    });
+    }
+    // Only the last token can be unterminated: it runs to the end of the text.
+    let unterminated = last.filter(|t| t.unterminated);
     StatementScan {
         complete,
         rest: start,
-        open: ending != Ending::Code || depth > 0,
-        open_comment: match ending {
-            Ending::BlockComment(at) => Some(at),
-            _ => None,
-        },
+        open: unterminated.is_some() || depth > 0,
+        open_comment: unterminated
+            .filter(|t| t.kind == TokenKind::Comment)
+            .map(|t| t.span.start),
     }
 }
 
@@ -150,11 +83,15 @@ pub(super) fn check_nesting(text: &str) -> Result<usize, QueryError> {
         open: Vec::new(),
         deepest: 0,
         previous: [b' '; 2],
-        word_end: 0,
         word: None,
         error: None,
     };
-    scan_code(text, |i, c| nesting.byte(i, c));
+    for token in tokenize(text).filter(Token::is_code) {
+        if nesting.error.is_some() {
+            break;
+        }
+        nesting.token(token);
+    }
     nesting.settle_word(b' ');
     match nesting.error {
         Some(error) => Err(error),
@@ -174,39 +111,22 @@ struct Nesting<'t> {
     /// The brackets and CASEs open at this point, innermost last (`b'c'` for CASE).
     open: Vec<u8>,
     deepest: usize,
-    /// The last two significant (not blank) code bytes, the latest last; a word is `a`.
+    /// The last two tokens of code, the latest last: an ASCII punctuation character as
+    /// itself, any other token as `a`.
     previous: [u8; 2],
-    /// Where the word being read ends.
-    word_end: usize,
     word: Option<Word>,
     error: Option<QueryError>,
 }
 
 impl Nesting<'_> {
-    fn byte(&mut self, i: usize, c: u8) {
-        if self.error.is_some() || i < self.word_end || is_continuation(c) {
-            return;
-        }
-        let ch = match c {
-            // Comments come as spaces.
-            0..0x80 => c as char,
-            _ => self.text[i..].chars().next().unwrap_or(' '),
+    fn token(&mut self, token: Token) {
+        let punctuation = match token.kind {
+            TokenKind::Punctuation(c) if c.is_ascii() => c as u8,
+            _ => b'a',
         };
-        if is_blank(ch) {
-            return;
-        }
-        self.settle_word(c);
-        if is_word_char(ch) {
-            let len = self.text[i..]
-                .find(|ch: char| !is_word_char(ch))
-                .unwrap_or(self.text.len() - i);
-            self.word_end = i + len;
-            self.read_word(Span::new(i, i + len));
-            self.previous = [self.previous[1], b'a'];
-            return;
-        }
-        match c {
-            b'(' | b'[' | b'{' => self.open_one(c, Span::new(i, i + 1)),
+        self.settle_word(punctuation);
+        match punctuation {
+            b'(' | b'[' | b'{' => self.open_one(punctuation, token.span),
             // A CASE still open inside the bracket cannot have been one (the parser stops
             // there), so it closes with it.
             b')' | b']' | b'}' => {
@@ -215,9 +135,10 @@ impl Nesting<'_> {
                 }
                 self.open.pop();
             }
+            _ if token.is_word() => self.read_word(token.span),
             _ => {}
         }
-        self.previous = [self.previous[1], c];
+        self.previous = [self.previous[1], punctuation];
     }
 
     fn read_word(&mut self, span: Span) {
@@ -236,8 +157,8 @@ impl Nesting<'_> {
         }
     }
 
-    /// Counts the pending `CASE` or `END` unless `next` (the first byte after it) shows it to
-    /// be a map key.
+    /// Counts the pending `CASE` or `END` unless `next` (the next token, as in `previous`)
+    /// shows it to be a map key.
     fn settle_word(&mut self, next: u8) {
         match self.word.take() {
             _ if next == b':' => {}
@@ -265,33 +186,6 @@ pub(super) fn too_deep(what: &str, span: Span) -> QueryError {
         format!("{what} nested too deeply (maximum depth {MAX_DEPTH})"),
         span,
     )
-}
-
-fn is_continuation(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
-}
-
-/// The grammar's WHITESPACE (comments reach here as spaces).
-fn is_blank(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\r'
-            | '\n'
-            | '\u{000B}'
-            | '\u{000C}'
-            | '\u{00A0}'
-            | '\u{FEFF}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{3000}'
-    )
-}
-
-/// A character of a word: more than the grammar's identifier characters (every non-ASCII
-/// character but its blanks), so that a word found here is never part of a longer name.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && !is_blank(c)
 }
 
 #[cfg(test)]

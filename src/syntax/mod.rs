@@ -16,6 +16,7 @@ mod quote;
 mod schema;
 mod single;
 mod suggest;
+mod tokens;
 
 pub use display::write_literal;
 
@@ -25,3 +26,4 @@ pub use parser::parse_script;
 pub use quote::{NameRule, quote_name, string_literal, write_string_literal};
 pub use single::{parameter_name, single_item};
 pub use suggest::{KEYWORDS, closest};
+pub use tokens::{Token, TokenKind, Tokens, is_blank, tokenize};

@@ -2,6 +2,8 @@
 //! highlighting with matching brackets.
 
 use super::commands::COMMANDS;
+use super::context::{Expecting, place};
+use kg::syntax::{Token, TokenKind, tokenize};
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
@@ -9,7 +11,6 @@ use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::LazyLock;
 
 /// Names that completion offers, taken from the open graph.
 #[derive(Default, Clone)]
@@ -39,44 +40,6 @@ impl ShellHelper {
     }
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// Variables the statement binds: `(name`, `[name`, `AS name`.
-static BOUND: LazyLock<Option<regex::Regex>> =
-    LazyLock::new(|| regex::Regex::new(r"(?i)(?:[(\[]\s*|\bAS\s+)([A-Za-z_][A-Za-z0-9_]*)").ok());
-
-fn variables(text: &str) -> Vec<String> {
-    let Some(re) = BOUND.as_ref() else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = re
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str().to_string())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Whether position `pos` of `text` is inside `[...]` rather than `(...)`: a `:` there
-/// names a relationship type, not a label.
-fn inside_brackets(text: &str, pos: usize) -> bool {
-    let mut depth = Vec::new();
-    for c in text[..pos].chars() {
-        match c {
-            '(' | '[' | '{' => depth.push(c),
-            ')' | ']' | '}' => {
-                depth.pop();
-            }
-            _ => {}
-        }
-    }
-    depth.last() == Some(&'[')
-}
-
 fn matching(prefix: &str, names: impl IntoIterator<Item = String>, suffix: &str) -> Vec<Pair> {
     let lower = prefix.to_lowercase();
     let mut out: Vec<Pair> = names
@@ -93,47 +56,28 @@ fn matching(prefix: &str, names: impl IntoIterator<Item = String>, suffix: &str)
 }
 
 impl ShellHelper {
+    /// Where the word at `pos` of `line` starts, and the names it may become; the lines of
+    /// the statement typed before this one count too.
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
-        let start = line[..pos]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_word(*c))
-            .last()
-            .map_or(pos, |(i, _)| i);
-        let prefix = &line[start..pos];
-        let before = line[..start].chars().next_back();
-        let v = &self.vocabulary;
         let pending = self.pending.borrow();
-        let whole = format!("{pending}{}", &line[..pos]);
-        // After CALL, a procedure's dotted name: `db.sch` completes to db.schema...
-        let dotted = line[..pos]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_word(*c) || *c == '.')
-            .last()
-            .map_or(pos, |(i, _)| i);
-        let head = whole[..whole.len() - (pos - dotted)].trim_end();
-        let after_call = head.len() >= 4
-            && head[head.len() - 4..].eq_ignore_ascii_case("call")
-            && !head[..head.len() - 4].ends_with(is_word);
-        if after_call {
-            let names = kg::functions::procedures::builtins()
-                .iter()
-                .map(|p| p.name.to_string());
-            return (dotted, matching(&line[dotted..pos], names, "("));
-        }
-        let pairs = match before {
-            Some(':') => {
-                let names = if inside_brackets(&whole, whole.len() - prefix.len()) {
-                    &v.types
-                } else {
-                    &v.labels
-                };
-                matching(prefix, names.iter().cloned(), "")
+        let place = place(&format!("{pending}{}", &line[..pos]));
+        // The word being typed is on this line: the pending lines end with a newline.
+        let start = place.start.saturating_sub(pending.len()).min(pos);
+        let prefix = &line[start..pos];
+        let v = &self.vocabulary;
+        let pairs = match place.expecting {
+            Expecting::Nothing => Vec::new(),
+            Expecting::Label => matching(prefix, v.labels.iter().cloned(), ""),
+            Expecting::RelType => matching(prefix, v.types.iter().cloned(), ""),
+            Expecting::Key => matching(prefix, v.keys.iter().cloned(), ""),
+            Expecting::Parameter => matching(prefix, v.params.iter().cloned(), ""),
+            Expecting::Procedure => {
+                let names = kg::functions::procedures::builtins()
+                    .iter()
+                    .map(|p| p.name.to_string());
+                matching(prefix, names, "(")
             }
-            Some('.') => matching(prefix, v.keys.iter().cloned(), ""),
-            Some('$') => matching(prefix, v.params.iter().cloned(), ""),
-            _ => {
+            Expecting::Any { variables } => {
                 let mut pairs = matching(
                     prefix,
                     kg::syntax::KEYWORDS.iter().map(|k| k.to_string()),
@@ -144,11 +88,7 @@ impl ShellHelper {
                     kg::functions::names().map(str::to_string),
                     "(",
                 ));
-                pairs.extend(matching(
-                    prefix,
-                    variables(&whole[..whole.len() - prefix.len()]),
-                    "",
-                ));
+                pairs.extend(matching(prefix, variables, ""));
                 pairs
             }
         };
@@ -188,7 +128,7 @@ impl Hinter for ShellHelper {
 
     /// The rest of the word being typed, when exactly what it will become is clear.
     fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<String> {
-        if pos < line.len() || line.starts_with(':') || in_string(&line[..pos]) {
+        if pos < line.len() || line.starts_with(':') {
             return None;
         }
         let (start, pairs) = self.candidates(line, pos);
@@ -215,16 +155,8 @@ fn untyped_rest<'n>(name: &'n str, typed: &str) -> Option<&'n str> {
         .map(|i| &name[i..])
 }
 
-/// Whether the text ends inside a quoted string (where names are not suggested).
-fn in_string(text: &str) -> bool {
-    tokens(text).last().is_some_and(|(start, end, class)| {
-        *class == Class::Str
-            && (end - start < 2 || !text[..*end].ends_with(&text[*start..*start + 1]))
-    })
-}
-
-/// Token classes for highlighting.
-#[derive(Copy, Clone, PartialEq)]
+/// Highlighting classes.
+#[derive(Copy, Clone, PartialEq, Debug)]
 enum Class {
     Plain,
     Keyword,
@@ -247,107 +179,102 @@ fn paint(class: Class) -> &'static str {
     }
 }
 
-/// Splits a line into classed tokens (byte ranges).
-fn tokens(line: &str) -> Vec<(usize, usize, Class)> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = line[i..].chars().next().unwrap_or(' ');
-        let start = i;
-        let class = if c == '\'' || c == '"' {
-            i += 1;
-            while i < bytes.len() && bytes[i] != c as u8 {
-                i += if bytes[i] == b'\\' { 2 } else { 1 };
-            }
-            i = (i + 1).min(bytes.len());
-            Class::Str
-        } else if line[i..].starts_with("//") {
-            i = bytes.len();
-            Class::Comment
-        } else if line[i..].starts_with("/*") {
-            i = line[i + 2..]
-                .find("*/")
-                .map_or(bytes.len(), |e| i + 2 + e + 2);
-            Class::Comment
-        } else if c == '$' {
-            i += 1;
-            while i < bytes.len() && is_word(bytes[i] as char) {
-                i += 1;
-            }
-            Class::Param
-        } else if c.is_ascii_digit() {
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.') {
-                i += 1;
-            }
-            Class::Number
-        } else if is_word(c) {
-            while i < line.len() {
-                match line[i..].chars().next() {
-                    Some(ch) if is_word(ch) => i += ch.len_utf8(),
-                    _ => break,
-                }
-            }
-            let word = &line[start..i];
-            let after_dot = line[..start].ends_with('.') || line[..start].ends_with(':');
-            if !after_dot
-                && kg::syntax::KEYWORDS
-                    .iter()
-                    .any(|k| k.eq_ignore_ascii_case(word))
-            {
-                Class::Keyword
-            } else if line[i..].trim_start().starts_with('(') && !after_dot {
-                Class::Function
-            } else {
-                Class::Plain
-            }
-        } else {
-            i += c.len_utf8();
-            Class::Plain
-        };
-        out.push((start, i, class));
-    }
-    out
+/// The tokens of the line being edited, read after the statement's earlier lines so that a
+/// string or comment they leave open goes on into it.
+struct LineTokens {
+    tokens: Vec<Token>,
+    /// Where the line starts in `text`.
+    line_start: usize,
 }
 
-/// The bracket matching the one at or just before the cursor.
-fn matching_bracket(line: &str, pos: usize) -> Option<(usize, usize)> {
-    let pairs = [('(', ')'), ('[', ']'), ('{', '}')];
-    let at = [pos.checked_sub(1), Some(pos)]
-        .into_iter()
-        .flatten()
-        .find(|&p| {
-            line.as_bytes()
-                .get(p)
-                .is_some_and(|b| pairs.iter().any(|(o, c)| *b == *o as u8 || *b == *c as u8))
-        })?;
-    let b = line.as_bytes()[at] as char;
-    let (open, close, forward) = pairs.iter().find_map(|(o, c)| {
-        if b == *o {
-            Some((*o, *c, true))
-        } else if b == *c {
-            Some((*o, *c, false))
-        } else {
-            None
-        }
-    })?;
-    let mut depth = 0i32;
-    let indices: Box<dyn Iterator<Item = (usize, char)>> = if forward {
-        Box::new(line[at..].char_indices().map(|(i, c)| (i + at, c)))
-    } else {
-        Box::new(line[..=at].char_indices().rev())
-    };
-    for (i, c) in indices {
-        if c == open {
-            depth += if forward { 1 } else { -1 };
-        } else if c == close {
-            depth += if forward { -1 } else { 1 };
-        }
-        if depth == 0 {
-            return Some((at, i));
+impl LineTokens {
+    fn new(pending: &str, line: &str) -> Self {
+        let tokens = tokenize(&format!("{pending}{line}")).collect();
+        LineTokens {
+            tokens,
+            line_start: pending.len(),
         }
     }
-    None
+
+    /// The line cut into classed byte ranges of the line.
+    fn classes(&self) -> Vec<(usize, usize, Class)> {
+        (0..self.tokens.len())
+            .filter(|&i| self.tokens[i].span.end > self.line_start)
+            .map(|i| {
+                let span = self.tokens[i].span;
+                let start = span.start.max(self.line_start) - self.line_start;
+                (start, span.end - self.line_start, self.class(i))
+            })
+            .collect()
+    }
+
+    fn class(&self, i: usize) -> Class {
+        let tokens = &self.tokens;
+        // A word right after `.` or `:` is a key, label or type, whatever its spelling.
+        let named = i > 0 && matches!(tokens[i - 1].kind, TokenKind::Punctuation('.' | ':'));
+        let called = || {
+            tokens[i + 1..]
+                .iter()
+                .find(|t| t.kind != TokenKind::Whitespace)
+                .is_some_and(|t| t.kind == TokenKind::Punctuation('('))
+        };
+        match tokens[i].kind {
+            TokenKind::Keyword if !named => Class::Keyword,
+            TokenKind::Identifier if !named && called() => Class::Function,
+            TokenKind::String => Class::Str,
+            TokenKind::Number => Class::Number,
+            TokenKind::Comment => Class::Comment,
+            TokenKind::Parameter => Class::Param,
+            TokenKind::Keyword
+            | TokenKind::Identifier
+            | TokenKind::QuotedName
+            | TokenKind::Punctuation(_)
+            | TokenKind::Whitespace => Class::Plain,
+        }
+    }
+
+    /// The bracket of the line matching the one at or just before `pos`, both as offsets in
+    /// the line. Brackets in strings and comments are not brackets.
+    fn matching_bracket(&self, pos: usize) -> Option<(usize, usize)> {
+        let brackets: Vec<(usize, char)> = self
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= self.line_start)
+            .filter_map(|t| match t.kind {
+                TokenKind::Punctuation(c @ ('(' | ')' | '[' | ']' | '{' | '}')) => {
+                    Some((t.span.start - self.line_start, c))
+                }
+                _ => None,
+            })
+            .collect();
+        let at = [pos.checked_sub(1), Some(pos)]
+            .into_iter()
+            .flatten()
+            .find_map(|p| brackets.iter().position(|(i, _)| *i == p))?;
+        let (open, close) = [('(', ')'), ('[', ']'), ('{', '}')]
+            .into_iter()
+            .find(|(o, c)| brackets[at].1 == *o || brackets[at].1 == *c)?;
+        let forward = brackets[at].1 == open;
+        let (deeper, shallower) = if forward {
+            (open, close)
+        } else {
+            (close, open)
+        };
+        let mut order: Box<dyn Iterator<Item = &(usize, char)>> = if forward {
+            Box::new(brackets[at..].iter())
+        } else {
+            Box::new(brackets[..=at].iter().rev())
+        };
+        let mut depth = 0i32;
+        order.find_map(|&(i, c)| {
+            if c == deeper {
+                depth += 1;
+            } else if c == shallower {
+                depth -= 1;
+            }
+            (depth == 0).then_some((brackets[at].0, i))
+        })
+    }
 }
 
 impl Highlighter for ShellHelper {
@@ -355,9 +282,10 @@ impl Highlighter for ShellHelper {
         if !self.color || line.starts_with(':') {
             return Cow::Borrowed(line);
         }
-        let brackets = matching_bracket(line, pos);
+        let tokens = LineTokens::new(&self.pending.borrow(), line);
+        let brackets = tokens.matching_bracket(pos);
         let mut out = String::with_capacity(line.len() * 2);
-        for (start, end, class) in tokens(line) {
+        for (start, end, class) in tokens.classes() {
             let text = &line[start..end];
             let is_bracket =
                 brackets.is_some_and(|(a, b)| start == a || start == b) && end == start + 1;
@@ -452,28 +380,83 @@ mod tests {
     }
 
     #[test]
-    fn knows_when_the_cursor_is_inside_a_string() {
-        assert!(in_string("MATCH (c {name: 'Op"));
-        assert!(!in_string("MATCH (c {name: 'OpenAI'}) RE"));
-        assert!(in_string("RETURN '"));
+    fn offers_nothing_inside_strings_and_comments() {
+        let h = helper();
+        assert!(replacements(&h, "MATCH (c {name: 'Co").is_empty());
+        assert!(replacements(&h, "RETURN 1 // c.na").is_empty());
+        // The string opened on an earlier line of the statement is still open.
+        *h.pending.borrow_mut() = "MATCH (c {name: 'one\n".into();
+        assert!(replacements(&h, "two (c:Com").is_empty());
+        *h.pending.borrow_mut() = "MATCH (c)\n".into();
+        assert_eq!(replacements(&h, "RETURN c.na"), ["name"]);
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = Context::new(&history);
+        let h = helper();
+        let line = "RETURN 'MAT";
+        assert_eq!(h.hint(line, line.len(), &ctx), None);
+    }
+
+    #[test]
+    fn a_word_completed_on_a_later_line_starts_on_it() {
+        let h = helper();
+        *h.pending.borrow_mut() = "MATCH (company)\n".into();
+        let (start, pairs) = h.candidates("RETURN comp", 11);
+        assert_eq!(start, 7);
+        assert_eq!(pairs[0].replacement, "company");
+    }
+
+    fn bracket(pending: &str, line: &str, pos: usize) -> Option<(usize, usize)> {
+        LineTokens::new(pending, line).matching_bracket(pos)
     }
 
     #[test]
     fn finds_the_matching_bracket() {
-        assert_eq!(matching_bracket("f(a[1])", 7), Some((6, 1)));
-        assert_eq!(matching_bracket("(a)", 0), Some((0, 2)));
+        assert_eq!(bracket("", "f(a[1])", 7), Some((6, 1)));
+        assert_eq!(bracket("", "(a)", 0), Some((0, 2)));
+        // Brackets in strings and comments are skipped.
+        assert_eq!(bracket("", "f(')', /* ( */ 1)", 1), Some((1, 16)));
+        assert_eq!(bracket("", "RETURN '(x)'", 9), None);
+        assert_eq!(bracket("/* (\n", "a) */ (b)", 2), None);
+        assert_eq!(bracket("/* (\n", "a) */ (b)", 6), Some((6, 8)));
+    }
+
+    fn classes(pending: &str, line: &str) -> Vec<(String, Class)> {
+        LineTokens::new(pending, line)
+            .classes()
+            .into_iter()
+            .filter(|(_, _, class)| *class != Class::Plain)
+            .map(|(start, end, class)| (line[start..end].to_string(), class))
+            .collect()
     }
 
     #[test]
     fn classifies_tokens() {
-        let classes: Vec<Class> = tokens("MATCH (n) RETURN 'x', 1, $p // c")
-            .into_iter()
-            .map(|t| t.2)
-            .collect();
-        assert!(classes.contains(&Class::Keyword));
-        assert!(classes.contains(&Class::Str));
-        assert!(classes.contains(&Class::Number));
-        assert!(classes.contains(&Class::Param));
-        assert!(classes.contains(&Class::Comment));
+        assert_eq!(
+            classes(
+                "",
+                "MATCH (n:Match) RETURN n.end, toLower('x'), 1.5, $p // c"
+            ),
+            [
+                ("MATCH".to_string(), Class::Keyword),
+                ("RETURN".to_string(), Class::Keyword),
+                ("toLower".to_string(), Class::Function),
+                ("'x'".to_string(), Class::Str),
+                ("1.5".to_string(), Class::Number),
+                ("$p".to_string(), Class::Param),
+                ("// c".to_string(), Class::Comment),
+            ]
+        );
+        // A comment or string left open on an earlier line goes on into this one.
+        assert_eq!(
+            classes("RETURN 1 /* a\n", "b */ RETURN"),
+            [
+                ("b */".to_string(), Class::Comment),
+                ("RETURN".to_string(), Class::Keyword),
+            ]
+        );
+        assert_eq!(
+            classes("RETURN 'a\n", "MATCH'"),
+            [("MATCH'".to_string(), Class::Str)]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! running statement.
 
 mod commands;
+mod context;
 mod helper;
 
 use super::script::Runner;
@@ -296,8 +297,9 @@ impl Shell<'_> {
                         continue;
                     }
                     let scan = kg::syntax::split_statements(&buffer);
+                    // A comment after the last `;` is no statement left to type.
                     let ended = !scan.open
-                        && buffer[scan.rest..].trim().is_empty()
+                        && kg::syntax::is_blank(&buffer[scan.rest..])
                         && !scan.complete.is_empty();
                     let blank_line_ends = blank && !scan.open && !buffer.trim().is_empty();
                     if ended || blank_line_ends {
