@@ -75,6 +75,37 @@ impl Ord for IndexKey {
     }
 }
 
+/// Sorts index entries by key, then id. When every key is a text, each is sorted first by
+/// its first eight bytes as one integer, which decides most comparisons without reading the
+/// texts (byte order is text order, and a shorter text's missing bytes count as zeros, which
+/// is never above the other's byte there).
+fn sort_entries(entries: &mut Vec<(IndexKey, u32)>) {
+    let texts = entries.iter().all(|(k, _)| matches!(k.0, Value::String(_)));
+    if !texts {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        return;
+    }
+    let prefix = |k: &IndexKey| match &k.0 {
+        Value::String(s) => {
+            let mut head = [0u8; 8];
+            let n = s.len().min(8);
+            head[..n].copy_from_slice(&s.as_bytes()[..n]);
+            u64::from_be_bytes(head)
+        }
+        _ => 0,
+    };
+    let mut keyed: Vec<(u64, u32, IndexKey)> = std::mem::take(entries)
+        .into_iter()
+        .map(|(k, id)| (prefix(&k), id, k))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.2.cmp(&b.2))
+            .then(a.1.cmp(&b.1))
+    });
+    entries.extend(keyed.into_iter().map(|(_, id, k)| (k, id)));
+}
+
 /// The entities (node or relationship ids) holding each value of one property.
 #[derive(Clone, Debug)]
 pub struct PropertyIndex {
@@ -103,7 +134,7 @@ impl PropertyIndex {
     /// in one pass instead of by a search per entry.
     pub fn fill(&mut self, mut entries: Vec<(IndexKey, u32)>) {
         entries.retain(|(k, _)| !k.0.is_null());
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        sort_entries(&mut entries);
         self.len += entries.len();
         let mut grouped: Vec<(IndexKey, SmallVec<[u32; 1]>)> = Vec::with_capacity(entries.len());
         for (key, id) in entries {
@@ -212,5 +243,47 @@ impl PropertyIndex {
             .iter()
             .find(|(_, ids)| ids.len() > 1)
             .map(|(k, ids)| (&k.0, ids[0], ids[1]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_sort_by_their_leading_bytes_as_the_generic_order_sorts_them() {
+        let texts = [
+            "p10",
+            "p1",
+            "p100000000",
+            "p10000000",
+            "",
+            "a",
+            "a\0",
+            "a\0\0",
+            "ab",
+            "Ü",
+            "ü",
+            "p1",
+            "zzzzzzzzz",
+            "zzzzzzzza",
+            "é",
+            "e\u{301}",
+        ];
+        let mut entries: Vec<(IndexKey, u32)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (IndexKey(Value::str(t)), (texts.len() - i) as u32))
+            .collect();
+        let mut expected = entries.clone();
+        expected.sort_by(|a, b| compare_for_order(&a.0.0, &b.0.0).then(a.1.cmp(&b.1)));
+        sort_entries(&mut entries);
+        let ids = |e: &[(IndexKey, u32)]| e.iter().map(|(_, id)| *id).collect::<Vec<_>>();
+        assert_eq!(ids(&entries), ids(&expected));
+        // Mixed types take the generic order.
+        let mut mixed = vec![(IndexKey(Value::str("a")), 1), (IndexKey(Value::Int(1)), 2)];
+        sort_entries(&mut mixed);
+        assert!(mixed.iter().all(|(k, _)| !k.0.is_null()));
+        assert_eq!(mixed.len(), 2);
     }
 }
