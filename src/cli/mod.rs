@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod outputs;
 mod params;
+mod progress;
 mod script;
 mod shell;
 mod store;

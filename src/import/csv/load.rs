@@ -6,7 +6,7 @@
 use super::{Column, Header, expand, open, parse_field, read_header};
 use crate::import::builder::{Builder, IdKey, NameCache, SourceIds, check_props};
 use crate::import::error::{ImportError, Location, RowError};
-use crate::import::progress::Progress;
+use crate::import::progress::Meter;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
 use std::path::{Path, PathBuf};
@@ -59,7 +59,7 @@ type Batch = Result<Vec<Item>, ImportError>;
 pub fn load(
     paths: &[PathBuf],
     builder: &mut Builder,
-    progress: &Progress,
+    progress: &Meter<'_>,
     array_delimiter: char,
 ) -> Result<(), ImportError> {
     let files = expand(paths)?;
@@ -90,7 +90,7 @@ fn run_pass(
     files: &[(&Path, &Header)],
     builder: &mut Builder,
     ids: &mut SourceIds,
-    progress: &Progress,
+    progress: &Meter<'_>,
     array_delimiter: char,
 ) -> Result<(), ImportError> {
     let keep_raw = builder.skip_bad;
@@ -166,7 +166,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn read(mut self, files: &[(&Path, &Header)], progress: &Progress, out: &SyncSender<Batch>) {
+    fn read(mut self, files: &[(&Path, &Header)], progress: &Meter<'_>, out: &SyncSender<Batch>) {
         let mut batch = Vec::with_capacity(BATCH);
         for (index, (path, header)) in files.iter().enumerate() {
             if let Err(e) = self.read_file(index, path, header, progress, &mut batch, out) {
@@ -184,7 +184,7 @@ impl Reader<'_> {
         index: usize,
         path: &Path,
         header: &Header,
-        progress: &Progress,
+        progress: &Meter<'_>,
         batch: &mut Vec<Item>,
         out: &SyncSender<Batch>,
     ) -> Result<(), ImportError> {
