@@ -18,6 +18,7 @@ use std::sync::Arc;
 mod batches;
 mod error;
 mod evaluate;
+mod inspect;
 mod notify;
 mod schema;
 

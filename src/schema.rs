@@ -1,10 +1,12 @@
 //! What a graph contains: labels, relationship types with the labels they connect, and
-//! property keys, each with counts. Used by `kg schema`, the shell's `:schema` and completion.
+//! property keys, each with counts (counted by `graph::stats`), as `kg schema` and the
+//! shell's `:schema` print them (`Database::schema`).
 
-use crate::graph::GraphRead;
+use crate::graph::{EntityKind, GraphRead};
 use crate::model::Value;
 use crate::result::QueryResult;
 use std::collections::BTreeMap;
+use std::convert::Infallible;
 use std::sync::Arc;
 
 #[derive(Debug, Default, Clone)]
@@ -17,56 +19,43 @@ pub struct Schema {
     pub keys: Vec<(Arc<str>, &'static str, usize)>,
 }
 
-fn label_set(graph: &dyn GraphRead, id: crate::model::NodeId) -> String {
-    let names = graph.names();
-    let labels: Vec<String> = graph
-        .node_labels(id)
-        .iter()
-        .map(|l| format!(":{}", names.name(*l)))
-        .collect();
+/// A label set as the schema prints it: `:A:B`, or `()` for none.
+fn label_set(labels: &[Arc<str>]) -> String {
     if labels.is_empty() {
-        "()".into()
-    } else {
-        labels.join("")
+        return "()".into();
     }
+    labels.iter().map(|l| format!(":{l}")).collect()
 }
 
+/// The graph's schema, from the counts of [`crate::graph::statistics`] and
+/// [`crate::graph::type_ends`].
 pub fn describe(graph: &dyn GraphRead) -> Schema {
-    let names = graph.names();
-    let mut labels: BTreeMap<Arc<str>, usize> = BTreeMap::new();
-    let mut keys: BTreeMap<(Arc<str>, &'static str), usize> = BTreeMap::new();
-    for id in graph.node_ids() {
-        for l in graph.node_labels(id) {
-            *labels.entry(names.name(*l).clone()).or_default() += 1;
-        }
-        for (k, _) in graph.node_props(id) {
-            *keys.entry((names.name(k).clone(), "node")).or_default() += 1;
-        }
-    }
+    let stats = crate::graph::statistics(graph);
+    let Ok(ends) = crate::graph::type_ends(graph, || Ok::<(), Infallible>(()));
+    // Sorted by the printed label sets, which can differ from the order of the sets.
     let mut types: BTreeMap<(Arc<str>, String, String), usize> = BTreeMap::new();
-    for id in graph.rel_ids() {
-        let (Some(ty), Some((start, end))) = (graph.rel_type(id), graph.rel_ends(id)) else {
-            continue;
-        };
-        let key = (
-            names.name(ty).clone(),
-            label_set(graph, start),
-            label_set(graph, end),
-        );
-        *types.entry(key).or_default() += 1;
-        for (k, _) in graph.rel_props(id) {
-            *keys
-                .entry((names.name(k).clone(), "relationship"))
-                .or_default() += 1;
-        }
+    for e in ends {
+        *types
+            .entry((e.ty, label_set(&e.start), label_set(&e.end)))
+            .or_default() += e.count;
     }
     Schema {
-        labels: labels.into_iter().collect(),
+        labels: stats.labels,
         types: types
             .into_iter()
             .map(|((t, s, e), n)| (t, s, e, n))
             .collect(),
-        keys: keys.into_iter().map(|((k, on), n)| (k, on, n)).collect(),
+        keys: stats
+            .keys
+            .into_iter()
+            .map(|(k, on, n)| {
+                let on = match on {
+                    EntityKind::Node => "node",
+                    EntityKind::Relationship => "relationship",
+                };
+                (k, on, n)
+            })
+            .collect(),
     }
 }
 

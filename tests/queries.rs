@@ -21,6 +21,7 @@
 //! ORDER BY and as bags otherwise. An expected error also requires the graph to be unchanged.
 //! Files under `tests/queries/known-bugs/` record engine bugs with their correct answers: they
 //! are reported, not failed on, and the test fails once such a file passes (move it then).
+//! The folder is made when a bug needs it: there is none while no known bug is open.
 
 // Test helpers panic with a message on broken fixtures; that is how a test reports them.
 #![allow(clippy::expect_used, clippy::unwrap_used)]

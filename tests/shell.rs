@@ -453,3 +453,39 @@ fn output_and_save_do_not_write_over_the_store() {
     p.exp_eof().unwrap();
     assert!(!store.join("rows.csv").exists());
 }
+
+/// The import's progress bar (drawn by the binary from the library's progress reports) shows
+/// on a terminal, and never when stderr is not one.
+#[test]
+fn an_import_draws_its_progress_bar_only_on_a_terminal() {
+    let dir = temp_dir("progress");
+    let nodes = dir.join("nodes.csv");
+    let mut text = String::from("id:ID,name,:LABEL\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("p{i},Person {i},Person\n"));
+    }
+    std::fs::write(&nodes, text).unwrap();
+    let statement = "MATCH (p:Person) RETURN count(p) AS people";
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kg"));
+    cmd.arg("--data")
+        .arg(&nodes)
+        .args(["query", statement])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("kg starts");
+    p.exp_string("importing [").expect("the progress bar");
+    p.exp_string("| 50000 ")
+        .expect("the count after the import");
+    p.exp_eof().unwrap();
+
+    let piped = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .arg("--data")
+        .arg(&nodes)
+        .args(["query", statement])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(!stderr.contains("importing ["), "{stderr}");
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("| 50000 "));
+}

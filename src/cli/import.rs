@@ -4,7 +4,6 @@ use super::{Fatal, Session, Status, counted};
 use clap::{Args, ValueEnum};
 use kg::Database;
 use kg::import::{self, ImportError, ImportFormat, ImportOptions, ImportReport};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -56,7 +55,7 @@ impl ImportArgs {
             format: self.format.map(FormatArg::format),
             skip_bad: self.skip_bad,
             bad_log: self.bad_log.clone(),
-            progress: std::io::stderr().is_terminal(),
+            progress: super::progress::bar_on_terminal(),
             ..ImportOptions::default()
         }
     }
@@ -128,7 +127,7 @@ fn describe_change(before: (usize, usize), after: (usize, usize)) -> String {
 pub fn load_data(paths: &[PathBuf]) -> Result<Database, Fatal> {
     let options = ImportOptions {
         default_format: Some(ImportFormat::Cypher),
-        progress: std::io::stderr().is_terminal(),
+        progress: super::progress::bar_on_terminal(),
         ..ImportOptions::default()
     };
     let imported = import::load(paths, &options).map_err(|e| load_error(&e))?;

@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod outputs;
 mod params;
+mod progress;
 mod script;
 mod shell;
 mod store;
@@ -195,7 +196,7 @@ fn run_command(
         Command::Import(args) => import::run(session, &args),
         Command::Why(args) => why::run(&session.db, &args),
         Command::Schema { format } => {
-            let schema = kg::schema::describe(session.db.graph());
+            let schema = session.db.schema();
             print_out(|out| {
                 schema.as_results().iter().try_for_each(|result| {
                     kg::format::write_result(

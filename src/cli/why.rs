@@ -36,13 +36,7 @@ pub enum WhyFormat {
 
 /// The connections between two named entities, or why there are none.
 pub fn find(db: &Database, from: &str, to: &str, limits: Limits) -> Result<why::Found, String> {
-    let graph = db.graph();
-    let a = why::resolve(graph, from).map_err(|e| e.to_string())?;
-    let b = why::resolve(graph, to).map_err(|e| e.to_string())?;
-    if a == b {
-        return Err(format!("'{from}' and '{to}' are the same node"));
-    }
-    Ok(why::connect(graph, a, b, limits))
+    db.connections(from, to, limits).map_err(|e| e.to_string())
 }
 
 /// The connections as text lines, with a line saying so when there are none.
@@ -99,7 +93,7 @@ pub fn run(db: &Database, args: &WhyArgs) -> Result<Status, Fatal> {
 
 /// `:why`: for each node and relationship of the last result, the sources it cites and the
 /// passages they quote.
-pub fn sources_text(result: &QueryResult, graph: &dyn kg::graph::GraphRead) -> String {
+pub fn sources_text(result: &QueryResult, db: &Database) -> String {
     let mut lines = Vec::new();
     let mut nodes: Vec<_> = result.nodes.values().collect();
     nodes.sort_by_key(|n| n.id);
@@ -112,7 +106,8 @@ pub fn sources_text(result: &QueryResult, graph: &dyn kg::graph::GraphRead) -> S
         // A relationship's ends may be in the result or only in the graph.
         let name = |id| match result.nodes.get(&id) {
             Some(n) => why::node_name(n),
-            None => kg::exec::node_data(graph, id)
+            None => db
+                .node(id)
                 .map_or_else(|| format!("node {}", id.0), |n| why::node_name(&n)),
         };
         lines.push((

@@ -3,6 +3,7 @@
 //! the graph has (a misspelling otherwise returns nothing, silently).
 
 use super::Database;
+use crate::graph::Statistics;
 use crate::plan::NameKind;
 use std::sync::Arc;
 
@@ -15,7 +16,8 @@ impl Database {
         if names.is_empty() {
             return Vec::new();
         }
-        let existing = |kind| self.names_in_use(kind);
+        let stats = self.statistics();
+        let existing = |kind| names_in_use(&stats, kind);
         let (labels, types, keys) = (
             existing(NameKind::Label),
             existing(NameKind::Type),
@@ -41,8 +43,9 @@ impl Database {
         if before.is_empty() {
             return;
         }
+        let stats = self.statistics();
         for (kind, name) in self.missing_names(&before) {
-            let have = self.names_in_use(kind);
+            let have = names_in_use(&stats, kind);
             let mut note = format!("no {} {name} in the graph", kind.noun());
             if let Some(close) = crate::syntax::closest(&name, have.iter().map(|n| &**n)) {
                 note.push_str(&format!("; did you mean {close}?"));
@@ -50,22 +53,13 @@ impl Database {
             self.notes.push(note);
         }
     }
+}
 
-    fn names_in_use(&self, kind: NameKind) -> Vec<Arc<str>> {
-        match kind {
-            NameKind::Label => self
-                .graph
-                .label_counts()
-                .into_iter()
-                .map(|(l, _)| l)
-                .collect(),
-            NameKind::Type => self
-                .graph
-                .type_counts()
-                .into_iter()
-                .map(|(t, _)| t)
-                .collect(),
-            NameKind::Key => self.graph.property_keys(),
-        }
+fn names_in_use(stats: &Statistics, kind: NameKind) -> Vec<Arc<str>> {
+    let names = |counts: &[(Arc<str>, usize)]| counts.iter().map(|(n, _)| n.clone()).collect();
+    match kind {
+        NameKind::Label => names(&stats.labels),
+        NameKind::Type => names(&stats.types),
+        NameKind::Key => stats.property_keys(),
     }
 }

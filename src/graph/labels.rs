@@ -102,14 +102,6 @@ impl LabelIndex {
         self.nodes.get(&label).map_or(0, |s| s.len() as usize)
     }
 
-    /// Labels with at least one node.
-    pub fn labels(&self) -> impl Iterator<Item = (Symbol, usize)> + '_ {
-        self.nodes
-            .iter()
-            .filter(|(_, s)| !s.is_empty())
-            .map(|(l, s)| (*l, s.len() as usize))
-    }
-
     pub fn heap_bytes(&self) -> usize {
         self.nodes
             .values()

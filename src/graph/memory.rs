@@ -15,7 +15,6 @@ use super::schema::{EntityKind, PropertyIndex};
 use super::strings::StringPool;
 use super::{GraphRead, Names};
 use crate::model::{NodeId, RelId, Value};
-use std::sync::Arc;
 
 /// The label set (or relationship type) of an id that holds no entity.
 pub(super) const DEAD: u32 = u32::MAX;
@@ -140,36 +139,6 @@ impl MemoryGraph {
         next_node
             .saturating_mul(node)
             .saturating_add(next_rel.saturating_mul(rel))
-    }
-
-    /// Labels in use, with the number of nodes carrying each.
-    pub fn label_counts(&self) -> Vec<(Arc<str>, usize)> {
-        self.labels
-            .labels()
-            .map(|(sym, n)| (self.names.name(sym).clone(), n))
-            .collect()
-    }
-
-    /// Property keys in use on any node or relationship.
-    pub fn property_keys(&self) -> Vec<Arc<str>> {
-        let used = |cols: &[Option<Column>], i: usize| {
-            cols.get(i)
-                .and_then(Option::as_ref)
-                .is_some_and(|c| c.count() > 0)
-        };
-        let mut keys: Vec<Arc<str>> = (0..self.names.len())
-            .filter(|&i| used(&self.node_props, i) || used(&self.rel_props, i))
-            .map(|i| self.names.name(Symbol(i as u32)).clone())
-            .collect();
-        keys.sort();
-        keys
-    }
-
-    /// Relationship types in use, with their counts.
-    pub fn type_counts(&self) -> Vec<(Arc<str>, usize)> {
-        self.types_in_use()
-            .map(|(sym, adj)| (self.names.name(sym).clone(), adj.count))
-            .collect()
     }
 
     fn types_in_use(&self) -> impl Iterator<Item = (Symbol, &TypeAdjacency)> {

@@ -21,6 +21,7 @@ mod memory;
 mod mutation;
 mod names;
 mod schema;
+mod stats;
 mod strings;
 mod traits;
 mod transaction;
@@ -39,6 +40,7 @@ pub use names::{Names, Symbol};
 pub use schema::{
     ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex, RangeOp,
 };
+pub use stats::{Statistics, TypeEnds, statistics, type_ends};
 pub use strings::StringPool;
 pub use traits::{GraphRead, GraphWrite, neighbours};
 pub use transaction::{Transaction, TxLog};

@@ -14,7 +14,7 @@
 
 use super::builder::{Builder, DEFAULT_GROUP, IdKey};
 use super::error::{ImportError, Location, RowError};
-use super::progress::Progress;
+use super::progress::Meter;
 use crate::model::Value;
 use crate::text::LineReader;
 use crate::text::skip_bom;
@@ -257,7 +257,7 @@ fn element(builder: &mut Builder, v: &Json, kind: Kind) -> Result<(), RowError> 
 pub fn load_lines(
     path: &Path,
     builder: &mut Builder,
-    progress: &Progress,
+    progress: &Meter<'_>,
 ) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
     let mut reader = LineReader::new(BufReader::with_capacity(1 << 16, file));
@@ -340,7 +340,7 @@ struct Doc<'x, 'a> {
     builder: &'x mut Builder<'a>,
     path: &'x Path,
     pos: Rc<Cell<Position>>,
-    progress: &'x Progress,
+    progress: &'x Meter<'x>,
     reported: u64,
     /// The import error that stopped the visit (serde errors carry only text).
     failure: Option<ImportError>,
@@ -427,7 +427,7 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
 pub fn load_document(
     path: &Path,
     builder: &mut Builder,
-    progress: &Progress,
+    progress: &Meter<'_>,
 ) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
     let pos = Rc::new(Cell::new(Position {

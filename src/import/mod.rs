@@ -23,11 +23,12 @@ pub use crate::text::limit_text;
 pub use crate::text::{LineError, LineReader};
 pub use error::{ImportError, Location, RowError};
 pub use json::{describe_json_error, json_from_str, json_number};
-pub use progress::Progress;
+pub use progress::{OnProgress, Progress};
 
 use crate::db::Database;
 use crate::graph::MemoryGraph;
 use builder::{Builder, Target};
+use progress::Meter;
 use std::path::{Path, PathBuf};
 
 /// The formats import reads.
@@ -80,8 +81,9 @@ pub struct ImportOptions {
     pub skip_bad: bool,
     /// Where rejected rows go, each with its location and reason.
     pub bad_log: Option<PathBuf>,
-    /// Draw a progress bar on stderr (callers pass whether stderr is a terminal).
-    pub progress: bool,
+    /// Told how many bytes of the files have been read as the import goes, and once more
+    /// when it ends (the `kg` binary draws a bar from it on a terminal).
+    pub progress: Option<OnProgress>,
     /// The separator of labels and array items in CSV fields.
     pub array_delimiter: char,
     /// With `load_into`: commit by writing a new snapshot instead of a log record (for a
@@ -96,7 +98,7 @@ impl Default for ImportOptions {
             default_format: None,
             skip_bad: false,
             bad_log: None,
-            progress: false,
+            progress: None,
             array_delimiter: ';',
             commit_through_checkpoint: false,
         }
@@ -179,7 +181,7 @@ fn run(
     builder: &mut Builder,
 ) -> Result<(), ImportError> {
     let groups = plan(paths, options)?;
-    let progress = Progress::new(total_bytes(paths), options.progress);
+    let progress = Meter::new(total_bytes(paths), options.progress.as_ref());
     let outcome = groups.iter().try_for_each(|(format, files)| {
         let creates_only = !matches!(format, ImportFormat::Cypher);
         builder.target.bulk_load(creates_only);

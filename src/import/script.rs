@@ -6,7 +6,7 @@
 
 use super::builder::{Builder, Target};
 use super::error::{ImportError, Location, RowError};
-use super::progress::Progress;
+use super::progress::Meter;
 use crate::db::Error;
 use crate::db::{Database, Params};
 use crate::syntax::ast::{Span, Statement, StatementKind};
@@ -169,7 +169,7 @@ fn transaction_control(statement: &Statement) -> Option<(&'static str, Span)> {
     Some((keyword, statement.span))
 }
 
-pub fn load(path: &Path, builder: &mut Builder, progress: &Progress) -> Result<(), ImportError> {
+pub fn load(path: &Path, builder: &mut Builder, progress: &Meter<'_>) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
     let mut reader = Reader {
         path,
@@ -192,7 +192,7 @@ fn read(
     reader: &mut Reader,
     mut input: LineReader<BufReader<File>>,
     builder: &mut Builder,
-    progress: &Progress,
+    progress: &Meter<'_>,
 ) -> Result<(), ImportError> {
     let path = reader.path;
     loop {

@@ -141,6 +141,39 @@ pub fn resolve(graph: &dyn GraphRead, name: &str) -> Result<NodeId, NameError> {
     Err(NameError::NotFound(name.to_string()))
 }
 
+/// Why a search between two names could not start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConnectError {
+    Name(NameError),
+    /// Both names pick out the same node.
+    SameNode(String, String),
+}
+
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConnectError::Name(e) => e.fmt(f),
+            ConnectError::SameNode(a, b) => write!(f, "'{a}' and '{b}' are the same node"),
+        }
+    }
+}
+
+/// The `limits.k` best connections between the nodes called `from` and `to` (see
+/// [`resolve`]).
+pub fn connect_names(
+    graph: &dyn GraphRead,
+    from: &str,
+    to: &str,
+    limits: Limits,
+) -> Result<Found, ConnectError> {
+    let a = resolve(graph, from).map_err(ConnectError::Name)?;
+    let b = resolve(graph, to).map_err(ConnectError::Name)?;
+    if a == b {
+        return Err(ConnectError::SameNode(from.into(), to.into()));
+    }
+    Ok(connect(graph, a, b, limits))
+}
+
 /// The `limits.k` best connections from `from` to `to`.
 pub fn connect(graph: &dyn GraphRead, from: NodeId, to: NodeId, limits: Limits) -> Found {
     let source = graph.names().get(crate::graph::SOURCE_LABEL);

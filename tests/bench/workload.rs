@@ -214,7 +214,8 @@ fn main() {
         );
     }
     let mut counts = serde_json::Map::new();
-    for (name, n) in graph.label_counts().into_iter().chain(graph.type_counts()) {
+    let statistics = kg::graph::statistics(graph);
+    for (name, n) in statistics.labels.into_iter().chain(statistics.types) {
         counts.insert(name.to_string(), json!(n));
     }
     let expected = stats["nodes"]

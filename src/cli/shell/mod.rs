@@ -40,28 +40,20 @@ pub fn history_path(option: Option<&str>) -> Option<PathBuf> {
 }
 
 fn vocabulary(session: &Session) -> Vocabulary {
-    let graph = session.db.graph();
-    let mut v = Vocabulary {
-        labels: graph
-            .label_counts()
-            .into_iter()
-            .map(|(l, _)| l.to_string())
-            .collect(),
-        types: graph
-            .type_counts()
-            .into_iter()
-            .map(|(t, _)| t.to_string())
-            .collect(),
-        keys: graph
+    let stats = session.db.statistics();
+    let names = |counts: Vec<(std::sync::Arc<str>, usize)>| -> Vec<String> {
+        counts.into_iter().map(|(n, _)| n.to_string()).collect()
+    };
+    Vocabulary {
+        keys: stats
             .property_keys()
             .into_iter()
             .map(|k| k.to_string())
             .collect(),
+        labels: names(stats.labels),
+        types: names(stats.types),
         params: session.params.keys().cloned().collect(),
-    };
-    v.labels.sort();
-    v.types.sort();
-    v
+    }
 }
 
 impl Shell<'_> {
@@ -90,11 +82,7 @@ impl Shell<'_> {
                     return;
                 }
             },
-            (None, Some(last)) => kg::export::Subgraph::from_results(
-                std::slice::from_ref(last),
-                session.db.graph(),
-                false,
-            ),
+            (None, Some(last)) => session.db.subgraph_of(std::slice::from_ref(last), false),
             (None, None) => {
                 eprintln!(
                     "nothing to export yet: run a statement first, or give one after the file name"
@@ -348,7 +336,7 @@ impl Shell<'_> {
             Command::Quit => {}
             Command::Help(topic) => print!("{}", commands::help(topic.as_deref())),
             Command::Schema => {
-                let schema = kg::schema::describe(db.graph());
+                let schema = db.schema();
                 let mut out = std::io::stdout().lock();
                 for result in schema.as_results() {
                     let _ = write_result(&mut out, &result, self.runner.format, Layout::default());
@@ -475,7 +463,7 @@ impl Shell<'_> {
             Command::Why => match &self.runner.last {
                 Some(last) => print!(
                     "{}",
-                    super::why::sources_text(last, self.runner.session.db.graph())
+                    super::why::sources_text(last, &self.runner.session.db)
                 ),
                 None => println!("no result yet: :why explains the last one"),
             },

@@ -3,7 +3,7 @@
 //! read the graph as it is at the call, the statement's own changes included.
 
 use super::{ProcCall, ProcType, Procedure, Result};
-use crate::graph::{EntityKind, GraphRead, Symbol};
+use crate::graph::{EntityKind, GraphRead, Symbol, statistics, type_ends};
 use crate::model::{Map, NodeId, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -71,45 +71,24 @@ pub(super) fn procedures() -> Vec<Procedure> {
     ]
 }
 
-fn names_in_use(graph: &dyn GraphRead, used: impl Fn(Symbol) -> bool) -> Vec<Arc<str>> {
-    let all = graph.names().all();
-    let mut names: Vec<Arc<str>> = (0..all.len())
-        .filter(|i| used(Symbol(*i as u32)))
-        .map(|i| all[i].clone())
-        .collect();
-    names.sort();
-    names
-}
-
 fn one_column(names: Vec<Arc<str>>) -> Vec<Vec<Value>> {
     names.into_iter().map(|n| vec![Value::String(n)]).collect()
 }
 
+fn names(counts: Vec<(Arc<str>, usize)>) -> Vec<Arc<str>> {
+    counts.into_iter().map(|(n, _)| n).collect()
+}
+
 fn labels(call: &ProcCall) -> Result<Vec<Vec<Value>>> {
-    let g = call.graph;
-    Ok(one_column(names_in_use(g, |s| g.label_count(s) > 0)))
+    Ok(one_column(names(statistics(call.graph).labels)))
 }
 
 fn relationship_types(call: &ProcCall) -> Result<Vec<Vec<Value>>> {
-    let g = call.graph;
-    Ok(one_column(names_in_use(g, |s| g.type_count(s) > 0)))
+    Ok(one_column(names(statistics(call.graph).types)))
 }
 
 fn property_keys(call: &ProcCall) -> Result<Vec<Vec<Value>>> {
-    let g = call.graph;
-    let mut keys = BTreeSet::new();
-    for id in g.node_ids() {
-        crate::limits::check()?;
-        keys.extend(g.node_props(id).into_iter().map(|(k, _)| k));
-    }
-    for id in g.rel_ids() {
-        crate::limits::check()?;
-        keys.extend(g.rel_props(id).into_iter().map(|(k, _)| k));
-    }
-    let names = g.names();
-    let mut keys: Vec<Arc<str>> = keys.into_iter().map(|k| names.name(k)).collect();
-    keys.sort();
-    Ok(one_column(keys))
+    Ok(one_column(statistics(call.graph).property_keys()))
 }
 
 fn strings(items: impl IntoIterator<Item = Arc<str>>) -> Value {
@@ -127,8 +106,7 @@ fn map(entries: Vec<(&str, Value)>) -> Value {
 
 fn visualization(call: &ProcCall) -> Result<Vec<Vec<Value>>> {
     let g = call.graph;
-    let names = g.names();
-    let labels = names_in_use(g, |s| g.label_count(s) > 0);
+    let labels = names(statistics(g).labels);
     let schema = g.schema();
     let nodes = labels
         .iter()
@@ -150,15 +128,12 @@ fn visualization(call: &ProcCall) -> Result<Vec<Vec<Value>>> {
             ])
         })
         .collect();
+    // A relationship between label sets links each start label to each end label.
     let mut links = BTreeSet::new();
-    for id in g.rel_ids() {
-        crate::limits::check()?;
-        let (Some(ty), Some((start, end))) = (g.rel_type(id), g.rel_ends(id)) else {
-            continue;
-        };
-        for s in g.node_labels(start) {
-            for e in g.node_labels(end) {
-                links.insert((names.name(ty), names.name(*s), names.name(*e)));
+    for ends in type_ends(g, crate::limits::check)? {
+        for s in &ends.start {
+            for e in &ends.end {
+                links.insert((ends.ty.clone(), s.clone(), e.clone()));
             }
         }
     }

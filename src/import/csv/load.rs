@@ -9,7 +9,7 @@ use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
 use crate::import::builder::{Builder, IdKey, NameCache, SourceIds};
 use crate::import::error::{ImportError, Location, RowError};
-use crate::import::progress::Progress;
+use crate::import::progress::Meter;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
 use std::collections::HashMap;
@@ -64,7 +64,7 @@ type Batch = Result<Vec<Item>, ImportError>;
 pub fn load(
     paths: &[PathBuf],
     builder: &mut Builder,
-    progress: &Progress,
+    progress: &Meter<'_>,
     array_delimiter: char,
 ) -> Result<(), ImportError> {
     let files = expand(paths)?;
@@ -95,7 +95,7 @@ fn run_pass(
     files: &[(&Path, &Header)],
     builder: &mut Builder,
     ids: &mut SourceIds,
-    progress: &Progress,
+    progress: &Meter<'_>,
     array_delimiter: char,
 ) -> Result<(), ImportError> {
     let keep_raw = builder.skip_bad;

@@ -5,7 +5,7 @@
 
 use super::open;
 use crate::import::error::ImportError;
-use crate::import::progress::Progress;
+use crate::import::progress::Meter;
 use crate::text::{Record, SyntaxError};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender};
@@ -38,7 +38,7 @@ pub enum End {
 /// when the receiving side has gone.
 pub fn split(
     files: &[&Path],
-    progress: &Progress,
+    progress: &Meter<'_>,
     out: &SyncSender<Records>,
     recycled: &Receiver<Vec<Record>>,
 ) {
@@ -53,7 +53,7 @@ pub fn split(
 fn split_file(
     file: usize,
     path: &Path,
-    progress: &Progress,
+    progress: &Meter<'_>,
     out: &SyncSender<Records>,
     recycled: &Receiver<Vec<Record>>,
 ) -> Result<(), ()> {
