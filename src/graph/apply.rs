@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// The adjacency is rebuilt once its overlay and dead entries exceed a quarter of it.
 const REBUILD_FRACTION: usize = 4;
 
-fn check_storable(value: &Value) -> Result<(), GraphError> {
+pub(super) fn check_storable(value: &Value) -> Result<(), GraphError> {
     if value.is_storable() {
         Ok(())
     } else {

@@ -4,6 +4,7 @@
 //! [`Mutation::CreateNode`] and [`Mutation::CreateRel`], but no undo is kept: a failed load
 //! drops the whole graph.
 
+use super::apply::check_storable;
 use super::column::Stored;
 use super::labels::LabelList;
 use super::memory::MemoryGraph;
@@ -19,14 +20,6 @@ pub(super) trait NewProperty {
     fn check(&self) -> Result<(), GraphError>;
     /// The key's symbol and the value to store, or `None` for a null.
     fn resolve(self, names: &Names, pool: &mut StringPool) -> Option<(Symbol, Stored)>;
-}
-
-fn check_storable(value: &Value) -> Result<(), GraphError> {
-    if value.is_storable() {
-        Ok(())
-    } else {
-        Err(GraphError::UnstorableValue(value.value_type()))
-    }
 }
 
 impl NewProperty for (Arc<str>, Value) {

@@ -3,9 +3,9 @@
 //! clause order, ...) is checked here, with the span of the offending text.
 //!
 //! **Invariant:** the planner reads `syntax::ast` and the graph's names and statistics; it
-//! never evaluates an expression, and the executor never sees the syntax tree. It does change
-//! the graph's bookkeeping: it interns names, and choosing an index seek builds the index
-//! (`ensure_index`), also when the plan is only explained.
+//! never evaluates an expression, and the executor never sees the syntax tree. It reads the
+//! graph through `GraphRead` and builds no index (seeks use the indexes declared); the one
+//! bookkeeping it changes is the symbol table, interning the names a statement reads.
 
 mod bind;
 mod call;
