@@ -4,6 +4,7 @@
 //! caller's places the rows in the graph in file order. The order of rows, errors and bad-row
 //! log lines is the same as doing everything on one thread.
 
+use super::pooling::{column_key, text_estimate, texts_can_be_pooled};
 use super::records::{End, Records, split};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
@@ -12,8 +13,6 @@ use crate::import::error::{ImportError, Location, RowError};
 use crate::import::progress::Meter;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
-use std::collections::HashMap;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
@@ -160,76 +159,6 @@ fn run_pass(
         builder.target.put_strings(pool);
     }
     placed
-}
-
-/// About how many texts the files hold, and at most how many bytes: rows (estimated from
-/// the length of the lines at the start of each file) times text columns, and file sizes.
-fn text_estimate(files: &[(&Path, &Header)]) -> (usize, usize) {
-    let (mut texts, mut bytes) = (0, 0);
-    for (path, header) in files {
-        let columns = header
-            .columns
-            .iter()
-            .filter(|c| matches!(column_key(c), Some((_, Kind::String, false))))
-            .count();
-        if columns == 0 {
-            continue;
-        }
-        let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
-        texts += estimated_rows(path, size) * columns;
-        bytes += size;
-    }
-    (texts, bytes)
-}
-
-fn estimated_rows(path: &Path, size: usize) -> usize {
-    use std::io::Read;
-    const SAMPLE: u64 = 1 << 16;
-    let mut start = Vec::new();
-    let read = File::open(path).and_then(|f| f.take(SAMPLE).read_to_end(&mut start));
-    let lines = start.iter().filter(|b| **b == b'\n').count();
-    match read {
-        Ok(n) if lines > 0 => size / n.div_ceil(lines),
-        _ => 0,
-    }
-}
-
-/// The key a column stores its values under, with their kind and whether they are lists.
-fn column_key(column: &Column) -> Option<(&Arc<str>, Kind, bool)> {
-    match column {
-        Column::Id { key: Some(key), .. } => Some((key, Kind::String, false)),
-        Column::Prop { key, kind, array } => Some((key, *kind, *array)),
-        _ => None,
-    }
-}
-
-/// Whether the reader may intern texts itself, in the graph's pool taken out for the pass:
-/// only where the builder will never need the pool, that is into a new graph without
-/// indexes, with every key of one type across the files and unused so far (so that no
-/// column's chunk ever turns from texts to mixed values, which reads the texts).
-fn texts_can_be_pooled(
-    files: &[(&Path, &Header)],
-    keys: &[Vec<Option<Symbol>>],
-    builder: &Builder,
-) -> bool {
-    let graph = builder.target.graph();
-    if !builder.target.is_fresh() || graph.has_indexes() {
-        return false;
-    }
-    let mut kinds: HashMap<Symbol, (Kind, bool)> = HashMap::new();
-    for ((_, header), keys) in files.iter().zip(keys) {
-        for (column, key) in header.columns.iter().zip(keys) {
-            let (Some((_, kind, array)), Some(key)) = (column_key(column), key) else {
-                continue;
-            };
-            if *kinds.entry(*key).or_insert((kind, array)) != (kind, array)
-                || !graph.key_unused(*key, header.rels)
-            {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 /// The builder's side: places rows in the graph, in file order.

@@ -12,6 +12,7 @@
 //! does not have yet, are read as strings, with a note.
 
 mod load;
+mod pooling;
 mod records;
 
 pub use load::load;
