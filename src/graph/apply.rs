@@ -285,9 +285,8 @@ impl MemoryGraph {
         end: NodeId,
         props: Vec<P>,
     ) -> Result<Option<Mutation>, GraphError> {
-        let (Some(start_set), Some(end_set)) = (self.node_set(start), self.node_set(end)) else {
-            return Err(GraphError::NoSuchNode(start));
-        };
+        let start_set = self.node_set(start).ok_or(GraphError::NoSuchNode(start))?;
+        let end_set = self.node_set(end).ok_or(GraphError::NoSuchNode(end))?;
         let (r, s, e) = (id.0 as u32, start.0 as u32, end.0 as u32);
         self.reserve_ids(self.next_node_id(), RelId(id.0 + 1))?;
         self.rel_types[r as usize] = sym.0;

@@ -122,6 +122,14 @@ impl StringPool {
         self.refs.reserve(texts);
     }
 
+    /// Gives back the room [`reserve`](Self::reserve) made beyond what was used.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.lens.shrink_to_fit();
+        self.refs.shrink_to_fit();
+    }
+
     /// Distinct live texts.
     pub fn len(&self) -> usize {
         self.starts.len() - self.free.len()

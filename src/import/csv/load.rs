@@ -119,8 +119,7 @@ fn run_pass(
         None
     };
     let keys = &keys;
-    let mut unplaced = Vec::new();
-    let outcome = std::thread::scope(|scope| {
+    let (placed, pool, unplaced) = std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(QUEUED);
         let (records_out, records) = sync_channel(QUEUED);
         let (recycle, recycled) = channel();
@@ -145,17 +144,16 @@ fn run_pass(
                 .into_iter()
                 .try_for_each(|item| placer.place(item, files, builder))
         });
-        unplaced = placer.unplaced;
         let pool = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (placed, pool)
+        (placed, pool, placer.unplaced)
     });
-    let (placed, pool) = outcome;
     if let Some(mut pool) = pool {
         for id in unplaced {
             pool.release(id);
         }
+        pool.shrink_to_fit();
         builder.target.put_strings(pool);
     }
     placed
