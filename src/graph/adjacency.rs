@@ -150,6 +150,11 @@ impl Csr {
     }
 
     /// Starts a bulk load: entries pile up unsorted, readers must wait for `end_bulk`.
+    /// Entries added by a bulk load and not yet sorted in.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
     pub fn begin_bulk(&mut self) {
         self.bulk = true;
     }

@@ -2,7 +2,7 @@
 //! log replay alike. Each change returns the change that undoes it.
 
 use super::Symbol;
-use super::adjacency::{Direction, TypeAdjacency};
+use super::adjacency::{Csr, Direction, TypeAdjacency};
 use super::bulk::NewProperty;
 use super::citations::{Citation, Cited};
 use super::column::Column;
@@ -376,14 +376,37 @@ impl MemoryGraph {
         }
     }
 
+    /// Sorts what the load added. Each type's two directions sort on their own, so they are
+    /// shared out between two threads by size: the sorting is most of a load's last step.
     pub fn end_bulk_load(&mut self) {
         self.bulk = false;
         let types = &self.rel_types;
         let alive = |r: u32| types.get(r as usize).is_some_and(|t| *t != DEAD);
-        for adj in self.adjacency.iter_mut().flatten() {
-            adj.outgoing.end_bulk(alive);
-            adj.incoming.end_bulk(alive);
+        let mut csrs: Vec<&mut Csr> = self
+            .adjacency
+            .iter_mut()
+            .flatten()
+            .flat_map(|adj| [&mut adj.outgoing, &mut adj.incoming])
+            .collect();
+        csrs.sort_by_key(|csr| std::cmp::Reverse(csr.pending()));
+        let (mut mine, mut other) = (Vec::new(), Vec::new());
+        let (mut my_load, mut other_load) = (0, 0);
+        for csr in csrs {
+            if my_load <= other_load {
+                my_load += csr.pending();
+                mine.push(csr);
+            } else {
+                other_load += csr.pending();
+                other.push(csr);
+            }
         }
+        let alive = &alive;
+        std::thread::scope(|scope| {
+            if !other.is_empty() {
+                scope.spawn(move || other.into_iter().for_each(|csr| csr.end_bulk(alive)));
+            }
+            mine.into_iter().for_each(|csr| csr.end_bulk(alive));
+        });
     }
 
     /// Folds every type's pending adjacency changes in, when they are worth it; called after a
