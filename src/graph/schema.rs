@@ -82,7 +82,7 @@ impl Ord for IndexKey {
 fn sort_entries(entries: &mut Vec<(IndexKey, u32)>) {
     let texts = entries.iter().all(|(k, _)| matches!(k.0, Value::String(_)));
     if !texts {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        sort_on_two_threads(entries, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         return;
     }
     let prefix = |k: &IndexKey| match &k.0 {
@@ -98,12 +98,40 @@ fn sort_entries(entries: &mut Vec<(IndexKey, u32)>) {
         .into_iter()
         .map(|(k, id)| (prefix(&k), id, k))
         .collect();
-    keyed.sort_unstable_by(|a, b| {
+    sort_on_two_threads(&mut keyed, |a, b| {
         a.0.cmp(&b.0)
             .then_with(|| a.2.cmp(&b.2))
             .then(a.1.cmp(&b.1))
     });
     entries.extend(keyed.into_iter().map(|(_, id, k)| (k, id)));
+}
+
+/// Sorts by `order`, which must tell any two items apart, on two threads when there are
+/// enough items to pay for one: each half on its own, then one merge.
+fn sort_on_two_threads<T: Send>(items: &mut Vec<T>, order: impl Fn(&T, &T) -> Ordering + Sync) {
+    const PARALLEL_FROM: usize = 1 << 16;
+    if items.len() < PARALLEL_FROM {
+        items.sort_unstable_by(order);
+        return;
+    }
+    let mut right = items.split_off(items.len() / 2);
+    let mut left = std::mem::take(items);
+    std::thread::scope(|scope| {
+        scope.spawn(|| left.sort_unstable_by(&order));
+        right.sort_unstable_by(&order);
+    });
+    items.reserve_exact(left.len() + right.len());
+    let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
+        let next = if order(b, a) == Ordering::Less {
+            right.next()
+        } else {
+            left.next()
+        };
+        items.extend(next);
+    }
+    items.extend(left);
+    items.extend(right);
 }
 
 /// The entities (node or relationship ids) holding each value of one property.
@@ -279,6 +307,20 @@ mod tests {
         expected.sort_by(|a, b| compare_for_order(&a.0.0, &b.0.0).then(a.1.cmp(&b.1)));
         sort_entries(&mut entries);
         let ids = |e: &[(IndexKey, u32)]| e.iter().map(|(_, id)| *id).collect::<Vec<_>>();
+        // Enough entries to be sorted on two threads, in an order far from sorted.
+        let many: Vec<(IndexKey, u32)> = (0..200_000u32)
+            .map(|i| {
+                (
+                    IndexKey(Value::str(&format!("k{}", i.wrapping_mul(7919) % 50_000))),
+                    i,
+                )
+            })
+            .collect();
+        let mut by_threads = many.clone();
+        sort_entries(&mut by_threads);
+        let mut alone = many;
+        alone.sort_by(|a, b| compare_for_order(&a.0.0, &b.0.0).then(a.1.cmp(&b.1)));
+        assert_eq!(ids(&by_threads), ids(&alone));
         assert_eq!(ids(&entries), ids(&expected));
         // Mixed types take the generic order.
         let mut mixed = vec![(IndexKey(Value::str("a")), 1), (IndexKey(Value::Int(1)), 2)];
