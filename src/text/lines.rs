@@ -123,7 +123,7 @@ impl<R: BufRead> LineReader<R> {
             if chunk.is_empty() {
                 return Ok(self.bytes.len());
             }
-            let (used, done) = match chunk.iter().position(|b| *b == b'\n') {
+            let (used, done) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i + 1, true),
                 None => (chunk.len(), false),
             };

@@ -8,12 +8,14 @@ use super::MAX_STATEMENT_BYTES;
 use super::lines::{LineError, LineReader};
 use std::io::BufRead;
 
-/// One record. Field texts are unescaped and stored back to back in `text`.
+/// One record. An unquoted field is read where it stands in `raw`; a quoted one is unescaped
+/// into `text`, the fields back to back.
 #[derive(Default, Debug)]
 pub struct Record {
     /// The line the record starts on (from 1).
     pub line: u64,
     text: String,
+    /// Each field's start and end, in `text` when it was quoted, else in `raw`.
     fields: Vec<(usize, usize, bool)>,
     /// The record as it was in the file, for the bad-row log.
     pub raw: String,
@@ -31,7 +33,8 @@ impl Record {
     /// The field's text and whether it was quoted.
     pub fn field(&self, i: usize) -> (&str, bool) {
         match self.fields.get(i) {
-            Some(&(start, end, quoted)) => (&self.text[start..end], quoted),
+            Some(&(start, end, true)) => (&self.text[start..end], true),
+            Some(&(start, end, false)) => (&self.raw[start..end], false),
             None => ("", false),
         }
     }
@@ -115,11 +118,12 @@ impl<R: BufRead> RecordReader<R> {
                 // Quoted: runs to the closing quote, across lines if need be.
                 loop {
                     let bytes = rec.raw.as_bytes();
-                    let escapes = self.backslash_escapes;
-                    match bytes[pos..]
-                        .iter()
-                        .position(|b| *b == b'"' || (escapes && *b == b'\\'))
-                    {
+                    let found = if self.backslash_escapes {
+                        memchr::memchr2(b'"', b'\\', &bytes[pos..])
+                    } else {
+                        memchr::memchr(b'"', &bytes[pos..])
+                    };
+                    match found {
                         Some(q) if bytes[pos + q] == b'\\' => {
                             rec.text.push_str(&rec.raw[pos..pos + q]);
                             pos += q + 1;
@@ -172,17 +176,13 @@ impl<R: BufRead> RecordReader<R> {
                 }
             } else {
                 let rest = &bytes[pos..];
-                let end = rest
-                    .iter()
-                    .position(|b| *b == self.delimiter || *b == b'\n')
-                    .unwrap_or(rest.len());
+                let end = memchr::memchr2(self.delimiter, b'\n', rest).unwrap_or(rest.len());
                 let mut text_end = pos + end;
                 let at_delimiter = rest.get(end) == Some(&self.delimiter);
                 if !at_delimiter && text_end > pos && bytes[text_end - 1] == b'\r' {
                     text_end -= 1;
                 }
-                rec.text.push_str(&rec.raw[pos..text_end]);
-                rec.fields.push((start, rec.text.len(), false));
+                rec.fields.push((pos, text_end, false));
                 if !at_delimiter {
                     break;
                 }
