@@ -85,14 +85,16 @@ impl MemoryGraph {
         }
     }
 
-    /// An empty graph with room for this many nodes and relationships (for loading).
-    pub fn with_capacity(nodes: usize, rels: usize) -> Self {
-        MemoryGraph {
-            node_sets: Vec::with_capacity(nodes),
-            rel_types: Vec::with_capacity(rels),
-            rel_starts: Vec::with_capacity(rels),
-            rel_ends: Vec::with_capacity(rels),
-            ..Self::default()
+    /// Room for about this many more nodes and relationships, for a load that knows roughly
+    /// how many it brings: the id tables then grow once instead of by doubling.
+    pub fn reserve(&mut self, nodes: usize, rels: usize) {
+        self.node_sets.reserve(nodes);
+        for table in [
+            &mut self.rel_types,
+            &mut self.rel_starts,
+            &mut self.rel_ends,
+        ] {
+            table.reserve(rels);
         }
     }
 

@@ -16,15 +16,27 @@ use std::sync::Arc;
 
 /// One `Arc` per distinct label, type or key, shared by all the rows that name it.
 #[derive(Default)]
-pub struct NameCache(HashMap<String, Arc<str>>);
+pub struct NameCache {
+    names: HashMap<String, Arc<str>>,
+    /// The name asked for last: rows of a file mostly repeat their label or type, and
+    /// comparing a few bytes is cheaper than hashing them.
+    last: Option<Arc<str>>,
+}
 
 impl NameCache {
     pub fn get(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.0.get(s) {
-            return a.clone();
+        if let Some(last) = self.last.as_ref().filter(|last| ***last == *s) {
+            return last.clone();
         }
-        let a: Arc<str> = Arc::from(s);
-        self.0.insert(s.to_string(), a.clone());
+        let a = match self.names.get(s) {
+            Some(a) => a.clone(),
+            None => {
+                let a: Arc<str> = Arc::from(s);
+                self.names.insert(s.to_string(), a.clone());
+                a
+            }
+        };
+        self.last = Some(a.clone());
         a
     }
 }
@@ -66,6 +78,13 @@ impl Target<'_> {
         match self {
             Target::Fresh(g) => Some(g.take_strings()),
             Target::Db(_) => None,
+        }
+    }
+
+    /// Makes room in a new graph for about this many more nodes and relationships.
+    pub fn reserve(&mut self, nodes: usize, rels: usize) {
+        if let Target::Fresh(g) = self {
+            g.reserve(nodes, rels);
         }
     }
 

@@ -4,7 +4,7 @@
 //! caller's places the rows in the graph in file order. The order of rows, errors and bad-row
 //! log lines is the same as doing everything on one thread.
 
-use super::pooling::{column_key, text_estimate, texts_can_be_pooled};
+use super::pooling::{column_key, rows_estimate, text_estimate, texts_can_be_pooled};
 use super::records::{End, Records, split};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
@@ -13,6 +13,7 @@ use crate::import::error::{ImportError, Location, RowError};
 use crate::import::progress::Meter;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
+use smallvec::SmallVec;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
@@ -25,11 +26,14 @@ const QUEUED: usize = 4;
 
 type Props = Vec<(Symbol, Stored)>;
 
+/// A node's labels: mostly one, kept inline.
+type Labels = SmallVec<[Arc<str>; 2]>;
+
 /// A record made ready for the builder.
 enum Row {
     Node {
         id: NodeId,
-        labels: Vec<Arc<str>>,
+        labels: Labels,
         props: Props,
     },
     Rel {
@@ -109,6 +113,12 @@ fn run_pass(
                 .collect()
         })
         .collect();
+    let rows = rows_estimate(files);
+    match files.first() {
+        Some((_, header)) if header.rels => builder.target.reserve(0, rows),
+        Some(_) => builder.target.reserve(rows, 0),
+        None => {}
+    }
     let pool = if texts_can_be_pooled(files, &keys, builder) {
         builder.target.take_strings().map(|mut pool| {
             let (texts, bytes) = text_estimate(files);
@@ -254,7 +264,7 @@ struct Reader<'a> {
 enum Shape {
     Node {
         id: NodeId,
-        labels: Vec<Arc<str>>,
+        labels: Labels,
     },
     Rel {
         ty: Arc<str>,
@@ -394,7 +404,7 @@ impl Reader<'_> {
                 },
             ));
         }
-        let mut labels = Vec::new();
+        let mut labels = Labels::new();
         let mut id = None;
         let mut start = None;
         let mut end = None;

@@ -1,5 +1,6 @@
 //! Whether the CSV reader thread may intern texts itself, in the new graph's string pool
-//! taken out for a pass, and how much room to make in the pool before it starts.
+//! taken out for a pass, and how much room to make in the graph and the pool before a pass
+//! starts.
 
 use super::{Column, Header, Kind};
 use crate::graph::Symbol;
@@ -27,6 +28,17 @@ pub(super) fn text_estimate(files: &[(&Path, &Header)]) -> (usize, usize) {
         bytes += size;
     }
     (texts, bytes)
+}
+
+/// About how many rows the files hold.
+pub(super) fn rows_estimate(files: &[(&Path, &Header)]) -> usize {
+    files
+        .iter()
+        .map(|(path, _)| {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+            estimated_rows(path, size)
+        })
+        .sum()
 }
 
 pub(super) fn estimated_rows(path: &Path, size: usize) -> usize {
