@@ -4,7 +4,7 @@
 //! caller's places the rows in the graph in file order. The order of rows, errors and bad-row
 //! log lines is the same as doing everything on one thread.
 
-use super::pooling::{column_key, rows_estimate, text_estimate, texts_can_be_pooled};
+use super::pooling::{column_key, file_estimate, text_estimate, texts_can_be_pooled};
 use super::records::{End, Records, split};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
@@ -113,7 +113,9 @@ fn run_pass(
                 .collect()
         })
         .collect();
-    let rows = rows_estimate(files);
+    let estimates: Vec<(usize, usize)> =
+        files.iter().map(|(path, _)| file_estimate(path)).collect();
+    let rows = estimates.iter().map(|(rows, _)| rows).sum();
     match files.first() {
         Some((_, header)) if header.rels => builder.target.reserve(0, rows),
         Some(_) => builder.target.reserve(rows, 0),
@@ -121,7 +123,7 @@ fn run_pass(
     }
     let pool = if texts_can_be_pooled(files, &keys, builder) {
         builder.target.take_strings().map(|mut pool| {
-            let (texts, bytes) = text_estimate(files);
+            let (texts, bytes) = text_estimate(files, &estimates);
             pool.reserve(texts, bytes);
             pool
         })

@@ -10,47 +10,40 @@ use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
-/// About how many texts the files hold, and at most how many bytes: rows (estimated from
-/// the length of the lines at the start of each file) times text columns, and file sizes.
-pub(super) fn text_estimate(files: &[(&Path, &Header)]) -> (usize, usize) {
+/// About how many rows a file holds (from the length of the lines at its start), and its
+/// size in bytes.
+pub(super) fn file_estimate(path: &Path) -> (usize, usize) {
+    use std::io::Read;
+    const SAMPLE: u64 = 1 << 16;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let mut start = Vec::new();
+    let read = File::open(path).and_then(|f| f.take(SAMPLE).read_to_end(&mut start));
+    let lines = start.iter().filter(|b| **b == b'\n').count();
+    match read {
+        Ok(n) if lines > 0 => (size / n.div_ceil(lines), size),
+        _ => (0, size),
+    }
+}
+
+/// About how many texts the files hold, and at most how many bytes: rows times text columns,
+/// and the sizes of the files that have any, from each file's [`file_estimate`].
+pub(super) fn text_estimate(
+    files: &[(&Path, &Header)],
+    estimates: &[(usize, usize)],
+) -> (usize, usize) {
     let (mut texts, mut bytes) = (0, 0);
-    for (path, header) in files {
+    for ((_, header), (rows, size)) in files.iter().zip(estimates) {
         let columns = header
             .columns
             .iter()
             .filter(|c| matches!(column_key(c), Some((_, Kind::String, false))))
             .count();
-        if columns == 0 {
-            continue;
+        if columns > 0 {
+            texts += rows * columns;
+            bytes += size;
         }
-        let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
-        texts += estimated_rows(path, size) * columns;
-        bytes += size;
     }
     (texts, bytes)
-}
-
-/// About how many rows the files hold.
-pub(super) fn rows_estimate(files: &[(&Path, &Header)]) -> usize {
-    files
-        .iter()
-        .map(|(path, _)| {
-            let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
-            estimated_rows(path, size)
-        })
-        .sum()
-}
-
-pub(super) fn estimated_rows(path: &Path, size: usize) -> usize {
-    use std::io::Read;
-    const SAMPLE: u64 = 1 << 16;
-    let mut start = Vec::new();
-    let read = File::open(path).and_then(|f| f.take(SAMPLE).read_to_end(&mut start));
-    let lines = start.iter().filter(|b| **b == b'\n').count();
-    match read {
-        Ok(n) if lines > 0 => size / n.div_ceil(lines),
-        _ => 0,
-    }
 }
 
 /// The key a column stores its values under, with their kind and whether they are lists.
