@@ -1,6 +1,7 @@
 //! Import: the first byte picks the format (0 CSV, 1 JSON, 2 JSON lines, 3 a script), the
 //! rest is the file; CSV input may hold several files split by a line `%%` (node files and
-//! relationship files). Loaded into an empty database with small limits, all or nothing.
+//! relationship files). Loaded into an empty database with small limits, all or nothing, and
+//! into a new graph.
 #![no_main]
 
 use kg::import::{ImportFormat, ImportOptions, load_into};
@@ -38,6 +39,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut db = kg_fuzz::empty_db();
     let _ = load_into(&mut db, &paths, &options);
+    // The same files into a new graph: there CSV texts are interned by the reading thread.
+    let _ = kg::import::load(&paths, &options);
     for path in paths {
         let _ = std::fs::remove_file(path);
     }
