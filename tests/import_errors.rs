@@ -153,6 +153,29 @@ fn skip_bad_loads_the_good_rows_and_logs_every_bad_one() {
 }
 
 #[test]
+fn a_key_two_columns_name_keeps_the_last_ones_value() {
+    let dir = scratch("repeated-key");
+    let nodes = write(&dir, "n.csv", "id:ID,name,name,:LABEL\na1,x,y,A\n");
+    // Into a new graph, where the reading thread interns the texts.
+    let imported = import::load(std::slice::from_ref(&nodes), &ImportOptions::default()).unwrap();
+    let strings = kg::graph::GraphRead::strings(&imported.graph);
+    assert_eq!(strings.find("x"), None, "the shadowed value is not kept");
+    let mut db = imported.into_database();
+    assert_eq!(db_rows_of(&mut db, "MATCH (n) RETURN n.name"), ["'y'"]);
+    assert_eq!(
+        db_rows_of(
+            &mut db,
+            "MATCH (n) WHERE n.name IS NOT NULL RETURN count(*)"
+        ),
+        ["1"]
+    );
+    // Into a database, through mutations.
+    let mut db = Database::in_memory();
+    import::load_into(&mut db, &[nodes], &ImportOptions::default()).unwrap();
+    assert_eq!(db_rows_of(&mut db, "MATCH (n) RETURN n.name"), ["'y'"]);
+}
+
+#[test]
 fn a_key_that_files_type_differently_keeps_each_files_values() {
     // The reader thread interns texts itself only when no column can come to mix types;
     // here `code` is an integer in one file and text in the other, in one chunk of ids.
@@ -182,6 +205,10 @@ fn a_key_that_files_type_differently_keeps_each_files_values() {
 }
 
 fn db_rows(mut db: Database, query: &str) -> Vec<String> {
+    db_rows_of(&mut db, query)
+}
+
+fn db_rows_of(db: &mut Database, query: &str) -> Vec<String> {
     let results = db.run(query, &Params::new()).unwrap();
     let r = &results[0];
     r.rows

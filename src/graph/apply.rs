@@ -239,6 +239,7 @@ impl MemoryGraph {
             if indexed {
                 stored.push((sym, value.to_value(&self.strings)));
             }
+            // A key given twice keeps its last value.
             column_mut(&mut self.node_props, sym).put(n, value, &mut self.strings);
         }
         if indexed {

@@ -223,15 +223,17 @@ impl Column {
 
     /// Stores `value` (null removes) and returns the value it replaces.
     pub fn set(&mut self, id: u32, value: Value, pool: &mut StringPool) -> Value {
-        let old = self.take(id, pool);
-        if !value.is_null() {
-            self.put(id, Stored::from_value(value, pool), pool);
+        if value.is_null() {
+            return self.take(id, pool);
         }
-        old
+        let value = Stored::from_value(value, pool);
+        self.put(id, value, pool)
     }
 
-    /// Stores a value in a cell that holds none.
-    pub fn put(&mut self, id: u32, value: Stored, pool: &mut StringPool) {
+    /// Stores a value and returns the value it replaces (null when there was none). The pool
+    /// is only read when there was one.
+    pub fn put(&mut self, id: u32, value: Stored, pool: &mut StringPool) -> Value {
+        let old = self.take(id, pool);
         let (c, o) = split(id);
         if self.chunks.len() <= c {
             self.chunks.resize_with(c + 1, || None);
@@ -259,6 +261,7 @@ impl Column {
         }
         chunk.mark(o, true);
         self.count += 1;
+        old
     }
 
     /// Removes the value of `id`, returning it (null when there was none).

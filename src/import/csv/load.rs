@@ -107,10 +107,19 @@ fn run_pass(
     let keys: Vec<Vec<Option<Symbol>>> = files
         .iter()
         .map(|(_, h)| {
-            h.columns
+            let mut keys: Vec<Option<Symbol>> = h
+                .columns
                 .iter()
                 .map(|c| column_key(c).map(|(key, ..)| graph.symbol(key)))
-                .collect()
+                .collect();
+            // A key that two columns name keeps the last one's value: the earlier column's
+            // values are still read and checked, but not kept.
+            for i in 0..keys.len() {
+                if keys[i].is_some() && keys[i + 1..].contains(&keys[i]) {
+                    keys[i] = None;
+                }
+            }
+            keys
         })
         .collect();
     let estimates: Vec<(usize, usize)> =
@@ -441,17 +450,17 @@ impl Reader<'_> {
                     array: false,
                     ..
                 } if self.pool.is_some() => {
-                    if !text.is_empty() || quoted {
+                    if let Some(key) = key.filter(|_| !text.is_empty() || quoted) {
                         let value = self.text(text);
-                        props.extend(key.map(|key| (key, value)));
+                        props.push((key, value));
                     }
                 }
                 Column::Prop { kind, array, .. } => {
-                    if let Some(v) = parse_field(text, quoted, *kind, *array, self.array_delimiter)
-                        .map_err(|e| (Some(i), e))?
-                    {
+                    let parsed = parse_field(text, quoted, *kind, *array, self.array_delimiter)
+                        .map_err(|e| (Some(i), e))?;
+                    if let (Some(v), Some(key)) = (parsed, key) {
                         let value = self.stored(v);
-                        props.extend(key.map(|key| (key, value)));
+                        props.push((*key, value));
                     }
                 }
             }
