@@ -343,14 +343,7 @@ impl MemoryGraph {
 
     /// The symbols of a node's labels, each once, in order.
     fn label_list<'l>(&self, labels: impl IntoIterator<Item = &'l Arc<str>>) -> LabelList {
-        let mut syms = LabelList::new();
-        for label in labels {
-            let sym = self.names.intern(label);
-            if !syms.contains(&sym) {
-                syms.push(sym);
-            }
-        }
-        syms
+        distinct_labels(labels.into_iter().map(|label| self.names.intern(label)))
     }
 
     fn rebuild_if_due(&mut self, ty: Symbol) {
@@ -526,6 +519,17 @@ impl MemoryGraph {
 
 /// Adds a new entity's values to the indexes over them. A key given twice keeps its last
 /// value, as the column does.
+/// Labels each once, in the order first given.
+pub(super) fn distinct_labels(labels: impl IntoIterator<Item = Symbol>) -> LabelList {
+    let mut list = LabelList::new();
+    for sym in labels {
+        if !list.contains(&sym) {
+            list.push(sym);
+        }
+    }
+    list
+}
+
 fn index_entity(
     schema: &mut Schema,
     kind: EntityKind,

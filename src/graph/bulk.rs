@@ -4,9 +4,8 @@
 //! [`Mutation::CreateNode`] and [`Mutation::CreateRel`], but no undo is kept: a failed load
 //! drops the whole graph.
 
-use super::apply::check_storable;
+use super::apply::{check_storable, distinct_labels};
 use super::column::Stored;
-use super::labels::LabelList;
 use super::memory::MemoryGraph;
 use super::mutation::GraphError;
 use super::strings::StringPool;
@@ -104,13 +103,8 @@ impl MemoryGraph {
         if let Err(e) = self.check_new_node(id, &props) {
             return Err((e, props));
         }
-        let mut list = LabelList::new();
-        for sym in labels {
-            if !list.contains(sym) {
-                list.push(*sym);
-            }
-        }
-        self.insert_node(id, list, props)
+        let labels = distinct_labels(labels.iter().copied());
+        self.insert_node(id, labels, props)
             .map(drop)
             .map_err(|e| (e, Vec::new()))
     }

@@ -146,15 +146,13 @@ impl Stored {
     /// Gives a text's reference in `pool` back.
     pub fn into_value(self, pool: &mut StringPool) -> Value {
         match self {
-            Stored::Int(i) => Value::Int(i),
-            Stored::Float(f) => Value::Float(f),
-            Stored::Bool(b) => Value::Bool(b),
             Stored::Text(id) => {
-                let v = Value::String(Arc::from(pool.get(id)));
+                let v = self.to_value(pool);
                 pool.release(id);
                 v
             }
             Stored::Other(v) => v,
+            typed => typed.to_value(pool),
         }
     }
 
@@ -231,7 +229,7 @@ impl Column {
     }
 
     /// Stores a value and returns the value it replaces (null when there was none). The pool
-    /// is only read when there was one.
+    /// is only read when the cell held a text or the chunk must change type.
     pub fn put(&mut self, id: u32, value: Stored, pool: &mut StringPool) -> Value {
         let old = self.take(id, pool);
         let (c, o) = split(id);

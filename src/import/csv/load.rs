@@ -380,14 +380,12 @@ impl Reader<'_> {
         }
     }
 
-    /// A value in stored form: a text is interned here when this thread holds the pool.
+    /// A value in stored form when this thread holds the pool; otherwise the graph turns it
+    /// into one as it places it.
     fn stored(&mut self, value: Value) -> Stored {
-        match (value, &mut self.pool) {
-            (Value::String(s), Some(pool)) => Stored::Text(pool.acquire(&s)),
-            (Value::Int(i), _) => Stored::Int(i),
-            (Value::Float(f), _) => Stored::Float(f),
-            (Value::Bool(b), _) => Stored::Bool(b),
-            (value, _) => Stored::Other(value),
+        match &mut self.pool {
+            Some(pool) => Stored::from_value(value, pool),
+            None => Stored::Other(value),
         }
     }
 
