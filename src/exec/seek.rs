@@ -21,7 +21,11 @@ pub fn seek(seek: &IndexSeek, row: &Row, ctx: &Ctx) -> Result<Vec<u32>> {
             )
         })?;
     Ok(match &seek.lookup {
-        IndexLookup::Equal(value) => index.equal(&eval(value, row, ctx)?).to_vec(),
-        IndexLookup::Range(op, bound) => index.range(*op, &eval(bound, row, ctx)?),
+        IndexLookup::Equal(value) => index
+            .equal(&eval(value, row, ctx)?, ctx.graph.strings())
+            .to_vec(),
+        IndexLookup::Range(op, bound) => {
+            index.range(*op, &eval(bound, row, ctx)?, ctx.graph.strings())
+        }
     })
 }

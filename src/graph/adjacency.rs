@@ -93,7 +93,7 @@ pub struct Csr {
 }
 
 /// The entries of one node: a slice of the arrays plus the overlay's.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct NodeAdjacency<'a> {
     pub others: &'a [u32],
     pub rels: &'a [u32],

@@ -11,6 +11,7 @@ use super::labels::{LabelList, NO_LABELS};
 use super::memory::{DEAD, MemoryGraph, slot};
 use super::mutation::{GraphError, Mutation, check_id};
 use super::schema::EntityKind;
+use super::strings::StringPool;
 use crate::model::{NodeId, RelId, Value};
 use std::sync::Arc;
 
@@ -80,8 +81,14 @@ impl MemoryGraph {
                     return Ok(None);
                 }
                 let labels = self.label_sets.labels(set).to_vec();
-                self.schema
-                    .property(EntityKind::Node, n, &labels, sym, &old, &new);
+                self.schema.property(
+                    EntityKind::Node,
+                    n,
+                    &labels,
+                    sym,
+                    (&old, &new),
+                    &mut self.strings,
+                );
                 Ok(Some(Mutation::SetNodeProperty {
                     id,
                     key,
@@ -107,8 +114,8 @@ impl MemoryGraph {
                     id.0 as u32,
                     &[ty],
                     sym,
-                    &old,
-                    &new,
+                    (&old, &new),
+                    &mut self.strings,
                 );
                 Ok(Some(Mutation::SetRelProperty {
                     id,
@@ -153,7 +160,7 @@ impl MemoryGraph {
         } else {
             self.labels.remove(sym, n);
         }
-        self.schema.label(n, sym, &props, add);
+        self.schema.label(n, sym, &props, add, &mut self.strings);
         for dir in [Direction::Outgoing, Direction::Incoming] {
             for ty in super::GraphRead::rel_types_in_use(self) {
                 let live = self.live_entries(ty, dir, n);
@@ -243,7 +250,14 @@ impl MemoryGraph {
             column_mut(&mut self.node_props, sym).put(n, value, &mut self.strings);
         }
         if indexed {
-            index_entity(&mut self.schema, EntityKind::Node, n, &labels, stored);
+            index_entity(
+                &mut self.schema,
+                &mut self.strings,
+                EntityKind::Node,
+                n,
+                &labels,
+                stored,
+            );
         }
         Ok(Some(Mutation::DeleteNode { id }))
     }
@@ -309,6 +323,7 @@ impl MemoryGraph {
         if indexed {
             index_entity(
                 &mut self.schema,
+                &mut self.strings,
                 EntityKind::Relationship,
                 r,
                 &[sym],
@@ -428,8 +443,14 @@ impl MemoryGraph {
                 props.push((key, old));
             }
         }
-        self.schema
-            .entity(EntityKind::Node, n, &labels, &props, false);
+        self.schema.entity(
+            EntityKind::Node,
+            n,
+            &labels,
+            &props,
+            false,
+            &mut self.strings,
+        );
         for l in &labels {
             self.labels.remove(*l, n);
         }
@@ -458,8 +479,14 @@ impl MemoryGraph {
                 }
             }
         }
-        self.schema
-            .entity(EntityKind::Relationship, r, &[ty], &props, false);
+        self.schema.entity(
+            EntityKind::Relationship,
+            r,
+            &[ty],
+            &props,
+            false,
+            &mut self.strings,
+        );
         self.rel_types[r as usize] = DEAD;
         self.rel_count -= 1;
         if let Some(Some(adj)) = self.adjacency.get_mut(ty.0 as usize) {
@@ -532,6 +559,7 @@ pub(super) fn distinct_labels(labels: impl IntoIterator<Item = Symbol>) -> Label
 
 fn index_entity(
     schema: &mut Schema,
+    pool: &mut StringPool,
     kind: EntityKind,
     id: u32,
     labels: &[Symbol],
@@ -540,7 +568,7 @@ fn index_entity(
     values.reverse();
     values.sort_by_key(|(k, _)| *k);
     values.dedup_by_key(|(k, _)| *k);
-    schema.entity(kind, id, labels, &values, true);
+    schema.entity(kind, id, labels, &values, true, pool);
 }
 
 #[cfg(test)]

@@ -1,11 +1,10 @@
 //! Declaring and dropping indexes and constraints (the schema `Mutation`s), and checking
 //! that changes keep every constraint.
 
-use super::column::Column;
 use super::index::default_name;
 use super::memory::{MemoryGraph, slot};
 use super::mutation::{GraphError, Mutation};
-use super::schema::{ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex};
+use super::schema::{ConstraintDef, ConstraintKind, EntityKind, IndexDef, PropertyIndex};
 use super::{GraphRead, Symbol};
 use crate::model::{NodeId, Value};
 use std::collections::BTreeSet;
@@ -30,26 +29,28 @@ impl MemoryGraph {
     }
 
     /// An index over what exists now, to be kept up to date from then on.
-    fn build_index(&self, def: IndexDef, owner: Option<Arc<str>>) -> PropertyIndex {
+    fn build_index(&mut self, def: IndexDef, owner: Option<Arc<str>>) -> PropertyIndex {
         let label = self.names.intern(&def.label);
         let key = self.names.intern(&def.key);
         let entity = def.entity;
         let mut index = PropertyIndex::new(def, owner, label, key);
-        let entry = |column: &Column, id: u32| (IndexKey(column.get(id, &self.strings)), id);
-        let entries = match entity {
-            EntityKind::Node => match (self.labels.nodes(label), slot(&self.node_props, key)) {
-                (Some(nodes), Some(column)) => nodes.iter().map(|n| entry(column, n)).collect(),
-                _ => Vec::new(),
-            },
-            EntityKind::Relationship => match slot(&self.rel_props, key) {
-                Some(column) => (0..self.rel_types.len() as u32)
-                    .filter(|&r| self.rel_types[r as usize] == label.0)
-                    .map(|r| entry(column, r))
-                    .collect(),
-                None => Vec::new(),
-            },
-        };
-        index.fill(entries);
+        let pool = &mut self.strings;
+        match entity {
+            EntityKind::Node => {
+                if let (Some(nodes), Some(column)) =
+                    (self.labels.nodes(label), slot(&self.node_props, key))
+                {
+                    index.fill(nodes.iter().map(|n| (column.cell(n), n)), pool);
+                }
+            }
+            EntityKind::Relationship => {
+                if let Some(column) = slot(&self.rel_props, key) {
+                    let types = &self.rel_types;
+                    let rels = (0..types.len() as u32).filter(|&r| types[r as usize] == label.0);
+                    index.fill(rels.map(|r| (column.cell(r), r)), pool);
+                }
+            }
+        }
         index
     }
 
@@ -87,7 +88,11 @@ impl MemoryGraph {
             ))),
             Some(_) => {
                 let index = self.schema.remove_index(name);
-                Ok(index.map(|i| Mutation::CreateIndex(i.def)))
+                Ok(index.map(|i| {
+                    let def = i.def.clone();
+                    i.release(&mut self.strings);
+                    Mutation::CreateIndex(def)
+                }))
             }
         }
     }
@@ -130,14 +135,15 @@ impl MemoryGraph {
                     key: def.key.clone(),
                 };
                 let index = self.build_index(index_def, Some(def.name.clone()));
-                if let Some((value, a, b)) = index.first_duplicate() {
+                if let Some((value, a, b)) = index.first_duplicate(&self.strings) {
+                    index.release(&mut self.strings);
                     return Err(self.violation(
                         &def,
                         format!(
                             "nodes {a} and {b} both have :{}({}) = {}",
                             def.label,
                             def.key,
-                            shown(value)
+                            shown(&value)
                         ),
                     ));
                 }
@@ -166,7 +172,9 @@ impl MemoryGraph {
                     name: Arc::from(name),
                 })?;
         if def.kind == ConstraintKind::Unique {
-            self.schema.remove_index(name);
+            if let Some(index) = self.schema.remove_index(name) {
+                index.release(&mut self.strings);
+            }
         }
         Ok(Some(Mutation::CreateConstraint(def)))
     }
@@ -230,7 +238,7 @@ impl MemoryGraph {
                         let holders = self
                             .schema
                             .index_named(&def.name)
-                            .map_or(&[][..], |i| i.equal(&value));
+                            .map_or(&[][..], |i| i.equal(&value, &self.strings));
                         if let Some(other) = holders.iter().find(|n| NodeId(u64::from(**n)) != id) {
                             return Err(self.violation(
                                 def,

@@ -4,6 +4,7 @@
 
 use super::Symbol;
 use super::schema::{ConstraintDef, EntityKind, IndexDef, PropertyIndex};
+use super::strings::StringPool;
 use crate::model::Value;
 use std::sync::Arc;
 
@@ -88,6 +89,7 @@ impl Schema {
         labels: &[Symbol],
         props: &[(Symbol, Value)],
         added: bool,
+        pool: &mut StringPool,
     ) {
         if self.indexes.is_empty() {
             return;
@@ -95,9 +97,9 @@ impl Schema {
         for index in self.touching(entity, labels) {
             if let Some((_, v)) = props.iter().find(|(k, _)| *k == index.key) {
                 if added {
-                    index.insert(v, id);
+                    index.insert(v, id, pool);
                 } else {
-                    index.remove(v, id);
+                    index.remove(v, id, pool);
                 }
             }
         }
@@ -110,23 +112,30 @@ impl Schema {
         id: u32,
         labels: &[Symbol],
         key: Symbol,
-        old: &Value,
-        new: &Value,
+        (old, new): (&Value, &Value),
+        pool: &mut StringPool,
     ) {
         if self.indexes.is_empty() {
             return;
         }
         for index in self.touching(entity, labels).filter(|i| i.key == key) {
             if !old.is_null() {
-                index.remove(old, id);
+                index.remove(old, id, pool);
             }
-            index.insert(new, id);
+            index.insert(new, id, pool);
         }
     }
 
     /// A node gained (`added`) or lost `label`, holding these properties.
-    pub fn label(&mut self, id: u32, label: Symbol, props: &[(Symbol, Value)], added: bool) {
-        self.entity(EntityKind::Node, id, &[label], props, added);
+    pub fn label(
+        &mut self,
+        id: u32,
+        label: Symbol,
+        props: &[(Symbol, Value)],
+        added: bool,
+        pool: &mut StringPool,
+    ) {
+        self.entity(EntityKind::Node, id, &[label], props, added, pool);
     }
 }
 

@@ -4,13 +4,16 @@
 //! undone and replayed the same way; their indexes are derived and rebuilt on load.
 
 use super::Symbol;
+use super::column::{Cell, cell_value};
+use super::strings::StringPool;
 use crate::model::{Value, compare_for_order, compare_values, equals};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::Bound;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The comparisons a range seek answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,66 +78,14 @@ impl Ord for IndexKey {
     }
 }
 
-/// Sorts index entries by key, then id. When every key is a text, each is sorted first by
-/// its first eight bytes as one integer, which decides most comparisons without reading the
-/// texts (byte order is text order, and a shorter text's missing bytes count as zeros, which
-/// is never above the other's byte there).
-fn sort_entries(entries: &mut Vec<(IndexKey, u32)>) {
-    let texts = entries.iter().all(|(k, _)| matches!(k.0, Value::String(_)));
-    if !texts {
-        sort_on_two_threads(entries, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        return;
-    }
-    let prefix = |k: &IndexKey| match &k.0 {
-        Value::String(s) => {
-            let mut head = [0u8; 8];
-            let n = s.len().min(8);
-            head[..n].copy_from_slice(&s.as_bytes()[..n]);
-            u64::from_be_bytes(head)
-        }
-        _ => 0,
-    };
-    let mut keyed: Vec<(u64, u32, IndexKey)> = std::mem::take(entries)
-        .into_iter()
-        .map(|(k, id)| (prefix(&k), id, k))
-        .collect();
-    sort_on_two_threads(&mut keyed, |a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.2.cmp(&b.2))
-            .then(a.1.cmp(&b.1))
-    });
-    entries.extend(keyed.into_iter().map(|(_, id, k)| (k, id)));
-}
+/// The entities holding one key: most keys have one.
+type Holders = SmallVec<[u32; 1]>;
 
-/// Sorts by `order`, which must tell any two items apart, on two threads when there are
-/// enough items to pay for one: each half on its own, then one merge.
-fn sort_on_two_threads<T: Send>(items: &mut Vec<T>, order: impl Fn(&T, &T) -> Ordering + Sync) {
-    const PARALLEL_FROM: usize = 1 << 16;
-    if items.len() < PARALLEL_FROM {
-        items.sort_unstable_by(order);
-        return;
-    }
-    let mut right = items.split_off(items.len() / 2);
-    let mut left = std::mem::take(items);
-    std::thread::scope(|scope| {
-        scope.spawn(|| left.sort_unstable_by(&order));
-        right.sort_unstable_by(&order);
-    });
-    items.reserve_exact(left.len() + right.len());
-    let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
-        let next = if order(b, a) == Ordering::Less {
-            right.next()
-        } else {
-            left.next()
-        };
-        items.extend(next);
-    }
-    items.extend(left);
-    items.extend(right);
-}
-
-/// The entities (node or relationship ids) holding each value of one property.
+/// The entities (node or relationship ids) holding each value of one property. Texts are
+/// kept by their id in the graph's string pool, so a text key costs a few integers rather
+/// than a copy of the text: the index holds a reference to the text for each entity it
+/// lists, so the id names the same text for as long as the index has it. Other values are
+/// kept in a tree ordered as ORDER BY orders them.
 #[derive(Clone, Debug)]
 pub struct PropertyIndex {
     pub def: IndexDef,
@@ -142,7 +93,11 @@ pub struct PropertyIndex {
     pub owner: Option<Arc<str>>,
     pub label: Symbol,
     pub key: Symbol,
-    entries: BTreeMap<IndexKey, SmallVec<[u32; 1]>>,
+    values: BTreeMap<IndexKey, Holders>,
+    texts: FxHashMap<u32, Holders>,
+    /// The text keys in text order, for range seeks: made by the first one after a change
+    /// of the keys, since most indexes only ever answer equality.
+    text_order: OnceLock<Vec<u32>>,
     len: usize,
 }
 
@@ -153,53 +108,104 @@ impl PropertyIndex {
             owner,
             label,
             key,
-            entries: BTreeMap::new(),
+            values: BTreeMap::new(),
+            texts: FxHashMap::default(),
+            text_order: OnceLock::new(),
             len: 0,
         }
     }
 
-    /// Fills an empty index with many entries at once: sorted first, so the tree is built
-    /// in one pass instead of by a search per entry.
-    pub fn fill(&mut self, mut entries: Vec<(IndexKey, u32)>) {
-        entries.retain(|(k, _)| !k.0.is_null());
-        sort_entries(&mut entries);
-        self.len += entries.len();
-        let mut grouped: Vec<(IndexKey, SmallVec<[u32; 1]>)> = Vec::with_capacity(entries.len());
-        for (key, id) in entries {
+    /// Fills an empty index from the cells of a column, entity by entity.
+    pub fn fill<'c>(
+        &mut self,
+        cells: impl Iterator<Item = (Cell<'c>, u32)>,
+        pool: &mut StringPool,
+    ) {
+        let mut values: Vec<(IndexKey, u32)> = Vec::new();
+        for (cell, id) in cells {
+            match cell {
+                Cell::Null => continue,
+                Cell::Str(text) => {
+                    pool.retain(text);
+                    self.texts.entry(text).or_default().push(id);
+                }
+                // A text in a chunk of mixed types is not pooled there; the index pools it.
+                Cell::Any(Value::String(s)) => {
+                    let text = pool.acquire(s);
+                    self.texts.entry(text).or_default().push(id);
+                }
+                other => values.push((IndexKey(cell_value(other, pool)), id)),
+            }
+            self.len += 1;
+        }
+        // Sorted first, so the tree is built in one pass instead of by a search per entry.
+        values.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut grouped: Vec<(IndexKey, Holders)> = Vec::with_capacity(values.len());
+        for (key, id) in values {
             match grouped.last_mut() {
                 Some((last, ids)) if *last == key => ids.push(id),
                 _ => grouped.push((key, smallvec::smallvec![id])),
             }
         }
-        if self.entries.is_empty() {
-            self.entries = grouped.into_iter().collect();
-        } else {
-            for (key, ids) in grouped {
-                self.entries.entry(key).or_default().extend(ids);
-            }
-        }
+        self.values = grouped.into_iter().collect();
+        self.text_order = OnceLock::new();
     }
 
-    pub fn insert(&mut self, value: &Value, id: u32) {
-        if value.is_null() {
-            return;
+    pub fn insert(&mut self, value: &Value, id: u32, pool: &mut StringPool) {
+        match value {
+            Value::Null => return,
+            Value::String(s) => {
+                let text = pool.acquire(s);
+                let holders = self.texts.entry(text).or_default();
+                if holders.is_empty() {
+                    self.text_order = OnceLock::new();
+                }
+                holders.push(id);
+            }
+            _ => self
+                .values
+                .entry(IndexKey(value.clone()))
+                .or_default()
+                .push(id),
         }
-        self.entries
-            .entry(IndexKey(value.clone()))
-            .or_default()
-            .push(id);
         self.len += 1;
     }
 
-    pub fn remove(&mut self, value: &Value, id: u32) {
-        let key = IndexKey(value.clone());
-        if let Some(ids) = self.entries.get_mut(&key) {
-            if let Some(pos) = ids.iter().position(|i| *i == id) {
-                ids.swap_remove(pos);
-                self.len -= 1;
+    pub fn remove(&mut self, value: &Value, id: u32, pool: &mut StringPool) {
+        let removed = match value {
+            Value::String(s) => {
+                let Some(text) = pool.find(s) else {
+                    return;
+                };
+                let (removed, none_left) = take_holder(self.texts.get_mut(&text), id);
+                if removed {
+                    pool.release(text);
+                }
+                if none_left {
+                    self.texts.remove(&text);
+                    self.text_order = OnceLock::new();
+                }
+                removed
             }
-            if ids.is_empty() {
-                self.entries.remove(&key);
+            _ => {
+                let key = IndexKey(value.clone());
+                let (removed, none_left) = take_holder(self.values.get_mut(&key), id);
+                if none_left {
+                    self.values.remove(&key);
+                }
+                removed
+            }
+        };
+        if removed {
+            self.len -= 1;
+        }
+    }
+
+    /// Lets go of the texts the index holds, when it is dropped.
+    pub fn release(self, pool: &mut StringPool) {
+        for (text, holders) in self.texts {
+            for _ in holders {
+                pool.release(text);
             }
         }
     }
@@ -215,23 +221,26 @@ impl PropertyIndex {
 
     /// Distinct values held.
     pub fn distinct(&self) -> usize {
-        self.entries.len()
+        self.values.len() + self.texts.len()
     }
 
     /// The entities whose value equals `value` (`=`: null, NaN and lists holding them equal
     /// nothing).
-    pub fn equal(&self, value: &Value) -> &[u32] {
-        if equals(value, value) != Some(true) {
-            return &[];
-        }
-        self.entries
-            .get(&IndexKey(value.clone()))
-            .map_or(&[], |ids| ids.as_slice())
+    pub fn equal(&self, value: &Value, pool: &StringPool) -> &[u32] {
+        let holders = match value {
+            Value::String(s) => pool.find(s).and_then(|text| self.texts.get(&text)),
+            _ if equals(value, value) != Some(true) => None,
+            _ => self.values.get(&IndexKey(value.clone())),
+        };
+        holders.map_or(&[], |ids| ids.as_slice())
     }
 
-    /// The entities whose value `v` makes `v op bound` true, for `<`, `<=`, `>`, `>=`: keys
-    /// of other types are not comparable with the bound and end the walk.
-    pub fn range(&self, op: RangeOp, bound: &Value) -> Vec<u32> {
+    /// The entities whose value `v` makes `v op bound` true, for `<`, `<=`, `>`, `>=`: only
+    /// values comparable with the bound can (texts with a text, numbers with a number, ...).
+    pub fn range(&self, op: RangeOp, bound: &Value, pool: &StringPool) -> Vec<u32> {
+        if let Value::String(bound) = bound {
+            return self.text_range(op, bound, pool);
+        }
         let mut out = Vec::new();
         if compare_values(bound, bound).is_none() {
             return out;
@@ -239,15 +248,12 @@ impl PropertyIndex {
         let key = IndexKey(bound.clone());
         let (walk, inclusive): (Box<dyn Iterator<Item = _>>, bool) = match op {
             RangeOp::Gt | RangeOp::Ge => (
-                Box::new(
-                    self.entries
-                        .range((Bound::Included(&key), Bound::Unbounded)),
-                ),
+                Box::new(self.values.range((Bound::Included(&key), Bound::Unbounded))),
                 op == RangeOp::Ge,
             ),
             _ => (
                 Box::new(
-                    self.entries
+                    self.values
                         .range((Bound::Unbounded, Bound::Included(&key)))
                         .rev(),
                 ),
@@ -265,12 +271,60 @@ impl PropertyIndex {
         out
     }
 
-    /// The first value held by more than one entity, with two of them.
-    pub fn first_duplicate(&self) -> Option<(&Value, u32, u32)> {
-        self.entries
+    /// The texts on the bound's side, nearest first (as the tree's walk gives other values).
+    fn text_range(&self, op: RangeOp, bound: &str, pool: &StringPool) -> Vec<u32> {
+        let order = self.text_order.get_or_init(|| {
+            let mut order: Vec<u32> = self.texts.keys().copied().collect();
+            order.sort_unstable_by(|a, b| pool.get(*a).cmp(pool.get(*b)));
+            order
+        });
+        let below = order.partition_point(|t| pool.get(*t) < bound);
+        let up_to = order.partition_point(|t| pool.get(*t) <= bound);
+        let keys: Box<dyn Iterator<Item = &u32>> = match op {
+            RangeOp::Gt => Box::new(order[up_to..].iter()),
+            RangeOp::Ge => Box::new(order[below..].iter()),
+            RangeOp::Lt => Box::new(order[..below].iter().rev()),
+            RangeOp::Le => Box::new(order[..up_to].iter().rev()),
+        };
+        keys.flat_map(|t| self.texts.get(t).into_iter().flatten().copied())
+            .collect()
+    }
+
+    /// The first value (in ORDER BY order) held by more than one entity, with two of them.
+    pub fn first_duplicate(&self, pool: &StringPool) -> Option<(Value, u32, u32)> {
+        let value = self
+            .values
             .iter()
             .find(|(_, ids)| ids.len() > 1)
-            .map(|(k, ids)| (&k.0, ids[0], ids[1]))
+            .map(|(k, ids)| (k.0.clone(), ids[0], ids[1]));
+        let text = self
+            .texts
+            .iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .min_by(|a, b| pool.get(*a.0).cmp(pool.get(*b.0)))
+            .map(|(t, ids)| (Value::str(pool.get(*t)), ids[0], ids[1]));
+        match (value, text) {
+            (Some(v), Some(t)) => Some(if compare_for_order(&v.0, &t.0) == Ordering::Greater {
+                t
+            } else {
+                v
+            }),
+            (v, t) => v.or(t),
+        }
+    }
+}
+
+/// Takes `id` out of `holders`: whether it was there, and whether none is left.
+fn take_holder(holders: Option<&mut Holders>, id: u32) -> (bool, bool) {
+    let Some(ids) = holders else {
+        return (false, false);
+    };
+    match ids.iter().position(|i| *i == id) {
+        Some(pos) => {
+            ids.swap_remove(pos);
+            (true, ids.is_empty())
+        }
+        None => (false, false),
     }
 }
 
@@ -278,54 +332,78 @@ impl PropertyIndex {
 mod tests {
     use super::*;
 
+    fn index() -> PropertyIndex {
+        let def = IndexDef {
+            name: Arc::from("i"),
+            entity: EntityKind::Node,
+            label: Arc::from("L"),
+            key: Arc::from("k"),
+        };
+        PropertyIndex::new(def, None, Symbol(0), Symbol(0))
+    }
+
     #[test]
-    fn texts_sort_by_their_leading_bytes_as_the_generic_order_sorts_them() {
+    fn text_ranges_follow_the_order_by_order_of_texts() {
         let texts = [
-            "p10",
-            "p1",
-            "p100000000",
-            "p10000000",
-            "",
-            "a",
-            "a\0",
-            "a\0\0",
-            "ab",
-            "Ü",
-            "ü",
-            "p1",
-            "zzzzzzzzz",
-            "zzzzzzzza",
-            "é",
-            "e\u{301}",
+            "p10", "p1", "", "a", "a\0", "ab", "Ü", "ü", "p1", "é", "e\u{301}", "zz",
         ];
-        let mut entries: Vec<(IndexKey, u32)> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (IndexKey(Value::str(t)), (texts.len() - i) as u32))
-            .collect();
-        let mut expected = entries.clone();
-        expected.sort_by(|a, b| compare_for_order(&a.0.0, &b.0.0).then(a.1.cmp(&b.1)));
-        sort_entries(&mut entries);
-        let ids = |e: &[(IndexKey, u32)]| e.iter().map(|(_, id)| *id).collect::<Vec<_>>();
-        // Enough entries to be sorted on two threads, in an order far from sorted.
-        let many: Vec<(IndexKey, u32)> = (0..200_000u32)
-            .map(|i| {
-                (
-                    IndexKey(Value::str(&format!("k{}", i.wrapping_mul(7919) % 50_000))),
-                    i,
-                )
-            })
-            .collect();
-        let mut by_threads = many.clone();
-        sort_entries(&mut by_threads);
-        let mut alone = many;
-        alone.sort_by(|a, b| compare_for_order(&a.0.0, &b.0.0).then(a.1.cmp(&b.1)));
-        assert_eq!(ids(&by_threads), ids(&alone));
-        assert_eq!(ids(&entries), ids(&expected));
-        // Mixed types take the generic order.
-        let mut mixed = vec![(IndexKey(Value::str("a")), 1), (IndexKey(Value::Int(1)), 2)];
-        sort_entries(&mut mixed);
-        assert!(mixed.iter().all(|(k, _)| !k.0.is_null()));
-        assert_eq!(mixed.len(), 2);
+        let mut pool = StringPool::default();
+        let mut ix = index();
+        for (i, t) in texts.iter().enumerate() {
+            ix.insert(&Value::str(t), i as u32, &mut pool);
+        }
+        ix.insert(&Value::Int(3), 100, &mut pool);
+        for bound in ["", "a", "p1", "p2", "é", "zzz"] {
+            for op in [RangeOp::Lt, RangeOp::Le, RangeOp::Gt, RangeOp::Ge] {
+                let mut got = ix.range(op, &Value::str(bound), &pool);
+                got.sort_unstable();
+                let expected: Vec<u32> = (0..texts.len() as u32)
+                    .filter(|i| {
+                        let t = texts[*i as usize];
+                        match op {
+                            RangeOp::Lt => t < bound,
+                            RangeOp::Le => t <= bound,
+                            RangeOp::Gt => t > bound,
+                            RangeOp::Ge => t >= bound,
+                        }
+                    })
+                    .collect();
+                assert_eq!(got, expected, "{op:?} {bound:?}");
+            }
+        }
+        assert_eq!(ix.range(RangeOp::Ge, &Value::Int(3), &pool), vec![100]);
+        assert_eq!(ix.equal(&Value::str("p1"), &pool), &[1, 8]);
+        assert_eq!(ix.equal(&Value::str("nowhere"), &pool), &[] as &[u32]);
+        assert_eq!(ix.distinct(), texts.len());
+        let (value, a, b) = ix.first_duplicate(&pool).unwrap();
+        assert_eq!((value, a, b), (Value::str("p1"), 1, 8));
+    }
+
+    #[test]
+    fn the_index_holds_its_texts_until_it_lets_them_go() {
+        let mut pool = StringPool::default();
+        let mut ix = index();
+        ix.insert(&Value::str("x"), 1, &mut pool);
+        ix.insert(&Value::str("x"), 2, &mut pool);
+        ix.insert(&Value::str("y"), 3, &mut pool);
+        // A range seek orders the texts; a change after it is seen by the next one.
+        assert_eq!(
+            ix.range(RangeOp::Gt, &Value::str("a"), &pool),
+            vec![1, 2, 3]
+        );
+        ix.remove(&Value::str("x"), 1, &mut pool);
+        ix.insert(&Value::str("b"), 4, &mut pool);
+        assert_eq!(
+            ix.range(RangeOp::Gt, &Value::str("a"), &pool),
+            vec![4, 2, 3]
+        );
+        assert_eq!(ix.len(), 3);
+        ix.remove(&Value::str("x"), 2, &mut pool);
+        ix.remove(&Value::str("x"), 2, &mut pool);
+        assert_eq!(ix.len(), 2);
+        assert_eq!(pool.find("x"), None);
+        assert!(pool.find("y").is_some());
+        ix.release(&mut pool);
+        assert!(pool.is_empty());
     }
 }

@@ -17,7 +17,8 @@ pub struct StringPool {
     /// Where each id's text starts in `text`, and its length.
     starts: Vec<u64>,
     lens: Vec<u32>,
-    /// Property cells holding each id; a slot with none is free for reuse.
+    /// Holders of each id (property cells, and index keys: see `PropertyIndex`); a slot
+    /// with none is free for reuse.
     refs: Vec<u32>,
     free: Vec<u32>,
     /// Ids by their text's hash, kept beside the id so that growing the table never reads
@@ -76,7 +77,12 @@ impl StringPool {
         id
     }
 
-    /// One property cell less holds `id`; the text goes when none does.
+    /// One more holder of the live id `id`.
+    pub fn retain(&mut self, id: u32) {
+        self.refs[id as usize] += 1;
+    }
+
+    /// One holder less of `id`; the text goes when none is left.
     pub fn release(&mut self, id: u32) {
         let i = id as usize;
         self.refs[i] -= 1;

@@ -186,7 +186,17 @@ fn json_params(p: &serde_json::Value) -> Params {
     params
 }
 
+/// What the `kg` binary does at start (see `keep_freed_memory` in `src/main.rs`): freed
+/// memory stays with the allocator for the next statement.
+#[allow(unsafe_code)]
+fn keep_freed_memory() {
+    // SAFETY: mi_option_set stores a number in the option table; 15 is mimalloc 3's
+    // mi_option_purge_delay, and -1 turns purging off.
+    unsafe { libmimalloc_sys::mi_option_set(15, -1) }
+}
+
 fn main() {
+    keep_freed_memory();
     let a = args();
     let bench_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
     let stats: serde_json::Value = serde_json::from_str(

@@ -7,32 +7,22 @@ use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, PropTest, props, reads_row, row_view};
 use super::{BoxOp, Operator};
-use crate::graph::{Direction, GraphRead, NodeAdjacency, Symbol};
+use crate::graph::{Csr, Direction, GraphRead, NodeAdjacency, Symbol};
 use crate::model::{RelId, Value};
 use crate::plan::Expand as Plan;
 use smallvec::SmallVec;
 
-/// The adjacency lists to walk from one node, and how far the walk is.
+/// The adjacency arrays a hop walks, whatever node it starts from: looked up once per
+/// operator, each with whether its walk skips self-loops (the incoming side of an
+/// undirected hop, since the outgoing side yields them).
 #[derive(Default)]
-pub struct HopCursor<'g> {
-    lists: SmallVec<[(NodeAdjacency<'g>, bool); 4]>,
-    list: usize,
-    pos: usize,
-    /// Only entries leading to this node.
-    to: Option<u32>,
+pub struct HopLists<'g> {
+    lists: SmallVec<[(&'g Csr, bool); 4]>,
 }
 
-impl<'g> HopCursor<'g> {
-    /// The lists at `node` over `types` in direction `dir` (both when `None`; the incoming
-    /// side then skips self-loops, which the outgoing side yields). With `to`, only the
-    /// entries leading to that node.
-    pub fn new(
-        graph: &'g dyn GraphRead,
-        node: u32,
-        dir: Option<Direction>,
-        types: &[Symbol],
-        to: Option<u32>,
-    ) -> Self {
+impl<'g> HopLists<'g> {
+    /// The arrays of `types` in direction `dir` (both when `None`).
+    pub fn new(graph: &'g dyn GraphRead, dir: Option<Direction>, types: &[Symbol]) -> Self {
         let dirs: &[(Direction, bool)] = match dir {
             Some(Direction::Outgoing) => &[(Direction::Outgoing, false)],
             Some(Direction::Incoming) => &[(Direction::Incoming, false)],
@@ -41,55 +31,156 @@ impl<'g> HopCursor<'g> {
         let mut lists = SmallVec::new();
         for &(d, skip_loops) in dirs {
             for ty in types {
-                let Some(csr) = graph.adjacency(*ty, d) else {
-                    continue;
-                };
-                let mut adj = csr.node(node);
-                if let Some(to) = to {
-                    let start = adj.others.partition_point(|o| *o < to);
-                    let end = start + adj.others[start..].partition_point(|o| *o == to);
-                    adj.others = &adj.others[start..end];
-                    adj.rels = &adj.rels[start..end];
-                }
-                if !adj.is_empty() {
-                    lists.push((adj, skip_loops));
+                if let Some(csr) = graph.adjacency(*ty, d) {
+                    lists.push((csr, skip_loops));
                 }
             }
         }
+        HopLists { lists }
+    }
+}
+
+/// Where a walk of one node's entries is: which of the hop's arrays, and how far into the
+/// node's slice of it. Each array's slice is looked up only when the walk reaches it. The
+/// default cursor has nothing left to walk.
+pub struct HopCursor<'g> {
+    from: u32,
+    /// The next array to open.
+    list: usize,
+    adj: NodeAdjacency<'g>,
+    skip_loops: bool,
+    pos: usize,
+    /// Only entries leading to this node.
+    to: Option<u32>,
+}
+
+impl Default for HopCursor<'_> {
+    fn default() -> Self {
         HopCursor {
-            lists,
-            list: 0,
+            from: 0,
+            list: usize::MAX,
+            adj: NodeAdjacency::default(),
+            skip_loops: false,
             pos: 0,
+            to: None,
+        }
+    }
+}
+
+impl<'g> HopCursor<'g> {
+    /// A walk of `from`'s entries; with `to`, only those leading to that node.
+    pub fn new(from: u32, to: Option<u32>) -> Self {
+        HopCursor {
+            from,
             to,
+            list: 0,
+            ..HopCursor::default()
         }
     }
 
     /// The next (relationship, other node) that still exists.
-    #[inline]
-    pub fn next(&mut self, graph: &dyn GraphRead, from: u32) -> Option<(u32, u32)> {
-        while let Some((adj, skip_loops)) = self.lists.get(self.list) {
-            let base = adj.others.len();
+    #[inline(always)]
+    pub fn next(&mut self, hop: &HopLists<'g>, graph: &dyn GraphRead) -> Option<(u32, u32)> {
+        loop {
+            let base = self.adj.others.len();
             let i = self.pos;
-            if i >= adj.len() {
-                self.list += 1;
-                self.pos = 0;
+            if i >= self.adj.len() {
+                if !self.open_next(hop) {
+                    return None;
+                }
                 continue;
             }
             self.pos += 1;
             let (other, rel) = if i < base {
-                if adj.may_hold_dead && !graph.rel_exists(RelId(u64::from(adj.rels[i]))) {
+                if self.adj.may_hold_dead && !graph.rel_exists(RelId(u64::from(self.adj.rels[i]))) {
                     continue;
                 }
-                (adj.others[i], adj.rels[i])
+                (self.adj.others[i], self.adj.rels[i])
             } else {
-                adj.added[i - base]
+                self.adj.added[i - base]
             };
-            if (*skip_loops && other == from) || self.to.is_some_and(|to| to != other) {
+            if (self.skip_loops && other == self.from) || self.to.is_some_and(|to| to != other) {
                 continue;
             }
             return Some((rel, other));
         }
-        None
+    }
+}
+
+impl<'g> HopCursor<'g> {
+    /// Moves on to the node's slice of the next array; false when there is none.
+    #[inline(never)]
+    fn open_next(&mut self, hop: &HopLists<'g>) -> bool {
+        let Some(&(csr, skip_loops)) = hop.lists.get(self.list) else {
+            return false;
+        };
+        self.list += 1;
+        self.adj = csr.node(self.from);
+        if let Some(to) = self.to {
+            let others = self.adj.others;
+            let start = others.partition_point(|o| *o < to);
+            let end = start + others[start..].partition_point(|o| *o == to);
+            self.adj.others = &others[start..end];
+            self.adj.rels = &self.adj.rels[start..end];
+        }
+        self.skip_loops = skip_loops;
+        self.pos = 0;
+        true
+    }
+}
+
+/// A hop's tests of the relationship's properties and of the far node: computed once when
+/// their values read no slot (constants and parameters), else again for each input row.
+pub struct HopTests<'g> {
+    plan: &'g Plan,
+    needs_row: bool,
+    /// Far-node labels the graph guarantees, which need no check.
+    labels_known: bool,
+    ready: bool,
+    rel: Vec<PropTest<'g>>,
+    to: Option<NodeTest<'g>>,
+}
+
+impl<'g> HopTests<'g> {
+    pub fn new(plan: &'g Plan, labels_known: bool) -> Self {
+        HopTests {
+            plan,
+            needs_row: reads_row(&plan.rel_props) || reads_row(&plan.to_filter.props),
+            labels_known,
+            ready: false,
+            rel: Vec::new(),
+            to: None,
+        }
+    }
+
+    /// Makes the tests ready for input row `row` of `batch`.
+    pub fn prepare(&mut self, batch: &Batch, row: usize, ctx: &'g Ctx<'g>) -> Result<()> {
+        if self.ready && !self.needs_row {
+            return Ok(());
+        }
+        let view = row_view(batch, row, self.needs_row, ctx);
+        self.rel = props(&self.plan.rel_props, &view, ctx, |k| {
+            ctx.graph.rel_column(k)
+        })?;
+        let test = NodeTest::new(&self.plan.to_filter, &view, ctx)?;
+        let test = if self.labels_known {
+            test.without_labels(&self.plan.to_filter.labels)
+        } else {
+            test
+        };
+        self.to = (!test.is_empty()).then_some(test);
+        self.ready = true;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn rel_matches(&self, rel: u32, graph: &dyn GraphRead) -> bool {
+        self.rel.iter().all(|t| t.matches(rel, graph))
+    }
+
+    #[inline]
+    pub fn node_matches(&self, node: u32, graph: &dyn GraphRead) -> bool {
+        self.to.as_ref().is_none_or(|t| t.matches(node, graph))
     }
 }
 
@@ -132,21 +223,18 @@ pub struct Expand<'a> {
     e: &'a Plan,
     ctx: &'a Ctx<'a>,
     input: BoxOp<'a>,
-    types: Vec<Symbol>,
-    /// The graph guarantees the far end's labels, so they need no check.
-    labels_known: bool,
-    needs_row: bool,
+    hop: HopLists<'a>,
+    tests: HopTests<'a>,
     batch: Option<Batch>,
     row: usize,
-    from: u32,
     cursor: HopCursor<'a>,
-    rel_tests: Vec<PropTest<'a>>,
-    to_test: Option<NodeTest<'a>>,
 }
 
 impl<'a> Expand<'a> {
     pub fn new(e: &'a Plan, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> Self {
         let filter = &e.to_filter;
+        // The graph guarantees the far end's labels when every relationship of the types,
+        // followed this way, reaches them.
         let labels_known = match e.dir {
             Some(dir)
                 if filter.props.is_empty() && !filter.labels.is_empty() && !e.types.is_empty() =>
@@ -164,45 +252,32 @@ impl<'a> Expand<'a> {
             e,
             ctx,
             input,
-            types: hop_types(ctx.graph, &e.types),
-            labels_known,
-            needs_row: reads_row(&e.rel_props) || reads_row(&filter.props),
+            hop: HopLists::new(ctx.graph, e.dir, &hop_types(ctx.graph, &e.types)),
+            tests: HopTests::new(e, labels_known),
             batch: None,
             row: 0,
-            from: 0,
             cursor: HopCursor::default(),
-            rel_tests: Vec::new(),
-            to_test: None,
         }
     }
 
-    /// Sets the cursor to the input row `self.row` of `batch`; false when its slot holds no
-    /// node (the row then matches nothing).
-    fn start_row(&mut self, batch: &Batch) -> Result<bool> {
+    /// Sets the cursor to the input row `self.row` of `batch`; an empty walk when its slot
+    /// holds no node (the row then matches nothing).
+    fn start_row(&mut self, batch: &Batch) -> Result<()> {
+        self.cursor = HopCursor::default();
         let Some(from) = batch.cols[self.e.from].node(self.row) else {
-            return Ok(false);
+            return Ok(());
         };
         let to = if self.e.to_bound {
             match batch.cols[self.e.to].node(self.row) {
                 Some(to) => Some(to),
-                None => return Ok(false),
+                None => return Ok(()),
             }
         } else {
             None
         };
-        let view = row_view(batch, self.row, self.needs_row, self.ctx);
-        let ctx = self.ctx;
-        self.rel_tests = props(&self.e.rel_props, &view, ctx, |k| ctx.graph.rel_column(k))?;
-        let test = NodeTest::new(&self.e.to_filter, &view, ctx)?;
-        let test = if self.labels_known {
-            test.without_labels(&self.e.to_filter.labels)
-        } else {
-            test
-        };
-        self.to_test = (!test.is_empty()).then_some(test);
-        self.from = from;
-        self.cursor = HopCursor::new(ctx.graph, from, self.e.dir, &self.types, to);
-        Ok(true)
+        self.tests.prepare(batch, self.row, self.ctx)?;
+        self.cursor = HopCursor::new(from, to);
+        Ok(())
     }
 
     fn accept(&self, batch: &Batch, rel: u32, other: u32) -> bool {
@@ -215,11 +290,7 @@ impl<'a> Expand<'a> {
         {
             return false;
         }
-        self.rel_tests.iter().all(|t| t.matches(rel, graph))
-            && self
-                .to_test
-                .as_ref()
-                .is_none_or(|t| t.matches(other, graph))
+        self.tests.rel_matches(rel, graph) && self.tests.node_matches(other, graph)
     }
 }
 
@@ -235,8 +306,8 @@ impl Operator for Expand<'_> {
                 match self.input.next_batch()? {
                     Some(b) => {
                         self.row = 0;
-                        if b.len > 0 && !self.start_row(&b)? {
-                            self.cursor = HopCursor::default();
+                        if b.len > 0 {
+                            self.start_row(&b)?;
                         }
                         self.batch = Some(b);
                         continue;
@@ -247,7 +318,7 @@ impl Operator for Expand<'_> {
             check_limits()?;
             let mut read = 0;
             while rows.len() < BATCH && self.row < batch.len {
-                match self.cursor.next(self.ctx.graph, self.from) {
+                match self.cursor.next(&self.hop, self.ctx.graph) {
                     Some((rel, other)) => {
                         read += 1;
                         if self.accept(&batch, rel, other) {
@@ -259,8 +330,8 @@ impl Operator for Expand<'_> {
                     None => {
                         self.row += 1;
                         self.cursor = HopCursor::default();
-                        if self.row < batch.len && !self.start_row(&batch)? {
-                            self.cursor = HopCursor::default();
+                        if self.row < batch.len {
+                            self.start_row(&batch)?;
                         }
                     }
                 }

@@ -233,9 +233,16 @@ impl KeyTable {
         };
         match &mut self.by_code {
             CodeMap::One(map) => {
+                // Rows of one group often come together (grouped by the node an expansion
+                // started from): a row with the last row's key needs no probe.
+                let mut last = None;
                 for (i, code) in coded[0].iter().enumerate() {
                     let n = keys.len() as u32;
-                    let g = *map.entry(*code).or_insert(n);
+                    let g = match last {
+                        Some((c, g)) if c == *code => g,
+                        _ => *map.entry(*code).or_insert(n),
+                    };
+                    last = Some((*code, g));
                     let fresh = fresh_row(g, i, &mut keys);
                     out.push(g);
                     if let Some(new) = new.as_deref_mut() {
@@ -244,9 +251,15 @@ impl KeyTable {
                 }
             }
             CodeMap::Two(map) => {
+                let mut last = None;
                 for (i, (a, b)) in coded[0].iter().zip(&coded[1]).enumerate() {
                     let n = keys.len() as u32;
-                    let g = *map.entry([a.0, a.1, b.0, b.1]).or_insert(n);
+                    let code = [a.0, a.1, b.0, b.1];
+                    let g = match last {
+                        Some((c, g)) if c == code => g,
+                        _ => *map.entry(code).or_insert(n),
+                    };
+                    last = Some((code, g));
                     let fresh = fresh_row(g, i, &mut keys);
                     out.push(g);
                     if let Some(new) = new.as_deref_mut() {

@@ -6,10 +6,8 @@
 
 use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, Vector};
-use super::expand::{HopCursor, hop_types, rel_in};
-use super::node_test::{NodeTest, PropTest, props, reads_row, row_view};
+use super::expand::{HopCursor, HopLists, HopTests, hop_types, rel_in};
 use super::{BoxOp, Operator};
-use crate::graph::Symbol;
 use crate::model::{RelId, Value};
 use crate::plan::Expand as Plan;
 
@@ -17,22 +15,20 @@ pub struct VarExpand<'a> {
     e: &'a Plan,
     ctx: &'a Ctx<'a>,
     input: BoxOp<'a>,
-    types: Vec<Symbol>,
+    hop: HopLists<'a>,
+    tests: HopTests<'a>,
     min: u64,
     max: u64,
-    needs_row: bool,
     batch: Option<Batch>,
     row: usize,
     /// The trail so far: one cursor per level (with the node it walks from) and the
     /// relationships taken.
-    stack: Vec<(HopCursor<'a>, u32)>,
+    stack: Vec<HopCursor<'a>>,
     path: Vec<u32>,
     /// The zero-length trail of the current row is still to be considered.
     zero_pending: bool,
     start: u32,
     to: Option<u32>,
-    rel_tests: Vec<PropTest<'a>>,
-    to_test: Option<NodeTest<'a>>,
     /// Steps taken, across calls: most calls return after a step or two (every trail is a
     /// row), so a count kept per call would never reach the next look at the limits.
     steps: u32,
@@ -45,10 +41,10 @@ impl<'a> VarExpand<'a> {
             e,
             ctx,
             input,
-            types: hop_types(ctx.graph, &e.types),
+            hop: HopLists::new(ctx.graph, e.dir, &hop_types(ctx.graph, &e.types)),
+            tests: HopTests::new(e, false),
             min,
             max,
-            needs_row: reads_row(&e.rel_props) || reads_row(&e.to_filter.props),
             batch: None,
             row: 0,
             stack: Vec::new(),
@@ -57,8 +53,6 @@ impl<'a> VarExpand<'a> {
             steps: 0,
             start: 0,
             to: None,
-            rel_tests: Vec::new(),
-            to_test: None,
         }
     }
 
@@ -78,26 +72,17 @@ impl<'a> VarExpand<'a> {
         } else {
             None
         };
-        let view = row_view(batch, self.row, self.needs_row, self.ctx);
-        let ctx = self.ctx;
-        self.rel_tests = props(&self.e.rel_props, &view, ctx, |k| ctx.graph.rel_column(k))?;
-        let test = NodeTest::new(&self.e.to_filter, &view, ctx)?;
-        self.to_test = (!test.is_empty()).then_some(test);
+        self.tests.prepare(batch, self.row, self.ctx)?;
         self.start = start;
         self.zero_pending = self.min == 0;
         if self.max > 0 {
-            let cursor = HopCursor::new(ctx.graph, start, self.e.dir, &self.types, None);
-            self.stack.push((cursor, start));
+            self.stack.push(HopCursor::new(start, None));
         }
         Ok(true)
     }
 
     fn end_accepted(&self, node: u32) -> bool {
-        self.to.is_none_or(|to| to == node)
-            && self
-                .to_test
-                .as_ref()
-                .is_none_or(|t| t.matches(node, self.ctx.graph))
+        self.to.is_none_or(|to| to == node) && self.tests.node_matches(node, self.ctx.graph)
     }
 
     fn rel_accepted(&self, batch: &Batch, rel: u32) -> bool {
@@ -107,10 +92,7 @@ impl<'a> VarExpand<'a> {
                 .distinct_from
                 .iter()
                 .any(|s| rel_in(&batch.cols[*s], self.row, rel))
-            && self
-                .rel_tests
-                .iter()
-                .all(|t| t.matches(rel, self.ctx.graph))
+            && self.tests.rel_matches(rel, self.ctx.graph)
     }
 
     /// The next trail of the current row: (relationships, end node); none when the search
@@ -128,11 +110,10 @@ impl<'a> VarExpand<'a> {
                 check_limits()?;
             }
             let graph = self.ctx.graph;
-            let Some((cursor, from)) = self.stack.last_mut() else {
+            let Some(cursor) = self.stack.last_mut() else {
                 return Ok(None);
             };
-            let from = *from;
-            let Some((rel, other)) = cursor.next(graph, from) else {
+            let Some((rel, other)) = cursor.next(&self.hop, graph) else {
                 self.stack.pop();
                 self.path.pop();
                 continue;
@@ -146,8 +127,7 @@ impl<'a> VarExpand<'a> {
             let found =
                 (depth >= self.min && self.end_accepted(other)).then(|| (self.path.clone(), other));
             if depth < self.max {
-                let cursor = HopCursor::new(graph, other, self.e.dir, &self.types, None);
-                self.stack.push((cursor, other));
+                self.stack.push(HopCursor::new(other, None));
             } else {
                 self.path.pop();
             }
