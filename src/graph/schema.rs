@@ -94,7 +94,7 @@ pub struct PropertyIndex {
     pub label: Symbol,
     pub key: Symbol,
     values: BTreeMap<IndexKey, Holders>,
-    texts: FxHashMap<u32, Holders>,
+    texts: TextHolders,
     /// The text keys in text order, for range seeks: made by the first one after a change
     /// of the keys, since most indexes only ever answer equality.
     text_order: OnceLock<Vec<u32>>,
@@ -109,7 +109,7 @@ impl PropertyIndex {
             label,
             key,
             values: BTreeMap::new(),
-            texts: FxHashMap::default(),
+            texts: TextHolders::default(),
             text_order: OnceLock::new(),
             len: 0,
         }
@@ -127,12 +127,12 @@ impl PropertyIndex {
                 Cell::Null => continue,
                 Cell::Str(text) => {
                     pool.retain(text);
-                    self.texts.entry(text).or_default().push(id);
+                    self.texts.add(text, id);
                 }
                 // A text in a chunk of mixed types is not pooled there; the index pools it.
                 Cell::Any(Value::String(s)) => {
                     let text = pool.acquire(s);
-                    self.texts.entry(text).or_default().push(id);
+                    self.texts.add(text, id);
                 }
                 other => values.push((IndexKey(cell_value(other, pool)), id)),
             }
@@ -156,11 +156,9 @@ impl PropertyIndex {
             Value::Null => return,
             Value::String(s) => {
                 let text = pool.acquire(s);
-                let holders = self.texts.entry(text).or_default();
-                if holders.is_empty() {
+                if self.texts.add(text, id) {
                     self.text_order = OnceLock::new();
                 }
-                holders.push(id);
             }
             _ => self
                 .values
@@ -177,12 +175,11 @@ impl PropertyIndex {
                 let Some(text) = pool.find(s) else {
                     return;
                 };
-                let (removed, none_left) = take_holder(self.texts.get_mut(&text), id);
+                let (removed, none_left) = self.texts.take(text, id);
                 if removed {
                     pool.release(text);
                 }
                 if none_left {
-                    self.texts.remove(&text);
                     self.text_order = OnceLock::new();
                 }
                 removed
@@ -203,7 +200,7 @@ impl PropertyIndex {
 
     /// Lets go of the texts the index holds, when it is dropped.
     pub fn release(self, pool: &mut StringPool) {
-        for (text, holders) in self.texts {
+        for (text, holders) in self.texts.iter() {
             for _ in holders {
                 pool.release(text);
             }
@@ -228,7 +225,7 @@ impl PropertyIndex {
     /// nothing).
     pub fn equal(&self, value: &Value, pool: &StringPool) -> &[u32] {
         let holders = match value {
-            Value::String(s) => pool.find(s).and_then(|text| self.texts.get(&text)),
+            Value::String(s) => return pool.find(s).map_or(&[], |text| self.texts.get(text)),
             _ if equals(value, value) != Some(true) => None,
             _ => self.values.get(&IndexKey(value.clone())),
         };
@@ -274,7 +271,7 @@ impl PropertyIndex {
     /// The texts on the bound's side, nearest first (as the tree's walk gives other values).
     fn text_range(&self, op: RangeOp, bound: &str, pool: &StringPool) -> Vec<u32> {
         let order = self.text_order.get_or_init(|| {
-            let mut order: Vec<u32> = self.texts.keys().copied().collect();
+            let mut order: Vec<u32> = self.texts.iter().map(|(text, _)| text).collect();
             order.sort_unstable_by(|a, b| pool.get(*a).cmp(pool.get(*b)));
             order
         });
@@ -286,7 +283,7 @@ impl PropertyIndex {
             RangeOp::Lt => Box::new(order[..below].iter().rev()),
             RangeOp::Le => Box::new(order[..up_to].iter().rev()),
         };
-        keys.flat_map(|t| self.texts.get(t).into_iter().flatten().copied())
+        keys.flat_map(|t| self.texts.get(*t).iter().copied())
             .collect()
     }
 
@@ -301,8 +298,8 @@ impl PropertyIndex {
             .texts
             .iter()
             .filter(|(_, ids)| ids.len() > 1)
-            .min_by(|a, b| pool.get(*a.0).cmp(pool.get(*b.0)))
-            .map(|(t, ids)| (Value::str(pool.get(*t)), ids[0], ids[1]));
+            .min_by(|a, b| pool.get(a.0).cmp(pool.get(b.0)))
+            .map(|(t, ids)| (Value::str(pool.get(t)), ids[0], ids[1]));
         match (value, text) {
             (Some(v), Some(t)) => Some(if compare_for_order(&v.0, &t.0) == Ordering::Greater {
                 t
@@ -311,6 +308,65 @@ impl PropertyIndex {
             }),
             (v, t) => v.or(t),
         }
+    }
+}
+
+/// The entities holding each text key, by the text's pool id. Most texts of an indexed
+/// property (names, ids) are held by one entity: those take eight bytes in `single`; the
+/// others a list in `shared`. A text is in one of the two.
+#[derive(Clone, Debug, Default)]
+struct TextHolders {
+    single: FxHashMap<u32, u32>,
+    shared: FxHashMap<u32, Holders>,
+}
+
+impl TextHolders {
+    /// Adds a holder; whether the text is new to the index.
+    fn add(&mut self, text: u32, id: u32) -> bool {
+        if let Some(ids) = self.shared.get_mut(&text) {
+            ids.push(id);
+            return false;
+        }
+        match self.single.insert(text, id) {
+            None => true,
+            Some(first) => {
+                self.single.remove(&text);
+                self.shared.insert(text, smallvec::smallvec![first, id]);
+                false
+            }
+        }
+    }
+
+    /// Takes a holder away: whether it was there, and whether the text left the index.
+    fn take(&mut self, text: u32, id: u32) -> (bool, bool) {
+        if self.single.get(&text) == Some(&id) {
+            self.single.remove(&text);
+            return (true, true);
+        }
+        let (removed, none_left) = take_holder(self.shared.get_mut(&text), id);
+        if none_left {
+            self.shared.remove(&text);
+        }
+        (removed, none_left)
+    }
+
+    fn get(&self, text: u32) -> &[u32] {
+        match self.single.get(&text) {
+            Some(id) => std::slice::from_ref(id),
+            None => self.shared.get(&text).map_or(&[], |ids| ids.as_slice()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.single.len() + self.shared.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        let single = self
+            .single
+            .iter()
+            .map(|(t, id)| (*t, std::slice::from_ref(id)));
+        single.chain(self.shared.iter().map(|(t, ids)| (*t, ids.as_slice())))
     }
 }
 
