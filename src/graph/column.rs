@@ -362,6 +362,25 @@ impl Column {
         })
     }
 
+    /// Keeps the ids whose cell holds the pooled text `want`; ids in a chunk that does not
+    /// hold texts alone (types mixed there) are decided by `other`.
+    pub fn retain_text(&self, ids: &mut Vec<u32>, want: u32, other: impl Fn(u32) -> bool) {
+        let mut cached: (usize, Option<&Chunk>) = (usize::MAX, None);
+        ids.retain(|&id| {
+            let (c, o) = split(id);
+            if c != cached.0 {
+                cached = (c, self.chunk(c));
+            }
+            match cached.1 {
+                Some(chunk) => match &chunk.cells {
+                    Cells::Str(texts) => chunk.has(o) && texts[o] == want,
+                    _ => other(id),
+                },
+                None => false,
+            }
+        });
+    }
+
     fn gather_as<T: Copy + Default>(
         &self,
         ids: &[u32],

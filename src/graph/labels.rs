@@ -6,6 +6,9 @@ use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
+/// The nodes of one label in id order, walked in place.
+pub type LabelNodes<'a> = roaring::bitmap::Iter<'a>;
+
 pub type LabelList = SmallVec<[Symbol; 2]>;
 
 /// The distinct label combinations in use, in the order each node got its labels, and for

@@ -333,6 +333,10 @@ impl GraphRead for MemoryGraph {
         }
     }
 
+    fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
+        self.labels.nodes(label).map(|set| set.iter())
+    }
+
     fn label_count(&self, label: Symbol) -> usize {
         self.labels.count(label)
     }

@@ -17,6 +17,7 @@ mod declare;
 mod endpoints;
 mod index;
 mod labels;
+pub use labels::LabelNodes;
 mod memory;
 mod mutation;
 mod names;

@@ -3,6 +3,7 @@
 use super::adjacency::{Csr, Direction};
 use super::column::Column;
 use super::index::Schema;
+use super::labels::LabelNodes;
 use super::schema::{EntityKind, PropertyIndex};
 use super::strings::StringPool;
 use super::{GraphError, Mutation, Names, Symbol};
@@ -36,6 +37,9 @@ pub trait GraphRead {
     fn rel_ids(&self) -> Box<dyn Iterator<Item = RelId> + '_>;
     /// Nodes carrying `label`, in id order.
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_>;
+    /// The same as the graph keeps them, for scans that walk them without a call per node;
+    /// `None` when no node has the label.
+    fn label_nodes(&self, label: Symbol) -> Option<LabelNodes<'_>>;
     fn label_count(&self, label: Symbol) -> usize;
     /// Relationship types with at least one relationship, in symbol order.
     fn rel_types_in_use(&self) -> Vec<Symbol>;

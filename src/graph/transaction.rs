@@ -151,6 +151,9 @@ impl GraphRead for Transaction<'_> {
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
         self.graph.nodes_with_label(label)
     }
+    fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
+        self.graph.label_nodes(label)
+    }
     fn label_count(&self, label: Symbol) -> usize {
         self.graph.label_count(label)
     }

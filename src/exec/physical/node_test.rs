@@ -42,6 +42,19 @@ impl<'g> PropTest<'g> {
     }
 }
 
+impl PropTest<'_> {
+    /// Keeps the ids whose value equals the wanted one, as `matches` decides.
+    pub fn retain(&self, ids: &mut Vec<u32>, graph: &dyn GraphRead) {
+        match (self.column, self.text_id) {
+            (None, _) => ids.clear(),
+            (Some(column), Some(Some(want))) => {
+                column.retain_text(ids, want, |id| self.matches(id, graph));
+            }
+            _ => ids.retain(|id| self.matches(*id, graph)),
+        }
+    }
+}
+
 /// A node pattern's test with its property values computed for one input row.
 pub struct NodeTest<'g> {
     labels: &'g [Symbol],
@@ -69,15 +82,25 @@ impl<'g> NodeTest<'g> {
         self.labels.is_empty() && self.props.is_empty()
     }
 
+    /// Keeps the ids that pass, as `matches` decides.
+    pub fn retain(&self, ids: &mut Vec<u32>, graph: &dyn GraphRead) {
+        if !self.labels.is_empty() {
+            ids.retain(|id| self.has_labels(*id, graph));
+        }
+        for p in &self.props {
+            p.retain(ids, graph);
+        }
+    }
+
+    fn has_labels(&self, id: u32, graph: &dyn GraphRead) -> bool {
+        let have = graph.node_labels(crate::model::NodeId(u64::from(id)));
+        self.labels.iter().all(|l| have.contains(l))
+    }
+
     #[inline]
     pub fn matches(&self, id: u32, graph: &dyn GraphRead) -> bool {
-        if !self.labels.is_empty() {
-            let have = graph.node_labels(crate::model::NodeId(u64::from(id)));
-            if !self.labels.iter().all(|l| have.contains(l)) {
-                return false;
-            }
-        }
-        self.props.iter().all(|p| p.matches(id, graph))
+        (self.labels.is_empty() || self.has_labels(id, graph))
+            && self.props.iter().all(|p| p.matches(id, graph))
     }
 }
 

@@ -6,7 +6,7 @@ use super::super::seek::seek;
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, reads_row, row_view};
 use super::{BoxOp, Operator};
-use crate::graph::Symbol;
+use crate::graph::{LabelNodes, Symbol};
 use crate::model::NodeId;
 use crate::plan::{self, NodeFilter, Slot};
 
@@ -20,8 +20,26 @@ pub struct NodeScan<'a> {
     needs_row: bool,
     /// The input batch being scanned for, its row, the candidates still to try.
     current: Option<(Batch, usize)>,
-    candidates: Box<dyn Iterator<Item = u32> + 'a>,
+    candidates: Candidates<'a>,
     test: Option<NodeTest<'a>>,
+    /// Candidates taken for testing together.
+    taken: Vec<u32>,
+}
+
+/// The nodes a scan tries: a label's, walked in place, or every node.
+enum Candidates<'a> {
+    Label(Option<LabelNodes<'a>>),
+    All(Box<dyn Iterator<Item = NodeId> + 'a>),
+}
+
+impl Candidates<'_> {
+    /// Up to `n` more candidates onto `out`.
+    fn take_into(&mut self, n: usize, out: &mut Vec<u32>) {
+        match self {
+            Candidates::Label(nodes) => out.extend(nodes.iter_mut().flatten().take(n)),
+            Candidates::All(nodes) => out.extend(nodes.take(n).map(|NodeId(id)| id as u32)),
+        }
+    }
 }
 
 impl<'a> NodeScan<'a> {
@@ -40,18 +58,18 @@ impl<'a> NodeScan<'a> {
             filter,
             needs_row: reads_row(&filter.props),
             current: None,
-            candidates: Box::new(std::iter::empty()),
+            candidates: Candidates::Label(None),
             test: None,
+            taken: Vec::new(),
         }
     }
 
-    fn candidates(&self) -> Box<dyn Iterator<Item = u32> + 'a> {
+    fn candidates(&self) -> Candidates<'a> {
         let graph = self.ctx.graph;
-        let ids = match self.label {
-            Some(l) => graph.nodes_with_label(l),
-            None => graph.node_ids(),
-        };
-        Box::new(ids.map(|NodeId(n)| n as u32))
+        match self.label {
+            Some(l) => Candidates::Label(graph.label_nodes(l)),
+            None => Candidates::All(graph.node_ids()),
+        }
     }
 
     /// Moves to the next input row; false at the end of the input.
@@ -96,14 +114,20 @@ impl Operator for NodeScan<'_> {
             let mut ids = Vec::with_capacity(BATCH);
             let graph = self.ctx.graph;
             let mut read = 0;
-            for id in self.candidates.by_ref() {
-                read += 1;
-                if self.test.as_ref().is_none_or(|t| t.matches(id, graph)) {
-                    ids.push(id);
-                    if ids.len() == BATCH {
-                        break;
-                    }
+            // Candidates are tested a batch at a time, until half a batch passed or none is
+            // left.
+            while ids.len() < BATCH / 2 {
+                self.taken.clear();
+                self.candidates
+                    .take_into(BATCH - ids.len(), &mut self.taken);
+                if self.taken.is_empty() {
+                    break;
                 }
+                read += self.taken.len();
+                if let Some(test) = &self.test {
+                    test.retain(&mut self.taken, graph);
+                }
+                ids.extend_from_slice(&self.taken);
             }
             self.ctx.stmt.touch(read);
             if !ids.is_empty() {
