@@ -21,15 +21,23 @@ pub struct StringPool {
     /// with none is free for reuse.
     refs: Vec<u32>,
     free: Vec<u32>,
-    /// Ids by their text's hash, kept beside the id so that growing the table never reads
+    /// Ids by 32 bits of their text's hash, kept beside the id (eight bytes an entry) so
+    /// that growing the table never reads the texts again.
     /// the texts again.
-    table: HashTable<(u64, u32)>,
+    table: HashTable<(u32, u32)>,
     hasher: FxBuildHasher,
     /// Bytes of `text` that belong to freed ids.
     garbage: usize,
 }
 
 impl StringPool {
+    /// The 32 bits of `text`'s hash an entry keeps, and the table's hash made from them.
+    #[inline]
+    fn hash(&self, text: &str) -> (u32, u64) {
+        let short = (self.hasher.hash_one(text) >> 32) as u32;
+        (short, spread(short))
+    }
+
     /// The text of a live id.
     pub fn get(&self, id: u32) -> &str {
         let start = self.starts[id as usize] as usize;
@@ -38,18 +46,18 @@ impl StringPool {
 
     /// The id of `text`, if some property holds it.
     pub fn find(&self, text: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(text);
+        let (short, hash) = self.hash(text);
         self.table
-            .find(hash, |&(h, id)| h == hash && self.get(id) == text)
+            .find(hash, |&(h, id)| h == short && self.get(id) == text)
             .map(|&(_, id)| id)
     }
 
     /// The id of `text` for one more property cell, adding the text if it is new.
     pub fn acquire(&mut self, text: &str) -> u32 {
-        let hash = self.hasher.hash_one(text);
+        let (short, hash) = self.hash(text);
         if let Some(&(_, id)) = self
             .table
-            .find(hash, |&(h, id)| h == hash && self.get(id) == text)
+            .find(hash, |&(h, id)| h == short && self.get(id) == text)
         {
             self.refs[id as usize] += 1;
             return id;
@@ -73,7 +81,8 @@ impl StringPool {
                 id
             }
         };
-        self.table.insert_unique(hash, (hash, id), |&(h, _)| h);
+        self.table
+            .insert_unique(hash, (short, id), |&(h, _)| spread(h));
         id
     }
 
@@ -89,7 +98,7 @@ impl StringPool {
         if self.refs[i] > 0 {
             return;
         }
-        let hash = self.hasher.hash_one(self.get(id));
+        let (_, hash) = self.hash(self.get(id));
         if let Ok(entry) = self.table.find_entry(hash, |&(_, other)| other == id) {
             entry.remove();
         }
@@ -151,8 +160,15 @@ impl StringPool {
             + self.starts.capacity() * 8
             + self.lens.capacity() * 4
             + self.refs.capacity() * 4
-            + self.table.capacity() * 13
+            + self.table.capacity() * 9
     }
+}
+
+/// A table hash from an entry's 32 bits: the table takes its control byte from the top
+/// bits and the bucket from the bottom ones, so the bits are spread over all 64.
+#[inline]
+fn spread(short: u32) -> u64 {
+    u64::from(short).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 #[cfg(test)]
