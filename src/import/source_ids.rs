@@ -6,6 +6,7 @@
 use super::error::RowError;
 use crate::model::NodeId;
 use rustc_hash::FxHashMap;
+use std::cell::Cell;
 
 /// A source file's id for a node. Ids that are canonical decimal integers are kept as
 /// numbers, which saves memory on large files; `"7"` and `7` are the same id, `"07"` is not.
@@ -162,10 +163,15 @@ struct CounterIds {
     /// Per group, per prefix, the index of its array.
     spaces: FxHashMap<u32, FxHashMap<Box<str>, usize>>,
     arrays: Vec<CounterArray>,
+    /// The array found last: the ids of a file's column mostly share one prefix, so most
+    /// lookups need no hashing.
+    last: Cell<Option<usize>>,
 }
 
 #[derive(Default)]
 struct CounterArray {
+    group: u32,
+    prefix: Box<str>,
     nodes: Vec<u64>,
     used: usize,
     overflowed: bool,
@@ -179,9 +185,20 @@ const SLACK: usize = 64;
 const MAX_PREFIXES: usize = 256;
 
 impl CounterIds {
+    fn index(&self, group: u32, prefix: &str) -> Option<usize> {
+        if let Some(i) = self.last.get() {
+            let array = &self.arrays[i];
+            if array.group == group && &*array.prefix == prefix {
+                return Some(i);
+            }
+        }
+        let i = *self.spaces.get(&group)?.get(prefix)?;
+        self.last.set(Some(i));
+        Some(i)
+    }
+
     fn array(&self, group: u32, prefix: &str) -> Option<&CounterArray> {
-        let i = self.spaces.get(&group)?.get(prefix)?;
-        Some(&self.arrays[*i])
+        self.index(group, prefix).map(|i| &self.arrays[i])
     }
 
     fn has_overflowed(&self, group: u32, prefix: &str) -> bool {
@@ -200,14 +217,21 @@ impl CounterIds {
     }
 
     fn insert_new(&mut self, group: u32, prefix: &str, n: u64, id: NodeId) -> Placed {
-        let prefixes = self.spaces.entry(group).or_default();
-        let i = match prefixes.get(prefix) {
-            Some(&i) => i,
+        let i = match self.index(group, prefix) {
+            Some(i) => i,
             None if self.arrays.len() >= MAX_PREFIXES => return Placed::Elsewhere,
             None => {
-                prefixes.insert(prefix.into(), self.arrays.len());
-                self.arrays.push(CounterArray::default());
-                self.arrays.len() - 1
+                let i = self.arrays.len();
+                self.spaces
+                    .entry(group)
+                    .or_default()
+                    .insert(prefix.into(), i);
+                self.arrays.push(CounterArray {
+                    group,
+                    prefix: prefix.into(),
+                    ..CounterArray::default()
+                });
+                i
             }
         };
         let array = &mut self.arrays[i];
@@ -227,7 +251,7 @@ impl CounterIds {
     }
 
     fn overflowed(&mut self, group: u32, prefix: &str) {
-        if let Some(&i) = self.spaces.get(&group).and_then(|p| p.get(prefix)) {
+        if let Some(i) = self.index(group, prefix) {
             self.arrays[i].overflowed = true;
         }
     }
