@@ -163,9 +163,10 @@ struct CounterIds {
     /// Per group, per prefix, the index of its array.
     spaces: FxHashMap<u32, FxHashMap<Box<str>, usize>>,
     arrays: Vec<CounterArray>,
-    /// The array found last: the ids of a file's column mostly share one prefix, so most
-    /// lookups need no hashing.
-    last: Cell<Option<usize>>,
+    /// The two arrays found last, the latest first: the ids of a file's column mostly share
+    /// one prefix (a relationship file's two columns one each), so most lookups need no
+    /// hashing.
+    last: [Cell<Option<usize>>; 2],
 }
 
 #[derive(Default)]
@@ -186,14 +187,22 @@ const MAX_PREFIXES: usize = 256;
 
 impl CounterIds {
     fn index(&self, group: u32, prefix: &str) -> Option<usize> {
-        if let Some(i) = self.last.get() {
+        let is = |i: usize| {
             let array = &self.arrays[i];
-            if array.group == group && &*array.prefix == prefix {
+            array.group == group && &*array.prefix == prefix
+        };
+        match (self.last[0].get(), self.last[1].get()) {
+            (Some(i), _) if is(i) => return Some(i),
+            (first, Some(i)) if is(i) => {
+                self.last[1].set(first);
+                self.last[0].set(Some(i));
                 return Some(i);
             }
+            _ => {}
         }
         let i = *self.spaces.get(&group)?.get(prefix)?;
-        self.last.set(Some(i));
+        self.last[1].set(self.last[0].get());
+        self.last[0].set(Some(i));
         Some(i)
     }
 

@@ -8,11 +8,12 @@ use super::pooling::{column_key, file_estimate, text_estimate, texts_can_be_pool
 use super::records::{End, Records, split};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, StringPool, Symbol};
-use crate::import::builder::{Builder, IdKey, NameCache, SourceIds};
+use crate::import::builder::{Builder, IdKey, SourceIds};
 use crate::import::error::{ImportError, Location, RowError};
 use crate::import::progress::Meter;
 use crate::model::{NodeId, Value};
 use crate::text::Record;
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,8 +27,8 @@ const QUEUED: usize = 4;
 
 type Props = Vec<(Symbol, Stored)>;
 
-/// A node's labels: mostly one, kept inline.
-type Labels = SmallVec<[Arc<str>; 2]>;
+/// A node's labels by their numbers (see [`NameNumbers`]): mostly one, kept inline.
+type Labels = SmallVec<[u32; 2]>;
 
 /// A record made ready for the builder.
 enum Row {
@@ -37,7 +38,7 @@ enum Row {
         props: Props,
     },
     Rel {
-        ty: Arc<str>,
+        ty: u32,
         start: NodeId,
         end: NodeId,
         props: Props,
@@ -54,6 +55,8 @@ enum Item {
         raw: Option<String>,
         row: Row,
     },
+    /// The label or type the rows after it call by the next number.
+    Name(Arc<str>),
     /// A record that could not be read or parsed.
     Bad {
         location: Location,
@@ -150,7 +153,7 @@ fn run_pass(
             let mut reader = Reader {
                 ids,
                 next_node,
-                names: NameCache::default(),
+                names: NameNumbers::default(),
                 keep_raw,
                 array_delimiter,
                 pool,
@@ -180,10 +183,40 @@ fn run_pass(
     placed
 }
 
+/// Labels and types by a number the reader gives each distinct one, so that a row carries
+/// numbers: an `Arc` per row, cloned on the reader's thread and dropped on the builder's,
+/// would bounce its count's cache line between the two cores.
+#[derive(Default)]
+struct NameNumbers {
+    numbers: FxHashMap<Box<str>, u32>,
+    /// The name asked for last: rows of a file mostly repeat their label or type.
+    last: Option<(Box<str>, u32)>,
+    /// Names numbered since the reader last sent them on.
+    new: Vec<Arc<str>>,
+}
+
+impl NameNumbers {
+    fn get(&mut self, name: &str) -> u32 {
+        if let Some((_, n)) = self.last.as_ref().filter(|(last, _)| **last == *name) {
+            return *n;
+        }
+        let next = self.numbers.len() as u32;
+        let n = *self.numbers.entry(name.into()).or_insert_with(|| {
+            self.new.push(Arc::from(name));
+            next
+        });
+        self.last = Some((name.into(), n));
+        n
+    }
+}
+
 /// The builder's side: places rows in the graph, in file order.
 #[derive(Default)]
 struct Placer {
-    /// The last row's labels (or type) and their symbols: files mostly repeat them.
+    /// Each numbered label or type, with its symbol.
+    names: Vec<(Arc<str>, Symbol)>,
+    /// The last row's label (or type) numbers, names and symbols: files mostly repeat them.
+    numbers: Labels,
     labels: Vec<Arc<str>>,
     symbols: Vec<Symbol>,
     /// Pooled texts of rows the graph refused, whose references go back to the pool.
@@ -191,18 +224,15 @@ struct Placer {
 }
 
 impl Placer {
-    fn symbols(&mut self, names: &[Arc<str>], builder: &Builder) -> &[Symbol] {
-        let same = names.len() == self.labels.len()
-            && names
-                .iter()
-                .zip(&self.labels)
-                .all(|(a, b)| Arc::ptr_eq(a, b));
-        if !same {
-            let graph = builder.target.graph();
-            self.symbols = names.iter().map(|n| graph.symbol(n)).collect();
-            self.labels = names.to_vec();
+    /// The names and symbols of the numbered labels (or type) `numbers`.
+    fn named(&mut self, numbers: &[u32]) -> (&[Arc<str>], &[Symbol]) {
+        if *numbers != *self.numbers {
+            let named = numbers.iter().map(|n| &self.names[*n as usize]);
+            self.labels = named.clone().map(|(name, _)| name.clone()).collect();
+            self.symbols = named.map(|(_, symbol)| *symbol).collect();
+            self.numbers = numbers.into();
         }
-        &self.symbols
+        (&self.labels, &self.symbols)
     }
 
     fn place(
@@ -217,6 +247,11 @@ impl Placer {
                 reason,
                 raw,
             } => return builder.reject(location, reason, &raw),
+            Item::Name(name) => {
+                let symbol = builder.target.graph().symbol(&name);
+                self.names.push((name, symbol));
+                return Ok(());
+            }
             Item::Row {
                 file,
                 line,
@@ -225,18 +260,15 @@ impl Placer {
             } => (file, line, raw, row),
         };
         let added = match row {
-            Row::Node { id, labels, props } => {
-                let symbols = self.symbols(&labels, builder);
-                builder.load_node(id, (&labels, symbols), props)
-            }
+            Row::Node { id, labels, props } => builder.load_node(id, self.named(&labels), props),
             Row::Rel {
                 ty,
                 start,
                 end,
                 props,
             } => {
-                let symbol = self.symbols(std::slice::from_ref(&ty), builder)[0];
-                builder.load_rel((&ty, symbol), start, end, props)
+                let (names, symbols) = self.named(&[ty]);
+                builder.load_rel((&names[0], symbols[0]), start, end, props)
             }
         };
         let Err((reason, props)) = added else {
@@ -263,7 +295,7 @@ struct Reader<'a> {
     /// The id the next node gets. A node the builder then fails to create (only possible
     /// with `skip_bad`) leaves its id unused, and relationships to it fail in their turn.
     next_node: u64,
-    names: NameCache,
+    names: NameNumbers,
     keep_raw: bool,
     array_delimiter: char,
     /// The graph's string pool while this thread interns the texts (see
@@ -273,15 +305,8 @@ struct Reader<'a> {
 
 /// A record's row without its properties.
 enum Shape {
-    Node {
-        id: NodeId,
-        labels: Labels,
-    },
-    Rel {
-        ty: Arc<str>,
-        start: NodeId,
-        end: NodeId,
-    },
+    Node { id: NodeId, labels: Labels },
+    Rel { ty: u32, start: NodeId, end: NodeId },
 }
 
 type ParseError = (Option<usize>, RowError);
@@ -308,7 +333,9 @@ impl Reader<'_> {
                         return;
                     }
                 }
-                let item = match self.parse(rec, header, &keys[chunk.file]) {
+                let parsed = self.parse(rec, header, &keys[chunk.file]);
+                batch.extend(self.names.new.drain(..).map(Item::Name));
+                let item = match parsed {
                     Ok(row) => Item::Row {
                         file: chunk.file,
                         line: rec.line,
