@@ -166,6 +166,14 @@ impl Csr {
         }
     }
 
+    /// Room for `entries` more entries of a bulk load, so that the list of them is not
+    /// copied as it grows.
+    pub fn reserve_pending(&mut self, entries: usize) {
+        if self.bulk {
+            self.pending.reserve(entries);
+        }
+    }
+
     /// Adds an entry; one deleted earlier and still in the arrays comes back to life instead.
     pub fn insert(&mut self, node: u32, other: u32, rel: u32) {
         if self.bulk {

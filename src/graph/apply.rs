@@ -330,19 +330,7 @@ impl MemoryGraph {
                 stored,
             );
         }
-        let i = sym.0 as usize;
-        if self.adjacency.len() <= i {
-            self.adjacency.resize_with(i + 1, || None);
-        }
-        let bulk = self.bulk;
-        let adj = self.adjacency[i].get_or_insert_with(|| {
-            let mut adj = Box::<TypeAdjacency>::default();
-            if bulk {
-                adj.outgoing.begin_bulk();
-                adj.incoming.begin_bulk();
-            }
-            adj
-        });
+        let adj = self.type_adjacency(sym);
         adj.outgoing.insert(s, e, r);
         adj.incoming.insert(e, s, r);
         adj.count += 1;
@@ -555,6 +543,25 @@ pub(super) fn distinct_labels(labels: impl IntoIterator<Item = Symbol>) -> Label
         }
     }
     list
+}
+
+impl MemoryGraph {
+    /// The adjacency of type `sym`, made when it has none yet.
+    pub(super) fn type_adjacency(&mut self, sym: Symbol) -> &mut TypeAdjacency {
+        let i = sym.0 as usize;
+        if self.adjacency.len() <= i {
+            self.adjacency.resize_with(i + 1, || None);
+        }
+        let bulk = self.bulk;
+        self.adjacency[i].get_or_insert_with(|| {
+            let mut adj = Box::<TypeAdjacency>::default();
+            if bulk {
+                adj.outgoing.begin_bulk();
+                adj.incoming.begin_bulk();
+            }
+            adj
+        })
+    }
 }
 
 fn index_entity(

@@ -110,6 +110,16 @@ impl MemoryGraph {
     }
 
     /// Creates a relationship of a bulk load, as [`load_node`](Self::load_node) a node.
+    /// Room for about `rels` more relationships of type `ty` in a bulk load (a file's
+    /// estimated rows), so that its adjacency's pending entries are not copied as they grow.
+    pub fn reserve_type(&mut self, ty: Symbol, rels: usize) {
+        if self.bulk {
+            let adj = self.type_adjacency(ty);
+            adj.outgoing.reserve_pending(rels);
+            adj.incoming.reserve_pending(rels);
+        }
+    }
+
     pub fn load_rel(
         &mut self,
         id: RelId,

@@ -189,6 +189,14 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Room for about `rels` more relationships of type `ty` (see
+    /// [`MemoryGraph::reserve_type`]); nothing for a database.
+    pub fn reserve_type(&mut self, ty: Symbol, rels: usize) {
+        if let Target::Fresh(g) = &mut self.target {
+            g.reserve_type(ty, rels);
+        }
+    }
+
     /// Creates a relationship as [`load_node`](Self::load_node) a node.
     pub fn load_rel(
         &mut self,

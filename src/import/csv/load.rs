@@ -161,7 +161,10 @@ fn run_pass(
             reader.read(files, keys, records, recycle, sender);
             reader.pool
         });
-        let mut placer = Placer::default();
+        let mut placer = Placer {
+            estimates: estimates.iter().map(|(rows, _)| *rows).collect(),
+            ..Placer::default()
+        };
         // Returning early drops `batches`, which ends the reader at its next send.
         let placed = batches.into_iter().try_for_each(|batch| {
             batch?
@@ -215,6 +218,10 @@ impl NameNumbers {
 struct Placer {
     /// Each numbered label or type, with its symbol.
     names: Vec<(Arc<str>, Symbol)>,
+    /// Each file's estimated rows, and whether room for them was made (by the type of its
+    /// first relationship: files mostly hold one).
+    estimates: Vec<usize>,
+    reserved: Vec<bool>,
     /// The last row's label (or type) numbers, names and symbols: files mostly repeat them.
     numbers: Labels,
     labels: Vec<Arc<str>>,
@@ -267,6 +274,13 @@ impl Placer {
                 end,
                 props,
             } => {
+                if self.reserved.len() <= file {
+                    self.reserved.resize(file + 1, false);
+                }
+                if !std::mem::replace(&mut self.reserved[file], true) {
+                    let rows = self.estimates.get(file).copied().unwrap_or(0);
+                    builder.reserve_type(self.names[ty as usize].1, rows);
+                }
                 let (names, symbols) = self.named(&[ty]);
                 builder.load_rel((&names[0], symbols[0]), start, end, props)
             }
