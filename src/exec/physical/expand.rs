@@ -329,7 +329,6 @@ impl Operator for Expand<'_> {
                     }
                     None => {
                         self.row += 1;
-                        self.cursor = HopCursor::default();
                         if self.row < batch.len {
                             self.start_row(&batch)?;
                         }
