@@ -35,13 +35,14 @@ enum Row {
     Node {
         id: NodeId,
         labels: Labels,
-        props: Props,
+        /// How many of the batch's properties are this row's: they follow the rows before.
+        props: u32,
     },
     Rel {
         ty: u32,
         start: NodeId,
         end: NodeId,
-        props: Props,
+        props: u32,
     },
 }
 
@@ -65,7 +66,10 @@ enum Item {
     },
 }
 
-type Batch = Result<Vec<Item>, ImportError>;
+/// Items, and the properties of their rows one after the other: one buffer a batch rather
+/// than a vector a row, which the builder's thread would free and the reader's then write
+/// again, each time fetching the memory from the other core's cache.
+type Batch = Result<(Vec<Item>, Props), ImportError>;
 
 pub fn load(
     paths: &[PathBuf],
@@ -167,9 +171,11 @@ fn run_pass(
         };
         // Returning early drops `batches`, which ends the reader at its next send.
         let placed = batches.into_iter().try_for_each(|batch| {
-            batch?
+            let (items, props) = batch?;
+            let mut props = props.into_iter();
+            items
                 .into_iter()
-                .try_for_each(|item| placer.place(item, files, builder))
+                .try_for_each(|item| placer.place(item, &mut props, files, builder))
         });
         let pool = reader
             .join()
@@ -245,6 +251,7 @@ impl Placer {
     fn place(
         &mut self,
         item: Item,
+        batch_props: &mut std::vec::IntoIter<(Symbol, Stored)>,
         files: &[(&Path, &Header)],
         builder: &mut Builder,
     ) -> Result<(), ImportError> {
@@ -267,7 +274,10 @@ impl Placer {
             } => (file, line, raw, row),
         };
         let added = match row {
-            Row::Node { id, labels, props } => builder.load_node(id, self.named(&labels), props),
+            Row::Node { id, labels, props } => {
+                let props = batch_props.take(props as usize).collect();
+                builder.load_node(id, self.named(&labels), props)
+            }
             Row::Rel {
                 ty,
                 start,
@@ -281,6 +291,7 @@ impl Placer {
                     let rows = self.estimates.get(file).copied().unwrap_or(0);
                     builder.reserve_type(self.names[ty as usize].1, rows);
                 }
+                let props = batch_props.take(props as usize).collect();
                 let (names, symbols) = self.named(&[ty]);
                 builder.load_rel((&names[0], symbols[0]), start, end, props)
             }
@@ -338,16 +349,19 @@ impl Reader<'_> {
         out: SyncSender<Batch>,
     ) {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut props = Props::new();
         for chunk in records {
             let (path, header) = files[chunk.file];
             for rec in &chunk.records[..chunk.len] {
                 if batch.len() >= BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if out.send(Ok(full)).is_err() {
+                    let room = props.len();
+                    let full_props = std::mem::replace(&mut props, Props::with_capacity(room));
+                    if out.send(Ok((full, full_props))).is_err() {
                         return;
                     }
                 }
-                let parsed = self.parse(rec, header, &keys[chunk.file]);
+                let parsed = self.parse(rec, header, &keys[chunk.file], &mut props);
                 batch.extend(self.names.new.drain(..).map(Item::Name));
                 let item = match parsed {
                     Ok(row) => Item::Row {
@@ -389,7 +403,7 @@ impl Reader<'_> {
             // The splitter may have finished: then the records are simply dropped.
             let _ = recycle.send(chunk.records);
         }
-        let _ = out.send(Ok(batch));
+        let _ = out.send(Ok((batch, props)));
     }
 
     /// One record to a row. Errors carry the 0-based column they are about.
@@ -398,22 +412,27 @@ impl Reader<'_> {
         rec: &Record,
         header: &Header,
         keys: &[Option<Symbol>],
+        props: &mut Props,
     ) -> Result<Row, ParseError> {
-        let mut props = Vec::with_capacity(keys.iter().flatten().count());
-        match self.parse_into(rec, header, keys, &mut props) {
-            Ok(Shape::Node { id, labels }) => Ok(Row::Node { id, labels, props }),
+        let first = props.len();
+        let parsed = self.parse_into(rec, header, keys, props);
+        let count = (props.len() - first) as u32;
+        match parsed {
+            Ok(Shape::Node { id, labels }) => Ok(Row::Node {
+                id,
+                labels,
+                props: count,
+            }),
             Ok(Shape::Rel { ty, start, end }) => Ok(Row::Rel {
                 ty,
                 start,
                 end,
-                props,
+                props: count,
             }),
             Err(e) => {
-                if let Some(pool) = &mut self.pool {
-                    for (_, value) in props {
-                        if let Stored::Text(id) = value {
-                            pool.release(id);
-                        }
+                for (_, value) in props.drain(first..) {
+                    if let (Some(pool), Stored::Text(id)) = (&mut self.pool, value) {
+                        pool.release(id);
                     }
                 }
                 Err(e)
