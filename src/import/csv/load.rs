@@ -6,8 +6,9 @@
 
 use super::pooling::{column_key, file_estimate, text_estimate, texts_can_be_pooled};
 use super::records::{End, Records, split};
+use super::records::{Interning, TextField, TextFields};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
-use crate::graph::{Stored, StringPool, Symbol};
+use crate::graph::{Stored, Symbol};
 use crate::import::builder::{Builder, IdKey, SourceIds};
 use crate::import::error::{ImportError, Location, RowError};
 use crate::import::progress::Meter;
@@ -147,12 +148,23 @@ fn run_pass(
         None
     };
     let keys = &keys;
+    let text_fields: Vec<TextFields> = files
+        .iter()
+        .zip(keys)
+        .map(|((_, header), keys)| text_fields(header, keys))
+        .collect();
+    let interned = pool.is_some().then_some(&text_fields[..]);
     let (placed, pool, unplaced) = std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(QUEUED);
         let (records_out, records) = sync_channel(QUEUED);
         let (recycle, recycled) = channel();
         let paths: Vec<&Path> = files.iter().map(|(path, _)| *path).collect();
-        scope.spawn(move || split(&paths, progress, &records_out, &recycled));
+        let interning = pool.map(|pool| Interning {
+            pool,
+            files: &text_fields,
+        });
+        let splitter =
+            scope.spawn(move || split(&paths, progress, &records_out, &recycled, interning));
         let reader = scope.spawn(move || {
             let mut reader = Reader {
                 ids,
@@ -160,10 +172,11 @@ fn run_pass(
                 names: NameNumbers::default(),
                 keep_raw,
                 array_delimiter,
-                pool,
+                interned,
+                released: Vec::new(),
             };
             reader.read(files, keys, records, recycle, sender);
-            reader.pool
+            reader.released
         });
         let mut placer = Placer {
             estimates: estimates.iter().map(|(rows, _)| *rows).collect(),
@@ -177,10 +190,14 @@ fn run_pass(
                 .into_iter()
                 .try_for_each(|item| placer.place(item, &mut props, files, builder))
         });
-        let pool = reader
+        let mut unplaced = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (placed, pool, placer.unplaced)
+        unplaced.extend(placer.unplaced);
+        let pool = splitter
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (placed, pool, unplaced)
     });
     if let Some(mut pool) = pool {
         for id in unplaced {
@@ -323,9 +340,38 @@ struct Reader<'a> {
     names: NameNumbers,
     keep_raw: bool,
     array_delimiter: char,
-    /// The graph's string pool while this thread interns the texts (see
-    /// [`texts_can_be_pooled`]); `None` when the builder does.
-    pool: Option<StringPool>,
+    /// Each file's text fields when the splitting stage interns their texts (see
+    /// [`texts_can_be_pooled`]); `None` when the graph does, as it places the rows.
+    interned: Option<&'a [TextFields]>,
+    /// Interned texts of records this side refused, whose references go back to the pool.
+    released: Vec<u32>,
+}
+
+/// The fields of a file whose texts the splitting stage interns: node ids and string
+/// properties that have a key.
+fn text_fields(header: &Header, keys: &[Option<Symbol>]) -> TextFields {
+    let fields = header
+        .columns
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .filter_map(|(i, (column, key))| match (column, key) {
+            (Column::Id { .. }, Some(_)) => Some((i, TextField::Id)),
+            (
+                Column::Prop {
+                    kind: Kind::String,
+                    array: false,
+                    ..
+                },
+                Some(_),
+            ) => Some((i, TextField::Prop)),
+            _ => None,
+        })
+        .collect();
+    TextFields {
+        columns: header.columns.len(),
+        fields,
+    }
 }
 
 /// A record's row without its properties.
@@ -352,7 +398,13 @@ impl Reader<'_> {
         let mut props = Props::new();
         for chunk in records {
             let (path, header) = files[chunk.file];
+            let mut interned = &chunk.texts[..];
             for rec in &chunk.records[..chunk.len] {
+                let count = self
+                    .interned
+                    .map_or(0, |fields| fields[chunk.file].count(rec));
+                let (texts, rest) = interned.split_at(count.min(interned.len()));
+                interned = rest;
                 if batch.len() >= BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     let room = props.len();
@@ -361,7 +413,7 @@ impl Reader<'_> {
                         return;
                     }
                 }
-                let parsed = self.parse(rec, header, &keys[chunk.file], &mut props);
+                let parsed = self.parse(rec, header, &keys[chunk.file], &mut props, texts);
                 batch.extend(self.names.new.drain(..).map(Item::Name));
                 let item = match parsed {
                     Ok(row) => Item::Row {
@@ -413,9 +465,10 @@ impl Reader<'_> {
         header: &Header,
         keys: &[Option<Symbol>],
         props: &mut Props,
+        texts: &[u32],
     ) -> Result<Row, ParseError> {
         let first = props.len();
-        let parsed = self.parse_into(rec, header, keys, props);
+        let parsed = self.parse_into(rec, header, keys, props, &mut texts.iter());
         let count = (props.len() - first) as u32;
         match parsed {
             Ok(Shape::Node { id, labels }) => Ok(Row::Node {
@@ -430,30 +483,30 @@ impl Reader<'_> {
                 props: count,
             }),
             Err(e) => {
-                for (_, value) in props.drain(first..) {
-                    if let (Some(pool), Stored::Text(id)) = (&mut self.pool, value) {
-                        pool.release(id);
-                    }
-                }
+                props.truncate(first);
+                self.released.extend_from_slice(texts);
                 Err(e)
             }
         }
     }
 
-    /// A value in stored form when this thread holds the pool; otherwise the graph turns it
-    /// into one as it places it.
-    fn stored(&mut self, value: Value) -> Stored {
-        match &mut self.pool {
-            Some(pool) => Stored::from_value(value, pool),
-            None => Stored::Other(value),
+    /// A parsed value in stored form: typed where it is when the texts are interned before
+    /// the graph sees the rows (which it then places as they are); otherwise the graph turns
+    /// it into one as it places it.
+    fn stored(&self, value: Value) -> Stored {
+        match value {
+            Value::Int(i) if self.interned.is_some() => Stored::Int(i),
+            Value::Float(f) if self.interned.is_some() => Stored::Float(f),
+            Value::Bool(b) if self.interned.is_some() => Stored::Bool(b),
+            other => Stored::Other(other),
         }
     }
 
-    /// A text in stored form, without making a `Value` of it when this thread holds the pool.
-    fn text(&mut self, text: &str) -> Stored {
-        match &mut self.pool {
-            Some(pool) => Stored::Text(pool.acquire(text)),
-            None => Stored::Other(Value::str(text)),
+    /// A text field's value: the id the splitting stage interned it as, when it did.
+    fn text(&self, text: &str, interned: &mut std::slice::Iter<u32>) -> Stored {
+        match interned.next() {
+            Some(id) if self.interned.is_some() => Stored::Text(*id),
+            _ => Stored::Other(Value::str(text)),
         }
     }
 
@@ -463,6 +516,7 @@ impl Reader<'_> {
         header: &Header,
         keys: &[Option<Symbol>],
         props: &mut Props,
+        interned: &mut std::slice::Iter<u32>,
     ) -> Result<Shape, ParseError> {
         if rec.len() != header.columns.len() {
             return Err((
@@ -486,7 +540,7 @@ impl Reader<'_> {
                         return Err((Some(i), RowError::MissingId));
                     }
                     if let Some(key) = key {
-                        let value = self.text(text);
+                        let value = self.text(text, interned);
                         props.push((*key, value));
                     }
                     id = Some((*group, IdKey::from_text(text)));
@@ -507,9 +561,9 @@ impl Reader<'_> {
                     kind: Kind::String,
                     array: false,
                     ..
-                } if self.pool.is_some() => {
-                    if let Some(key) = key.filter(|_| !text.is_empty() || quoted) {
-                        let value = self.text(text);
+                } if self.interned.is_some() => {
+                    if let Some(key) = key.filter(|_| TextField::Prop.stored(text, quoted)) {
+                        let value = self.text(text, interned);
                         props.push((key, value));
                     }
                 }

@@ -4,6 +4,7 @@
 //! rather than allocated per line.
 
 use super::open;
+use crate::graph::StringPool;
 use crate::import::error::ImportError;
 use crate::import::progress::Meter;
 use crate::text::{Record, SyntaxError};
@@ -22,6 +23,58 @@ pub struct Records {
     pub len: usize,
     /// How the file ended after these records, when it did.
     pub end: Option<End>,
+    /// The pool ids of the texts this stage interned (see [`Interning`]), record after
+    /// record, each record's in the order of its fields.
+    pub texts: Vec<u32>,
+}
+
+/// A field whose text the splitting stage interns when the parsing stage would store it.
+#[derive(Clone, Copy)]
+pub enum TextField {
+    /// A node id with a property key: stored unless empty (an error then).
+    Id,
+    /// A string property: stored unless empty and unquoted (absent then).
+    Prop,
+}
+
+impl TextField {
+    pub fn stored(self, text: &str, quoted: bool) -> bool {
+        match self {
+            TextField::Id => !text.is_empty(),
+            TextField::Prop => !text.is_empty() || quoted,
+        }
+    }
+}
+
+/// One file's text fields: its column count (a record with another count is refused whole,
+/// so none of its texts is interned) and the fields by column.
+pub struct TextFields {
+    pub columns: usize,
+    pub fields: Vec<(usize, TextField)>,
+}
+
+impl TextFields {
+    /// How many of the record's texts the splitting stage interned.
+    pub fn count(&self, rec: &Record) -> usize {
+        if rec.len() != self.columns {
+            return 0;
+        }
+        self.fields
+            .iter()
+            .filter(|(i, field)| {
+                let (text, quoted) = rec.field(*i);
+                field.stored(text, quoted)
+            })
+            .count()
+    }
+}
+
+/// The graph's string pool while the splitting stage interns the text properties of a pass
+/// into a new graph, with each file's text fields: that work would otherwise make the
+/// parsing stage the slowest of the three.
+pub struct Interning<'a> {
+    pub pool: StringPool,
+    pub files: &'a [TextFields],
 }
 
 pub enum End {
@@ -34,19 +87,22 @@ pub enum End {
     Failed(ImportError),
 }
 
-/// Splits `files` into records for `out`, taking emptied batches back from `recycled`. Stops
-/// when the receiving side has gone.
+/// Splits `files` into records for `out`, taking emptied batches back from `recycled`, and
+/// interning their texts when given a pool, which it hands back. Stops when the receiving
+/// side has gone.
 pub fn split(
     files: &[&Path],
     progress: &Meter<'_>,
     out: &SyncSender<Records>,
     recycled: &Receiver<Vec<Record>>,
-) {
+    mut interning: Option<Interning<'_>>,
+) -> Option<StringPool> {
     for (file, path) in files.iter().enumerate() {
-        if split_file(file, path, progress, out, recycled).is_err() {
-            return;
+        if split_file(file, path, progress, out, recycled, interning.as_mut()).is_err() {
+            break;
         }
     }
+    interning.map(|i| i.pool)
 }
 
 /// Errors only when the receiving side has gone.
@@ -56,12 +112,14 @@ fn split_file(
     progress: &Meter<'_>,
     out: &SyncSender<Records>,
     recycled: &Receiver<Vec<Record>>,
+    mut interning: Option<&mut Interning<'_>>,
 ) -> Result<(), ()> {
     let batch = |recycled: &Receiver<Vec<Record>>| Records {
         file,
         records: recycled.try_recv().unwrap_or_default(),
         len: 0,
         end: None,
+        texts: Vec::new(),
     };
     let mut reader = match open(path) {
         Ok(reader) => reader,
@@ -93,6 +151,17 @@ fn split_file(
                 continue;
             }
             Ok(Ok(true)) => {
+                if let Some(Interning { pool, files }) = interning.as_deref_mut() {
+                    let fields = &files[file];
+                    if rec.len() == fields.columns {
+                        for (i, field) in &fields.fields {
+                            let (text, quoted) = rec.field(*i);
+                            if field.stored(text, quoted) {
+                                current.texts.push(pool.acquire(text));
+                            }
+                        }
+                    }
+                }
                 current.len += 1;
                 continue;
             }
