@@ -326,13 +326,6 @@ impl GraphRead for MemoryGraph {
         )
     }
 
-    fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
-        match self.labels.nodes(label) {
-            Some(set) => Box::new(set.iter().map(|n| NodeId(u64::from(n)))),
-            None => Box::new(std::iter::empty()),
-        }
-    }
-
     fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
         self.labels.nodes(label).map(|set| set.iter())
     }

@@ -38,9 +38,7 @@ pub use index::Schema;
 pub use memory::MemoryGraph;
 pub use mutation::{GraphError, MAX_ID, Mutation};
 pub use names::{Names, Symbol};
-pub use schema::{
-    ConstraintDef, ConstraintKind, EntityKind, IndexDef, IndexKey, PropertyIndex, RangeOp,
-};
+pub use schema::{ConstraintDef, ConstraintKind, EntityKind, IndexDef, PropertyIndex, RangeOp};
 pub use stats::{Statistics, TypeEnds, statistics, type_ends};
 pub use strings::StringPool;
 pub use traits::{GraphRead, GraphWrite, neighbours};

@@ -59,7 +59,7 @@ pub struct ConstraintDef {
 /// A value as an index key: ordered as ORDER BY orders values, so equal numbers of either
 /// type (1 and 1.0) are one key, as `=` has them.
 #[derive(Clone, Debug)]
-pub struct IndexKey(pub Value);
+struct IndexKey(Value);
 
 impl PartialEq for IndexKey {
     fn eq(&self, other: &Self) -> bool {

@@ -35,11 +35,14 @@ pub trait GraphRead {
     fn node_ids(&self) -> Box<dyn Iterator<Item = NodeId> + '_>;
     /// Every relationship, in id order.
     fn rel_ids(&self) -> Box<dyn Iterator<Item = RelId> + '_>;
-    /// Nodes carrying `label`, in id order.
-    fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_>;
-    /// The same as the graph keeps them, for scans that walk them without a call per node;
-    /// `None` when no node has the label.
+    /// Nodes carrying `label`, in id order, as the graph keeps them (scans walk them without
+    /// a call per node); `None` when no node has the label.
     fn label_nodes(&self, label: Symbol) -> Option<LabelNodes<'_>>;
+    /// The same as node ids.
+    fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
+        let nodes = self.label_nodes(label).into_iter().flatten();
+        Box::new(nodes.map(|n| NodeId(u64::from(n))))
+    }
     fn label_count(&self, label: Symbol) -> usize;
     /// Relationship types with at least one relationship, in symbol order.
     fn rel_types_in_use(&self) -> Vec<Symbol>;

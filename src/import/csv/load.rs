@@ -5,8 +5,7 @@
 //! log lines is the same as doing everything on one thread.
 
 use super::pooling::{column_key, file_estimate, text_estimate, texts_can_be_pooled};
-use super::records::{End, Records, split};
-use super::records::{Interning, TextField, TextFields};
+use super::records::{End, Interning, Records, TextField, TextFields, split};
 use super::{Column, Header, Kind, expand, parse_field, read_header};
 use crate::graph::{Stored, Symbol};
 use crate::import::builder::{Builder, IdKey, SourceIds};
@@ -180,6 +179,7 @@ fn run_pass(
         });
         let mut placer = Placer {
             estimates: estimates.iter().map(|(rows, _)| *rows).collect(),
+            reserved: vec![false; files.len()],
             ..Placer::default()
         };
         // Returning early drops `batches`, which ends the reader at its next send.
@@ -301,12 +301,8 @@ impl Placer {
                 end,
                 props,
             } => {
-                if self.reserved.len() <= file {
-                    self.reserved.resize(file + 1, false);
-                }
                 if !std::mem::replace(&mut self.reserved[file], true) {
-                    let rows = self.estimates.get(file).copied().unwrap_or(0);
-                    builder.reserve_type(self.names[ty as usize].1, rows);
+                    builder.reserve_type(self.names[ty as usize].1, self.estimates[file]);
                 }
                 let props = batch_props.take(props as usize).collect();
                 let (names, symbols) = self.named(&[ty]);
@@ -398,13 +394,14 @@ impl Reader<'_> {
         let mut props = Props::new();
         for chunk in records {
             let (path, header) = files[chunk.file];
-            let mut interned = &chunk.texts[..];
-            for rec in &chunk.records[..chunk.len] {
-                let count = self
-                    .interned
-                    .map_or(0, |fields| fields[chunk.file].count(rec));
-                let (texts, rest) = interned.split_at(count.min(interned.len()));
-                interned = rest;
+            let mut text_start = 0;
+            for (i, rec) in chunk.records[..chunk.len].iter().enumerate() {
+                let text_end = chunk
+                    .text_ends
+                    .get(i)
+                    .map_or(text_start, |end| *end as usize);
+                let texts = &chunk.texts[text_start..text_end];
+                text_start = text_end;
                 if batch.len() >= BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     let room = props.len();

@@ -24,8 +24,10 @@ pub struct Records {
     /// How the file ended after these records, when it did.
     pub end: Option<End>,
     /// The pool ids of the texts this stage interned (see [`Interning`]), record after
-    /// record, each record's in the order of its fields.
+    /// record, each record's in the order of its fields; and where each record's end, when
+    /// this stage interns.
     pub texts: Vec<u32>,
+    pub text_ends: Vec<u32>,
 }
 
 /// A field whose text the splitting stage interns when the parsing stage would store it.
@@ -51,22 +53,6 @@ impl TextField {
 pub struct TextFields {
     pub columns: usize,
     pub fields: Vec<(usize, TextField)>,
-}
-
-impl TextFields {
-    /// How many of the record's texts the splitting stage interned.
-    pub fn count(&self, rec: &Record) -> usize {
-        if rec.len() != self.columns {
-            return 0;
-        }
-        self.fields
-            .iter()
-            .filter(|(i, field)| {
-                let (text, quoted) = rec.field(*i);
-                field.stored(text, quoted)
-            })
-            .count()
-    }
 }
 
 /// The graph's string pool while the splitting stage interns the text properties of a pass
@@ -120,6 +106,7 @@ fn split_file(
         len: 0,
         end: None,
         texts: Vec::new(),
+        text_ends: Vec::new(),
     };
     let mut reader = match open(path) {
         Ok(reader) => reader,
@@ -161,6 +148,7 @@ fn split_file(
                             }
                         }
                     }
+                    current.text_ends.push(current.texts.len() as u32);
                 }
                 current.len += 1;
                 continue;
