@@ -328,6 +328,9 @@ impl Database {
                     (a.saturating_sub(i.accesses), t.saturating_sub(i.time))
                 });
                 let mut row = plan_row(line);
+                if own.threads > 1 {
+                    row[1] = Value::str(&format!("{} (on {} threads)", line.details, own.threads));
+                }
                 row.push(Value::Int(own.rows as i64));
                 row.push(Value::Int(accesses as i64));
                 row.push(Value::Float((time.as_secs_f64() * 1e6).round() / 1e3));

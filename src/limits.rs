@@ -149,6 +149,33 @@ pub fn watch(interrupter: &Interrupter, limits: Limits) -> Watching {
     }
 }
 
+/// The watch of the statement running on this thread, for a thread that does part of its
+/// work: it stops with the statement (same interrupter, deadline and memory baseline).
+pub fn share() -> Option<SharedWatch> {
+    WATCH.with_borrow(|w| {
+        w.as_ref().map(|w| {
+            SharedWatch(Watch {
+                interrupter: w.interrupter.clone(),
+                limits: w.limits,
+                deadline: w.deadline,
+                baseline: w.baseline,
+                ticks: 0,
+            })
+        })
+    })
+}
+
+/// A statement's watch to install on another thread (see [`share`]).
+pub struct SharedWatch(Watch);
+
+impl SharedWatch {
+    pub fn install(self) -> Watching {
+        Watching {
+            outer: WATCH.with_borrow_mut(|w| w.replace(self.0)),
+        }
+    }
+}
+
 /// Fails if the statement was interrupted or is past its time or memory limit.
 #[inline]
 pub fn check() -> Result<(), QueryError> {

@@ -1,8 +1,9 @@
 //! The batched executor against the row-at-a-time reference: random graphs, random queries
 //! built from the shapes of the language (scans, hops in every direction, variable-length
 //! hops, OPTIONAL MATCH, filters with nulls and mixed types, aggregation, DISTINCT, ORDER BY
-//! with LIMIT, UNWIND, LOAD CSV, subqueries), each run by both engines. They must return the same
-//! rows (in the same order where the query orders them) or fail with the same error.
+//! with LIMIT, UNWIND, LOAD CSV, subqueries), each run by both engines, and by the batched one
+//! with every aggregation it can split across threads split. They must return the same rows
+//! (in the same order where the query orders them) or fail with the same error.
 //! `KG_ENGINE_CASES` sets how many queries per graph (default 150).
 
 // Test helpers panic with a message on broken fixtures; that is how a test reports them.
@@ -353,6 +354,7 @@ fn the_batched_executor_returns_what_the_reference_returns() {
             let reference = run(&mut db, &text, Engine::RowByRow);
             let batched = run(&mut db, &text, Engine::Batched);
             let only = run(&mut db, &text, Engine::BatchedOnly);
+            let split = run(&mut db, &text, Engine::Split);
             let ordered = text.contains("ORDER BY");
             let (want, got) = (outcome(&reference, ordered), outcome(&batched, ordered));
             compared += 1;
@@ -360,13 +362,18 @@ fn the_batched_executor_returns_what_the_reference_returns() {
             // failing rows the first they meet may differ; they must never fail where the
             // reference does not, which would also make the error hunt of `Batched`
             // report an answer that batches never computed.
+            // Aggregations split across threads, their parts merged, likewise.
             let only = outcome(&only, ordered);
-            if want != got || want.is_ok() != only.is_ok() || (want.is_ok() && want != only) {
+            let split = outcome(&split, ordered);
+            let differs = |other: &Result<Vec<String>, String>| {
+                want.is_ok() != other.is_ok() || (want.is_ok() && want != *other)
+            };
+            if want != got || differs(&only) || differs(&split) {
                 // The graph goes where a failure can be replayed: `kg run` it, then the query.
                 let path = std::env::temp_dir().join(format!("kg-engines-seed-{seed}.cypher"));
                 std::fs::write(&path, &script).expect("the temporary folder is writable");
                 failures.push(format!(
-                    "seed {seed} case {case} (graph: {}): {text}\n  reference: {want:?}\n  batched:   {got:?}\n  batches only: {only:?}",
+                    "seed {seed} case {case} (graph: {}): {text}\n  reference: {want:?}\n  batched:   {got:?}\n  batches only: {only:?}\n  split:     {split:?}",
                     path.display()
                 ));
             }
@@ -398,4 +405,71 @@ fn replay_one_query_when_asked() {
         let result = run(&mut db, &text, engine);
         println!("{engine:?}: {:?}", outcome(&result, true));
     }
+}
+
+/// An aggregation over a scan large enough that the default engine splits it across threads
+/// (where the machine has more than one core): the groups, their order and their values are
+/// those of one thread, and of the arithmetic done here.
+#[test]
+fn a_large_aggregation_split_across_threads_gives_what_one_thread_gives() {
+    const N: i64 = 60_000;
+    let mut db = Database::in_memory();
+    db.run(
+        &format!("UNWIND range(1, {N}) AS i CREATE (:N {{i: i, g: i % 7}})"),
+        &Params::new(),
+    )
+    .unwrap();
+    let query = "MATCH (n:N) WHERE n.i % 5 <> 0 \
+        RETURN n.g AS g, count(*) AS c, sum(n.i) AS s, min(n.i) AS lo, max(n.i) AS hi, \
+        collect(n.i)[..3] AS first, collect(DISTINCT n.i % 3) AS kinds";
+    let split = run(&mut db, query, Engine::Batched).unwrap();
+    let one = run(&mut db, query, Engine::RowByRow).unwrap();
+    assert_eq!(rows(&split), rows(&one));
+
+    // Groups come in the order their first row was met.
+    let kept: Vec<i64> = (1..=N).filter(|i| i % 5 != 0).collect();
+    let mut order: Vec<i64> = Vec::new();
+    for i in &kept {
+        if !order.contains(&(i % 7)) {
+            order.push(i % 7);
+        }
+    }
+    let expected: Vec<String> = order
+        .into_iter()
+        .map(|g| {
+            let of: Vec<i64> = kept.iter().copied().filter(|i| i % 7 == g).collect();
+            let mut kinds: Vec<i64> = Vec::new();
+            for i in &of {
+                if !kinds.contains(&(i % 3)) {
+                    kinds.push(i % 3);
+                }
+            }
+            let list = |v: &[i64]| {
+                let items: Vec<String> = v.iter().map(i64::to_string).collect();
+                format!("[{}]", items.join(", "))
+            };
+            format!(
+                "{g} | {} | {} | {} | {} | {} | {}",
+                of.len(),
+                of.iter().sum::<i64>(),
+                of[0],
+                of[of.len() - 1],
+                list(&of[..3]),
+                list(&kinds)
+            )
+        })
+        .collect();
+    assert_eq!(rows(&split), expected);
+
+    // PROFILE says where the read ran on more than one thread.
+    db.set_engine(Engine::Batched);
+    let profiled = db.run(&format!("PROFILE {query}"), &Params::new()).unwrap();
+    let details: Vec<String> = profiled[0]
+        .rows
+        .iter()
+        .map(|r| value_text(&r[1], &profiled[0]))
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let on_threads = details.iter().any(|d| d.contains("threads)"));
+    assert_eq!(on_threads, cores > 1, "{details:?}");
 }

@@ -188,6 +188,64 @@ impl<'p> Accumulator<'p> {
         Ok(())
     }
 
+    /// Takes in the state of the same aggregate over the rows that follow this one's, as if
+    /// their values had been added here one by one (but for rounding: floats are summed in
+    /// another order, and a running integer sum may overflow in one order only).
+    pub fn merge(&mut self, later: Accumulator<'p>) -> Result<()> {
+        if self.percentile.is_none() {
+            self.percentile = later.percentile;
+        }
+        // Distinct values, and the extreme, are added one by one: the later part's distinct
+        // values in the order it first saw them, skipping those seen here.
+        if let Some(seen) = later.seen {
+            for value in seen.into_keys().into_iter().flatten() {
+                self.add_value(Cow::Owned(value))?;
+            }
+            return Ok(());
+        }
+        if let State::Extreme(value) = later.state {
+            return value.map_or(Ok(()), |v| self.add_value(Cow::Owned(v)));
+        }
+        match (&mut self.state, later.state) {
+            (State::Count(n), State::Count(m)) => *n += m,
+            (
+                State::Sum {
+                    int,
+                    float,
+                    is_float,
+                },
+                State::Sum {
+                    int: later_int,
+                    float: later_float,
+                    is_float: later_is_float,
+                },
+            ) => match (*is_float, later_is_float) {
+                (false, false) => {
+                    *int = int.checked_add(later_int).ok_or_else(|| {
+                        QueryError::overflow("integer overflow in sum").at(self.spec.span)
+                    })?;
+                }
+                (true, false) => *float += later_int as f64,
+                (false, true) => {
+                    *is_float = true;
+                    *float = *int as f64 + later_float;
+                }
+                (true, true) => *float += later_float,
+            },
+            (State::Avg { sum, n }, State::Avg { sum: s, n: m }) => {
+                *sum += s;
+                *n += m;
+            }
+            (State::Collect(xs), State::Collect(ys)) | (State::Picks(xs), State::Picks(ys)) => {
+                xs.extend(ys);
+            }
+            (State::Numbers(xs), State::Numbers(ys)) => xs.extend(ys),
+            // Both come from the same aggregate, so their states are of one kind.
+            _ => debug_assert!(false, "merging the states of different aggregates"),
+        }
+        Ok(())
+    }
+
     pub fn finish(self) -> Result<Value> {
         Ok(match self.state {
             State::Count(n) => Value::Int(n),

@@ -36,6 +36,28 @@ pub struct Statement<'a> {
     pub batch_commit: Option<&'a dyn BatchCommit>,
 }
 
+/// A statement as another thread sees it when it runs part of the statement's work: the
+/// same parameters and instants, its own caches and counters.
+#[derive(Clone, Copy)]
+pub struct StatementPart<'a> {
+    params: &'a Params,
+    now: chrono::DateTime<chrono::Utc>,
+    transaction_now: chrono::DateTime<chrono::Utc>,
+    engine: super::Engine,
+    profiled: bool,
+}
+
+impl<'a> StatementPart<'a> {
+    pub fn statement(self) -> Statement<'a> {
+        let stmt = Statement {
+            now: self.now,
+            transaction_now: self.transaction_now,
+            ..Statement::new(self.params, None, self.engine)
+        };
+        if self.profiled { stmt.profiled() } else { stmt }
+    }
+}
+
 /// Commits the changes a statement made so far, for `CALL { ... } IN TRANSACTIONS`: the
 /// database's commit (constraint checks, the store's log) done in the middle of a statement.
 pub trait BatchCommit {
@@ -58,6 +80,34 @@ impl<'a> Statement<'a> {
             accesses: std::cell::Cell::new(0),
             profile: None,
             batch_commit: None,
+        }
+    }
+
+    /// What another thread needs to run part of this statement (see [`StatementPart`]).
+    pub fn part(&self) -> StatementPart<'a> {
+        StatementPart {
+            params: self.params,
+            now: self.now,
+            transaction_now: self.transaction_now,
+            engine: self.engine,
+            profiled: self.is_profiled(),
+        }
+    }
+
+    /// Takes in what a thread running part of this statement counted: its storage reads,
+    /// and its PROFILE figures (rows and reads add up; the threads ran side by side, so an
+    /// operator's time is the longer of the two).
+    pub fn absorb(&self, accesses: u64, part_profile: super::profile::Profile) {
+        self.touch(accesses as usize);
+        if let Some(profile) = &self.profile {
+            let mut profile = profile.borrow_mut();
+            for (key, theirs) in part_profile {
+                let ours = profile.entry(key).or_default();
+                ours.rows += theirs.rows;
+                ours.accesses += theirs.accesses;
+                ours.time = ours.time.max(theirs.time);
+                ours.threads += theirs.threads;
+            }
         }
     }
 

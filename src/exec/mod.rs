@@ -58,6 +58,9 @@ pub enum Engine {
     BatchedOnly,
     /// One row at a time: the reference the batched executor is tested against.
     RowByRow,
+    /// Batches only, with every aggregation that can be split across threads split in three
+    /// whatever its size: for tests that the parts merge into what one thread computes.
+    Split,
 }
 
 /// Runs a statement's plan inside `tx` (an explicit transaction begun at `transaction_started`,

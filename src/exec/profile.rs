@@ -13,6 +13,8 @@ pub struct OpStats {
     pub rows: u64,
     pub accesses: u64,
     pub time: Duration,
+    /// The threads that ran the operator: more than one where a read was split.
+    pub threads: u32,
 }
 
 /// Figures by operator, keyed as `plan::key_of` keys plan lines.
@@ -43,6 +45,7 @@ impl Operator for Profiled<'_> {
             s.rows += rows;
             s.accesses += self.ctx.stmt.accesses() - accesses;
             s.time += started.elapsed();
+            s.threads = s.threads.max(1);
         });
         out
     }

@@ -330,6 +330,18 @@ impl GraphRead for MemoryGraph {
         self.labels.nodes(label).map(|set| set.iter())
     }
 
+    fn label_nodes_from(
+        &self,
+        label: Symbol,
+        rank: usize,
+    ) -> Option<super::labels::LabelNodes<'_>> {
+        let set = self.labels.nodes(label)?;
+        let first = set.select(u32::try_from(rank).ok()?)?;
+        let mut nodes = set.iter();
+        nodes.advance_to(first);
+        Some(nodes)
+    }
+
     fn label_count(&self, label: Symbol) -> usize {
         self.labels.count(label)
     }

@@ -10,7 +10,8 @@ use super::{GraphError, Mutation, Names, Symbol};
 use crate::model::{NodeId, RelId, Value};
 use smallvec::SmallVec;
 
-pub trait GraphRead {
+/// `Sync`: a read may be split across threads, each reading part of the graph.
+pub trait GraphRead: Sync {
     fn names(&self) -> &Names;
     /// The texts that text columns refer to by id.
     fn strings(&self) -> &StringPool;
@@ -38,6 +39,9 @@ pub trait GraphRead {
     /// Nodes carrying `label`, in id order, as the graph keeps them (scans walk them without
     /// a call per node); `None` when no node has the label.
     fn label_nodes(&self, label: Symbol) -> Option<LabelNodes<'_>>;
+    /// The same, from the node of rank `rank` on (the first is rank 0), for a scan split in
+    /// parts.
+    fn label_nodes_from(&self, label: Symbol, rank: usize) -> Option<LabelNodes<'_>>;
     /// The same as node ids.
     fn nodes_with_label(&self, label: Symbol) -> Box<dyn Iterator<Item = NodeId> + '_> {
         let nodes = self.label_nodes(label).into_iter().flatten();

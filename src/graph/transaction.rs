@@ -151,6 +151,13 @@ impl GraphRead for Transaction<'_> {
     fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
         self.graph.label_nodes(label)
     }
+    fn label_nodes_from(
+        &self,
+        label: Symbol,
+        rank: usize,
+    ) -> Option<super::labels::LabelNodes<'_>> {
+        self.graph.label_nodes_from(label, rank)
+    }
     fn label_count(&self, label: Symbol) -> usize {
         self.graph.label_count(label)
     }

@@ -6,16 +6,22 @@ use super::super::accumulate::Accumulator;
 use super::super::context::{Ctx, Result, check_limits};
 use super::super::vector::{BATCH, Batch, NULL_ID, Vector, VectorBuilder};
 use super::super::vector_eval::eval_batch;
+use super::input::Input;
 use super::keys::{KeyTable, KeyTuple, KeyVal};
-use super::{BoxOp, Operator};
+use super::split::{self, Part, Split};
+use super::{BoxOp, Operator, build, build_part};
 use crate::graph::StringPool;
+use crate::limits::{self, SharedWatch};
 use crate::model::Value;
-use crate::plan::{AggKind, Aggregate as Spec, BoundExpr, Slot};
+use crate::plan::{AggKind, Aggregate as Spec, BoundExpr, Op, Slot};
 use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub struct Aggregate<'a> {
-    input: BoxOp<'a>,
+    /// The plan of the input, built when the aggregation starts (once per part if split).
+    plan: &'a Op,
+    leaf: Option<BoxOp<'a>>,
     ctx: &'a Ctx<'a>,
     keys: &'a [(Slot, BoundExpr)],
     aggregates: &'a [(Slot, Spec)],
@@ -25,15 +31,24 @@ pub struct Aggregate<'a> {
 /// The accumulators of one aggregate, one per group.
 type Column<'a> = Vec<Accumulator<'a>>;
 
+/// What reading (part of) the input gives: the groups, and per aggregate their accumulators.
+struct Grouped<'p> {
+    table: KeyTable,
+    columns: Vec<Column<'p>>,
+}
+
 impl<'a> Aggregate<'a> {
+    /// Aggregates the rows of `plan`, whose `Input` leaf reads `leaf`.
     pub fn new(
-        input: BoxOp<'a>,
+        plan: &'a Op,
+        leaf: BoxOp<'a>,
         ctx: &'a Ctx<'a>,
         keys: &'a [(Slot, BoundExpr)],
         aggregates: &'a [(Slot, Spec)],
     ) -> Self {
         Aggregate {
-            input,
+            plan,
+            leaf: Some(leaf),
             ctx,
             keys,
             aggregates,
@@ -41,30 +56,96 @@ impl<'a> Aggregate<'a> {
         }
     }
 
-    /// Reads the whole input into groups: the keys of each, and per aggregate its
-    /// accumulators.
-    fn group(&mut self) -> Result<(Vec<KeyTuple>, Vec<Column<'a>>)> {
-        let pool = self.ctx.graph.strings();
-        let mut table = KeyTable::new(self.keys.len());
-        let mut columns: Vec<Column<'a>> = self.aggregates.iter().map(|_| Vec::new()).collect();
-        let mut groups = Vec::new();
-        while let Some(batch) = self.input.next_batch()? {
-            check_limits()?;
-            let key_vectors = self
-                .keys
-                .iter()
-                .map(|(_, e)| eval_batch(e, &batch, self.ctx))
-                .collect::<Result<Vec<_>>>()?;
-            let keys: Vec<&Vector> = key_vectors.iter().map(|v| &**v).collect();
-            table.groups(&keys, batch.len, pool, &mut groups, None);
-            for ((_, spec), accs) in self.aggregates.iter().zip(&mut columns) {
-                while accs.len() < table.len() {
-                    accs.push(Accumulator::new(spec));
-                }
-                self.feed(spec, accs, &groups, &batch, pool)?;
+    /// Reads the whole input into groups, split across threads where it pays.
+    fn group(&mut self) -> Result<Grouped<'a>> {
+        let Some(mut leaf) = self.leaf.take() else {
+            return Ok(self.nothing());
+        };
+        let Some(split) = split::split(self.plan, self.ctx) else {
+            return group_rows(
+                build(self.plan, self.ctx, leaf),
+                self.ctx,
+                self.keys,
+                self.aggregates,
+                0,
+            );
+        };
+        // A split scan gives each part its range of nodes for every input row, so the parts
+        // follow each other in the order of one thread only when there is one input row.
+        let mut batches = Vec::new();
+        while let Some(batch) = leaf.next_batch()? {
+            batches.push(batch);
+        }
+        match &batches[..] {
+            [one] if one.len == 1 => self.group_split(one, split),
+            _ => {
+                let input = build(self.plan, self.ctx, Box::new(Input::batches(batches)));
+                group_rows(input, self.ctx, self.keys, self.aggregates, 0)
             }
         }
-        let mut keys = table.into_keys();
+    }
+
+    /// No groups yet.
+    fn nothing(&self) -> Grouped<'a> {
+        Grouped::new(self.keys.len(), self.aggregates.len())
+    }
+
+    /// Groups the parts of the input on `split.threads` threads (this one among them), each
+    /// taking the next part not yet taken, then merges the parts' groups in order.
+    fn group_split(&self, row: &Batch, split: Split) -> Result<Grouped<'a>> {
+        let (plan, keys, aggregates) = (self.plan, self.keys, self.aggregates);
+        let (graph, width, statement) = (self.ctx.graph, self.ctx.width, self.ctx.stmt.part());
+        let (next, failed) = (&AtomicUsize::new(0), &AtomicBool::new(false));
+        let taker = Taker {
+            plan,
+            keys,
+            aggregates,
+            split,
+            next,
+            failed,
+        };
+        let mut done = std::thread::scope(|scope| {
+            let threads: Vec<_> = (1..split.threads)
+                .filter_map(|i| {
+                    let (row, watch) = (row.clone(), limits::share());
+                    let work = move || {
+                        let _watching = watch.map(SharedWatch::install);
+                        let stmt = statement.statement();
+                        let ctx = Ctx::new(graph, &stmt, width);
+                        let done = taker.take(&ctx, &row);
+                        (done, stmt.accesses(), stmt.take_profile())
+                    };
+                    // Without a thread, the others take its parts.
+                    let thread = std::thread::Builder::new().name(format!("kg-part-{i}"));
+                    thread.spawn_scoped(scope, work).ok()
+                })
+                .collect();
+            let mut done = taker.take(self.ctx, row);
+            for thread in threads {
+                let (theirs, accesses, profile) = thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                self.ctx.stmt.absorb(accesses, profile);
+                done.extend(theirs);
+            }
+            done
+        });
+        // Parts are taken in order and each taken one is finished: the parts before a failed
+        // one are all here, and its error is the one a single thread would have met first.
+        done.sort_unstable_by_key(|(index, _)| *index);
+        let pool = self.ctx.graph.strings();
+        let mut parts = done.into_iter().map(|(_, part)| part);
+        let mut grouped = parts.next().unwrap_or_else(|| Ok(self.nothing()))?;
+        for later in parts {
+            grouped.absorb(later?, pool)?;
+        }
+        Ok(grouped)
+    }
+
+    /// The groups as batches: key slots (texts still pooled) and aggregate slots.
+    fn emit(&self, grouped: Grouped<'a>) -> Result<VecDeque<Batch>> {
+        let pool = self.ctx.graph.strings();
+        let (mut keys, mut columns) = (grouped.table.into_keys(), grouped.columns);
         // Aggregating nothing without grouping keys still gives one row (count(*) is 0).
         if keys.is_empty() && self.keys.is_empty() {
             keys.push(KeyTuple::new());
@@ -72,60 +153,6 @@ impl<'a> Aggregate<'a> {
                 accs.push(Accumulator::new(spec));
             }
         }
-        Ok((keys, columns))
-    }
-
-    /// Hands one batch's values of an aggregate's argument to their groups' accumulators.
-    fn feed(
-        &self,
-        spec: &Spec,
-        accs: &mut [Accumulator<'a>],
-        groups: &[u32],
-        batch: &Batch,
-        pool: &StringPool,
-    ) -> Result<()> {
-        let arg = match (&spec.arg, spec.kind) {
-            (Some(arg), kind) if kind != AggKind::CountStar => eval_batch(arg, batch, self.ctx)?,
-            _ => {
-                for g in groups {
-                    accs[*g as usize].add_row();
-                }
-                return Ok(());
-            }
-        };
-        let param = spec
-            .param
-            .as_ref()
-            .map(|p| eval_batch(p, batch, self.ctx))
-            .transpose()?;
-        if let (Vector::Floats(values, None), None) = (&*arg, &param) {
-            for (f, g) in values.iter().zip(groups) {
-                accs[*g as usize].add_float(*f)?;
-            }
-            return Ok(());
-        }
-        for (i, g) in groups.iter().enumerate() {
-            if arg.is_null(i) {
-                continue;
-            }
-            let acc = &mut accs[*g as usize];
-            if acc.counts_only() {
-                acc.add_row();
-                continue;
-            }
-            if acc.wants_percentile() {
-                if let Some(p) = &param {
-                    acc.set_percentile(&p.value(i, pool))?;
-                }
-            }
-            acc.add_value(Cow::Owned(arg.value(i, pool)))?;
-        }
-        Ok(())
-    }
-
-    /// The groups as batches: key slots (texts still pooled) and aggregate slots.
-    fn emit(&self, keys: Vec<KeyTuple>, columns: Vec<Column<'a>>) -> Result<VecDeque<Batch>> {
-        let pool = self.ctx.graph.strings();
         let mut out = VecDeque::new();
         let mut results: Vec<std::vec::IntoIter<Accumulator>> =
             columns.into_iter().map(Vec::into_iter).collect();
@@ -147,6 +174,154 @@ impl<'a> Aggregate<'a> {
         }
         Ok(out)
     }
+}
+
+impl<'p> Grouped<'p> {
+    fn new(keys: usize, aggregates: usize) -> Self {
+        Grouped {
+            table: KeyTable::new(keys),
+            columns: (0..aggregates).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Takes in what the rows that follow this part's grouped.
+    fn absorb(&mut self, later: Grouped<'p>, pool: &StringPool) -> Result<()> {
+        let numbers = self.table.absorb(later.table, pool);
+        for (ours, theirs) in self.columns.iter_mut().zip(later.columns) {
+            for (g, acc) in numbers.iter().zip(theirs) {
+                match ours.get_mut(*g as usize) {
+                    Some(group) => group.merge(acc)?,
+                    // A group new here: numbered on, in order.
+                    None => ours.push(acc),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What each thread of a split aggregation runs: it takes parts until none is left.
+#[derive(Clone, Copy)]
+struct Taker<'a, 's> {
+    plan: &'a Op,
+    keys: &'a [(Slot, BoundExpr)],
+    aggregates: &'a [(Slot, Spec)],
+    split: Split,
+    /// The next part to take.
+    next: &'s AtomicUsize,
+    /// Set once a part failed: the parts after it are not worth taking.
+    failed: &'s AtomicBool,
+}
+
+impl<'a> Taker<'a, '_> {
+    /// The parts this thread grouped, by number.
+    fn take(self, ctx: &Ctx<'_>, row: &Batch) -> Vec<(usize, Result<Grouped<'a>>)> {
+        let mut done = Vec::new();
+        // Parts are alike: each table starts with room for the groups of the one before.
+        let mut room = 0;
+        while !self.failed.load(Ordering::Relaxed) {
+            let index = self.next.fetch_add(1, Ordering::Relaxed);
+            if index >= self.split.parts {
+                break;
+            }
+            let part = Part {
+                index,
+                count: self.split.parts,
+            };
+            let input = build_part(
+                self.plan,
+                ctx,
+                Box::new(Input::batch(row.clone())),
+                Some(part),
+            );
+            let grouped = group_rows(input, ctx, self.keys, self.aggregates, room);
+            match &grouped {
+                Ok(grouped) => room = grouped.table.len(),
+                Err(_) => self.failed.store(true, Ordering::Relaxed),
+            }
+            done.push((index, grouped));
+        }
+        done
+    }
+}
+
+/// Reads `input` whole into groups.
+fn group_rows<'p>(
+    mut input: BoxOp<'_>,
+    ctx: &Ctx<'_>,
+    keys: &[(Slot, BoundExpr)],
+    aggregates: &'p [(Slot, Spec)],
+    room: usize,
+) -> Result<Grouped<'p>> {
+    let pool = ctx.graph.strings();
+    let mut grouped = Grouped::new(keys.len(), aggregates.len());
+    grouped.table.reserve(room);
+    let mut groups = Vec::new();
+    while let Some(batch) = input.next_batch()? {
+        check_limits()?;
+        let key_vectors = keys
+            .iter()
+            .map(|(_, e)| eval_batch(e, &batch, ctx))
+            .collect::<Result<Vec<_>>>()?;
+        let key_vectors: Vec<&Vector> = key_vectors.iter().map(|v| &**v).collect();
+        let table = &mut grouped.table;
+        table.groups(&key_vectors, batch.len, pool, &mut groups, None);
+        for ((_, spec), accs) in aggregates.iter().zip(&mut grouped.columns) {
+            while accs.len() < table.len() {
+                accs.push(Accumulator::new(spec));
+            }
+            feed(spec, accs, &groups, &batch, ctx)?;
+        }
+    }
+    Ok(grouped)
+}
+
+/// Hands one batch's values of an aggregate's argument to their groups' accumulators.
+fn feed(
+    spec: &Spec,
+    accs: &mut [Accumulator<'_>],
+    groups: &[u32],
+    batch: &Batch,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let pool = ctx.graph.strings();
+    let arg = match (&spec.arg, spec.kind) {
+        (Some(arg), kind) if kind != AggKind::CountStar => eval_batch(arg, batch, ctx)?,
+        _ => {
+            for g in groups {
+                accs[*g as usize].add_row();
+            }
+            return Ok(());
+        }
+    };
+    let param = spec
+        .param
+        .as_ref()
+        .map(|p| eval_batch(p, batch, ctx))
+        .transpose()?;
+    if let (Vector::Floats(values, None), None) = (&*arg, &param) {
+        for (f, g) in values.iter().zip(groups) {
+            accs[*g as usize].add_float(*f)?;
+        }
+        return Ok(());
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if arg.is_null(i) {
+            continue;
+        }
+        let acc = &mut accs[*g as usize];
+        if acc.counts_only() {
+            acc.add_row();
+            continue;
+        }
+        if acc.wants_percentile() {
+            if let Some(p) = &param {
+                acc.set_percentile(&p.value(i, pool))?;
+            }
+        }
+        acc.add_value(Cow::Owned(arg.value(i, pool)))?;
+    }
+    Ok(())
 }
 
 /// One key's column: typed, pooled texts kept as ids, where the keys allow.
@@ -180,8 +355,8 @@ fn key_vector<'k>(keys: impl Iterator<Item = &'k KeyVal>, pool: &StringPool) -> 
 impl Operator for Aggregate<'_> {
     fn next_batch(&mut self) -> Result<Option<Batch>> {
         if self.output.is_none() {
-            let (keys, columns) = self.group()?;
-            self.output = Some(self.emit(keys, columns)?);
+            let grouped = self.group()?;
+            self.output = Some(self.emit(grouped)?);
         }
         Ok(self.output.as_mut().and_then(VecDeque::pop_front))
     }

@@ -18,6 +18,12 @@ impl Input {
         }
     }
 
+    pub fn batches(batches: Vec<Batch>) -> Input {
+        Input {
+            batches: batches.into_iter(),
+        }
+    }
+
     /// Rows of values, `width` slots each, cut into batches.
     pub fn rows(rows: &[Vec<Value>], width: usize, graph: &dyn GraphRead) -> Input {
         let batches: Vec<Batch> = rows

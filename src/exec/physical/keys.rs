@@ -293,6 +293,44 @@ impl KeyTable {
         self.keys = keys;
     }
 
+    /// Takes in the groups of a table over the rows that follow this one's: the number each
+    /// of `later`'s groups has here (those new here numbered on, in `later`'s order).
+    pub fn absorb(&mut self, later: KeyTable, pool: &StringPool) -> Vec<u32> {
+        self.reserve(later.len());
+        later
+            .keys
+            .into_iter()
+            .map(|key| self.group_of(key, pool))
+            .collect()
+    }
+
+    /// The group of one key tuple, started if new.
+    fn group_of(&mut self, key: KeyTuple, pool: &StringPool) -> u32 {
+        if self.by_value.is_none() {
+            let codes: Option<SmallVec<[(u64, u64); 4]>> = key.iter().map(KeyVal::code).collect();
+            if let Some(codes) = codes {
+                let n = self.keys.len() as u32;
+                let g = match &mut self.by_code {
+                    CodeMap::One(map) => *map.entry(codes[0]).or_insert(n),
+                    CodeMap::Two(map) => {
+                        let [a, b] = [codes[0], codes[1]];
+                        *map.entry([a.0, a.1, b.0, b.1]).or_insert(n)
+                    }
+                    CodeMap::Many(map) => {
+                        let code = codes.iter().flat_map(|(tag, x)| [*tag, *x]).collect();
+                        *map.entry(code).or_insert(n)
+                    }
+                };
+                if g == n {
+                    self.keys.push(key);
+                }
+                return g;
+            }
+            self.switch_to_values(pool);
+        }
+        self.by_values(key, pool).0 as u32
+    }
+
     fn by_values(&mut self, key: KeyTuple, pool: &StringPool) -> (usize, bool) {
         let values: Vec<Value> = key.iter().map(|k| k.value(pool)).collect();
         let groups = self.by_value.get_or_insert_with(Groups::default);
@@ -310,6 +348,16 @@ impl KeyTable {
         }
         self.by_value = Some(groups);
         self.by_code = CodeMap::Many(FxHashMap::default());
+    }
+
+    /// Room for `more` groups without growing the table (a hint).
+    pub fn reserve(&mut self, more: usize) {
+        self.keys.reserve(more);
+        match &mut self.by_code {
+            CodeMap::One(map) => map.reserve(more),
+            CodeMap::Two(map) => map.reserve(more),
+            CodeMap::Many(map) => map.reserve(more),
+        }
     }
 
     /// Groups so far.

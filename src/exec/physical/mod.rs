@@ -23,6 +23,7 @@ mod rowwise;
 mod scan;
 mod shortest;
 mod sort;
+mod split;
 mod unwind;
 mod var_expand;
 
@@ -32,6 +33,7 @@ use crate::plan::Op;
 
 use super::profile::Profiled;
 pub use input::Input;
+use split::Part;
 
 /// A physical operator: hands out its rows a batch at a time, `None` once it has no more.
 pub trait Operator {
@@ -42,10 +44,19 @@ pub type BoxOp<'a> = Box<dyn Operator + 'a>;
 
 /// The operators for `op`, whose `Input` leaf reads `input`.
 pub fn build<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
+    build_part(op, ctx, input, None)
+}
+
+/// The operators for `op`, or for part `part` of its rows when `op` can be split (see
+/// `split.rs`): the part goes down the chain of per-row operators to the scan at its
+/// bottom.
+fn build_part<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>, part: Option<Part>) -> BoxOp<'a> {
     if matches!(op, Op::Input) {
         return input;
     }
-    let built = Box::new(Guarded(crate::stack::guarded(|| build_one(op, ctx, input))));
+    let built = Box::new(Guarded(crate::stack::guarded(|| {
+        build_one(op, ctx, input, part)
+    })));
     if ctx.stmt.is_profiled() {
         return Box::new(Profiled::new(built, crate::plan::key_of(op), ctx));
     }
@@ -62,7 +73,12 @@ impl Operator for Guarded<'_> {
     }
 }
 
-fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
+fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>, part: Option<Part>) -> BoxOp<'a> {
+    // The input of a per-row operator gets the part; other operators read all of theirs.
+    let input_of = |inner: &'a Op, input| match split::per_row_input(op) {
+        Some(_) => build_part(inner, ctx, input, part),
+        None => build(inner, ctx, input),
+    };
     match op {
         Op::Input => input,
         Op::NodeScan {
@@ -71,11 +87,13 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             label,
             filter,
         } => Box::new(scan::NodeScan::new(
-            build(inner, ctx, input),
+            input_of(inner, input),
             ctx,
             *slot,
             *label,
             filter,
+            // The chain's first scan takes the part; a later one scans all for each row.
+            part.filter(|_| matches!(**inner, Op::Input)),
         )),
         Op::NodeIndexSeek {
             input: inner,
@@ -83,7 +101,7 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             seek,
             filter,
         } => Box::new(scan::IndexSeek::new(
-            build(inner, ctx, input),
+            input_of(inner, input),
             ctx,
             *slot,
             seek,
@@ -94,7 +112,7 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             slot,
             filter,
         } => Box::new(scan::CheckNode::new(
-            build(inner, ctx, input),
+            input_of(inner, input),
             ctx,
             *slot,
             filter,
@@ -102,28 +120,24 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
         Op::Expand(e) if e.var_length.is_some() => Box::new(var_expand::VarExpand::new(
             e,
             ctx,
-            build(&e.input, ctx, input),
+            input_of(&e.input, input),
         )),
-        Op::Expand(e) => Box::new(expand::Expand::new(e, ctx, build(&e.input, ctx, input))),
+        Op::Expand(e) => Box::new(expand::Expand::new(e, ctx, input_of(&e.input, input))),
         Op::ShortestPath(sp) => Box::new(shortest::ShortestPaths::new(
             sp,
             ctx,
-            build(&sp.input, ctx, input),
+            input_of(&sp.input, input),
         )),
         Op::Filter {
             input: inner,
             predicate,
-        } => Box::new(filter::Filter::new(
-            build(inner, ctx, input),
-            ctx,
-            predicate,
-        )),
+        } => Box::new(filter::Filter::new(input_of(inner, input), ctx, predicate)),
         Op::Optional {
             input: outer,
             inner,
             nullable,
         } => Box::new(optional::Optional::new(
-            build(outer, ctx, input),
+            input_of(outer, input),
             ctx,
             inner,
             nullable,
@@ -133,56 +147,49 @@ fn build_one<'a>(op: &'a Op, ctx: &'a Ctx<'a>, input: BoxOp<'a>) -> BoxOp<'a> {
             list,
             slot,
         } => Box::new(unwind::Unwind::new(
-            build(inner, ctx, input),
+            input_of(inner, input),
             ctx,
             list,
             *slot,
         )),
         Op::LoadCsv(load) => Box::new(load_csv::LoadCsvRows::new(
-            build(&load.input, ctx, input),
+            input_of(&load.input, input),
             ctx,
             load,
         )),
         Op::ProcedureCall(call) => Box::new(procedure::Procedure::new(
-            build(&call.input, ctx, input),
+            input_of(&call.input, input),
             ctx,
             call,
         )),
-        Op::Apply(a) => Box::new(apply::Apply::new(build(&a.input, ctx, input), ctx, a)),
+        Op::Apply(a) => Box::new(apply::Apply::new(input_of(&a.input, input), ctx, a)),
         Op::Project {
             input: inner,
             items,
-        } => Box::new(project::Project::new(build(inner, ctx, input), ctx, items)),
+        } => Box::new(project::Project::new(input_of(inner, input), ctx, items)),
         Op::Aggregate {
             input: inner,
             keys,
             aggregates,
         } => Box::new(aggregate::Aggregate::new(
-            build(inner, ctx, input),
-            ctx,
-            keys,
-            aggregates,
+            inner, input, ctx, keys, aggregates,
         )),
         Op::Distinct {
             input: inner,
             slots,
-        } => Box::new(distinct::Distinct::new(
-            build(inner, ctx, input),
-            ctx,
-            slots,
-        )),
+        } => Box::new(distinct::Distinct::new(input_of(inner, input), ctx, slots)),
         Op::Sort {
             input: inner,
             keys,
             top,
-        } => Box::new(sort::Sort::new(build(inner, ctx, input), ctx, keys, top)),
+        } => Box::new(sort::Sort::new(input_of(inner, input), ctx, keys, top)),
         Op::Skip {
             input: inner,
             count,
-        } => Box::new(limit::Skip::new(build(inner, ctx, input), ctx, count)),
+        } => Box::new(limit::Skip::new(input_of(inner, input), ctx, count)),
         Op::Limit {
             input: inner,
             count,
-        } => Box::new(limit::Limit::new(build(inner, ctx, input), ctx, count)),
+        } => Box::new(limit::Limit::new(input_of(inner, input), ctx, count)),
     }
 }

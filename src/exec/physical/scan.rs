@@ -5,6 +5,7 @@ use super::super::context::{Ctx, Result, check_limits};
 use super::super::seek::seek;
 use super::super::vector::{BATCH, Batch, Vector};
 use super::node_test::{NodeTest, reads_row, row_view};
+use super::split::Part;
 use super::{BoxOp, Operator};
 use crate::graph::{LabelNodes, Symbol};
 use crate::model::NodeId;
@@ -18,6 +19,8 @@ pub struct NodeScan<'a> {
     label: Option<Symbol>,
     filter: &'a NodeFilter,
     needs_row: bool,
+    /// The part of the nodes this scan takes, when it is split (see `split.rs`).
+    part: Option<Part>,
     /// The input batch being scanned for, its row, the candidates still to try.
     current: Option<(Batch, usize)>,
     candidates: Candidates<'a>,
@@ -26,19 +29,35 @@ pub struct NodeScan<'a> {
     taken: Vec<u32>,
 }
 
-/// The nodes a scan tries: a label's, walked in place, or every node.
-enum Candidates<'a> {
+/// The nodes a scan tries (a label's, walked in place, or every node), and how many more
+/// it may take (its part's, when the scan is split).
+struct Candidates<'a> {
+    nodes: Nodes<'a>,
+    left: usize,
+}
+
+enum Nodes<'a> {
     Label(Option<LabelNodes<'a>>),
     All(Box<dyn Iterator<Item = NodeId> + 'a>),
 }
 
 impl Candidates<'_> {
+    fn none() -> Self {
+        Candidates {
+            nodes: Nodes::Label(None),
+            left: 0,
+        }
+    }
+
     /// Up to `n` more candidates onto `out`.
     fn take_into(&mut self, n: usize, out: &mut Vec<u32>) {
-        match self {
-            Candidates::Label(nodes) => out.extend(nodes.iter_mut().flatten().take(n)),
-            Candidates::All(nodes) => out.extend(nodes.take(n).map(|NodeId(id)| id as u32)),
+        let n = n.min(self.left);
+        let before = out.len();
+        match &mut self.nodes {
+            Nodes::Label(nodes) => out.extend(nodes.iter_mut().flatten().take(n)),
+            Nodes::All(nodes) => out.extend(nodes.take(n).map(|NodeId(id)| id as u32)),
         }
+        self.left -= out.len() - before;
     }
 }
 
@@ -49,6 +68,7 @@ impl<'a> NodeScan<'a> {
         slot: Slot,
         label: Option<Symbol>,
         filter: &'a NodeFilter,
+        part: Option<Part>,
     ) -> Self {
         NodeScan {
             input,
@@ -57,8 +77,9 @@ impl<'a> NodeScan<'a> {
             label,
             filter,
             needs_row: reads_row(&filter.props),
+            part,
             current: None,
-            candidates: Candidates::Label(None),
+            candidates: Candidates::none(),
             test: None,
             taken: Vec::new(),
         }
@@ -66,10 +87,27 @@ impl<'a> NodeScan<'a> {
 
     fn candidates(&self) -> Candidates<'a> {
         let graph = self.ctx.graph;
-        match self.label {
-            Some(l) => Candidates::Label(graph.label_nodes(l)),
-            None => Candidates::All(graph.node_ids()),
-        }
+        let Some(part) = self.part else {
+            let nodes = match self.label {
+                Some(l) => Nodes::Label(graph.label_nodes(l)),
+                None => Nodes::All(graph.node_ids()),
+            };
+            return Candidates {
+                nodes,
+                left: usize::MAX,
+            };
+        };
+        let (nodes, left) = match self.label {
+            Some(l) => {
+                let (from, left) = part.range(graph.label_count(l));
+                (Nodes::Label(graph.label_nodes_from(l, from)), left)
+            }
+            None => {
+                let (from, left) = part.range(graph.node_count());
+                (Nodes::All(Box::new(graph.node_ids().skip(from))), left)
+            }
+        };
+        Candidates { nodes, left }
     }
 
     /// Moves to the next input row; false at the end of the input.

@@ -11,6 +11,7 @@ use super::{BoxOp, Operator};
 use crate::graph::StringPool;
 use crate::model::{Value, compare_for_order};
 use crate::plan::BoundExpr;
+use smallvec::SmallVec;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -53,7 +54,8 @@ impl Key<'_> {
 
 /// A row with its keys and input position, ordered as ORDER BY orders rows.
 struct Entry<'p, 'k> {
-    keys: Vec<Key<'p>>,
+    /// Inline for the usual one or two keys: most rows read are compared and dropped.
+    keys: SmallVec<[Key<'p>; 2]>,
     seq: usize,
     row: Row,
     descending: &'k [bool],
@@ -144,7 +146,7 @@ impl<'a> Sort<'a> {
                 .collect::<Result<Vec<_>>>()?;
             let width = batch.cols.len();
             for i in 0..batch.len {
-                let keys: Vec<Key> = vectors.iter().map(|v| Key::of(v, i, pool)).collect();
+                let keys = vectors.iter().map(|v| Key::of(v, i, pool)).collect();
                 let mut entry = Entry {
                     keys,
                     seq,
