@@ -297,7 +297,7 @@ fn main() {
         "rss_mb": {"before_load": rss_before, "after_load": rss_after_load, "peak": rss_mb("VmHWM:")},
         "counts": counts,
         "counts_ok": counts_ok,
-        "info": {"threads": "1"},
+        "info": {"threads": std::thread::available_parallelism().map_or(1, |n| n.get().min(8)).to_string()},
         "queries": results,
         "disk_bytes": 0,
     });
