@@ -134,3 +134,35 @@ fn a_library_user_sets_limits_on_the_database() {
     );
     assert_eq!(marks_in(&mut db), kg::Value::Int(0));
 }
+
+/// An aggregation over a large scan runs in parts on every core (`exec/physical/split.rs`):
+/// the threads that run the parts stop with the statement, at its time limit or its
+/// interrupt, and the statement fails as it would on one thread.
+#[test]
+fn an_aggregation_split_across_threads_stops_with_its_statement() {
+    let mut db = Database::in_memory();
+    db.run(
+        "UNWIND range(1, 40000) AS i CREATE (:N {g: i % 10})",
+        &Params::new(),
+    )
+    .unwrap();
+    // 40,000 nodes times a million rows each: hours of work, all of it in the parts.
+    let endless = "MATCH (n:N) UNWIND range(1, 1000000) AS x RETURN n.g AS g, count(*) AS c";
+    db.set_limits(Limits {
+        timeout: Some(Duration::from_millis(200)),
+        max_memory: None,
+    });
+    assert_eq!(detail(db.run(endless, &Params::new())), Detail::TimedOut);
+    db.set_limits(Limits::default());
+    let interrupter = db.interrupter();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        interrupter.interrupt();
+    });
+    assert_eq!(detail(db.run(endless, &Params::new())), Detail::Interrupted);
+    stopper.join().unwrap();
+    let count = db
+        .run("MATCH (n:N) RETURN count(n) AS c", &Params::new())
+        .unwrap();
+    assert_eq!(count[0].rows, vec![vec![kg::Value::Int(40000)]]);
+}
