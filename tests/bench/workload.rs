@@ -195,7 +195,15 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(15, -1) }
 }
 
+/// What the `kg` binary does at start (see `use_small_pages` in `src/main.rs`): no
+/// transparent huge pages.
+fn use_small_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 fn main() {
+    use_small_pages();
     keep_freed_memory();
     let a = args();
     let bench_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
