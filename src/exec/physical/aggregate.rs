@@ -10,13 +10,15 @@ use super::input::Input;
 use super::keys::{KeyTable, KeyTuple, KeyVal};
 use super::split::{self, Part, Split};
 use super::{BoxOp, Operator, build, build_part};
+use crate::error::QueryError;
 use crate::graph::StringPool;
 use crate::limits::{self, SharedWatch};
 use crate::model::Value;
 use crate::plan::{AggKind, Aggregate as Spec, BoundExpr, Op, Slot};
 use std::borrow::Cow;
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 pub struct Aggregate<'a> {
     /// The plan of the input, built when the aggregation starts (once per part if split).
@@ -91,55 +93,43 @@ impl<'a> Aggregate<'a> {
     }
 
     /// Groups the parts of the input on `split.threads` threads (this one among them), each
-    /// taking the next part not yet taken, then merges the parts' groups in order.
+    /// taking the next part not yet taken and merging the parts done so far, in order.
     fn group_split(&self, row: &Batch, split: Split) -> Result<Grouped<'a>> {
-        let (plan, keys, aggregates) = (self.plan, self.keys, self.aggregates);
         let (graph, width, statement) = (self.ctx.graph, self.ctx.width, self.ctx.stmt.part());
-        let (next, failed) = (&AtomicUsize::new(0), &AtomicBool::new(false));
+        let (next, merger) = (&AtomicUsize::new(0), &Merger::default());
         let taker = Taker {
-            plan,
-            keys,
-            aggregates,
+            plan: self.plan,
+            keys: self.keys,
+            aggregates: self.aggregates,
             split,
             next,
-            failed,
+            merger,
         };
-        let mut done = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let threads: Vec<_> = (1..split.threads)
                 .filter_map(|i| {
                     let (row, watch) = (row.clone(), limits::share());
                     let work = move || {
                         let _watching = watch.map(SharedWatch::install);
                         let stmt = statement.statement();
-                        let ctx = Ctx::new(graph, &stmt, width);
-                        let done = taker.take(&ctx, &row);
-                        (done, stmt.accesses(), stmt.take_profile())
+                        taker.take(&Ctx::new(graph, &stmt, width), &row);
+                        (stmt.accesses(), stmt.take_profile())
                     };
                     // Without a thread, the others take its parts.
                     let thread = std::thread::Builder::new().name(format!("kg-part-{i}"));
                     thread.spawn_scoped(scope, work).ok()
                 })
                 .collect();
-            let mut done = taker.take(self.ctx, row);
+            taker.take(self.ctx, row);
             for thread in threads {
-                let (theirs, accesses, profile) = thread
+                let (accesses, profile) = thread
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 self.ctx.stmt.absorb(accesses, profile);
-                done.extend(theirs);
             }
-            done
         });
-        // Parts are taken in order and each taken one is finished: the parts before a failed
-        // one are all here, and its error is the one a single thread would have met first.
-        done.sort_unstable_by_key(|(index, _)| *index);
-        let pool = self.ctx.graph.strings();
-        let mut parts = done.into_iter().map(|(_, part)| part);
-        let mut grouped = parts.next().unwrap_or_else(|| Ok(self.nothing()))?;
-        for later in parts {
-            grouped.absorb(later?, pool)?;
-        }
-        Ok(grouped)
+        let merged = merger.finish(graph.strings())?;
+        Ok(merged.unwrap_or_else(|| self.nothing()))
     }
 
     /// The groups as batches: key slots (texts still pooled) and aggregate slots.
@@ -209,17 +199,15 @@ struct Taker<'a, 's> {
     split: Split,
     /// The next part to take.
     next: &'s AtomicUsize,
-    /// Set once a part failed: the parts after it are not worth taking.
-    failed: &'s AtomicBool,
+    merger: &'s Merger<'a>,
 }
 
-impl<'a> Taker<'a, '_> {
-    /// The parts this thread grouped, by number.
-    fn take(self, ctx: &Ctx<'_>, row: &Batch) -> Vec<(usize, Result<Grouped<'a>>)> {
-        let mut done = Vec::new();
+impl Taker<'_, '_> {
+    fn take(self, ctx: &Ctx<'_>, row: &Batch) {
+        let pool = ctx.graph.strings();
         // Parts are alike: each table starts with room for the groups of the one before.
         let mut room = 0;
-        while !self.failed.load(Ordering::Relaxed) {
+        while !self.merger.failed.load(Ordering::Relaxed) {
             let index = self.next.fetch_add(1, Ordering::Relaxed);
             if index >= self.split.parts {
                 break;
@@ -235,14 +223,83 @@ impl<'a> Taker<'a, '_> {
                 Some(part),
             );
             let grouped = group_rows(input, ctx, self.keys, self.aggregates, room);
-            match &grouped {
-                Ok(grouped) => room = grouped.table.len(),
-                Err(_) => self.failed.store(true, Ordering::Relaxed),
+            if let Ok(grouped) = &grouped {
+                room = grouped.table.len();
             }
-            done.push((index, grouped));
+            self.merger.put(index, grouped, pool);
         }
-        done
     }
+}
+
+/// The parts' groups, merged in part order by whichever thread finds the next part done, so
+/// that merging goes on while other parts are still being grouped.
+#[derive(Default)]
+struct Merger<'p> {
+    /// Parts grouped and not yet merged, by number.
+    done: Mutex<BTreeMap<usize, Result<Grouped<'p>>>>,
+    merged: Mutex<Merged<'p>>,
+    /// Set once a part failed: the parts after it are not worth taking.
+    failed: AtomicBool,
+}
+
+/// The parts merged so far: how many, their groups, and the error that stopped the merging
+/// (the one a single thread would have met first, since parts merge in order).
+#[derive(Default)]
+struct Merged<'p> {
+    parts: usize,
+    grouped: Option<Grouped<'p>>,
+    error: Option<QueryError>,
+}
+
+impl<'p> Merger<'p> {
+    fn put(&self, index: usize, part: Result<Grouped<'p>>, pool: &StringPool) {
+        if part.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+        }
+        locked(&self.done).insert(index, part);
+        // A thread merging already takes this part when it gets to it, or `finish` does.
+        if let Ok(mut merged) = self.merged.try_lock() {
+            self.merge_ready(&mut merged, pool);
+        }
+    }
+
+    /// Merges the parts that follow those merged, as far as they are done.
+    fn merge_ready(&self, merged: &mut Merged<'p>, pool: &StringPool) {
+        while merged.error.is_none() {
+            let Some(part) = locked(&self.done).remove(&merged.parts) else {
+                return;
+            };
+            merged.parts += 1;
+            let absorbed = part.and_then(|later| match &mut merged.grouped {
+                Some(grouped) => grouped.absorb(later, pool),
+                None => {
+                    merged.grouped = Some(later);
+                    Ok(())
+                }
+            });
+            if let Err(e) = absorbed {
+                self.failed.store(true, Ordering::Relaxed);
+                merged.error = Some(e);
+            }
+        }
+    }
+
+    /// Every part merged, once the threads are done: parts are taken in order and each taken
+    /// one is finished, so the parts before a failed one are all there.
+    fn finish(&self, pool: &StringPool) -> Result<Option<Grouped<'p>>> {
+        let mut merged = locked(&self.merged);
+        self.merge_ready(&mut merged, pool);
+        match merged.error.take() {
+            Some(e) => Err(e),
+            None => Ok(merged.grouped.take()),
+        }
+    }
+}
+
+/// A lock a panicking thread may have held: its panic is resumed when it is joined, so what
+/// it left behind is never used.
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Reads `input` whole into groups.

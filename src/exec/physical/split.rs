@@ -3,8 +3,8 @@
 //! own range of the scan's nodes on its own thread, and merges what the parts grouped (see
 //! `aggregate.rs`). The parts cover consecutive ranges in scan order, so merging them in
 //! order gives the groups, their order and their values exactly as one thread would (float
-//! sums aside, which round in another order, and an integer sum whose running total
-//! overflows only part-way).
+//! sums aside, which round in another order, and an integer sum whose running total leaves
+//! the 64-bit range and comes back, which may fail in one order only).
 
 use super::super::Engine;
 use super::super::context::Ctx;
