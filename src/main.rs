@@ -26,9 +26,9 @@ fn keep_freed_memory() {
 
 /// Keeps the heap in small pages. mimalloc asks for transparent huge pages for its arenas,
 /// and a huge page is zeroed whole when first touched: after other programs had freed
-/// memory, that made loading the medium benchmark graph take 1.0-1.2 s instead of 0.6-0.8
-/// (nearly all of it the kernel zeroing), and kept 190 MiB resident after it instead of 155;
-/// queries ran no faster with huge pages. Linux only: elsewhere there is no such flag.
+/// memory, that made loading the medium benchmark graph take 0.94-1.07 s instead of
+/// 0.69-0.91 (the kernel's share 0.5 s instead of 0.2), and kept 173 MiB resident after it
+/// instead of 158; queries ran no faster with huge pages. Linux only: elsewhere there is no such flag.
 fn use_small_pages() {
     #[cfg(target_os = "linux")]
     // An old kernel without the flag keeps huge pages: slower to load, nothing worse.
