@@ -166,6 +166,18 @@ enum CodeMap {
     Many(FxHashMap<SmallVec<[u64; 8]>, u32>),
 }
 
+/// The group of a tuple of three or more keys' codes, numbered `n` if new (the code is only
+/// copied into the map then).
+fn group_many(map: &mut FxHashMap<SmallVec<[u64; 8]>, u32>, code: &[u64], n: u32) -> u32 {
+    match map.get(code) {
+        Some(g) => *g,
+        None => {
+            map.insert(SmallVec::from_slice(code), n);
+            n
+        }
+    }
+}
+
 /// Distinct key tuples, numbered in the order first seen, each kept as first seen.
 pub struct KeyTable {
     by_code: CodeMap,
@@ -274,14 +286,7 @@ impl KeyTable {
                     for c in &coded {
                         code.extend([c[i].0, c[i].1]);
                     }
-                    let n = keys.len() as u32;
-                    let g = match map.get(&code[..]) {
-                        Some(g) => *g,
-                        None => {
-                            map.insert(code.clone(), n);
-                            n
-                        }
-                    };
+                    let g = group_many(map, &code, keys.len() as u32);
                     let fresh = fresh_row(g, i, &mut keys);
                     out.push(g);
                     if let Some(new) = new.as_deref_mut() {
@@ -317,8 +322,9 @@ impl KeyTable {
                         *map.entry([a.0, a.1, b.0, b.1]).or_insert(n)
                     }
                     CodeMap::Many(map) => {
-                        let code = codes.iter().flat_map(|(tag, x)| [*tag, *x]).collect();
-                        *map.entry(code).or_insert(n)
+                        let code: SmallVec<[u64; 8]> =
+                            codes.iter().flat_map(|(tag, x)| [*tag, *x]).collect();
+                        group_many(map, &code, n)
                     }
                 };
                 if g == n {
