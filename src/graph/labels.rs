@@ -6,8 +6,52 @@ use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-/// The nodes of one label in id order, walked in place.
-pub type LabelNodes<'a> = roaring::bitmap::Iter<'a>;
+/// The nodes of one label in id order, walked in place. A label whose nodes have
+/// consecutive ids (as an import makes them) is counted off, not walked in its bitmap.
+pub enum LabelNodes<'a> {
+    Run(std::ops::Range<u32>),
+    Set(roaring::bitmap::Iter<'a>),
+}
+
+impl<'a> LabelNodes<'a> {
+    /// The nodes of `set` from the one of rank `rank` on (the first is rank 0).
+    pub fn of(set: &'a RoaringBitmap, rank: usize) -> Option<Self> {
+        let rank = u32::try_from(rank)
+            .ok()
+            .filter(|r| u64::from(*r) < set.len())?;
+        let (first, last) = (set.min()?, set.max()?);
+        if u64::from(last - first) + 1 == set.len() {
+            return Some(LabelNodes::Run(first + rank..last + 1));
+        }
+        let mut nodes = set.iter();
+        nodes.advance_to(set.select(rank)?);
+        Some(LabelNodes::Set(nodes))
+    }
+
+    /// Up to `n` more nodes onto `out`.
+    pub fn take_into(&mut self, n: usize, out: &mut Vec<u32>) {
+        match self {
+            LabelNodes::Run(ids) => {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                let end = ids.end.min(ids.start.saturating_add(n));
+                out.extend(ids.start..end);
+                ids.start = end;
+            }
+            LabelNodes::Set(nodes) => out.extend(nodes.take(n)),
+        }
+    }
+}
+
+impl Iterator for LabelNodes<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        match self {
+            LabelNodes::Run(ids) => ids.next(),
+            LabelNodes::Set(nodes) => nodes.next(),
+        }
+    }
+}
 
 pub type LabelList = SmallVec<[Symbol; 2]>;
 
@@ -110,5 +154,35 @@ impl LabelIndex {
             .values()
             .map(RoaringBitmap::serialized_size)
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LabelNodes, RoaringBitmap};
+
+    /// Counted off or walked, from any rank, in any take sizes: the same nodes in order.
+    #[test]
+    fn label_nodes_are_the_set_from_a_rank_on() {
+        let run: RoaringBitmap = (70_000..75_000).collect();
+        let gaps: RoaringBitmap = (0..20_000).filter(|i| i % 3 != 1).collect();
+        for set in [&run, &gaps] {
+            assert!(
+                matches!(LabelNodes::of(set, 0), Some(LabelNodes::Run(_)))
+                    == std::ptr::eq(set, &run)
+            );
+            let all: Vec<u32> = set.iter().collect();
+            for rank in [0, 1, 999, all.len() - 1] {
+                let mut nodes = LabelNodes::of(set, rank).unwrap();
+                let mut taken = Vec::new();
+                for n in [0, 1, 7, 1000, usize::MAX] {
+                    nodes.take_into(n, &mut taken);
+                }
+                assert_eq!(taken, all[rank..]);
+                assert_eq!(LabelNodes::of(set, rank).unwrap().count(), all.len() - rank);
+            }
+            assert!(LabelNodes::of(set, all.len()).is_none());
+        }
+        assert!(LabelNodes::of(&RoaringBitmap::new(), 0).is_none());
     }
 }

@@ -9,7 +9,7 @@ use super::adjacency::{Csr, Direction, TypeAdjacency};
 use super::column::{Column, cell_value};
 use super::endpoints::EndpointLabels;
 use super::index::Schema;
-use super::labels::{LabelIndex, LabelSets};
+use super::labels::{LabelIndex, LabelNodes, LabelSets};
 use super::mutation::{GraphError, MAX_ID};
 use super::schema::{EntityKind, PropertyIndex};
 use super::strings::StringPool;
@@ -326,20 +326,12 @@ impl GraphRead for MemoryGraph {
         )
     }
 
-    fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
-        self.labels.nodes(label).map(|set| set.iter())
-    }
-
     fn label_nodes_from(
         &self,
         label: Symbol,
         rank: usize,
     ) -> Option<super::labels::LabelNodes<'_>> {
-        let set = self.labels.nodes(label)?;
-        let first = set.select(u32::try_from(rank).ok()?)?;
-        let mut nodes = set.iter();
-        nodes.advance_to(first);
-        Some(nodes)
+        LabelNodes::of(self.labels.nodes(label)?, rank)
     }
 
     fn label_count(&self, label: Symbol) -> usize {

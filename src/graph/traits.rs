@@ -38,7 +38,9 @@ pub trait GraphRead: Sync {
     fn rel_ids(&self) -> Box<dyn Iterator<Item = RelId> + '_>;
     /// Nodes carrying `label`, in id order, as the graph keeps them (scans walk them without
     /// a call per node); `None` when no node has the label.
-    fn label_nodes(&self, label: Symbol) -> Option<LabelNodes<'_>>;
+    fn label_nodes(&self, label: Symbol) -> Option<LabelNodes<'_>> {
+        self.label_nodes_from(label, 0)
+    }
     /// The same, from the node of rank `rank` on (the first is rank 0), for a scan split in
     /// parts.
     fn label_nodes_from(&self, label: Symbol, rank: usize) -> Option<LabelNodes<'_>>;

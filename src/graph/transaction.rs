@@ -148,9 +148,6 @@ impl GraphRead for Transaction<'_> {
     fn rel_ids(&self) -> Box<dyn Iterator<Item = RelId> + '_> {
         self.graph.rel_ids()
     }
-    fn label_nodes(&self, label: Symbol) -> Option<super::labels::LabelNodes<'_>> {
-        self.graph.label_nodes(label)
-    }
     fn label_nodes_from(
         &self,
         label: Symbol,

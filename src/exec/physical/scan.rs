@@ -54,7 +54,11 @@ impl Candidates<'_> {
         let n = n.min(self.left);
         let before = out.len();
         match &mut self.nodes {
-            Nodes::Label(nodes) => out.extend(nodes.iter_mut().flatten().take(n)),
+            Nodes::Label(nodes) => {
+                if let Some(nodes) = nodes {
+                    nodes.take_into(n, out);
+                }
+            }
             Nodes::All(nodes) => out.extend(nodes.take(n).map(|NodeId(id)| id as u32)),
         }
         self.left -= out.len() - before;
