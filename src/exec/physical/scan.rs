@@ -91,23 +91,15 @@ impl<'a> NodeScan<'a> {
 
     fn candidates(&self) -> Candidates<'a> {
         let graph = self.ctx.graph;
-        let Some(part) = self.part else {
-            let nodes = match self.label {
-                Some(l) => Nodes::Label(graph.label_nodes(l)),
-                None => Nodes::All(graph.node_ids()),
-            };
-            return Candidates {
-                nodes,
-                left: usize::MAX,
-            };
-        };
+        // A split scan takes its part's range of the candidates, an unsplit one all of them.
+        let range = |total| self.part.map_or((0, usize::MAX), |part| part.range(total));
         let (nodes, left) = match self.label {
             Some(l) => {
-                let (from, left) = part.range(graph.label_count(l));
+                let (from, left) = range(graph.label_count(l));
                 (Nodes::Label(graph.label_nodes_from(l, from)), left)
             }
             None => {
-                let (from, left) = part.range(graph.node_count());
+                let (from, left) = range(graph.node_count());
                 (Nodes::All(Box::new(graph.node_ids().skip(from))), left)
             }
         };
